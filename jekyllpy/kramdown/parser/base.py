@@ -1,0 +1,312 @@
+"""The kramdown parser's engine: block loop, span loop, environments and the post-pass.
+
+Behaviour follows lib/kramdown/parser/kramdown.rb.  The grammar itself lives in the rule
+mixins (one module per family of rules); this module only knows how rules are tried:
+
+* block level: at the cursor, try each block rule in order; the first whose start pattern
+  matches *and* whose method accepts the text wins.  Paragraph text is stored raw.
+* after the whole document is split into blocks, :meth:`update_tree` span-parses every raw
+  text run, applies attribute lists and drops end-of-block markers.
+* span level: search for the next position where any span rule could start (one combined
+  pattern), keep the text before it, and give that position to the first rule whose start
+  pattern matches there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..element import Element
+from ..scanner import Scanner
+from . import patterns as P
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One grammar rule: where it may start, and the parser method that handles it."""
+
+    name: str
+    start_re: re.Pattern[str]
+    span_start: str | None
+    method: str
+
+
+class StopBlockParsing(Exception):
+    """Raised by the HTML rule when the closing tag of the enclosing element is found."""
+
+
+_CLASS = "class"
+
+
+class ParserBase:
+    """State and loops shared by every rule.  Subclasses list their rules by name."""
+
+    #: rule name -> Rule; filled by :func:`build_rule_table` for each concrete parser class.
+    RULES: dict[str, Rule] = {}
+    BLOCK_RULES: tuple[str, ...] = ()
+    SPAN_RULES: tuple[str, ...] = ()
+
+    def __init__(self, source: str, options: dict[str, Any]) -> None:
+        self.source = source
+        self.options = dict(options)
+        self.root = Element("root", None, None, {
+            "encoding": "UTF-8", "location": 1, "options": {},
+            "abbrev_defs": {}, "abbrev_attr": {}})
+        self.warnings: list[str] = []
+        self.alds: dict[str, dict[str, Any]] = {}
+        self.footnotes: dict[str, dict[str, Any]] = {}
+        self.link_defs: dict[str, list[Any]] = {}
+        for key, value in (self.options.get("link_defs") or {}).items():
+            url, title = (list(value) + [None, None])[:2]
+            self.link_defs[self.normalize_link_id(key)] = [url, title, None]
+        self.block_parsers: list[str] = list(self.BLOCK_RULES)
+        self.span_parsers: list[str] = list(self.SPAN_RULES)
+        self._span_re_cache: dict[tuple[str, ...], tuple[str, re.Pattern[str]]] = {}
+        self._stop_re_cache: dict[tuple[str, str], re.Pattern[str]] = {}
+        self.reset_env()
+
+    # -- entry point -------------------------------------------------------------------------
+    def parse(self) -> None:
+        self._configure()
+        self.parse_blocks(self.root, self.adapt_source(self.source))
+        self.update_tree(self.root)
+        self.correct_abbreviations_attributes()
+        self.replace_abbreviations(self.root)
+        for data in self.footnotes.values():
+            self.update_tree(data["content"])
+            self.replace_abbreviations(data["content"])
+        count = 0
+        for name, data in self.footnotes.items():
+            if "marker" in data:
+                count += 1
+                continue
+            line = data["content"].options.get("location")
+            self.warning(f"Footnote definition for '{name}' on line {line} is unreferenced - ignoring")
+        self.root.options["footnote_count"] = count
+
+    def _configure(self) -> None:
+        for name in self.block_parsers + self.span_parsers:
+            if name not in self.RULES:
+                raise ValueError(f"Unknown parser rule: {name}")
+        self._block_rules = [(self.RULES[n].start_re, getattr(self, self.RULES[n].method))
+                             for n in self.block_parsers]
+        self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
+
+    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], list]:
+        cached = self._span_re_cache.get(names)
+        if cached is None:
+            src = "|".join(self.RULES[n].span_start or "" for n in names)
+            cached = (src, P.rx(f"(?={src})"))
+            self._span_re_cache[names] = cached
+        rules = [(self.RULES[n].start_re, getattr(self, self.RULES[n].method)) for n in names]
+        return cached, rules
+
+    def warning(self, text: str) -> None:
+        self.warnings.append(text)
+
+    @staticmethod
+    def adapt_source(source: str) -> str:
+        """Normalise line ends and guarantee exactly one final newline."""
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        if source.endswith("\n"):
+            source = source[:-1]
+        return source + "\n"
+
+    # -- environment ---------------------------------------------------------------------------
+    def reset_env(self, src: Scanner | None = None, tree: Element | None = None,
+                  text_type: str = "raw_text") -> None:
+        self.src = src  # type: ignore[assignment]
+        self.tree = tree  # type: ignore[assignment]
+        self.block_ial: dict[str, Any] | None = None
+        self.stack: list[Any] = []
+        self.text_type = text_type
+
+    def save_env(self) -> tuple:
+        return (self.src, self.tree, self.block_ial, self.stack, self.text_type)
+
+    def restore_env(self, env: tuple) -> None:
+        self.src, self.tree, self.block_ial, self.stack, self.text_type = env
+
+    # -- tree helpers --------------------------------------------------------------------------
+    def add_text(self, text: str, tree: Element | None = None, type: str | None = None) -> None:
+        if tree is None:
+            tree = self.tree
+        if type is None:
+            type = self.text_type
+        children = tree.children
+        last = children[-1] if children else None
+        if last is not None and last.type == type:
+            last.value += text
+        elif text:
+            loc = (last.options.get("location") if last is not None and last._options else None) \
+                or (tree.options.get("location"))
+            children.append(Element(type, text, None, {"location": loc}))
+
+    def new_block_el(self, type: str, value: Any = None, attr: dict | None = None,
+                     options: dict | None = None) -> Element:
+        el = Element(type, value, attr, options)
+        if self.block_ial is not None:
+            el.options["ial"] = self.block_ial
+            self.block_ial = None
+        return el
+
+    # -- block loop ------------------------------------------------------------------------------
+    def parse_blocks(self, el: Element, text: str | None = None) -> bool:
+        """Parse block-level text into ``el``; True if a closing HTML tag ended it early."""
+        self.stack.append((self.tree, self.src, self.block_ial))
+        self.tree, self.block_ial = el, None
+        if text is not None:
+            self.src = Scanner(text, el.options.get("location") if el._options else None)
+        src = self.src
+        rules = self._block_rules
+        status = False
+        try:
+            while not src.eos():
+                bol = src.at_line_start()
+                for start_re, method in rules:
+                    m = start_re.match(src.string, src.pos) if bol else src._match(start_re)
+                    if m is not None:
+                        src.last = m
+                        if method():
+                            break
+                else:
+                    self.warning("Warning: this should not occur - no block parser handled the line")
+                    self.add_text(src.scan(_ANY_LINE) or src.rest())
+                    if src.last is None:
+                        src.terminate()
+        except StopBlockParsing:
+            status = True
+        self.tree, self.src, self.block_ial = self.stack.pop()
+        return status
+
+    # -- span loop ---------------------------------------------------------------------------------
+    def parse_spans(self, el: Element, stop_re: re.Pattern[str] | None = None,
+                    parsers: tuple[str, ...] | None = None, text_type: str | None = None,
+                    stop_check: Callable[[], bool] | None = None) -> bool:
+        """Parse span-level text from the cursor into ``el``.
+
+        Stops at the end of the text, or where ``stop_re`` matches and ``stop_check`` (if
+        given) agrees; returns whether the stop pattern was found.
+        """
+        if self.tree is not None:
+            self.stack.append((self.tree, self.text_type))
+        self.tree = el
+        self.text_type = self.text_type if text_type is None else text_type
+        if parsers is None:
+            (span_src, span_re), rules = self._span_start, self._span_rules
+        else:
+            (span_src, span_re), rules = self._span_setup(parsers)
+        if stop_re is None:
+            used_re = span_re
+        else:
+            key = (stop_re.pattern, span_src)
+            used_re = self._stop_re_cache.get(key)
+            if used_re is None:
+                used_re = P.rx(f"(?={stop_re.pattern}|{span_src})", stop_re.flags & re.S)
+                self._stop_re_cache[key] = used_re
+        src = self.src
+        string = src.string
+        found = False
+        while src.pos < src._len and not found:
+            m = used_re.search(string, src.pos)
+            if m is None:
+                if stop_re is None:
+                    self.add_text(string[src.pos:])
+                    src.pos = src._len
+                break
+            if m.start() > src.pos:
+                self.add_text(string[src.pos:m.start()])
+                src.pos = m.start()
+            if stop_re is not None:
+                sm = stop_re.match(string, src.pos)
+                if sm is not None:
+                    src.last = sm
+                    found = stop_check() if stop_check is not None else True
+            if found:
+                break
+            for start_re, method in rules:
+                rm = start_re.match(string, src.pos)
+                if rm is not None:
+                    src.last = rm
+                    method()
+                    break
+            else:
+                self.add_text(src.getch())
+        self.tree, self.text_type = self.stack.pop() if self.stack else (None, self.text_type)
+        return found
+
+    # -- post-pass ----------------------------------------------------------------------------------
+    def update_tree(self, element: Element) -> None:
+        """Span-parse raw text, apply IALs, drop end-of-block markers, merge blank runs."""
+        last_blank: Element | None = None
+        out: list[Element] = []
+        for child in element.children:
+            ctype = child.type
+            if ctype == "raw_text":
+                last_blank = None
+                self.reset_env(src=Scanner(child.value, element.options.get("location")),
+                               text_type="text")
+                self.parse_spans(child)
+                out.extend(child.children)
+            elif ctype == "eob":
+                if child._options and child.options.get("ial"):
+                    self.update_attr_with_ial(child.attr, child.options["ial"])
+            elif ctype == "blank":
+                if last_blank is not None:
+                    last_blank.value += child.value
+                else:
+                    last_blank = child
+                    out.append(child)
+            else:
+                last_blank = None
+                self.update_tree(child)
+                if child._options and child.options.get("ial"):
+                    self.update_attr_with_ial(child.attr, child.options["ial"])
+                if ctype == "dt" or (ctype == "header" and self.options.get("auto_id_stripping")):
+                    self.update_raw_text(child)
+                out.append(child)
+        element.children = out
+
+    def update_attr_with_ial(self, attr: dict[str, Any], ial: dict[str, Any]) -> None:
+        for ref in ial.get(":refs", ()):
+            ald = self.alds.get(ref)
+            if ald is not None:
+                self.update_attr_with_ial(attr, ald)
+        for key, value in ial.items():
+            if key == _CLASS:
+                attr[key] = f"{attr.get(key) or ''} {value}".lstrip()
+            elif not key.startswith(":"):
+                attr[key] = value
+
+    def update_raw_text(self, item: Element) -> None:
+        parts: list[str] = []
+
+        def walk(el: Element) -> None:
+            if el.type == "text":
+                parts.append(el.value)
+            else:
+                for c in el.children:
+                    walk(c)
+        walk(item)
+        item.options["raw_text"] = "".join(parts)
+
+    @staticmethod
+    def normalize_link_id(link_id: str) -> str:
+        return _WS_RUN.sub(" ", link_id).lower()
+
+
+_ANY_LINE = P.rx(r".*\n")
+_WS_RUN = P.rx(r"\s+")
+
+
+def build_rule_table(*groups: dict[str, Rule]) -> dict[str, Rule]:
+    """Merge the rule dictionaries of several mixins; a duplicate name is a programming error."""
+    table: dict[str, Rule] = {}
+    for group in groups:
+        for name, rule in group.items():
+            if name in table:
+                raise ValueError(f"rule {name!r} defined twice")
+            table[name] = rule
+    return table

@@ -1,0 +1,200 @@
+"""The GFM dialect: kramdown's parser with kramdown-parser-gfm 1.1.0's named swaps.
+
+What changes (kramdown-parser-gfm's lib/kramdown/parser/gfm.rb): backtick fences and
+indented fences, ATX headers that need a space after the hashes, ``~`` escapable, ``~~strike~~``,
+task lists, hard line breaks from a trailing backslash (or every newline with ``hard_wrap``),
+GitHub-style header ids, and (quirk ``paragraph_end``, on by default) paragraphs that end
+where a list, header, quote or fence starts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from ..element import Element
+from ..scanner import Scanner
+from .. import entities
+from . import patterns as P
+from .base import Rule
+from .kramdown import KramdownParser
+
+GFM_ATX_HEADER_START = P.rx(r"^(?P<level>\#{1,6})[\t ]+(?P<contents>.*)\n")
+GFM_FENCED_CODEBLOCK_START_SRC = r"^[ ]{0,3}[~`]{3,}"
+GFM_FENCED_CODEBLOCK_START = P.rx(GFM_FENCED_CODEBLOCK_START_SRC)
+GFM_FENCED_CODEBLOCK_MATCH = P.rx(
+    r"^[ ]{0,3}(([~`]){3,})\s*?((\S+?)(?:\?\S*)?)?\s*?\n(.*?)^[ ]{0,3}\1\2*\s*?\n", re.S)
+STRIKETHROUGH_MATCH = P.rx(r"~~(?!\s|~).*?[^\s~]~~", re.S)
+ESCAPED_CHARS_GFM = P.rx(r"\\([\\.*_+`<>()\[\]{}#!:\|\"'\$=\-~])")
+PARAGRAPH_END_GFM = P.rx(
+    f"{P.LAZY_END_SRC}|{P.LIST_START_SRC}|^(?:\\#{{1,6}})[\\t ]+(?:.*)\\n"
+    f"|{P.DEFINITION_LIST_START_SRC}|{P.BLOCKQUOTE_START_SRC}|{GFM_FENCED_CODEBLOCK_START_SRC}")
+
+_QUIRK_TRAILING_HASHES = P.rx(r"[\t ]#+\Z")
+_TASK_UNCHECKED = P.rx(r"\A\s*\[ \]\s+")
+_TASK_CHECKED = P.rx(r"\A\s*\[x\]\s+", re.I)
+_BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />'
+_BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
+                'disabled="disabled" checked="checked" />')
+
+
+def _is_word_char(ch: str) -> bool:
+    """Onigmo's ``\\p{Word}``: letters, marks, decimal and letter numbers, connectors."""
+    if ch in "\u200c\u200d":
+        return True
+    cat = unicodedata.category(ch)
+    return cat[0] in "LM" or cat in ("Nd", "Nl", "Pc")
+
+
+class GFMParser(KramdownParser):
+    """kramdown's parser with GitHub Flavored Markdown's differences."""
+
+    RULES = dict(KramdownParser.RULES)
+    RULES.update({
+        "atx_header_gfm": Rule("atx_header_gfm", GFM_ATX_HEADER_START, None, "parse_atx_header"),
+        "atx_header_gfm_quirk": Rule("atx_header_gfm_quirk", GFM_ATX_HEADER_START, None,
+                                     "parse_atx_header_gfm_quirk"),
+        "codeblock_fenced_gfm": Rule("codeblock_fenced_gfm", GFM_FENCED_CODEBLOCK_START, None,
+                                     "parse_codeblock_fenced"),
+        "strikethrough_gfm": Rule("strikethrough_gfm", STRIKETHROUGH_MATCH, "~~",
+                                  "parse_strikethrough_gfm"),
+        "escaped_chars_gfm": Rule("escaped_chars_gfm", ESCAPED_CHARS_GFM, r"\\",
+                                  "parse_escaped_chars"),
+    })
+    FENCED_CODEBLOCK_MATCH = GFM_FENCED_CODEBLOCK_MATCH
+
+    def __init__(self, source: str, options: dict[str, Any]) -> None:
+        super().__init__(source, options)
+        self.options["auto_id_stripping"] = True
+        self._id_counter: dict[str, int] = {}
+        quirks = [str(q).lstrip(":") for q in (self.options.get("gfm_quirks") or ())]
+        if self.options.get("hard_wrap"):
+            self.span_parsers.remove("line_break")
+        if "no_auto_typographic" in quirks:
+            self.span_parsers.remove("typographic_syms")
+        if "paragraph_end" in quirks:
+            atx = "atx_header_gfm_quirk"
+            self.paragraph_end = PARAGRAPH_END_GFM
+        else:
+            atx = "atx_header_gfm"
+            self.paragraph_end = P.PARAGRAPH_END
+        for current, replacement in (("codeblock_fenced", "codeblock_fenced_gfm"),
+                                     ("atx_header", atx)):
+            i = self.block_parsers.index(current)
+            self.block_parsers[i] = replacement
+        if "escaped_chars" in self.span_parsers:
+            self.span_parsers[self.span_parsers.index("escaped_chars")] = "escaped_chars_gfm"
+        self.span_parsers.append("strikethrough_gfm")
+        self._hard_line_break = "\n" if self.options.get("hard_wrap") else "\\\n"
+
+    def parse(self) -> None:
+        super().parse()
+        self.update_elements(self.root)
+
+    def update_elements(self, element: Element) -> None:
+        out: list[Element] = []
+        hard = self._hard_line_break
+        for child in element.children:
+            if child.type == "text" and hard in child.value:
+                out.extend(self._update_text_type(element, child))
+            elif child.type == "html_element":
+                out.append(child)
+            elif (child.type == "header" and self.options.get("auto_ids")
+                  and "id" not in child.attr):
+                child.attr["id"] = self.generate_gfm_header_id(child.options["raw_text"])
+                out.append(child)
+            else:
+                self.update_elements(child)
+                out.append(child)
+        element.children = out
+
+    def update_raw_text(self, item: Element) -> None:
+        parts: list[str] = []
+
+        def walk(child: Element) -> None:
+            t = child.type
+            if t in ("text", "codespan", "math"):
+                parts.append(child.value)
+            elif t == "entity":
+                parts.append(entities.char(child.value))
+            elif t == "smart_quote":
+                parts.append(entities.char(entities.entity_by_name(child.value)))
+            elif t == "typographic_sym":
+                if child.value == "laquo_space":
+                    parts.append("\u00ab ")
+                elif child.value == "raquo_space":
+                    parts.append(" \u00bb")
+                else:
+                    parts.append(entities.char(entities.entity_by_name(child.value)))
+            else:
+                for c in child.children:
+                    walk(c)
+        walk(item)
+        item.options["raw_text"] = "".join(parts)
+
+    def generate_gfm_header_id(self, text: str) -> str:
+        result = "".join(c for c in text.lower() if c in "- \t" or _is_word_char(c))
+        result = result.replace(" ", "-").replace("\t", "-")
+        count = self._id_counter.get(result, -1) + 1
+        self._id_counter[result] = count
+        if count > 0:
+            result += f"-{count}"
+        return (self.options.get("auto_id_prefix") or "") + result
+
+    def parse_atx_header_gfm_quirk(self) -> bool:
+        text, hid = self._parse_header_contents()
+        stripped, n = _QUIRK_TRAILING_HASHES.subn("", text, count=1)
+        if n:
+            text = stripped.rstrip(" \t\n\v\f\r\x00")
+        if not text:
+            return False
+        self._add_header(len(self.src.last.group("level")), text, hid)
+        return True
+
+    def parse_strikethrough_gfm(self) -> Element:
+        src = self.src
+        m = src.last
+        line = src.current_line_number()
+        src.pos = m.end()
+        el = Element("html_element", "del", {}, {"category": "span", "line": line})
+        self.tree.children.append(el)
+        env = self.save_env()
+        self.reset_env(src=Scanner(m.group()[2:-2], line), text_type="text")
+        self.parse_spans(el)
+        self.restore_env(env)
+        return el
+
+    def parse_list(self) -> bool:
+        super().parse_list()
+        lists = [c for c in self.tree.children if c.type in ("ul", "ol")]
+        current = lists[-1]
+        is_tasklist = False
+        for li in current.children:
+            kids = li.children
+            if not kids or kids[0].type != "p":
+                continue
+            first = kids[0].children[0]
+            value, n1 = _TASK_UNCHECKED.subn(_BOX_UNCHECKED, first.value)
+            value, n2 = _TASK_CHECKED.subn(_BOX_CHECKED, value)
+            first.value = value
+            is_tasklist = is_tasklist or bool(n1 or n2)
+            if is_tasklist:
+                li.attr["class"] = "task-list-item"
+        if is_tasklist:
+            current.attr["class"] = "task-list"
+        return True
+
+    def _update_text_type(self, element: Element, child: Element) -> list[Element]:
+        lines = child.value.split(self._hard_line_break)
+        omit_trailing_br = (lines[-1] == "" and element.category() == "block"
+                            and element.children[-1] is child)
+        loc = (child.options.get("location") or 0) if child._options else 0
+        out: list[Element] = []
+        n = len(lines)
+        for index, line in enumerate(lines):
+            opts = {"location": loc + index}
+            out.append(Element("text", f"\n{line}" if index > 0 else line, None, opts))
+            if index < n - 2 or (index == n - 2 and not omit_trailing_br):
+                out.append(Element("br", None, None, dict(opts)))
+        return out

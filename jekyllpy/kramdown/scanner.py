@@ -1,0 +1,172 @@
+"""A string scanner that knows line numbers: the cursor every parser rule moves.
+
+kramdown's rules are written as "does the text at the cursor match this pattern?  then take
+it": Ruby's ``StringScanner`` plus a line counter (lib/kramdown/utils/string_scanner.rb).  We
+keep that model because the rules' anchors (``^`` only at a line start, patterns tried at the
+cursor, not searched for) are what decide kramdown's output.  Patterns are compiled with
+``re.M`` so ``^`` means "at a line start", exactly as in Ruby.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Pattern
+
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_ANCHORED: dict[Pattern[str], bool] = {}
+
+
+def _is_anchored(pattern: Pattern[str]) -> bool:
+    """Whether ``pattern`` uses ``^`` or ``\\A`` (outside character classes)."""
+    flag = _ANCHORED.get(pattern)
+    if flag is None:
+        src = _CHAR_CLASS.sub("", pattern.pattern.replace("\\\\", ""))
+        flag = _ANCHORED[pattern] = ("^" in src.replace("\\^", "")) or ("\\A" in src)
+    return flag
+
+
+class _ShiftedMatch:
+    """A match found on ``string[offset:]``, reporting positions in the whole string."""
+
+    __slots__ = ("_m", "_off", "re")
+
+    def __init__(self, m: re.Match[str], offset: int) -> None:
+        self._m = m
+        self._off = offset
+        self.re = m.re
+
+    def group(self, *args: Any) -> Any:
+        return self._m.group(*args)
+
+    def groups(self) -> Any:
+        return self._m.groups()
+
+    def start(self, g: Any = 0) -> int:
+        s = self._m.start(g)
+        return s if s < 0 else s + self._off
+
+    def end(self, g: Any = 0) -> int:
+        e = self._m.end(g)
+        return e if e < 0 else e + self._off
+
+
+class Scanner:
+    """Cursor over ``string`` with Ruby-StringScanner-like operations.
+
+    ``last`` holds the match object of the latest successful scan/check (Ruby's ``@src[n]``).
+    """
+
+    __slots__ = ("string", "pos", "last", "start_line", "_line_pos", "_line_no", "_len")
+
+    def __init__(self, string: str, start_line: int | None = 1) -> None:
+        self.string = string
+        self.pos = 0
+        self.last: re.Match[str] | None = None
+        self.start_line = start_line or 1
+        self._line_pos = 0
+        self._line_no = self.start_line
+        self._len = len(string)
+
+    # -- matching with Ruby's anchoring --------------------------------------------------------
+    def _match(self, pattern: Pattern[str]) -> Any:
+        """Match at the cursor.  Ruby's scanner treats the cursor as the start of the text, so
+        ``^`` always holds there; Python's only does at a real line start.  Mid-line, anchored
+        patterns are matched on the rest of the string instead (rare at block level)."""
+        pos = self.pos
+        if pos == 0 or self.string[pos - 1] == "\n" or not _is_anchored(pattern):
+            return pattern.match(self.string, pos)
+        m = pattern.match(self.string[pos:])
+        return None if m is None else _ShiftedMatch(m, pos)
+
+    def _search(self, pattern: Pattern[str]) -> Any:
+        pos = self.pos
+        if pos == 0 or self.string[pos - 1] == "\n" or not _is_anchored(pattern):
+            return pattern.search(self.string, pos)
+        m = pattern.search(self.string[pos:])
+        return None if m is None else _ShiftedMatch(m, pos)
+
+    def at_line_start(self) -> bool:
+        pos = self.pos
+        return pos == 0 or self.string[pos - 1] == "\n"
+
+    # -- queries ---------------------------------------------------------------------------
+    def eos(self) -> bool:
+        return self.pos >= self._len
+
+    def check(self, pattern: Pattern[str]) -> re.Match[str] | None:
+        """Match at the cursor without moving it."""
+        m = self._match(pattern)
+        if m is not None:
+            self.last = m
+        return m
+
+    def test(self, pattern: Pattern[str]) -> bool:
+        """Match at the cursor without moving it or touching ``last``."""
+        return self._match(pattern) is not None
+
+    # -- moves -------------------------------------------------------------------------------
+    def scan(self, pattern: Pattern[str]) -> str | None:
+        """Match at the cursor; on success move past it and return the matched text."""
+        m = self._match(pattern)
+        if m is None:
+            return None
+        self.last = m
+        self.pos = m.end()
+        return m.group()
+
+    def scan_until(self, pattern: Pattern[str]) -> str | None:
+        """Search from the cursor; on success return everything up to the match's end."""
+        m = self._search(pattern)
+        if m is None:
+            return None
+        self.last = m
+        start = self.pos
+        self.pos = m.end()
+        return self.string[start:m.end()]
+
+    def getch(self) -> str:
+        ch = self.string[self.pos:self.pos + 1]
+        self.pos += len(ch)
+        return ch
+
+    def rest(self) -> str:
+        return self.string[self.pos:]
+
+    def terminate(self) -> None:
+        self.pos = self._len
+
+    def skip_matched(self) -> None:
+        """Move past the text the latest ``check`` matched."""
+        assert self.last is not None
+        self.pos = self.last.end()
+
+    def pre_match_tail(self) -> str:
+        """The character right before the latest match (Ruby's ``pre_match[-1]``)."""
+        assert self.last is not None
+        start = self.last.start()
+        return self.string[start - 1:start] if start > 0 else ""
+
+    def group(self, n: int | str) -> str | None:
+        assert self.last is not None
+        return self.last.group(n)
+
+    # -- positions ---------------------------------------------------------------------------
+    def save_pos(self) -> tuple[int, int, int]:
+        return (self.pos, self._line_pos, self._line_no)
+
+    def revert_pos(self, saved: tuple[int, int, int]) -> None:
+        self.pos, self._line_pos, self._line_no = saved
+
+    def current_line_number(self) -> int:
+        """Line number of the cursor, counted incrementally (called once per block).
+
+        Like kramdown, a newline right at the cursor already counts as passed.
+        """
+        end = self.pos + 1
+        if end < self._line_pos:
+            self._line_pos = 0
+            self._line_no = self.start_line
+        if end > self._line_pos:
+            self._line_no += self.string.count("\n", self._line_pos, end)
+            self._line_pos = end if self.pos < self._len else self.pos
+        return self._line_no
