@@ -147,9 +147,9 @@ class HtmlConverter(EndMatter):
 
     def convert_header(self, el: Element, indent: int) -> str:
         attr = dict(el.attr)
-        if self.options.get("auto_ids") and not attr.get("id"):
+        if self.options.get("auto_ids") and attr.get("id") is None:
             attr["id"] = self.generate_id(el.options["raw_text"])
-        if attr.get("id") and self.in_toc(el):
+        if attr.get("id") is not None and self.in_toc(el):
             self.toc.append((el.options["level"], attr["id"], el.children))
         level = self.output_header_level(el.options["level"])
         return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)
@@ -191,7 +191,7 @@ class HtmlConverter(EndMatter):
         attr = dict(el.attr)
         parent = self.stack[-1]
         ial = parent.options.get("ial") if parent._options else None
-        if not attr.get("id") and ial and ial.get(":refs"):
+        if attr.get("id") is None and ial and ial.get(":refs"):
             for ref in ial[":refs"]:
                 m = re.match(r"auto_ids(?:-([\w-]+))?", ref, re.A)
                 if m:

@@ -171,6 +171,7 @@ class ParserBase:
                         src.last = m
                         if method():
                             break
+                        bol = src.at_line_start()
                 else:
                     self.warning("Warning: this should not occur - no block parser handled the line")
                     self.add_text(src.scan(_ANY_LINE) or src.rest())

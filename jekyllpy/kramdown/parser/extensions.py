@@ -15,6 +15,14 @@ _REFS = ":refs"
 _WS_SPLIT = P.rx(r"\s+")
 
 
+def ial_of(el: Element) -> dict[str, Any]:
+    """The element's IAL dict, created when missing or None (Ruby's ``options[:ial] ||= {}``)."""
+    ial = el.options.get("ial")
+    if ial is None:
+        ial = el.options["ial"] = {}
+    return ial
+
+
 class ExtensionRules:
     """Mixin: IAL/ALD parsing and the block and span extension rules."""
 
@@ -149,7 +157,7 @@ class ExtensionRules:
             last = children[-1] if children else None
             if last is not None and last.type != "blank" and (
                     last.type != "eob" or last.value in ("link_def", "abbrev_def", "footnote_def")):
-                self.parse_attribute_list(text, last.options.setdefault("ial", {}))
+                self.parse_attribute_list(text, ial_of(last))
                 if not src.test(P.IAL_BLOCK_START):
                     children.append(self.new_block_el("eob", "ial"))
             else:
@@ -172,7 +180,7 @@ class ExtensionRules:
                 src.pos = m.end()
                 attr: dict[str, Any] = {}
                 self.parse_attribute_list(m.group(1), attr)
-                self.update_ial_with_ial(last.options.setdefault("ial", {}), attr)
+                self.update_ial_with_ial(ial_of(last), attr)
                 self.update_attr_with_ial(last.attr, attr)
             else:
                 self.warning("Found span IAL after text - ignoring it")

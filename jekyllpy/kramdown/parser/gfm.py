@@ -122,9 +122,9 @@ class GFMParser(KramdownParser):
                 parts.append(entities.char(entities.entity_by_name(child.value)))
             elif t == "typographic_sym":
                 if child.value == "laquo_space":
-                    parts.append("\u00ab ")
+                    parts.append("\u00ab\u00a0")
                 elif child.value == "raquo_space":
-                    parts.append(" \u00bb")
+                    parts.append("\u00a0\u00bb")
                 else:
                     parts.append(entities.char(entities.entity_by_name(child.value)))
             else:
