@@ -111,15 +111,25 @@ class Element:
         parts.append(">")
         return "".join(parts)
 
-    def deep_copy(self) -> Element:
+    def deep_copy(self, memo: dict[int, Element] | None = None) -> Element:
         """A copy sharing nothing mutable: footnote bodies and TOC entries are copied before
-        the converter changes them, so the same definition can be rendered twice."""
+        the converter changes them, so the same definition can be rendered twice.
+
+        ``memo`` keeps shared nodes shared and cycles finite (a footnote may reference itself
+        through its own body), as Ruby's Marshal round trip does.
+        """
+        if memo is None:
+            memo = {}
+        done = memo.get(id(self))
+        if done is not None:
+            return done
         el = Element(self.type, self.value,
                      dict(self._attr) if self._attr is not None else None,
                      _copy_options(self._options))
-        el.children = [c.deep_copy() for c in self.children]
+        memo[id(self)] = el
         if isinstance(self.value, Element):
-            el.value = self.value.deep_copy()
+            el.value = self.value.deep_copy(memo)
+        el.children = [c.deep_copy(memo) for c in self.children]
         return el
 
 

@@ -76,7 +76,8 @@ class EndMatter:
         while i < len(self.footnotes):
             name, data, _number, repeat = self.footnotes[i]
             li = Element("li", None, {"id": f"fn:{name}", "role": "doc-endnote"})
-            li.children = [c.deep_copy() for c in data.children]
+            memo: dict = {}
+            li.children = [c.deep_copy(memo) for c in data.children]
             para = None
             insert_space = False
             if (li.children and li.children[-1].type == "p") or \
@@ -115,7 +116,8 @@ class EndMatter:
             a = Element("a")
             a.attr["href"] = f"#{hid}"
             a.attr["id"] = f"{sections.attr['id']}-{hid}"
-            a.children.extend(_fix_for_toc_entry([c.deep_copy() for c in children]))
+            memo = {}
+            a.children.extend(_fix_for_toc_entry([c.deep_copy(memo) for c in children]))
             li.children[-1].children.append(a)
             li.children.append(Element(kind))
             while True:
