@@ -9,6 +9,7 @@ cursor, not searched for) are what decide kramdown's output.  Patterns are compi
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Pattern
 
@@ -56,7 +57,7 @@ class Scanner:
     ``last`` holds the match object of the latest successful scan/check (Ruby's ``@src[n]``).
     """
 
-    __slots__ = ("string", "pos", "last", "start_line", "_line_pos", "_line_no", "_len")
+    __slots__ = ("string", "pos", "last", "start_line", "_line_pos", "_line_no", "_len", "_memo")
 
     def __init__(self, string: str, start_line: int | None = 1) -> None:
         self.string = string
@@ -66,6 +67,7 @@ class Scanner:
         self._line_pos = 0
         self._line_no = self.start_line
         self._len = len(string)
+        self._memo: dict[Any, Any] = {}
 
     # -- matching with Ruby's anchoring --------------------------------------------------------
     def _match(self, pattern: Pattern[str]) -> Any:
@@ -149,6 +151,63 @@ class Scanner:
     def group(self, n: int | str) -> str | None:
         assert self.last is not None
         return self.last.group(n)
+
+    # -- facts about the whole text, computed once (they keep failing rules linear) -----------
+    def last_index(self, sub: str) -> int:
+        """Index of the last occurrence of ``sub`` in the text, or -1."""
+        key = ("rfind", sub)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self.string.rfind(sub)
+        return found
+
+    def last_closer(self, char: str) -> int:
+        """Last index of ``char`` that follows a non-whitespace character, or -1: where an
+        emphasis run of ``char`` could possibly close."""
+        key = ("closer", char)
+        found = self._memo.get(key)
+        if found is None:
+            s = self.string
+            found = s.rfind(char)
+            while found > 0 and s[found - 1] in " \t\n\r\f\v":
+                found = s.rfind(char, 0, found)
+            if found == 0:
+                found = -1
+            self._memo[key] = found
+        return found
+
+    def paren_stop(self, start: int) -> tuple[int, bool] | None:
+        """Where kramdown's inline-link URL scan starting at the ``(`` at ``start`` stops.
+
+        The scan counts parentheses and stops at the ``)`` that balances ``start`` (returns
+        its index and True) or at whitespace followed by a quote (its index and False);
+        None when it runs off the end.  Computed from one pass over the text, so trying
+        a link at every ``(`` of an unbalanced text stays linear.
+        """
+        memo = self._memo.get("parens")
+        if memo is None:
+            closing: dict[int, int] = {}
+            ws_quote: list[int] = []
+            opened: list[int] = []
+            s = self.string
+            for i, ch in enumerate(s):
+                if ch == "(":
+                    opened.append(i)
+                elif ch == ")":
+                    if opened:
+                        closing[opened.pop()] = i
+                elif ch in " \t\n\r\f\v" and s[i + 1:i + 2] in ('"', "'"):
+                    ws_quote.append(i)
+            memo = self._memo["parens"] = (closing, ws_quote)
+        closing, ws_quote = memo
+        close = closing.get(start)
+        k = bisect.bisect_right(ws_quote, start)
+        ws = ws_quote[k] if k < len(ws_quote) else None
+        if close is not None and (ws is None or close < ws):
+            return close, True
+        if ws is not None:
+            return ws, False
+        return None
 
     # -- positions ---------------------------------------------------------------------------
     def save_pos(self) -> tuple[int, int, int]:

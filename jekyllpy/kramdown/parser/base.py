@@ -39,6 +39,11 @@ class StopBlockParsing(Exception):
 
 _CLASS = "class"
 
+#: How deeply blocks, HTML elements and spans may nest.  kramdown itself dies with a stack
+#: overflow somewhere in the thousands, and its output grows with the square of the depth;
+#: past this depth jekyllpy stops nesting and keeps the rest as text.
+MAX_NESTING = 400
+
 
 class ParserBase:
     """State and loops shared by every rule.  Subclasses list their rules by name."""
@@ -155,6 +160,9 @@ class ParserBase:
     # -- block loop ------------------------------------------------------------------------------
     def parse_blocks(self, el: Element, text: str | None = None) -> bool:
         """Parse block-level text into ``el``; True if a closing HTML tag ended it early."""
+        if len(self.stack) > MAX_NESTING:
+            self._too_deep(el, text)
+            return False
         self.stack.append((self.tree, self.src, self.block_ial))
         self.tree, self.block_ial = el, None
         if text is not None:
@@ -182,6 +190,16 @@ class ParserBase:
         self.tree, self.src, self.block_ial = self.stack.pop()
         return status
 
+    def _too_deep(self, el: Element, text: str | None) -> None:
+        """Keep text nested past :data:`MAX_NESTING` as one plain paragraph."""
+        if text is None:
+            text = self.src.rest()
+            self.src.terminate()
+        self.warning("Nesting too deep - the rest is kept as text")
+        p = Element("p", None, None, {"location": el.options.get("location") if el._options else None})
+        p.children.append(Element("raw_text", text.rstrip("\n")))
+        el.children.append(p)
+
     # -- span loop ---------------------------------------------------------------------------------
     def parse_spans(self, el: Element, stop_re: re.Pattern[str] | None = None,
                     parsers: tuple[str, ...] | None = None, text_type: str | None = None,
@@ -191,6 +209,8 @@ class ParserBase:
         Stops at the end of the text, or where ``stop_re`` matches and ``stop_check`` (if
         given) agrees; returns whether the stop pattern was found.
         """
+        if len(self.stack) > MAX_NESTING:
+            return False
         if self.tree is not None:
             self.stack.append((self.tree, self.text_type))
         self.tree = el

@@ -12,6 +12,7 @@ from .base import Rule
 
 _ATX_TRAILING_HASHES = P.rx(r"(?<!\\)#+\Z")
 _CODE_LAZY_LINE = P.rx(r"\n( {0,3}\S)")
+_CLOSING_FENCE_LINE = P.rx(r"\n {0,3}[~`]{3}")
 _BACKSLASH_LINE = P.rx(rf"^{P.OPT_SPACE}\\")
 
 
@@ -151,6 +152,9 @@ class BlockRules:
 
     def parse_codeblock_fenced(self) -> bool:
         src = self.src
+        eol = src.string.find("\n", src.pos)
+        if eol < 0 or _CLOSING_FENCE_LINE.search(src.string, eol) is None:
+            return False  # no line that could close the fence (keeps long lines linear)
         m = src.check(self.FENCED_CODEBLOCK_MATCH)
         if m is None:
             return False

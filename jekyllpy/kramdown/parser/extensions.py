@@ -169,6 +169,9 @@ class ExtensionRules:
 
     def parse_span_extensions(self) -> None:
         src = self.src
+        if src.last_index("}") < src.pos:
+            self.add_text(src.getch())
+            return
         if src.check(P.EXT_SPAN_START) is not None:
             self.parse_extension_start_tag("span")
             return

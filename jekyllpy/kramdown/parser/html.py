@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..element import Element
 from . import patterns as P
-from .base import Rule, StopBlockParsing
+from .base import MAX_NESTING, Rule, StopBlockParsing
 
 _MARKDOWN_ATTR = {"0": "raw", "1": "default", "span": "span", "block": "block"}
 _NEWLINES = P.rx(r"\n+")
@@ -86,6 +86,10 @@ class HtmlRules:
             self.warning(f"Found no end tag for '{name}' - auto-closing it")
 
     def parse_raw_html(self, el: Element, handler: Callable[[Element, bool, bool], None]) -> None:
+        if len(self.stack) > MAX_NESTING:
+            self.add_text(self.src.rest(), el, "text")
+            self.src.terminate()
+            return
         self.stack.append(self.tree)
         self.tree = el
         src = self.src
@@ -95,7 +99,7 @@ class HtmlRules:
             if result is not None:
                 self.add_text(result, self.tree, "text")
                 line = src.current_line_number()
-                if (res := src.scan(P.HTML_COMMENT)) is not None:
+                if (res := self._scan_comment()) is not None:
                     self.tree.children.append(Element("xml_comment", res, None,
                                                       {"category": "block", "location": line}))
                 elif (res := src.scan(P.HTML_INSTRUCTION)) is not None:
@@ -162,10 +166,16 @@ class HtmlRules:
             if not (tree.type == "html_element" and tree.options.get("content_model") == "raw"):
                 src.scan(P.TRAILING_WHITESPACE)
 
+    def _scan_comment(self) -> str | None:
+        src = self.src
+        if src.last_index("-->") < src.pos:
+            return None
+        return src.scan(P.HTML_COMMENT)
+
     def parse_block_html(self) -> bool:
         src = self.src
         line = src.current_line_number()
-        result = src.scan(P.HTML_COMMENT)
+        result = self._scan_comment()
         if result is not None:
             self.tree.children.append(Element("xml_comment", result, None,
                                               {"category": "block", "location": line}))
@@ -189,7 +199,7 @@ class HtmlRules:
     def parse_span_html(self) -> None:
         src = self.src
         line = src.current_line_number()
-        result = src.scan(P.HTML_COMMENT)
+        result = self._scan_comment()
         if result is not None:
             self.tree.children.append(Element("xml_comment", result, None,
                                               {"category": "span", "location": line}))

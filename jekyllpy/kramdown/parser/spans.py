@@ -88,6 +88,11 @@ class SpanRules:
             self.add_text(result)
             return
 
+        if src.last_closer(kind) < src.pos:
+            # No closing delimiter can follow: kramdown would scan to the end and give up.
+            self.add_text(result)
+            return
+
         def sub_parse(delim: str, elem: str):
             el = Element(elem, None, None, {"location": line})
             stop_re = _literal(delim)
@@ -178,6 +183,12 @@ class SpanRules:
         if link_type == "a" and self._in_ancestor_of_type("img", "a"):
             self.add_text(result)
             return
+        if src.last_index("]") < cur_pos or (
+                not self.link_defs and src.last_index("](") < cur_pos):
+            # No closing bracket, or nothing a closed bracket could become: the link fails
+            # whatever its content, so skip kramdown's (quadratic) scan of it.
+            self.add_text(result)
+            return
         el = Element(link_type, None, None, {"location": line})
         count = 1
 
@@ -217,24 +228,16 @@ class SpanRules:
                 self._add_link(el, link_url, None, alt_text)
                 return
         else:
-            parts: list[str] = []
-            brackets = 0
-            while True:
-                temp = src.scan_until(P.LINK_PAREN_STOP)
-                if temp is None:
-                    break
-                parts.append(temp)
-                m = src.last
-                if m.group(2):
-                    brackets -= 1
-                    if brackets == 0:
-                        break
-                elif m.group(1):
-                    brackets += 1
-                else:
-                    break
-            link_url = "".join(parts)[1:-1].strip(_RUBY_WS)
-            if brackets == 0:
+            stop = src.paren_stop(src.pos)
+            if stop is None:
+                # The URL scan would run off the end; no title can follow: kramdown fails.
+                src.revert_pos(saved)
+                self.add_text(result)
+                return
+            end, balanced = stop
+            link_url = src.string[src.pos + 1:end].strip(_RUBY_WS)
+            src.pos = end + 1
+            if balanced:
                 self._add_link(el, link_url, None, alt_text)
                 return
 
