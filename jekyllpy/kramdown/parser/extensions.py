@@ -88,7 +88,7 @@ class ExtensionRules:
             name = f"for '{m.group(4)}' " if m.group(4) else ""
             return error(f"Invalid extension stop tag {name}found on line {line} - ignoring it")
 
-        ext = m.group(1)
+        ext = m.group(1) or ""  # a block stop tag without name reaches here (Ruby: nil -> "")
         opts: dict[str, Any] = {}
         body = None
         self.parse_attribute_list(m.group(2) or "", opts)

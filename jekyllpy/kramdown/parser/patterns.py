@@ -4,7 +4,7 @@ They follow kramdown 2.4's grammar (lib/kramdown/parser/kramdown/*.rb), translat
 ``re`` with these conventions, which keep Ruby's matching semantics:
 
 * every pattern is compiled with ``re.M | re.A``: ``^`` matches at line starts, and ``\\w``,
-  ``\\s``, ``\\d`` and ``\\b`` are ASCII-only, as in Ruby;
+  ``\\s`` and ``\\d`` are ASCII-only, as in Ruby; ``\\b`` is not (see :func:`rx`);
 * Ruby's POSIX classes ``[[:alpha:]]``/``[[:alnum:]]`` and ``\\p{Word}`` are Unicode-aware,
   written here as scoped ``(?u:...)`` groups (:data:`ALPHA`, :data:`ALNUM`, :data:`WORD_U`);
 * Ruby's ``\\Z`` (end, or before a final newline) is :data:`END_Z`; Ruby's ``\\z`` is ``\\Z``.
@@ -15,10 +15,16 @@ from __future__ import annotations
 import re
 
 FLAGS = re.M | re.A
+_WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
 
 
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile with the module's Ruby-compatible flags."""
+    """Compile with the module's Ruby-compatible flags.
+
+    Ruby's ``\\w`` is ASCII-only but its ``\\b``/``\\B`` see Unicode letters as word
+    characters, so word boundaries are rewritten as Unicode-scoped groups.
+    """
+    pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
     return re.compile(pattern, FLAGS | flags)
 
 
