@@ -1,0 +1,5 @@
+"""``python -m jekyllpy`` runs the command line."""
+
+from .cli import main
+
+main()

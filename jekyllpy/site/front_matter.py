@@ -1,0 +1,76 @@
+"""YAML front matter, detected and split exactly as Jekyll does (lib/jekyll/document.rb
+``YAML_FRONT_MATTER_REGEXP``) and parsed through python-frontmatter's handler interface.
+
+Jekyll's rule: the file starts with a ``---`` line; the front matter ends at the first line
+that is ``---`` or ``...``; the body is everything after that line (its newline included).
+python-frontmatter's stock YAML handler splits on any ``---`` run and strips the body, which
+would change the page's bytes, so a handler with Jekyll's boundary is plugged in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+# Ruby's /m is Python's DOTALL; ^ and $ are always line anchors in Ruby.
+FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
+
+
+class FrontMatterError(ValueError):
+    """Invalid YAML front matter; carries the file and line for the message."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: invalid YAML front matter: {message}")
+        self.path = path
+        self.line = line
+
+
+class JekyllYAMLHandler(YAMLHandler):
+    """python-frontmatter handler with Jekyll's boundaries and no stripping of the body."""
+
+    FM_BOUNDARY = FRONT_MATTER
+
+    def detect(self, text: str) -> bool:
+        return FRONT_MATTER.match(text) is not None
+
+    def split(self, text: str) -> tuple[str, str]:
+        m = FRONT_MATTER.match(text)
+        if m is None:
+            return "", text
+        return m.group(1), text[m.end():]
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A source file split into front matter data and body; ``data`` is None without it."""
+
+    data: dict[str, Any] | None
+    content: str
+    body_line: int
+
+
+def has_front_matter(text: str) -> bool:
+    return FRONT_MATTER.match(text) is not None
+
+
+def parse(text: str, path: str = "<string>") -> Parsed:
+    """Split and parse; raises :class:`FrontMatterError` naming file and line on bad YAML."""
+    handler = JekyllYAMLHandler()
+    if not handler.detect(text):
+        return Parsed(None, text, 1)
+    fm, content = handler.split(text)
+    try:
+        post = frontmatter.loads(text, handler=handler)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None  # the --- line is line 1
+        raise FrontMatterError(path, line, str(getattr(exc, "problem", exc))) from exc
+    body_line = text[: len(text) - len(content)].count("\n") + 1
+    data = dict(post.metadata) if post.metadata else {}
+    return Parsed(data, content, body_line)

@@ -1,0 +1,80 @@
+"""The engine's public API: Document(text, **options), .to_html(), .warnings, .root."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from jekyllpy.kramdown import Document, Element
+
+
+def test_to_html_with_kramdown_defaults() -> None:
+    assert Document("# Hi\n").to_html() == '<h1 id="hi">Hi</h1>\n'
+
+
+def test_gfm_input_and_options() -> None:
+    html = Document("# Hi there\nline\n", input="GFM", hard_wrap=False).to_html()
+    assert html == '<h1 id="hi-there">Hi there</h1>\n<p>line</p>\n'
+
+
+def test_root_is_the_element_tree() -> None:
+    doc = Document("para *em*\n")
+    assert isinstance(doc.root, Element)
+    assert doc.root.type == "root"
+    p = doc.root.children[0]
+    assert p.type == "p"
+    assert [c.type for c in p.children] == ["text", "em"]
+
+
+def test_warnings_for_unclosed_html() -> None:
+    doc = Document("<div markdown='1'>\ntext\n", parse_block_html=False)
+    doc.to_html()
+    assert any("Found no end tag for 'div'" in w for w in doc.warnings)
+
+
+def test_unknown_option_raises_value_error_naming_it() -> None:
+    with pytest.raises(ValueError, match="no_such_option"):
+        Document("x", no_such_option=True)
+
+
+@pytest.mark.parametrize("name,value", [("toc_levels", "9..12"), ("footnote_nr", "many"),
+                                        ("entity_output", "shouting"), ("input", "markdown2")])
+def test_bad_option_value_raises_value_error(name: str, value: str) -> None:
+    with pytest.raises(ValueError):
+        Document("x", **{name: value})
+
+
+def test_legacy_option_names_are_accepted_and_ignored() -> None:
+    assert Document("x", enable_coderay=False, coderay_tab_width=4).to_html() == "<p>x</p>\n"
+
+
+def test_non_str_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        Document(b"bytes")  # type: ignore[arg-type]
+
+
+def test_to_html_twice_gives_the_same_bytes() -> None:
+    doc = Document("a[^1]\n\n[^1]: note\n\n* x\n{:toc}\n\n## h\n")
+    assert doc.to_html() == doc.to_html()
+
+
+PIECES = ["*", "_", "`", "[", "]", "(", ")", "<div>", "</div>", "<span>", "{:", "}", "\n",
+          "\n\n", "> ", "* ", "1. ", "    ", "\t", "|", "---", "$$", "&", "&amp;", "\\", "'",
+          '"', "~~", "#", "<!--", "-->", "[^1]", "[^1]: x\n", "{::comment}", "{:/}", "é", " "]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_any_text_converts_without_an_exception(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 400)))
+    for options in ({}, {"input": "GFM", "hard_wrap": False}):
+        assert isinstance(Document(text, **options).to_html(), str)
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 5000, "![" * 3000, "*a " * 3000, "`" * 5000, "<div>\n" * 2000, "> " * 3000,
+    "* " * 3000, "{:" * 3000, "<!--" * 2000, "~" * 5000, "[a](" * 2000,
+])
+def test_pathological_inputs_convert(text: str) -> None:
+    assert isinstance(Document(text, input="GFM").to_html(), str)
