@@ -31,6 +31,9 @@ class Rule:
     start_re: re.Pattern[str]
     span_start: str | None
     method: str
+    #: characters a match can start with, None meaning any: for span rules the character at
+    #: the cursor, for block rules the first one after at most three spaces.
+    first_chars: str | None = None
 
 
 class StopBlockParsing(Exception):
@@ -95,18 +98,33 @@ class ParserBase:
         for name in self.block_parsers + self.span_parsers:
             if name not in self.RULES:
                 raise ValueError(f"Unknown parser rule: {name}")
-        self._block_rules = [(self.RULES[n].start_re, getattr(self, self.RULES[n].method))
-                             for n in self.block_parsers]
+        rules = [self.RULES[n] for n in self.block_parsers]
+        bound = [(r, (r.start_re, getattr(self, r.method))) for r in rules]
+        chars = set("".join(r.first_chars or "" for r in rules))
+        self._block_default = [pair for r, pair in bound if r.first_chars is None]
+        self._block_table = {c: [pair for r, pair in bound
+                                 if r.first_chars is None or c in r.first_chars]
+                             for c in chars}
         self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
 
-    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], list]:
+    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], Any]:
+        """The combined start pattern and a per-character dispatch table for span rules.
+
+        At a candidate position only rules that can start with its character are tried,
+        still in rule order, so the first matching rule is the same one kramdown picks.
+        """
         cached = self._span_re_cache.get(names)
         if cached is None:
             src = "|".join(self.RULES[n].span_start or "" for n in names)
             cached = (src, P.rx(f"(?={src})"))
             self._span_re_cache[names] = cached
-        rules = [(self.RULES[n].start_re, getattr(self, self.RULES[n].method)) for n in names]
-        return cached, rules
+        rules = [self.RULES[n] for n in names]
+        chars = set("".join(r.first_chars or "" for r in rules))
+        bound = [(r, (r.start_re, getattr(self, r.method))) for r in rules]
+        default = [pair for r, pair in bound if r.first_chars is None]
+        table = {c: [pair for r, pair in bound if r.first_chars is None or c in r.first_chars]
+                 for c in chars}
+        return cached, (table, default)
 
     def warning(self, text: str) -> None:
         self.warnings.append(text)
@@ -168,12 +186,14 @@ class ParserBase:
         if text is not None:
             self.src = Scanner(text, el.options.get("location") if el._options else None)
         src = self.src
-        rules = self._block_rules
+        table, default = self._block_table, self._block_default
+        string = src.string
         status = False
         try:
             while not src.eos():
                 bol = src.at_line_start()
-                for start_re, method in rules:
+                key_pos = _LEAD.match(string, src.pos).end()
+                for start_re, method in table.get(string[key_pos:key_pos + 1], default):
                     m = start_re.match(src.string, src.pos) if bol else src._match(start_re)
                     if m is not None:
                         src.last = m
@@ -216,9 +236,9 @@ class ParserBase:
         self.tree = el
         self.text_type = self.text_type if text_type is None else text_type
         if parsers is None:
-            (span_src, span_re), rules = self._span_start, self._span_rules
+            (span_src, span_re), (table, default) = self._span_start, self._span_rules
         else:
-            (span_src, span_re), rules = self._span_setup(parsers)
+            (span_src, span_re), (table, default) = self._span_setup(parsers)
         if stop_re is None:
             used_re = span_re
         else:
@@ -247,7 +267,7 @@ class ParserBase:
                     found = stop_check() if stop_check is not None else True
             if found:
                 break
-            for start_re, method in rules:
+            for start_re, method in table.get(string[src.pos], default):
                 rm = start_re.match(string, src.pos)
                 if rm is not None:
                     src.last = rm
@@ -319,6 +339,7 @@ class ParserBase:
 
 
 _ANY_LINE = P.rx(r".*\n")
+_LEAD = re.compile(" {0,3}")
 _WS_RUN = P.rx(r"\s+")
 
 

@@ -12,6 +12,7 @@ from .base import Rule
 
 _ATX_TRAILING_HASHES = P.rx(r"(?<!\\)#+\Z")
 _CODE_LAZY_LINE = P.rx(r"\n( {0,3}\S)")
+_WHITESPACE = " \t\n\r\f\v"
 _CLOSING_FENCE_LINE = P.rx(r"\n {0,3}[~`]{3}")
 _BACKSLASH_LINE = P.rx(rf"^{P.OPT_SPACE}\\")
 
@@ -20,17 +21,19 @@ class BlockRules:
     """Mixin: the block rules that need no nested containers of their own."""
 
     RULES_BLOCKS = {
-        "blank_line": Rule("blank_line", P.BLANK_LINE, None, "parse_blank_line"),
-        "eob_marker": Rule("eob_marker", P.EOB_MARKER, None, "parse_eob_marker"),
+        "blank_line": Rule("blank_line", P.BLANK_LINE, None, "parse_blank_line",
+                           _WHITESPACE),
+        "eob_marker": Rule("eob_marker", P.EOB_MARKER, None, "parse_eob_marker", "^"),
         "paragraph": Rule("paragraph", P.PARAGRAPH_START, None, "parse_paragraph"),
         "setext_header": Rule("setext_header", P.SETEXT_HEADER_START, None, "parse_setext_header"),
-        "atx_header": Rule("atx_header", P.ATX_HEADER_START, None, "parse_atx_header"),
-        "blockquote": Rule("blockquote", P.BLOCKQUOTE_START, None, "parse_blockquote"),
-        "codeblock": Rule("codeblock", P.INDENT, None, "parse_codeblock"),
+        "atx_header": Rule("atx_header", P.ATX_HEADER_START, None, "parse_atx_header", "#"),
+        "blockquote": Rule("blockquote", P.BLOCKQUOTE_START, None, "parse_blockquote", ">"),
+        "codeblock": Rule("codeblock", P.INDENT, None, "parse_codeblock", " \t"),
         "codeblock_fenced": Rule("codeblock_fenced", P.FENCED_CODEBLOCK_START, None,
-                                 "parse_codeblock_fenced"),
-        "horizontal_rule": Rule("horizontal_rule", P.HR_START, None, "parse_horizontal_rule"),
-        "block_math": Rule("block_math", P.BLOCK_MATH_START, None, "parse_block_math"),
+                                 "parse_codeblock_fenced", "~"),
+        "horizontal_rule": Rule("horizontal_rule", P.HR_START, None, "parse_horizontal_rule",
+                                "*-_"),
+        "block_math": Rule("block_math", P.BLOCK_MATH_START, None, "parse_block_math", "\\$"),
     }
 
     #: what ends a paragraph; the GFM parser swaps in its own.

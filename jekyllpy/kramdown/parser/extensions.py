@@ -28,9 +28,9 @@ class ExtensionRules:
 
     RULES_EXTENSIONS = {
         "block_extensions": Rule("block_extensions", P.BLOCK_EXTENSIONS_START, None,
-                                 "parse_block_extensions"),
+                                 "parse_block_extensions", "{"),
         "span_extensions": Rule("span_extensions", P.SPAN_EXTENSIONS_START, r"\{:",
-                                "parse_span_extensions"),
+                                "parse_span_extensions", "{"),
     }
 
     #: Hook for ``{::options}``: validates and coerces one inline option value, or raises.

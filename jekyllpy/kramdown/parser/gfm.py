@@ -52,15 +52,16 @@ class GFMParser(KramdownParser):
 
     RULES = dict(KramdownParser.RULES)
     RULES.update({
-        "atx_header_gfm": Rule("atx_header_gfm", GFM_ATX_HEADER_START, None, "parse_atx_header"),
+        "atx_header_gfm": Rule("atx_header_gfm", GFM_ATX_HEADER_START, None, "parse_atx_header",
+                               "#"),
         "atx_header_gfm_quirk": Rule("atx_header_gfm_quirk", GFM_ATX_HEADER_START, None,
-                                     "parse_atx_header_gfm_quirk"),
+                                     "parse_atx_header_gfm_quirk", "#"),
         "codeblock_fenced_gfm": Rule("codeblock_fenced_gfm", GFM_FENCED_CODEBLOCK_START, None,
-                                     "parse_codeblock_fenced"),
+                                     "parse_codeblock_fenced", "~`"),
         "strikethrough_gfm": Rule("strikethrough_gfm", STRIKETHROUGH_MATCH, "~~",
-                                  "parse_strikethrough_gfm"),
+                                  "parse_strikethrough_gfm", "~"),
         "escaped_chars_gfm": Rule("escaped_chars_gfm", ESCAPED_CHARS_GFM, r"\\",
-                                  "parse_escaped_chars"),
+                                  "parse_escaped_chars", "\\"),
     })
     FENCED_CODEBLOCK_MATCH = GFM_FENCED_CODEBLOCK_MATCH
 

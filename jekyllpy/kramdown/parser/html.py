@@ -36,8 +36,8 @@ class HtmlRules:
     """Mixin: HTML block and span rules plus raw HTML parsing."""
 
     RULES_HTML = {
-        "block_html": Rule("block_html", P.HTML_BLOCK_START, None, "parse_block_html"),
-        "span_html": Rule("span_html", P.HTML_SPAN_START, "<", "parse_span_html"),
+        "block_html": Rule("block_html", P.HTML_BLOCK_START, None, "parse_block_html", "<"),
+        "span_html": Rule("span_html", P.HTML_SPAN_START, "<", "parse_span_html", "<"),
     }
 
     # -- shared with kramdown's standalone HTML parser ------------------------------------------

@@ -46,9 +46,9 @@ class ListRules:
     """Mixin: list and definition list rules."""
 
     RULES_LISTS = {
-        "list": Rule("list", P.LIST_START, None, "parse_list"),
+        "list": Rule("list", P.LIST_START, None, "parse_list", "+*-0123456789"),
         "definition_list": Rule("definition_list", P.DEFINITION_LIST_START, None,
-                                "parse_definition_list"),
+                                "parse_definition_list", ":"),
     }
 
     def parse_first_list_line(self, indentation: int, content: str) -> tuple:

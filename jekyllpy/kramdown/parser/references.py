@@ -18,13 +18,13 @@ class ReferenceRules:
 
     RULES_REFERENCES = {
         "link_definition": Rule("link_definition", P.LINK_DEFINITION_START, None,
-                                "parse_link_definition"),
+                                "parse_link_definition", "["),
         "footnote_definition": Rule("footnote_definition", P.FOOTNOTE_DEFINITION_START, None,
-                                    "parse_footnote_definition"),
+                                    "parse_footnote_definition", "["),
         "abbrev_definition": Rule("abbrev_definition", P.ABBREV_DEFINITION_START, None,
-                                  "parse_abbrev_definition"),
+                                  "parse_abbrev_definition", "*"),
         "footnote_marker": Rule("footnote_marker", P.FOOTNOTE_MARKER_START, r"\[",
-                                "parse_footnote_marker"),
+                                "parse_footnote_marker", "["),
     }
 
     def parse_link_definition(self) -> bool:

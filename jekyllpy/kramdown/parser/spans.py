@@ -48,18 +48,18 @@ class SpanRules:
     """Mixin: the span-level rules."""
 
     RULES_SPANS = {
-        "emphasis": Rule("emphasis", P.EMPHASIS_START, r"\*|_", "parse_emphasis"),
-        "codespan": Rule("codespan", P.CODESPAN_DELIMITER, "`", "parse_codespan"),
-        "autolink": Rule("autolink", P.AUTOLINK_START, "<", "parse_autolink"),
-        "link": Rule("link", P.LINK_START, r"!?\[", "parse_link"),
+        "emphasis": Rule("emphasis", P.EMPHASIS_START, r"\*|_", "parse_emphasis", "*_"),
+        "codespan": Rule("codespan", P.CODESPAN_DELIMITER, "`", "parse_codespan", "`"),
+        "autolink": Rule("autolink", P.AUTOLINK_START, "<", "parse_autolink", "<"),
+        "link": Rule("link", P.LINK_START, r"!?\[", "parse_link", "!["),
         "smart_quotes": Rule("smart_quotes", P.SMART_QUOTES_RE, r"[^\\]?[\"']",
                              "parse_smart_quotes"),
-        "inline_math": Rule("inline_math", P.INLINE_MATH_START, r"\$", "parse_inline_math"),
-        "html_entity": Rule("html_entity", P.HTML_ENTITY, "&", "parse_html_entity"),
+        "inline_math": Rule("inline_math", P.INLINE_MATH_START, r"\$", "parse_inline_math", "$"),
+        "html_entity": Rule("html_entity", P.HTML_ENTITY, "&", "parse_html_entity", "&"),
         "typographic_syms": Rule("typographic_syms", P.TYPOGRAPHIC_SYMS_RE,
-                                 r"--|\.\.\.|(?:\\| )?(?:<<|>>)", "parse_typographic_syms"),
-        "line_break": Rule("line_break", P.LINE_BREAK, r"(  |\\\\)(?=\n)", "parse_line_break"),
-        "escaped_chars": Rule("escaped_chars", P.ESCAPED_CHARS, r"\\", "parse_escaped_chars"),
+                                 r"--|\.\.\.|(?:\\| )?(?:<<|>>)", "parse_typographic_syms", "-.\\<> "),
+        "line_break": Rule("line_break", P.LINE_BREAK, r"(  |\\\\)(?=\n)", "parse_line_break", " \\"),
+        "escaped_chars": Rule("escaped_chars", P.ESCAPED_CHARS, r"\\", "parse_escaped_chars", "\\"),
     }
 
     def _in_ancestor_of_type(self, *types: str) -> bool:
