@@ -1,7 +1,9 @@
-"""Per-language corrections where Pygments' tokens differ from Rouge's.
+"""Per-language corrections where Pygments' tokens differ from Rouge 3.30's.
 
-Each correction takes and returns ``(css_class, text)`` runs.  Known differences, measured
-against Rouge 3.30 by scripts/highlight_table.py, are fixed here one language at a time.
+Each correction takes and returns ``(css_class, text)`` runs and encodes one rule of the
+corresponding Rouge lexer (not a particular snippet).  Differences are measured against the
+real Rouge with scripts/highlight_table.py; languages not listed here use Pygments' tokens
+as they are (see docs/conformance.md for which languages are exact).
 """
 
 from __future__ import annotations
@@ -10,7 +12,66 @@ from collections.abc import Callable
 
 Runs = list[tuple[str, str]]
 
-_CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {}
+
+def merge(runs: Runs) -> Runs:
+    """Join neighbouring runs of the same class, as Rouge's lexer does."""
+    out: Runs = []
+    for css, text in runs:
+        if out and out[-1][0] == css:
+            out[-1] = (css, out[-1][1] + text)
+        else:
+            out.append((css, text))
+    return out
+
+
+def _ruby(runs: Runs) -> Runs:
+    """Rouge's Ruby lexer: ``.`` is punctuation, the name after it a method (``nf``),
+    capitalised names are constants (``no``)."""
+    out: Runs = []
+    after_dot = False
+    for css, text in runs:
+        if css == "o" and text == ".":
+            css = "p"
+        elif css == "n" and after_dot:
+            css = "nf"
+        elif css == "n" and text[:1].isupper():
+            css = "no"
+        after_dot = css == "p" and text.endswith(".")
+        out.append((css, text))
+    return merge(out)
+
+
+def _markup(runs: Runs) -> Runs:
+    """Rouge's HTML/XML lexers: tag brackets belong to the tag (``nt``), and ``=`` to the
+    attribute name."""
+    out: Runs = []
+    for css, text in runs:
+        if css == "p" and text.strip("</>") == "":
+            css = "nt"
+        if css == "o" and text == "=" and out and out[-1][0] == "na":
+            out[-1] = ("na", out[-1][1] + text)
+            continue
+        out.append((css, text))
+    return merge(out)
+
+
+def _php(runs: Runs) -> Runs:
+    """Rouge's PHP lexer: the name after ``new`` is a class (``nc``)."""
+    out: Runs = []
+    for css, text in runs:
+        if css == "nx" and len(out) >= 2 and out[-1][0] == "" and out[-1][1].isspace() \
+                and out[-2] == ("k", "new"):
+            css = "nc"
+        out.append((css, text))
+    return merge(out)
+
+
+_CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
+    "ruby": _ruby,
+    "html": _markup,
+    "xml": _markup,
+    "php": _php,
+}
 
 
 def correct(tag: str, runs: Runs) -> Runs:
