@@ -1,54 +1,66 @@
-"""The character entities kramdown knows (kramdown's lib/kramdown/utils/entities.rb).
+"""The character entities kramdown knows, by name and by code point.
 
-kramdown's table is the HTML 4 set (Python's :data:`html.entities.name2codepoint`) with
-these differences, all reproduced because they show in output:
+kramdown 2.4's table (lib/kramdown/utils/entities.rb) is the HTML 4 entity set, which is
+exactly Python's :data:`html.entities.name2codepoint`, with these differences; all of them
+show in output, so they are reproduced here rather than "fixed":
 
-* two extra names, ``apos`` (39) and ``vellip`` (8942);
-* ``lceil``/``rceil`` and ``lang``/``rang`` have their code points swapped;
-* numeric references 128-159 (C1 controls) mean the Windows-1252 character of that byte,
-  e.g. ``&#128;`` is the euro sign.
+* two names HTML 4 lacks: ``apos`` (39) and ``vellip`` (8942);
+* ``lceil``/``rceil`` and ``lang``/``rang`` have their code points swapped
+  (kramdown: lceil 8969, rceil 8968, lang 9002, rang 9001);
+* the numeric references 128-159 (C1 control codes) stand for the character the byte has in
+  Windows-1252, e.g. ``&#128;`` is the euro sign; kramdown looks these up as that character's
+  named entity.  The five bytes Windows-1252 leaves unassigned (129, 141, 143, 144, 157) keep
+  their own code point.
 
-A numeric reference to any other code point is an entity without a name; an unknown name is
-no entity at all (the parser then writes the ``&`` literally).
+No two names share a code point, so looking a code point up (``entity_output: symbolic``)
+gives the one name that has it.  A numeric reference to any code point outside the table
+is an entity without a name; a name outside the table is no entity at all (the parser then
+keeps the ``&`` as text).  tests/kramdown/test_options.py checks all of this against the
+installed kramdown when Ruby is available.
 """
 
 from __future__ import annotations
 
 import html.entities
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A character reference: code point and (if it has one) its name."""
+    """A character reference: its code point and, if kramdown has one for it, its name."""
 
     code_point: int
     name: str | None
 
 
-_SWAPPED = {"lceil": 8969, "rceil": 8968, "lang": 9002, "rang": 9001}
-_EXTRA = {"apos": 39, "vellip": 8942}
-_WINDOWS_1252 = bytes(range(128, 160))
+_KRAMDOWN_ONLY = {"apos": 39, "vellip": 8942}
+_KRAMDOWN_SWAPPED = {"lceil": 8969, "rceil": 8968, "lang": 9002, "rang": 9001}
+_C1_RANGE = range(128, 160)
 
 
-def _build() -> tuple[dict[str, Entity], dict[int, Entity]]:
-    by_name: dict[str, Entity] = {}
-    for name, cp in html.entities.name2codepoint.items():
-        by_name[name] = Entity(_SWAPPED.get(name, cp), name)
-    for name, cp in _EXTRA.items():
-        by_name[name] = Entity(cp, name)
+def _tables() -> tuple[dict[str, Entity], dict[int, Entity]]:
+    points = dict(html.entities.name2codepoint)
+    points.update(_KRAMDOWN_SWAPPED)
+    points.update(_KRAMDOWN_ONLY)
+    by_name = {name: Entity(cp, name) for name, cp in points.items()}
     by_code_point = {ent.code_point: ent for ent in by_name.values()}
-    for byte in _WINDOWS_1252:
+    for byte in _C1_RANGE:
         try:
-            char = bytes([byte]).decode("cp1252")
-        except UnicodeDecodeError:  # 129, 141, 143, 144, 157 are unassigned in cp1252
+            target = ord(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
             continue
-        target = by_code_point.get(ord(char)) or Entity(ord(char), None)
-        by_code_point[byte] = target
+        by_code_point[byte] = by_code_point.get(target) or Entity(target, None)
     return by_name, by_code_point
 
 
-_BY_NAME, _BY_CODE_POINT = _build()
+_BY_NAME, _BY_CODE_POINT = _tables()
+
+#: Every named entity, read-only.
+BY_NAME: Mapping[str, Entity] = MappingProxyType(_BY_NAME)
+#: The table's entity for each code point it lists (C1 code points remapped), read-only.
+BY_CODE_POINT: Mapping[int, Entity] = MappingProxyType(_BY_CODE_POINT)
 
 
 def entity_by_name(name: str) -> Entity | None:
@@ -57,12 +69,17 @@ def entity_by_name(name: str) -> Entity | None:
 
 
 def entity_by_code_point(code_point: int) -> Entity | None:
-    """The table's entity for ``code_point`` (C1 code points remapped), or None."""
+    """The table's entity for ``code_point``, or None if the table does not list it.
+
+    For a code point the table lacks, kramdown makes a nameless entity; callers do the same
+    with ``Entity(code_point, None)``.  128-159 give the Windows-1252 character's entity.
+    """
     return _BY_CODE_POINT.get(code_point)
 
 
 def char(entity: Entity) -> str:
-    """The character an entity stands for ('' where Ruby could not encode it)."""
+    """The character an entity stands for, or '' where no Python string can be valid text
+    (negative, surrogate or beyond U+10FFFF; Ruby produces invalid UTF-8 bytes there)."""
     cp = entity.code_point
     if 0 <= cp <= 0x10FFFF and not 0xD800 <= cp <= 0xDFFF:
         return chr(cp)

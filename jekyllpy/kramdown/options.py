@@ -1,330 +1,484 @@
 """Every kramdown option, declared once: name, default, how a value is read, what it does.
 
-Names, defaults and value rules are kramdown 2.4.0's (lib/kramdown/options.rb) plus
-kramdown-parser-gfm 1.1.0's (``hard_wrap``, ``gfm_quirks``).  Values given as strings (as a
-YAML config or ``{::options}`` gives them) are read the way kramdown reads them: booleans are
-false only for "false" or empty, symbols drop a leading colon and read "nil" as None, hashes
-may be YAML text.  Ruby symbols become plain ``str`` here; hash keys are ``str``.
+The names, defaults and value rules are kramdown 2.4.0's option registry plus the two options
+kramdown-parser-gfm 1.1.0 registers (``hard_wrap``, ``gfm_quirks``), plus ``input``, which
+kramdown's ``Document`` reads without registering.  Values arrive from YAML configs, JSON test
+cases and ``{::options}`` attributes, so each is read the way kramdown reads it: a value of the
+wrong type becomes its Ruby ``to_s`` text and is then parsed (booleans are false only for
+"false" or empty, integers follow Ruby's ``Integer()``, symbols drop one leading colon and
+read "" or "nil" as None, hashes may be YAML text).
 
-Differences from kramdown, on purpose: an unknown option name raises ``ValueError`` (kramdown
-silently keeps it) except the few names older kramdown versions defined, which are accepted
-and dropped (:data:`IGNORED_LEGACY_OPTIONS`); a non-empty ``template`` is refused because
-templates are not implemented.
+Ruby Symbols are plain ``str`` here; a string written ``":foo"`` stands for the Symbol
+``:foo`` wherever kramdown would accept a Symbol.  Hash keys come back as ``str``.
+
+Differences from kramdown, all on purpose so a mistake fails loudly instead of silently:
+
+* an unknown option name raises ``ValueError`` (kramdown keeps it and ignores it), except the
+  names in :data:`IGNORED_OPTIONS`, which configs written for other kramdown versions carry;
+* ``entity_output`` must be one of the four modes (kramdown treats anything else as numeric);
+* ``smart_quotes`` items must be entity names kramdown knows or code points (kramdown only
+  fails later, when a quote is converted);
+* ``template`` must be empty and ``syntax_highlighter`` may not be ``minted``: neither is
+  implemented.  Other highlighter and math engine names are kept, as kramdown keeps them:
+  the converter then warns that they are not available and writes plain output.
 """
 
 from __future__ import annotations
 
+import copy
+import math
 import re
-from collections.abc import Callable, Mapping
+from decimal import Decimal
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
+from .entities import entity_by_name
+
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One option: its default and the function that validates and coerces a value."""
+    """One option: its default, the function that validates and coerces a value, and where
+    kramdown defines it (``kramdown``, ``kramdown-parser-gfm`` or ``document`` for ``input``,
+    which only ``Kramdown::Document`` reads)."""
 
     name: str
     default: Any
-    coerce: Callable[[str, Any], Any]
+    coerce: Callable[[Any], Any]
     doc: str
+    origin: str = "kramdown"
 
 
-# -- value readers (kramdown's Options.parse rules) ------------------------------------------
-def _to_s(value: Any) -> str:
+class _Invalid(ValueError):
+    """Raised by a value reader; :func:`parse_option` adds the option name and the value."""
+
+
+# -- Ruby's view of values -------------------------------------------------------------------
+_RUBY_SPACE = " \t\n\v\f\r\0"  # what Ruby's String#strip removes
+
+
+def ruby_to_s(value: Any) -> str:
+    """The text Ruby's ``to_s`` gives for a YAML/JSON value (what kramdown parses)."""
     if value is None:
         return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
+    if isinstance(value, str):
+        return value
+    return _inspect(value)
+
+
+def _inspect(value: Any) -> str:
+    if value is None:
+        return "nil"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _ruby_float(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return '"' + escaped.replace("\t", "\\t").replace("#{", "\\#{") + '"'
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_inspect(k)}=>{_inspect(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_inspect(v) for v in value) + "]"
     return str(value)
 
 
+def _ruby_float(value: float) -> str:
+    """Ruby's ``Float#to_s``: shortest round-trip digits, in fixed notation while the
+    decimal point falls within 3 places before to 15 places after the first digit."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
+    negative, digit_tuple, exponent = Decimal(repr(value)).normalize().as_tuple()
+    digits = "".join(map(str, digit_tuple))
+    point = len(digits) + int(exponent)
+    sign = "-" if negative else ""
+    if -3 <= point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if 0 < point <= 15:
+        return f"{sign}{digits[:point].ljust(point, '0')}.{digits[point:] or '0'}"
+    exp = point - 1
+    return f"{sign}{digits[0]}.{digits[1:] or '0'}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+
+
+_INTEGER = re.compile(r"""[ \t\n\v\f\r]*([+-]?)(?:
+      0[xX](?P<hex>[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)
+    | 0[bB](?P<bin>[01]+(?:_[01]+)*)
+    | 0[oO](?P<oct>[0-7]+(?:_[0-7]+)*)
+    | 0[dD](?P<dec>[0-9]+(?:_[0-9]+)*)
+    | (?P<zoct>0(?:_?[0-7])*)
+    | (?P<plain>[1-9](?:_?[0-9])*)
+    )[ \t\n\v\f\r]*\Z""", re.X)
+_BASES = {"hex": 16, "bin": 2, "oct": 8, "dec": 10, "zoct": 8, "plain": 10}
+
+
+def ruby_integer(text: str) -> int:
+    """Ruby's ``Integer(text)``: prefixes 0x/0b/0o/0d, leading-0 octal, single underscores
+    between digits, surrounding whitespace; anything else is an error."""
+    m = _INTEGER.match(text)
+    if not m:
+        raise _Invalid("not an integer")
+    kind = next(k for k in _BASES if m.group(k) is not None)
+    number = int(m.group(kind).replace("_", ""), _BASES[kind])
+    return -number if m.group(1) == "-" else number
+
+
+_TO_I = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+(?:_[0-9]+)*)")
+
+
+def _to_i(item: Any) -> int:
+    """Ruby's ``to_i`` on an array item (kramdown applies it to ``toc_levels`` entries)."""
+    if isinstance(item, bool):
+        raise _Invalid(f"{item!r} has no integer value")
+    if isinstance(item, int):
+        return item
+    if isinstance(item, float):
+        if not math.isfinite(item):
+            raise _Invalid(f"{item!r} has no integer value")
+        return math.trunc(item)
+    if item is None:
+        return 0
+    if isinstance(item, str):
+        m = _TO_I.match(item)
+        return int(m.group(1).replace("_", "")) if m else 0
+    raise _Invalid(f"{item!r} has no integer value")
+
+
 def str_to_sym(data: Any) -> str | None:
-    """kramdown's ``str_to_sym``: strip, drop one leading colon, "" and "nil" mean None."""
-    text = _to_s(data).strip()
+    """kramdown's ``str_to_sym``: strip, drop one leading colon; "" and "nil" mean None."""
+    text = ruby_to_s(data).strip(_RUBY_SPACE)
     if text.startswith(":"):
         text = text[1:]
     return None if text in ("", "nil") else text
 
 
-def _boolean(name: str, value: Any) -> bool:
+class _RubySafeLoader(yaml.SafeLoader):
+    """YAML as Ruby's ``Psych.safe_load`` accepts it: no aliases, no dates, no symbols."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed")
+        return super().compose_node(parent, index)
+
+    def _refuse(self, node: Any) -> Any:
+        raise yaml.YAMLError(f"{node.value!r} would be a Ruby {node.tag.rsplit(':', 1)[-1]}")
+
+
+_RubySafeLoader.add_implicit_resolver("tag:ruby.invalid,2002:symbol", re.compile(r"^:."), [":"])
+_RubySafeLoader.add_constructor("tag:ruby.invalid,2002:symbol", _RubySafeLoader._refuse)
+_RubySafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _RubySafeLoader._refuse)
+
+
+# -- value readers by kramdown type ----------------------------------------------------------
+def _string(value: Any) -> str:
+    return ruby_to_s(value)
+
+
+def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = _to_s(value)
-    return text.lower().strip() != "false" and text != ""
+    text = ruby_to_s(value)
+    return text.lower().strip(_RUBY_SPACE) != "false" and text != ""
 
 
-def _string(name: str, value: Any) -> str:
-    return value if isinstance(value, str) else _to_s(value)
-
-
-_INT_RE = re.compile(r"\s*([+-]?)(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]+|[0-9][0-9_]*)\s*\Z")
-
-
-def _integer(name: str, value: Any) -> int:
+def _integer(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = _to_s(value)
-    m = _INT_RE.match(text)
-    if not m or "__" in text or text.strip().endswith("_"):
-        raise ValueError(f"Invalid integer value for option '{name}': '{text}'")
-    sign, digits = m.groups()
-    digits = digits.replace("_", "")
-    if digits[:2].lower() == "0x":
-        n = int(digits[2:], 16)
-    elif digits[:2].lower() == "0b":
-        n = int(digits[2:], 2)
-    elif digits[:2].lower() == "0o":
-        n = int(digits[2:], 8)
-    elif len(digits) > 1 and digits[0] == "0":
-        n = int(digits[1:], 8)
-    else:
-        n = int(digits)
-    return -n if sign == "-" else n
+    return ruby_integer(ruby_to_s(value))
 
 
-def _symbol(name: str, value: Any) -> str | None:
+def _symbol(value: Any) -> str | None:
     return str_to_sym(value)
 
 
-def _simple_array(value: Any, name: str, size: int | None = None) -> list[Any]:
+def _array(value: Any, size: int | None = None) -> list[Any]:
+    """kramdown's array rule: a comma-separated string (Ruby ``split`` drops trailing empty
+    fields) or a list; optionally of exactly ``size`` items."""
     if isinstance(value, str):
-        value = [part for part in value.split(",")]
-        while value and value[-1] == "":
-            value.pop()
+        items = value.split(",")
+        while items and items[-1] == "":
+            items.pop()
     elif isinstance(value, (list, tuple)):
-        value = list(value)
+        items = list(value)
     else:
-        raise ValueError(f"Invalid type {type(value).__name__} for option {name}")
-    if size is not None and len(value) != size:
-        raise ValueError(f"Option {name} needs exactly {size} values")
-    return value
+        raise _Invalid("expected a list or a comma-separated string")
+    if size is not None and len(items) != size:
+        raise _Invalid(f"exactly {size} values are needed")
+    return items
 
 
-def _simple_hash(value: Any, name: str) -> dict[Any, Any]:
+def _hash(value: Any) -> dict[Any, Any]:
+    """kramdown's hash rule: a mapping, or YAML text holding one."""
     if isinstance(value, str):
         try:
-            value = yaml.safe_load(value)
+            value = yaml.load(value, Loader=_RubySafeLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
-            raise ValueError(f"Invalid YAML value for option {name}") from exc
+            raise _Invalid(f"invalid YAML ({exc})") from exc
     if not isinstance(value, Mapping):
-        raise ValueError(f"Invalid type {type(value).__name__} for option {name}")
-    return dict(value)
+        raise _Invalid("expected a mapping (or YAML text of one)")
+    return copy.deepcopy(dict(value))
 
 
-def _symbol_keys(value: Any, name: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, val in _simple_hash(value, name).items():
-        out[str_to_sym(key) if isinstance(key, str) else key] = val
-    return out
+def _symbol_keyed(value: Any) -> dict[Any, Any]:
+    return {str_to_sym(k) if isinstance(k, str) else k: v for k, v in _hash(value).items()}
 
 
-def _link_defs(name: str, value: Any) -> dict[str, tuple[Any, Any]]:
-    out: dict[str, tuple[Any, Any]] = {}
-    for key, val in _simple_hash(value, name).items():
+def _input(value: Any) -> str:
+    """Like ``Kramdown::Document``: nil means kramdown; the parser is the name with its first
+    letter upcased (so "Kramdown" and "gFM" work, "gfm" does not)."""
+    if value is None or value is False:
+        return "kramdown"
+    text = ruby_to_s(value)
+    if text.startswith(":"):
+        text = text[1:]
+    parser = text[:1].upper() + text[1:]
+    if parser in ("Kramdown", "GFM"):
+        return "kramdown" if parser == "Kramdown" else "GFM"
+    if parser in ("Html", "Markdown"):
+        raise _Invalid(f"kramdown's {parser} parser is not implemented in jekyllpy")
+    raise _Invalid("kramdown has no parser for this input format")
+
+
+def _template(value: Any) -> str:
+    text = _string(value)
+    if text:
+        raise _Invalid("kramdown templates are not implemented in jekyllpy")
+    return text
+
+
+def _link_defs(value: Any) -> dict[Any, tuple[Any, Any]]:
+    out: dict[Any, tuple[Any, Any]] = {}
+    for key, val in _hash(value).items():
         if not isinstance(val, (list, tuple)) or not 1 <= len(val) <= 2:
-            raise ValueError(f"Invalid structure for hash value of option {name}")
+            raise _Invalid(f"link {key!r} needs [url] or [url, title]")
         out[key] = (val[0], val[1] if len(val) == 2 else None)
     return out
 
 
-_TOC_RANGE = re.compile(r"^(\d)\.\.(\d)$", re.M)
-_TOC_LIST = re.compile(r"^\d(?:,\d)*$", re.M)
+_TOC_RANGE = re.compile(r"^([0-9])\.\.([0-9])$", re.M)
+_TOC_LIST = re.compile(r"^[0-9](?:,[0-9])*$", re.M)
 
 
-def _toc_levels(name: str, value: Any) -> tuple[int, ...]:
+def _toc_levels(value: Any) -> tuple[int, ...]:
     if isinstance(value, str):
         if m := _TOC_RANGE.search(value):
             levels = list(range(int(m.group(1)), int(m.group(2)) + 1))
         elif _TOC_LIST.search(value):
-            levels = _unique(int(v) for v in value.split(","))
+            levels = [_to_i(part) for part in value.split(",")]
         else:
-            raise ValueError("Invalid syntax for option toc_levels")
+            raise _Invalid('expected levels like "1,2,3" or a range like "1..3"')
     elif isinstance(value, (list, tuple, range)):
-        levels = _unique(_integer(name, v) for v in value)
+        levels = [_to_i(item) for item in value]
     else:
-        raise ValueError(f"Invalid type {type(value).__name__} for option toc_levels")
-    if any(not 1 <= i <= 6 for i in levels):
-        raise ValueError("Level numbers for option toc_levels have to be integers from 1 to 6")
-    return tuple(levels)
+        raise _Invalid("expected a list, a range or a string of levels")
+    if any(not 1 <= level <= 6 for level in levels):
+        raise _Invalid("levels must be integers from 1 to 6")
+    return tuple(dict.fromkeys(levels))
 
 
-def _unique(items: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
-
-
-_SMART_QUOTES_DEFAULT = ("lsquo", "rsquo", "ldquo", "rdquo")
-
-
-def _smart_quotes(name: str, value: Any) -> tuple[Any, ...]:
-    if value == "lsquo,rsquo,ldquo,rdquo" or (isinstance(value, (list, tuple))
-                                              and tuple(value) == _SMART_QUOTES_DEFAULT):
-        return _SMART_QUOTES_DEFAULT
-    items = _simple_array(value, name, 4)
-    out: list[Any] = []
-    for item in items:
+def _smart_quote_item(item: Any) -> Any:
+    if isinstance(item, str):
         try:
-            out.append(_integer(name, item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)
+            return ruby_integer(item)
+        except _Invalid:
+            return item
+    if isinstance(item, float) and math.isfinite(item):
+        return math.trunc(item)
+    return item
 
 
-def _typographic_symbols(name: str, value: Any) -> dict[str, str]:
-    return {k: _to_s(v) for k, v in _symbol_keys(value, name).items()}
+def _smart_quotes(value: Any) -> tuple[str | int, ...]:
+    quotes = tuple(_smart_quote_item(item) for item in _array(value, 4))
+    for quote in quotes:
+        if isinstance(quote, bool) or not isinstance(quote, (int, str)):
+            raise _Invalid(f"{quote!r} is neither an entity name nor a code point")
+        if isinstance(quote, int) and quote < 0:
+            raise _Invalid(f"{quote} is not a code point")
+        if isinstance(quote, str) and entity_by_name(quote) is None:
+            raise _Invalid(f"{quote!r} is not an entity name kramdown knows")
+    return quotes
 
 
-def _hash_with_symbol_keys(name: str, value: Any) -> dict[str, Any]:
-    return _symbol_keys(value, name)
+def _typographic_symbols(value: Any) -> dict[Any, str]:
+    return {key: ruby_to_s(val) for key, val in _symbol_keyed(value).items()}
 
 
-def _latex_headers(name: str, value: Any) -> tuple[Any, ...]:
-    return tuple(_simple_array(value, name, 6))
+def _latex_headers(value: Any) -> tuple[Any, ...]:
+    return tuple(_array(value, 6))
 
 
-def _forbidden_inline_options(name: str, value: Any) -> tuple[Any, ...]:
+def _forbidden_inline_options(value: Any) -> tuple[Any, ...]:
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"Invalid type {type(value).__name__} for option {name}")
-    return tuple(_simple_array([str_to_sym(v) if isinstance(v, str) else v for v in value], name))
+        raise _Invalid("expected a list of option names")
+    return tuple(str_to_sym(item) if isinstance(item, str) else item for item in value)
 
 
-def _gfm_quirks(name: str, value: Any) -> tuple[str | None, ...]:
-    return tuple(str_to_sym(_to_s(v)) for v in _simple_array(value, name))
+def _gfm_quirks(value: Any) -> tuple[str | None, ...]:
+    return tuple(str_to_sym(ruby_to_s(item)) for item in _array(value))
 
 
-def _entity_output(name: str, value: Any) -> str:
-    sym = str_to_sym(value)
-    if sym not in ("as_char", "as_input", "numeric", "symbolic"):
-        raise ValueError(f"Invalid value for option entity_output: {value!r} "
-                         "(as_char, as_input, numeric or symbolic)")
-    return sym
+def _entity_output(value: Any) -> str:
+    mode = str_to_sym(value)
+    if mode not in ("as_char", "as_input", "numeric", "symbolic"):
+        raise _Invalid("expected as_char, as_input, numeric or symbolic")
+    return mode
 
 
-def _syntax_highlighter(name: str, value: Any) -> str | None:
-    sym = str_to_sym(value)
-    if sym not in (None, "rouge"):
-        raise ValueError(f"Unsupported syntax_highlighter: {value!r} (rouge or nil)")
-    return sym
+def _syntax_highlighter(value: Any) -> str | None:
+    name = str_to_sym(value)
+    if name == "minted":
+        raise _Invalid("minted writes LaTeX and is not implemented in jekyllpy")
+    return name
 
 
-def _math_engine(name: str, value: Any) -> str | None:
-    sym = str_to_sym(value)
-    if sym not in (None, "mathjax"):
-        raise ValueError(f"Unsupported math_engine: {value!r} (mathjax or nil)")
-    return sym
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
 
 
-def _template(name: str, value: Any) -> str:
-    text = _string(name, value)
-    if text:
-        raise ValueError("Option template: kramdown templates are not supported by jekyllpy")
-    return text
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    return value
 
 
-def _input(name: str, value: Any) -> str:
-    text = _to_s(value).lstrip(":") or "kramdown"
-    if text not in ("kramdown", "Kramdown", "GFM"):
-        raise ValueError(f"kramdown has no parser to handle the specified input format: {value}")
-    return "GFM" if text == "GFM" else "kramdown"
+_SMART_QUOTES = ("lsquo", "rsquo", "ldquo", "rdquo")
+_GFM = "kramdown-parser-gfm"
 
-
-def _any_hash(name: str, value: Any) -> dict[Any, Any]:
-    return _simple_hash(value, name)
-
-
-_DEFINITIONS = [
-    Option("input", "kramdown", _input, "Parser: 'kramdown' or 'GFM'."),
-    Option("template", "", _template, "Output template (only '' is supported)."),
-    Option("auto_ids", True, _boolean, "Generate header ids automatically."),
-    Option("auto_id_stripping", False, _boolean, "Strip HTML/markup from text used for ids."),
+_DEFINITIONS = (
+    Option("input", "kramdown", _input, "Parser for the source: 'kramdown' or 'GFM'.", "document"),
+    Option("template", "", _template, "ERB template wrapping the output ('' only: none)."),
+    Option("auto_ids", True, _boolean, "Give headers without an id a generated one."),
+    Option("auto_id_stripping", False, _boolean,
+           "kramdown parser: build ids from the header's text, not its raw source."),
     Option("auto_id_prefix", "", _string, "Prefix for generated header ids."),
-    Option("transliterated_header_ids", False, _boolean, "Transliterate non-ASCII in header ids."),
-    Option("parse_block_html", False, _boolean, "Parse the content of block HTML tags as Markdown."),
-    Option("parse_span_html", True, _boolean, "Parse the content of span HTML tags as Markdown."),
-    Option("html_to_native", False, _boolean, "Convert HTML elements to native elements."),
-    Option("link_defs", {}, _link_defs, "Predefined link definitions: id -> [url, title]."),
+    Option("transliterated_header_ids", False, _boolean,
+           "Transliterate header text to ASCII before building its id."),
+    Option("parse_block_html", False, _boolean, "Parse kramdown syntax inside block HTML tags."),
+    Option("parse_span_html", True, _boolean, "Parse kramdown syntax inside span HTML tags."),
+    Option("html_to_native", False, _boolean, "Turn HTML elements into native elements."),
+    Option("link_defs", MappingProxyType({}), _link_defs,
+           "Predefined link definitions: id -> (url, title or None)."),
     Option("footnote_nr", 1, _integer, "Number of the first footnote."),
-    Option("entity_output", "as_char", _entity_output, "How entities are written."),
-    Option("toc_levels", (1, 2, 3, 4, 5, 6), _toc_levels, "Header levels in the TOC."),
-    Option("line_width", 72, _integer, "Line width (kramdown output only)."),
+    Option("entity_output", "as_char", _entity_output,
+           "How entities are written: as_char, as_input, numeric or symbolic."),
+    Option("toc_levels", (1, 2, 3, 4, 5, 6), _toc_levels, "Header levels listed in a TOC."),
+    Option("line_width", 72, _integer, "Line width of kramdown-format output."),
     Option("latex_headers", ("section", "subsection", "subsubsection", "paragraph",
                              "subparagraph", "subparagraph"), _latex_headers,
-           "LaTeX header commands (LaTeX output only)."),
-    Option("smart_quotes", _SMART_QUOTES_DEFAULT, _smart_quotes,
-           "Entities (names or code points) for the four smart quotes."),
-    Option("typographic_symbols", {}, _typographic_symbols,
-           "Replacement output for typographic symbols."),
-    Option("remove_block_html_tags", True, _boolean, "RemoveHtmlTags converter only."),
-    Option("remove_span_html_tags", False, _boolean, "RemoveHtmlTags converter only."),
-    Option("header_offset", 0, _integer, "Offset added to header levels on output."),
-    Option("syntax_highlighter", "rouge", _syntax_highlighter, "'rouge' or None."),
-    Option("syntax_highlighter_opts", {}, _hash_with_symbol_keys, "Highlighter options."),
-    Option("math_engine", "mathjax", _math_engine, "'mathjax' or None."),
-    Option("math_engine_opts", {}, _hash_with_symbol_keys, "Math engine options."),
-    Option("footnote_backlink", "&#8617;", _string, "Footnote backlink text ('' for none)."),
-    Option("footnote_backlink_inline", False, _boolean, "Put backlinks into the last paragraph."),
+           "LaTeX commands for header levels 1-6 (LaTeX output only)."),
+    Option("smart_quotes", _SMART_QUOTES, _smart_quotes,
+           "Entity names or code points for the left/right single and double quotes."),
+    Option("typographic_symbols", MappingProxyType({}), _typographic_symbols,
+           "Replacement text for typographic symbols (hellip, mdash, laquo_space, ...)."),
+    Option("remove_block_html_tags", True, _boolean, "RemoveHtmlTags converter: drop block tags."),
+    Option("remove_span_html_tags", False, _boolean, "RemoveHtmlTags converter: drop span tags."),
+    Option("header_offset", 0, _integer, "Added to header levels on output (kept in 1..6)."),
+    Option("syntax_highlighter", "rouge", _syntax_highlighter,
+           "Code highlighter: 'rouge', or None for plain code blocks."),
+    Option("syntax_highlighter_opts", MappingProxyType({}), _symbol_keyed,
+           "Options for the highlighter (default_lang, guess_lang, css_class, block, span, ...)."),
+    Option("math_engine", "mathjax", _symbol, "Math engine: 'mathjax', or None for raw math."),
+    Option("math_engine_opts", MappingProxyType({}), _symbol_keyed, "Options for the math engine."),
+    Option("footnote_backlink", "&#8617;", _string,
+           "Text of footnote backlinks ('' for none)."),
+    Option("footnote_backlink_inline", False, _boolean,
+           "Put the backlink into the last, possibly nested, paragraph or header."),
     Option("footnote_prefix", "", _string, "Prefix for footnote ids."),
     Option("remove_line_breaks_for_cjk", False, _boolean,
-           "Drop line breaks between CJK characters."),
+           "Drop line breaks between two CJK characters."),
+    # kramdown declares this default as the string "template"; its first Document re-parses
+    # the defaults, turning it into the Symbol, so in effect template is always forbidden.
     Option("forbidden_inline_options", ("template",), _forbidden_inline_options,
            "Options that {::options} may not set."),
-    Option("list_indent", 2, _integer, "List indent (kramdown output only)."),
-    Option("hard_wrap", True, _boolean, "GFM: every newline in a paragraph is a <br />."),
-    Option("gfm_quirks", ("paragraph_end",), _gfm_quirks, "GFM quirks to enable."),
-    Option("gfm_emojis", False, _boolean, "Accepted for newer GFM parsers; has no effect."),
-    Option("gfm_emoji_opts", {}, _any_hash, "Accepted for newer GFM parsers; has no effect."),
-]
+    Option("list_indent", 2, _integer, "List indentation of kramdown-format output."),
+    Option("hard_wrap", True, _boolean, "GFM parser: a newline in a paragraph is a <br />.",
+           _GFM),
+    Option("gfm_quirks", ("paragraph_end",), _gfm_quirks,
+           "GFM parser quirks to enable: paragraph_end, no_auto_typographic.", _GFM),
+)
 
 #: Every option by name.
-OPTIONS: Mapping[str, Option] = {opt.name: opt for opt in _DEFINITIONS}
+OPTIONS: Mapping[str, Option] = MappingProxyType({opt.name: opt for opt in _DEFINITIONS})
 
-#: Names older kramdown versions defined; kramdown 2.4 ignores them and so do we.
-IGNORED_LEGACY_OPTIONS = frozenset(
-    ["coderay_wrap", "coderay_line_numbers", "coderay_line_number_start", "coderay_tab_width",
-     "coderay_bold_every", "coderay_css", "coderay_default_lang", "enable_coderay",
-     "formatter"])
+#: Names kramdown 1.x defined (CodeRay support) that 2.4 ignores; old configs still carry them.
+IGNORED_LEGACY_OPTIONS: frozenset[str] = frozenset({
+    "enable_coderay", "coderay_wrap", "coderay_line_numbers", "coderay_line_number_start",
+    "coderay_tab_width", "coderay_bold_every", "coderay_css", "coderay_default_lang"})
 
-#: The kramdown options Jekyll 4.3 sets for its Markdown converter by default.
-JEKYLL_DEFAULTS: Mapping[str, Any] = {
-    "input": "GFM",
+#: Names only kramdown-parser-gfm releases after 1.1.0 define (emoji); 1.1.0 ignores them.
+IGNORED_NEWER_OPTIONS: frozenset[str] = frozenset({"gfm_emojis", "gfm_emoji_opts"})
+
+#: Names :func:`resolve_options` accepts and drops, as kramdown ignores them.
+IGNORED_OPTIONS: frozenset[str] = IGNORED_LEGACY_OPTIONS | IGNORED_NEWER_OPTIONS
+
+#: The kramdown options Jekyll 4.3.1 passes by default, as :func:`resolve_options` reads them.
+#: Jekyll's ``kramdown:`` defaults plus what its converter adds: ``syntax_highlighter`` from
+#: ``highlighter: rouge`` and ``syntax_highlighter_opts`` with ``default_lang``/``guess_lang``.
+JEKYLL_DEFAULTS: Mapping[str, Any] = _freeze({
     "auto_ids": True,
-    "toc_levels": (1, 2, 3, 4, 5, 6),
+    "toc_levels": [1, 2, 3, 4, 5, 6],
     "entity_output": "as_char",
-    "smart_quotes": _SMART_QUOTES_DEFAULT,
+    "smart_quotes": list(_SMART_QUOTES),
+    "input": "GFM",
     "hard_wrap": False,
     "footnote_nr": 1,
     "syntax_highlighter": "rouge",
     "syntax_highlighter_opts": {"default_lang": "plaintext", "guess_lang": True},
-}
+})
+
+
+def defined_option_names(input_format: str = "kramdown") -> frozenset[str]:
+    """The names kramdown's registry holds while parsing ``input_format``: what
+    ``{::options}`` accepts.  ``input`` is never among them, and the GFM parser's own
+    options are registered only once that parser is loaded (Jekyll loads it for GFM only)."""
+    gfm = _input(input_format) == "GFM"
+    return frozenset(name for name, opt in OPTIONS.items()
+                     if opt.origin == "kramdown" or (gfm and opt.origin == _GFM))
 
 
 def parse_option(name: str, value: Any) -> Any:
-    """Validate and coerce one option value; ValueError names the option on failure."""
+    """Validate and coerce one value for option ``name`` as kramdown would read it.
+
+    Raises ``ValueError`` naming the option for an unknown name or a value kramdown (or
+    jekyllpy) cannot use.
+    """
     option = OPTIONS.get(name)
     if option is None:
-        raise ValueError(f"Unknown kramdown option: {name!r}")
+        raise ValueError(f"unknown kramdown option {name!r}")
     try:
-        return option.coerce(name, value)
-    except ValueError:
-        raise
-    except (TypeError, AttributeError) as exc:
-        raise ValueError(f"Invalid value for option {name}: {value!r}") from exc
+        return option.coerce(value)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise ValueError(f"invalid value {value!r} for kramdown option {name!r}: {exc}") from exc
 
 
 def resolve_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """kramdown's defaults merged with ``overrides``, every value validated and coerced."""
-    result = {name: opt.default for name, opt in OPTIONS.items()}
-    for key, value in (overrides or {}).items():
-        name = str(key).lstrip(":")
-        if name in IGNORED_LEGACY_OPTIONS:
-            continue
-        result[name] = parse_option(name, value)
+    """All options: kramdown's defaults with ``overrides`` read in by :func:`parse_option`.
+
+    Keys may be written ``":name"`` (a Ruby Symbol).  Names in :data:`IGNORED_OPTIONS` are
+    dropped; any other unknown name raises ``ValueError``.  The result is a fresh dict the
+    caller may change.
+    """
+    result = {name: _thaw(opt.default) for name, opt in OPTIONS.items()}
+    for key, value in _items(overrides):
+        if not isinstance(key, str):
+            raise ValueError(f"kramdown option names are strings, not {key!r}")
+        name = key[1:] if key.startswith(":") else key
+        if name not in IGNORED_OPTIONS:
+            result[name] = parse_option(name, value)
     return result
+
+
+def _items(mapping: Mapping[str, Any] | None) -> Iterable[tuple[Any, Any]]:
+    return mapping.items() if mapping else ()

@@ -10,7 +10,6 @@ where a list, header, quote or fence starts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from ..element import Element
@@ -39,12 +38,7 @@ _BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
                 'disabled="disabled" checked="checked" />')
 
 
-def _is_word_char(ch: str) -> bool:
-    """Onigmo's ``\\p{Word}``: letters, marks, decimal and letter numbers, connectors."""
-    if ch in "\u200c\u200d":
-        return True
-    cat = unicodedata.category(ch)
-    return cat[0] in "LM" or cat in ("Nd", "Nl", "Pc")
+_NON_WORD = re.compile(f"[^{P.U.WORD}\\- \t]")
 
 
 class GFMParser(KramdownParser):
@@ -135,7 +129,7 @@ class GFMParser(KramdownParser):
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
-        result = "".join(c for c in text.lower() if c in "- \t" or _is_word_char(c))
+        result = _NON_WORD.sub("", text.lower())
         result = result.replace(" ", "-").replace("\t", "-")
         count = self._id_counter.get(result, -1) + 1
         self._id_counter[result] = count

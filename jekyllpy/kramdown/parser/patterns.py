@@ -5,14 +5,17 @@ They follow kramdown 2.4's grammar (lib/kramdown/parser/kramdown/*.rb), translat
 
 * every pattern is compiled with ``re.M | re.A``: ``^`` matches at line starts, and ``\\w``,
   ``\\s`` and ``\\d`` are ASCII-only, as in Ruby; ``\\b`` is not (see :func:`rx`);
-* Ruby's POSIX classes ``[[:alpha:]]``/``[[:alnum:]]`` and ``\\p{Word}`` are Unicode-aware,
-  written here as scoped ``(?u:...)`` groups (:data:`ALPHA`, :data:`ALNUM`, :data:`WORD_U`);
+* Ruby's POSIX classes ``[[:alpha:]]``/``[[:alnum:]]`` and ``\\p{Word}`` are Unicode-aware
+  and include marks Python leaves out; they are explicit classes generated from Ruby
+  (:mod:`.unicode_classes`; :data:`ALPHA`, :data:`ALNUM`, :data:`WORD_U`);
 * Ruby's ``\\Z`` (end, or before a final newline) is :data:`END_Z`; Ruby's ``\\z`` is ``\\Z``.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import unicode_classes as U
 
 FLAGS = re.M | re.A
 _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
@@ -29,11 +32,11 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # -- character classes Ruby treats as Unicode ----------------------------------------------
-ALPHA = r"(?u:[^\W\d_])"          # [[:alpha:]]
-ALNUM = r"(?u:[^\W_])"            # [[:alnum:]]
-ALPHA_ = r"(?u:[^\W\d])"          # [[:alpha:]_]
-NAME_CHAR = r"(?u:[\w.-])"        # [-[:alnum:]._]
-WORD_U = r"(?u:\w)"               # \p{Word}
+ALPHA = f"[{U.ALPHA}]"             # [[:alpha:]]
+ALNUM = f"[{U.ALNUM}]"             # [[:alnum:]]
+ALPHA_ = f"[{U.ALPHA}_]"           # [[:alpha:]_]
+NAME_CHAR = f"[{U.ALNUM}._\\-]"    # [-[:alnum:]._]
+WORD_U = f"[{U.WORD}]"             # \p{Word}
 END_Z = r"(?=\n?\Z)"              # Ruby's \Z
 
 # An XML name as REXML's UNAME_STR defines it (optional prefix, then a name).
@@ -201,7 +204,7 @@ LIST_ITEM_IAL_CHECK = rx(rf"^(?:^\s*(?:\{{:(?!(?:{ALD_ID_NAME})?:|/)({ALD_ANY_CH
 # -- span level ----------------------------------------------------------------------------
 EMPHASIS_START = rx(r"(?:\*\*?|__?)")
 CODESPAN_DELIMITER = rx(r"`+")
-AUTOLINK_CHARS = r"(?u:[\w.-])"   # [[:alnum:]]-_.
+AUTOLINK_CHARS = f"[{U.ALNUM}_.\\-]"   # [[:alnum:]]-_.
 AUTOLINK_START = rx(rf"<((mailto|https?|ftps?):.+?|{AUTOLINK_CHARS}+?@{AUTOLINK_CHARS}+?)>")
 ESCAPED_CHARS = rx(r"\\([\\.*_+`<>()\[\]{}#!:|\"'\$=-])")
 LINE_BREAK = rx(r"(  |\\\\)(?=\n)")

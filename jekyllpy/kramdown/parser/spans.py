@@ -14,7 +14,7 @@ from . import patterns as P
 from .base import Rule
 
 _RUBY_WS = " \t\n\v\f\r"
-_ALPHA_RE = re.compile(r"[^\W\d_]")
+_ALPHA_RE = re.compile(P.ALPHA)
 
 
 def _is_alpha(ch: str) -> bool:
