@@ -13,6 +13,7 @@ import bisect
 import re
 from typing import Any, Pattern
 
+_PAREN_OR_WS_QUOTE = re.compile(r"[()]|[ \t\n\r\f\v](?=['\"])")
 _CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 _ANCHORED: dict[Pattern[str], bool] = {}
 
@@ -189,15 +190,15 @@ class Scanner:
             closing: dict[int, int] = {}
             ws_quote: list[int] = []
             opened: list[int] = []
-            s = self.string
-            for i, ch in enumerate(s):
+            for m in _PAREN_OR_WS_QUOTE.finditer(self.string):
+                ch = m.group()
                 if ch == "(":
-                    opened.append(i)
+                    opened.append(m.start())
                 elif ch == ")":
                     if opened:
-                        closing[opened.pop()] = i
-                elif ch in " \t\n\r\f\v" and s[i + 1:i + 2] in ('"', "'"):
-                    ws_quote.append(i)
+                        closing[opened.pop()] = m.start()
+                else:
+                    ws_quote.append(m.start())
             memo = self._memo["parens"] = (closing, ws_quote)
         closing, ws_quote = memo
         close = closing.get(start)
