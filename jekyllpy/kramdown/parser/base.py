@@ -154,18 +154,18 @@ class ParserBase:
 
     # -- tree helpers --------------------------------------------------------------------------
     def add_text(self, text: str, tree: Element | None = None, type: str | None = None) -> None:
-        if tree is None:
-            tree = self.tree
+        """Append text to the last child if it is text of the same type, else a new child.
+
+        Text elements carry no location (kramdown's is only used for warnings, which name
+        the line of the element around them).
+        """
+        children = (tree or self.tree).children
         if type is None:
             type = self.text_type
-        children = tree.children
-        last = children[-1] if children else None
-        if last is not None and last.type == type:
-            last.value += text
+        if children and children[-1].type == type:
+            children[-1].value += text
         elif text:
-            loc = (last.options.get("location") if last is not None and last._options else None) \
-                or (tree.options.get("location"))
-            children.append(Element(type, text, None, {"location": loc}))
+            children.append(Element(type, text))
 
     def new_block_el(self, type: str, value: Any = None, attr: dict | None = None,
                      options: dict | None = None) -> Element:
