@@ -164,8 +164,8 @@ def kramdown_options(user_config: Mapping[str, Any] | None = None) -> dict[str, 
     :func:`converter_config` without the keys kramdown does not read (Jekyll's own keys,
     legacy and misspelt names: kramdown ignores them).  Keys are taken literally: Jekyll's
     YAML cannot hold Symbols, and kramdown ignores a string key written ":name".  Values
-    are as Jekyll passes them;
-    :func:`jekyllpy.kramdown.options.resolve_options` reads them as kramdown does.
+    are as Jekyll passes them; :func:`jekyllpy.kramdown.options.resolve_options` reads
+    them as kramdown does.
     """
     return {key: value for key, value in converter_config(user_config).items()
             if isinstance(key, str) and key in OPTIONS}

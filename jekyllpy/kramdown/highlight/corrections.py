@@ -96,7 +96,35 @@ def _javascript(runs: Runs) -> Runs:
     return merge(out)
 
 
+_JSON_ESCAPE = re.compile(r"\\.")
+
+
+def _json(runs: Runs) -> Runs:
+    """Rouge's JSON lexer: object keys are ``nl``, escapes ``se`` (a backslash and one
+    character), whitespace keeps its ``w`` class."""
+    out: Runs = []
+    for css, text in runs:
+        if css == "nt":
+            css = "nl"
+        if css == "s2":
+            pos = 0
+            for m in _JSON_ESCAPE.finditer(text):
+                if m.start() > pos:
+                    out.append((css, text[pos:m.start()]))
+                out.append(("se", m.group()))
+                pos = m.end()
+            if pos < len(text):
+                out.append((css, text[pos:]))
+            continue
+        out.append((css, text))
+    return merge(out)
+
+
+#: Languages whose Rouge lexer marks whitespace with the ``w`` class.
+KEEPS_WHITESPACE_CLASS = frozenset({"json"})
+
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
+    "json": _json,
     "javascript": _javascript,
     "ruby": _ruby,
     "html": _markup,

@@ -70,12 +70,10 @@ def _pygments_lexer(tag: str) -> Any:
 def rouge_class(token_type: Any) -> str:
     """Rouge's CSS class for a Pygments token type (nearest kind Rouge knows).
 
-    Pygments marks whitespace as ``Text.Whitespace``; most Rouge lexers yield it as plain
-    text, so it gets no class here (languages where Rouge differs correct it).
+    Pygments marks whitespace as ``Text.Whitespace`` (``w``); most Rouge lexers yield it as
+    plain text, which :func:`lex` applies unless the language keeps ``w``.
     """
     t = token_type
-    if ".".join(t) == "Text.Whitespace":
-        return ""
     while t is not None and len(t) > 0:
         name = ".".join(t)
         if name in TOKEN_CLASSES:
@@ -102,5 +100,7 @@ def lex(tag: str, code: str) -> list[tuple[str, str]]:
         else:
             out.append((css, text))
             last_css = css
-    from .corrections import correct
+    from .corrections import KEEPS_WHITESPACE_CLASS, correct, merge
+    if tag not in KEEPS_WHITESPACE_CLASS:
+        out = merge([("" if css == "w" else css, text) for css, text in out])
     return correct(tag, out)
