@@ -1,0 +1,99 @@
+"""Parser rules, checked on the element tree (what the converter receives)."""
+
+from __future__ import annotations
+
+from jekyllpy.kramdown import Document
+from jekyllpy.kramdown.element import Element
+
+
+def tree(text: str, **options) -> Element:
+    return Document(text, **options).root
+
+
+def types(el: Element) -> list[str]:
+    return [c.type for c in el.children]
+
+
+def test_blocks_in_rule_order() -> None:
+    root = tree("# H\n\npara\n\n> quote\n\n    code\n\n* a\n\n---\n")
+    assert types(root) == ["header", "blank", "p", "blank", "blockquote", "blank",
+                           "codeblock", "blank", "ul", "blank", "hr"]
+
+
+def test_tight_list_items_have_transparent_paragraphs() -> None:
+    ul = tree("* a\n* b\n").children[0]
+    assert [li.children[0].options.get("transparent") for li in ul.children] == [True, True]
+
+
+def test_loose_list_items_keep_paragraphs() -> None:
+    ul = tree("* a\n\n* b\n").children[0]
+    assert not ul.children[0].children[0].options.get("transparent")
+
+
+def test_header_raw_text_and_level() -> None:
+    h = tree("## The *quick* fox {#q}\n").children[0]
+    assert h.options["level"] == 2
+    assert h.options["raw_text"] == "The *quick* fox"
+    assert h.attr["id"] == "q"
+
+
+def test_gfm_header_ids_are_generated_by_the_parser() -> None:
+    root = tree("# A b\n# A b\n", input="GFM")
+    assert [h.attr["id"] for h in root.children if h.type == "header"] == ["a-b", "a-b-1"]
+
+
+def test_block_ial_applies_to_previous_block() -> None:
+    p = tree("para\n{: .x #y}\n").children[0]
+    assert p.attr == {"class": "x", "id": "y"}
+
+
+def test_ald_reference() -> None:
+    root = tree("{:r: .ref}\n\npara\n{: r}\n")
+    p = next(c for c in root.children if c.type == "p")
+    assert p.attr["class"] == "ref"
+
+
+def test_span_elements() -> None:
+    p = tree("*em* **st** `c` [l](/u) ![i](/s) &amp; -- \"q\"\n").children[0]
+    kinds = [c.type for c in p.children if c.type != "text"]
+    assert kinds == ["em", "strong", "codespan", "a", "img", "entity", "typographic_sym",
+                     "smart_quote", "smart_quote"]
+
+
+def test_html_block_content_models() -> None:
+    root = tree('<div markdown="1">\n*x*\n</div>\n\n<div>\n*y*\n</div>\n')
+    md, raw = [c for c in root.children if c.type == "html_element"]
+    assert md.options["content_model"] == "block"
+    assert raw.options["content_model"] == "raw"
+    assert "markdown" not in md.attr
+
+
+def test_footnote_marker_points_at_definition() -> None:
+    root = tree("a[^n]\n\n[^n]: note\n")
+    marker = root.children[0].children[-1]
+    assert marker.type == "footnote"
+    assert marker.value.type == "footnote_def"
+    assert root.options["footnote_count"] == 1
+
+
+def test_abbreviations_are_split_out_of_text() -> None:
+    p = tree("Use HTML here\n\n*[HTML]: markup\n").children[0]
+    assert [c.type for c in p.children] == ["text", "abbreviation", "text"]
+
+
+def test_table_alignment_and_sections() -> None:
+    table = tree("| a | b |\n|:--|--:|\n| 1 | 2 |\n").children[0]
+    assert table.options["alignment"] == ["left", "right"]
+    assert types(table) == ["thead", "tbody"]
+
+
+def test_mid_line_block_start_after_html_comment() -> None:
+    # Ruby's scanner treats the cursor as a line start: text after a comment is a paragraph.
+    html = Document("<!-- c --> para\n").to_html()
+    assert html == "<!-- c -->\n<p>para</p>\n"
+
+
+def test_warnings_carry_line_numbers() -> None:
+    doc = Document("text\n\nsee[^gone] and [x][nope](/u)\n")
+    assert doc.to_html() == '<p>text</p>\n\n<p>see[^gone] and [x]<a href="/u">nope</a></p>\n'
+    assert doc.warnings == ["Footnote definition for 'gone' not found on line 3"]
