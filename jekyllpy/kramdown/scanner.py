@@ -58,7 +58,8 @@ class Scanner:
     ``last`` holds the match object of the latest successful scan/check (Ruby's ``@src[n]``).
     """
 
-    __slots__ = ("string", "pos", "last", "start_line", "_line_pos", "_line_no", "_len", "_memo")
+    __slots__ = ("string", "pos", "last", "start_line", "_line_pos", "_line_no", "_len", "_memo",
+                 "wasted")
 
     def __init__(self, string: str, start_line: int | None = 1) -> None:
         self.string = string
@@ -69,6 +70,8 @@ class Scanner:
         self._line_no = self.start_line
         self._len = len(string)
         self._memo: dict[Any, Any] = {}
+        #: characters scanned by attempts that failed and were undone (see ``hopeless_ok``)
+        self.wasted = 0
 
     # -- matching with Ruby's anchoring --------------------------------------------------------
     def _match(self, pattern: Pattern[str]) -> Any:
@@ -154,6 +157,15 @@ class Scanner:
         return self.last.group(n)
 
     # -- facts about the whole text, computed once (they keep failing rules linear) -----------
+    def skip_hopeless(self) -> bool:
+        """Whether rules may skip attempts that are certain to fail.
+
+        Skipping changes nothing in the output, but kramdown's warnings from inside an
+        abandoned scan would be lost; so it starts only once failed attempts have re-read
+        the text many times over, which happens only on pathological input.
+        """
+        return self.wasted > 20_000 + self._len
+
     def last_index(self, sub: str) -> int:
         """Index of the last occurrence of ``sub`` in the text, or -1."""
         key = ("rfind", sub)

@@ -86,7 +86,7 @@ class ExtensionRules:
 
         if m.group(4) or m.group() == "{:/}":
             name = f"for '{m.group(4)}' " if m.group(4) else ""
-            return error(f"Invalid extension stop tag {name}found on line {line} - ignoring it")
+            return error(f"Invalid extension stop tag {name} found on line {line} - ignoring it")
 
         ext = m.group(1) or ""  # a block stop tag without name reaches here (Ruby: nil -> "")
         opts: dict[str, Any] = {}

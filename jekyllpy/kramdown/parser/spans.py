@@ -88,7 +88,7 @@ class SpanRules:
             self.add_text(result)
             return
 
-        if src.last_closer(kind) < src.pos:
+        if src.skip_hopeless() and src.last_closer(kind) < src.pos:
             # No closing delimiter can follow: kramdown would scan to the end and give up.
             self.add_text(result)
             return
@@ -116,6 +116,7 @@ class SpanRules:
             src.scan(stop_re)
             self.tree.children.append(el)
         else:
+            src.wasted += src.pos - saved[0]
             src.revert_pos(saved)
             src.pos += len(result)
             self.add_text(result)
@@ -183,10 +184,10 @@ class SpanRules:
         if link_type == "a" and self._in_ancestor_of_type("img", "a"):
             self.add_text(result)
             return
-        if src.last_index("]") < cur_pos or (
-                not self.link_defs and src.last_index("](") < cur_pos):
-            # No closing bracket, or nothing a closed bracket could become: the link fails
-            # whatever its content, so skip kramdown's (quadratic) scan of it.
+        if src.last_index("]") < cur_pos or (src.skip_hopeless() and (
+                not self.link_defs and src.last_index("](") < cur_pos)):
+            # No closing bracket, or (once failed scans piled up) nothing a closed bracket
+            # could become: the link fails whatever its content, so skip kramdown's scan.
             self.add_text(result)
             return
         el = Element(link_type, None, None, {"location": line})
@@ -199,6 +200,7 @@ class SpanRules:
 
         found = self.parse_spans(el, P.LINK_BRACKET_STOP, stop_check=bracket_check)
         if not found:
+            src.wasted += src.pos - cur_pos
             src.revert_pos(saved)
             self.add_text(result)
             return
@@ -218,6 +220,7 @@ class SpanRules:
             else:
                 if emit_warning:
                     self.warning(f"No link definition for link ID '{link_id}' found on line {line}")
+                src.wasted += src.pos - cur_pos
                 src.revert_pos(saved)
                 self.add_text(result)
             return
