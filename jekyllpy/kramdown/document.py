@@ -13,7 +13,7 @@ from typing import Any
 
 from .converter.html import HtmlConverter
 from .element import Element
-from .options import OPTIONS, resolve_options
+from .options import defined_option_names, parse_option, resolve_options
 from .parser import GFMParser, KramdownParser
 
 try:  # The highlighter is optional at import time so the parser can be used alone.
@@ -21,12 +21,11 @@ try:  # The highlighter is optional at import time so the parser can be used alo
 except ImportError:  # pragma: no cover
     _rouge_highlight = None
 
-_KNOWN_OPTIONS = frozenset(OPTIONS)
 _PARSERS = {"kramdown": KramdownParser, "gfm": GFMParser}
 
 
 def _parse_inline_option(name: str, value: Any) -> Any:
-    return resolve_options({name: value})[name]
+    return parse_option(name, value)
 
 
 class Document:
@@ -41,7 +40,7 @@ class Document:
         def parse() -> Any:
             parser = parser_cls(text, self.options)
             parser.option_parser = _parse_inline_option
-            parser.known_options = _KNOWN_OPTIONS
+            parser.known_options = defined_option_names(self.options.get("input") or "kramdown")
             parser.parse()
             return parser
         parser = _run_deep(parse)

@@ -9,8 +9,9 @@ show in output, so they are reproduced here rather than "fixed":
   (kramdown: lceil 8969, rceil 8968, lang 9002, rang 9001);
 * the numeric references 128-159 (C1 control codes) stand for the character the byte has in
   Windows-1252, e.g. ``&#128;`` is the euro sign; kramdown looks these up as that character's
-  named entity.  The five bytes Windows-1252 leaves unassigned (129, 141, 143, 144, 157) keep
-  their own code point.
+  named entity, or a nameless one (which the table then also lists under the character:
+  381 and 382, Z and z with caron).  The five bytes Windows-1252 leaves unassigned (129,
+  141, 143, 144, 157) are not in the table.
 
 No two names share a code point, so looking a code point up (``entity_output: symbolic``)
 gives the one name that has it.  A numeric reference to any code point outside the table
@@ -51,7 +52,7 @@ def _tables() -> tuple[dict[str, Entity], dict[int, Entity]]:
             target = ord(bytes([byte]).decode("cp1252"))
         except UnicodeDecodeError:
             continue
-        by_code_point[byte] = by_code_point.get(target) or Entity(target, None)
+        by_code_point[byte] = by_code_point.setdefault(target, Entity(target, None))
     return by_name, by_code_point
 
 

@@ -89,8 +89,8 @@ def _inspect(value: Any) -> str:
 
 
 def _ruby_float(value: float) -> str:
-    """Ruby's ``Float#to_s``: shortest round-trip digits, in fixed notation while the
-    decimal point falls within 3 places before to 15 places after the first digit."""
+    """Ruby's ``Float#to_s``: the shortest round-trip digits, written ``123.45`` for
+    1e-4 <= |x| < 1e15 and ``1.2345e+15`` otherwise (Python switches at 1e16)."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
