@@ -73,6 +73,7 @@ class ParserBase:
         self.span_parsers: list[str] = list(self.SPAN_RULES)
         self._span_re_cache: dict[tuple[str, ...], tuple[str, re.Pattern[str]]] = {}
         self._stop_re_cache: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._span_setups: dict[tuple[str, ...], Any] = {}
         self.reset_env()
 
     # -- entry point -------------------------------------------------------------------------
@@ -238,7 +239,10 @@ class ParserBase:
         if parsers is None:
             (span_src, span_re), (table, default) = self._span_start, self._span_rules
         else:
-            (span_src, span_re), (table, default) = self._span_setup(parsers)
+            setup = self._span_setups.get(parsers)
+            if setup is None:
+                setup = self._span_setups[parsers] = self._span_setup(parsers)
+            (span_src, span_re), (table, default) = setup
         if stop_re is None:
             used_re = span_re
         else:
@@ -249,32 +253,42 @@ class ParserBase:
                 self._stop_re_cache[key] = used_re
         src = self.src
         string = src.string
+        length = src._len
+        search = used_re.search
+        rules_for = table.get
+        text_type = self.text_type
         found = False
-        while src.pos < src._len and not found:
-            m = used_re.search(string, src.pos)
+        pos = src.pos
+        while pos < length:
+            m = search(string, pos)
+            start = length if m is None else m.start()
+            if start > pos and (m is not None or stop_re is None):
+                # Plain text up to the next possible span start (add_text, inlined: hot).
+                children = el.children
+                if children and children[-1].type == text_type:
+                    children[-1].value += string[pos:start]
+                else:
+                    children.append(Element(text_type, string[pos:start]))
+                src.pos = pos = start
             if m is None:
-                if stop_re is None:
-                    self.add_text(string[src.pos:])
-                    src.pos = src._len
                 break
-            if m.start() > src.pos:
-                self.add_text(string[src.pos:m.start()])
-                src.pos = m.start()
             if stop_re is not None:
-                sm = stop_re.match(string, src.pos)
+                sm = stop_re.match(string, pos)
                 if sm is not None:
                     src.last = sm
                     found = stop_check() if stop_check is not None else True
-            if found:
-                break
-            for start_re, method in table.get(string[src.pos], default):
-                rm = start_re.match(string, src.pos)
+                    if found:
+                        break
+            for start_re, method in rules_for(string[pos], default):
+                rm = start_re.match(string, pos)
                 if rm is not None:
                     src.last = rm
                     method()
                     break
             else:
-                self.add_text(src.getch())
+                self.add_text(string[pos])
+                src.pos = pos + 1
+            pos = src.pos
         self.tree, self.text_type = self.stack.pop() if self.stack else (None, self.text_type)
         return found
 
