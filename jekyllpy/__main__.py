@@ -1,5 +1,8 @@
-"""``python -m jekyllpy`` runs the command line."""
+"""``python -m jekyllpy`` runs the command line, for when the console script is not on PATH."""
+
+from __future__ import annotations
 
 from .cli import main
 
-main()
+if __name__ == "__main__":
+    main(prog_name="jekyllpy")

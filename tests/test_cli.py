@@ -1,79 +1,219 @@
-"""The jekyllpy command: build and markdownify."""
+"""The jekyllpy command: markdownify, build, and their error paths."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from liquid.exceptions import LiquidError
 
 from jekyllpy.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "site"
 
+#: What the example site must produce: every page at Jekyll's URL, static files copied,
+#: the README (excluded in _config.yml) and underscore folders left out.
+EXAMPLE_OUTPUT = sorted([
+    "index.html", "about/index.html", "log.html",
+    "assets/style.css", "assets/harbor.svg", "assets/lighthouse.svg", "assets/univ.svg",
+])
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Path:
+    """A private copy of examples/site, so a build can never touch the repository."""
+    source = tmp_path / "site"
+    shutil.copytree(EXAMPLE, source, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
+    return source
+
+
+# -- markdownify ---------------------------------------------------------------------------
 
 def test_markdownify_stdin_to_stdout() -> None:
     result = CliRunner().invoke(main, ["markdownify"], input="# Hi -- there\n")
     assert result.exit_code == 0
-    assert result.output == '<h1 id="hi--there">Hi – there</h1>\n'
+    assert result.stdout == '<h1 id="hi--there">Hi – there</h1>\n'
 
 
-def test_build_example_site(tmp_path: Path) -> None:
-    source = tmp_path / "site"
-    shutil.copytree(EXAMPLE, source)
-    before = sorted(p.relative_to(source) for p in source.rglob("*"))
-    dest = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", "-s", str(source), "-d", str(dest)])
+def test_markdownify_is_byte_exact_utf8() -> None:
+    result = CliRunner().invoke(main, ["markdownify"], input="Café \"naïve\"\n".encode())
+    assert result.exit_code == 0
+    assert result.stdout_bytes == "<p>Café “naïve”</p>\n".encode()
+
+
+def test_markdownify_applies_the_config_kramdown_section(tmp_path: Path) -> None:
+    config = tmp_path / "_config.yml"
+    config.write_text("kramdown:\n  auto_ids: false\n  smart_quotes: apos,apos,quot,quot\n")
+    result = CliRunner().invoke(main, ["markdownify", "--config", str(config)],
+                                input='# "Hi"\n')
     assert result.exit_code == 0, result.output
-    assert "done in" in result.output
-    assert (dest / "about" / "index.html").is_file()
-    assert (dest / "index.html").is_file()
-    assert (dest / "assets" / "style.css").is_file()
-    assert not (dest / "_config.yml").exists()
-    assert sorted(p.relative_to(source) for p in source.rglob("*")) == before
+    # Jekyll 4.3 gives the same (scripts/jekyll_markdown_oracle.rb with this config).
+    assert result.stdout == '<h1>"Hi"</h1>\n'
+
+
+def test_markdownify_bad_config_names_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "_config.yml"
+    config.write_text("kramdown: [unclosed\n")
+    result = CliRunner().invoke(main, ["markdownify", "--config", str(config)], input="x\n")
+    assert result.exit_code == 1
+    assert "_config.yml" in result.stderr
+
+
+# -- build ---------------------------------------------------------------------------------
+
+def test_build_example_site(site: Path, tmp_path: Path) -> None:
+    before = _tree(tmp_path)
+    dest = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-s", str(site), "-d", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert sorted(_tree(dest)) == EXAMPLE_OUTPUT
+    assert _tree(dest)["assets/style.css"] == (site / "assets" / "style.css").read_bytes()
+    about = (dest / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<title>About | Tern Notes</title>" in about
+    assert '<div class="experience-item">' in about
+    # Nothing written anywhere but the destination.
+    after = {k: v for k, v in _tree(tmp_path).items() if not k.startswith("out/")}
+    assert after == before
+
+
+def test_build_prints_jekylls_lines(site: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-s", str(site), "-d", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"Configuration file: {(site / '_config.yml').resolve()}",
+        f"            Source: {site.resolve()}",
+        f"       Destination: {dest.resolve()}",
+        " Incremental build: disabled. Enable with --incremental",
+        "      Generating... ",
+        re.search(r"^ {20}done in \d+\.\d{3} seconds\.$", result.stdout, re.M).group(0),
+        " Auto-regeneration: disabled. Use --watch to enable.",
+    ]
+
+
+def test_build_quiet_prints_nothing(site: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "-q", "-s", str(site), "-d", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_build_default_destination_is_cwd_site(site: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(main, ["build", "-q", "-s", str(site)])
+    assert result.exit_code == 0, result.output
+    assert sorted(_tree(work / "_site")) == EXAMPLE_OUTPUT
+    assert not (site / "_site").exists()
+
+
+def test_destination_inside_source_is_not_read_back(site: Path) -> None:
+    for _ in range(2):  # the second build must not pick up the first one's output
+        result = CliRunner().invoke(main, ["build", "-q", "-s", str(site),
+                                           "-d", str(site / "_site")])
+        assert result.exit_code == 0, result.output
+    assert sorted(_tree(site / "_site")) == EXAMPLE_OUTPUT
+
+
+def test_markdown_page_urls(tmp_path: Path) -> None:
+    (tmp_path / "src" / "notes").mkdir(parents=True)
+    (tmp_path / "src" / "notes" / "one.markdown").write_text("---\n---\n*one*\n")
+    (tmp_path / "src" / "two.md").write_text("---\npermalink: /second/\n---\ntwo\n")
+    (tmp_path / "src" / "plain.md").write_text("no front matter, copied as is\n")
+    (tmp_path / "src" / "_drafts").mkdir()
+    (tmp_path / "src" / "_drafts" / "x.md").write_text("---\n---\nx\n")
+    (tmp_path / "src" / ".hidden.md").write_text("---\n---\nx\n")
+    dest = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-q", "-s", str(tmp_path / "src"),
+                                       "-d", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert _tree(dest) == {
+        "notes/one.html": b"<p><em>one</em></p>\n",
+        "plain.md": b"no front matter, copied as is\n",
+        "second/index.html": b"<p>two</p>\n",
+    }
 
 
 def test_missing_source_fails_with_message(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["build", "-s", str(tmp_path / "nope")])
+    result = CliRunner().invoke(main, ["build", "-s", str(tmp_path / "nope"),
+                                       "-d", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "source folder not found" in result.output
+    assert "source folder not found" in result.stderr
+    assert "nope" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_destination_containing_source_is_refused(site: Path) -> None:
+    before = _tree(site)
+    for dest in (site, site.parent):
+        result = CliRunner().invoke(main, ["build", "-s", str(site), "-d", str(dest)])
+        assert result.exit_code == 1
+        assert "cannot be or contain the Source" in result.stderr
+    assert _tree(site) == before
 
 
 def test_bad_config_yaml_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: [unclosed\n")
     result = CliRunner().invoke(main, ["build", "-s", str(tmp_path), "-d", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "_config.yml" in result.output
+    assert "_config.yml" in result.stderr
 
 
 def test_bad_front_matter_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    # Jekyll warns ("YAML Exception reading ...") and goes on without the file.
     (tmp_path / "bad.md").write_text("---\ntitle: [x\n---\nbody\n")
     (tmp_path / "good.md").write_text("---\n---\nbody\n")
     result = CliRunner().invoke(main, ["build", "-s", str(tmp_path), "-d", str(tmp_path / "o")])
     assert result.exit_code == 0
-    assert "bad.md:" in result.output
+    assert "bad.md:" in result.stderr
     assert (tmp_path / "o" / "good.html").read_text() == "<p>body</p>\n"
     assert not (tmp_path / "o" / "bad.html").exists()
 
+
+def test_liquid_error_stops_the_build(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\n---\n{% if %}\n")
+    result = CliRunner().invoke(main, ["build", "-s", str(tmp_path), "-d", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "Liquid Exception:" in result.stderr
+    with pytest.raises(LiquidError):  # --trace lets the exception through
+        CliRunner().invoke(main, ["build", "-t", "-s", str(tmp_path), "-d", str(tmp_path / "o")],
+                           catch_exceptions=False)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    proc = subprocess.run([sys.executable, "-m", "jekyllpy", "--version"], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert proc.stdout.startswith("jekyllpy, version ")
+
+
+# -- against real Jekyll (skipped without Ruby) --------------------------------------------
 
 def _jekyll() -> str | None:
     return shutil.which("jekyll")
 
 
 @pytest.mark.skipif(_jekyll() is None, reason="Ruby Jekyll is not installed")
-def test_example_site_matches_jekyll(tmp_path: Path) -> None:
-    source = tmp_path / "site"
-    shutil.copytree(EXAMPLE, source)
-    subprocess.run([_jekyll(), "build", "-q", "-s", str(source), "-d", str(tmp_path / "jk")],
-                   check=True, capture_output=True)
-    CliRunner().invoke(main, ["build", "-q", "-s", str(source), "-d", str(tmp_path / "py")])
-    jk = {p.relative_to(tmp_path / "jk"): p.read_bytes()
-          for p in (tmp_path / "jk").rglob("*") if p.is_file()}
-    py = {p.relative_to(tmp_path / "py"): p.read_bytes()
-          for p in (tmp_path / "py").rglob("*") if p.is_file()}
-    assert sorted(py) == sorted(jk)
-    for rel in jk:
-        assert py[rel] == jk[rel], rel
+def test_example_site_matches_jekyll(site: Path, tmp_path: Path) -> None:
+    jk = subprocess.run([_jekyll(), "build", "-s", str(site), "-d", str(tmp_path / "jk")],
+                        check=True, capture_output=True, text=True, cwd=tmp_path)
+    py = CliRunner().invoke(main, ["build", "-s", str(site), "-d", str(tmp_path / "py")])
+    assert py.exit_code == 0, py.output
+    assert _tree(tmp_path / "py") == _tree(tmp_path / "jk")
+
+    def lines(out: str, dest: str) -> list[str]:
+        out = re.sub(r"\d+\.\d+ seconds", "N seconds", out)
+        return out.replace(str((tmp_path / dest).resolve()), "DEST").splitlines()
+
+    assert lines(py.stdout, "py") == lines(jk.stdout, "jk")
