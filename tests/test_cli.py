@@ -217,3 +217,12 @@ def test_example_site_matches_jekyll(site: Path, tmp_path: Path) -> None:
         return out.replace(str((tmp_path / dest).resolve()), "DEST").splitlines()
 
     assert lines(py.stdout, "py") == lines(jk.stdout, "jk")
+
+
+def test_library_build_refuses_to_clean_the_source(tmp_path: Path) -> None:
+    from jekyllpy.site import BuildError, build
+
+    (tmp_path / "index.md").write_text("---\n---\nhi\n")
+    with pytest.raises(BuildError, match="cannot be or contain the Source"):
+        build(tmp_path, tmp_path.parent)
+    assert (tmp_path / "index.md").exists()

@@ -127,6 +127,10 @@ class Site:
 
     # -- write ---------------------------------------------------------------------------------
     def write(self) -> None:
+        source, dest = self.source.resolve(), self.destination.resolve()
+        if dest == source or source.is_relative_to(dest):
+            # Cleaning such a destination would delete the source (Jekyll refuses it too).
+            raise BuildError("Destination directory cannot be or contain the Source directory.")
         if self.destination.exists():
             shutil.rmtree(self.destination)
         for page in self.pages:
