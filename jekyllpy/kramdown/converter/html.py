@@ -50,16 +50,27 @@ class HtmlConverter(EndMatter):
         self.stack: list[Element] = []
         self.used_ids: dict[str, int] = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
+        self._dispatch: dict[str, Callable[[Element, int], str]] = {}
         self._init_endmatter()
 
     # -- dispatch ------------------------------------------------------------------------------
+    def _method(self, type: str) -> Callable[[Element, int], str]:
+        method = self._dispatch.get(type)
+        if method is None:
+            method = self._dispatch[type] = getattr(self, "convert_" + type)
+        return method
+
     def convert(self, el: Element, indent: int = -2) -> str:
-        return getattr(self, "convert_" + el.type)(el, indent)
+        return self._method(el.type)(el, indent)
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.indent
         self.stack.append(el)
-        parts = [getattr(self, "convert_" + c.type)(c, indent) for c in el.children]
+        dispatch = self._dispatch
+        parts = []
+        for c in el.children:
+            method = dispatch.get(c.type) or self._method(c.type)
+            parts.append(method(c, indent))
         self.stack.pop()
         return "".join(parts)
 

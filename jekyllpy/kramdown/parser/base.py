@@ -301,6 +301,11 @@ class ParserBase:
             ctype = child.type
             if ctype == "raw_text":
                 last_blank = None
+                if self._span_start[1].search(child.value) is None:
+                    # Nothing any span rule could start on: the text is the result.
+                    if child.value:
+                        out.append(Element("text", child.value))
+                    continue
                 self.reset_env(src=Scanner(child.value, element.options.get("location")),
                                text_type="text")
                 self.parse_spans(child)
