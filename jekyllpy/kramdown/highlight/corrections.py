@@ -33,6 +33,8 @@ def _ruby(runs: Runs) -> Runs:
     for css, text in runs:
         if css == "o" and text == ".":
             css = "p"
+        elif css == "ow":
+            css = "n"  # Rouge lexes and/or/not as plain names
         elif css == "n" and after_dot:
             css = "nf"
         elif css == "n" and text[:1].isupper():
@@ -103,7 +105,17 @@ def _json(runs: Runs) -> Runs:
     """Rouge's JSON lexer: object keys are ``nl``, escapes ``se`` (a backslash and one
     character), whitespace keeps its ``w`` class."""
     out: Runs = []
+    depth = 0
     for css, text in runs:
+        if css == "p":
+            # Outside any object or array a comma is an error token in Rouge's JSON lexer.
+            for ch in text:
+                if ch in "[{":
+                    depth += 1
+                elif ch in "]}":
+                    depth = max(depth - 1, 0)
+                out.append(("err" if ch == "," and depth == 0 else "p", ch))
+            continue
         if css == "nt":
             css = "nl"
         if css == "s2":
