@@ -86,6 +86,10 @@ def lex(tag: str, code: str) -> list[tuple[str, str]]:
     """``(css_class, text)`` runs for ``code`` in language ``tag``."""
     if not code:
         return []
+    from .lexers import NATIVE
+    native = NATIVE.get(tag)
+    if native is not None:
+        return native.lex(code)
     lexer = _pygments_lexer(tag)
     if lexer is None:
         return [("", code)]

@@ -1,0 +1,13 @@
+"""Lexers written for jekyllpy where Pygments' tokens cannot be corrected into Rouge's.
+
+Each module defines ``LEXER``, a :class:`~..regex_lexer.RegexLexer` whose states follow the
+rules of the Rouge 3.30 lexer of the same name (read, then restated in our own terms).
+"""
+
+from __future__ import annotations
+
+from ..regex_lexer import RegexLexer
+from . import shell
+
+#: Rouge tag -> our lexer
+NATIVE: dict[str, RegexLexer] = {"shell": shell.LEXER}

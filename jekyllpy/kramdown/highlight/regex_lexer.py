@@ -1,0 +1,149 @@
+"""A state-machine lexer with Rouge's ``RegexLexer`` semantics, for languages where
+Pygments' tokens cannot be corrected into Rouge's.
+
+Semantics kept from Rouge 3.30 (lib/rouge/regex_lexer.rb): at each position the current
+state's rules are tried in order (mixins expanded in place); a rule whose pattern starts with
+``^`` is only tried at the beginning of a line; the first match wins, yields its token(s) and
+may push or pop states; when nothing matches one character becomes an error token; more
+than five empty matches in a row also count as no match.  Runs of the same token are merged
+afterwards (Rouge's ``continue_lex``).  Tokens are Rouge's CSS classes ("" is plain text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Union
+
+_WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
+
+Action = Callable[["LexRun", "re.Match[str]"], None]
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Ruby regex semantics: ``^``/``$`` per line, ASCII ``\\w\\s\\d``, Unicode ``\\b``."""
+    pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
+    return re.compile(pattern, re.M | re.A | flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """``pattern`` -> ``token`` (a class, or a tuple of classes for groups) or ``action``;
+    then ``next_state``: a state name to push, "#pop", "#push", or None."""
+
+    pattern: re.Pattern[str]
+    token: str | tuple[str, ...] | None = None
+    next_state: str | None = None
+    action: Action | None = None
+
+    @property
+    def at_line_start(self) -> bool:
+        return self.pattern.pattern.startswith("^")
+
+
+@dataclass(frozen=True, slots=True)
+class Mixin:
+    state: str
+
+
+StateRules = Sequence[Union[Rule, Mixin]]
+
+
+@dataclass(slots=True)
+class LexRun:
+    """The state of one lexing run, handed to rule actions."""
+
+    text: str
+    states: dict[str, StateRules]
+    stack: list[str] = field(default_factory=lambda: ["root"])
+    tokens: list[tuple[str, str]] = field(default_factory=list)
+    vars: dict[str, str] = field(default_factory=dict)
+
+    def token(self, css: str, value: str | None) -> None:
+        if value:
+            self.tokens.append((css, value))
+
+    def push(self, state: str | None = None) -> None:
+        self.stack.append(state or self.stack[-1])
+
+    def pop(self, times: int = 1) -> None:
+        del self.stack[-times:]
+        if not self.stack:
+            raise IndexError("empty lexer stack")
+
+
+class RegexLexer:
+    """A lexer defined by ``states`` (name -> rules); ``root`` is the start state."""
+
+    def __init__(self, states: dict[str, StateRules]) -> None:
+        self.states = states
+
+    def lex(self, text: str) -> list[tuple[str, str]]:
+        run = LexRun(text, self.states)
+        pos = 0
+        null_steps = 0
+        n = len(text)
+        while pos < n:
+            try:
+                end = self._step(run, run.stack[-1], pos)
+            except IndexError:  # Rouge raises on an empty stack; keep the rest as text
+                run.token("", text[pos:])
+                break
+            if end is not None and end == pos:
+                null_steps += 1
+                if null_steps > 5:  # Rouge's MAX_NULL_SCANS: treated as no match
+                    end = None
+            elif end is not None:
+                null_steps = 0
+            if end is None:
+                run.token("err", text[pos])
+                pos += 1
+            else:
+                pos = end
+        return _merge(run.tokens)
+
+    def _step(self, run: LexRun, state: str, pos: int) -> int | None:
+        text = run.text
+        bol = pos == 0 or text[pos - 1] == "\n"
+        for rule in self.states[state]:
+            if isinstance(rule, Mixin):
+                found = self._step(run, rule.state, pos)
+                if found is not None:
+                    return found
+                continue
+            if rule.at_line_start and not bol:
+                continue
+            m = rule.pattern.match(text, pos)
+            if m is None:
+                continue
+            self._apply(run, rule, m)
+            return m.end()
+        return None
+
+    @staticmethod
+    def _apply(run: LexRun, rule: Rule, m: re.Match[str]) -> None:
+        if rule.action is not None:
+            rule.action(run, m)
+        elif isinstance(rule.token, tuple):
+            for i, css in enumerate(rule.token, start=1):
+                run.token(css, m.group(i))
+        elif rule.token is not None:
+            run.token(rule.token, m.group())
+        nxt = rule.next_state
+        if nxt == "#pop":
+            run.pop()
+        elif nxt == "#push":
+            run.push()
+        elif nxt is not None:
+            run.push(nxt)
+
+
+def _merge(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for css, value in tokens:
+        if out and out[-1][0] == css:
+            out[-1] = (css, out[-1][1] + value)
+        else:
+            out.append((css, value))
+    return out
