@@ -80,7 +80,18 @@ class RegexLexer:
         self.states = states
 
     def lex(self, text: str) -> list[tuple[str, str]]:
-        run = LexRun(text, self.states)
+        run = self.new_run()
+        self.feed(run, text)
+        return merge_runs(run.tokens)
+
+    def new_run(self) -> LexRun:
+        """A fresh lexing state (Rouge's ``reset!``), to :meth:`feed` text into."""
+        return LexRun("", self.states)
+
+    def feed(self, run: LexRun, text: str) -> None:
+        """Lex ``text`` starting from ``run``'s state (Rouge's ``continue_lex``); the tokens
+        are appended to ``run.tokens``."""
+        run.text = text
         pos = 0
         null_steps = 0
         n = len(text)
@@ -88,6 +99,7 @@ class RegexLexer:
             try:
                 end = self._step(run, run.stack[-1], pos)
             except IndexError:  # Rouge raises on an empty stack; keep the rest as text
+                run.stack = ["root"]
                 run.token("", text[pos:])
                 break
             if end is not None and end == pos:
@@ -101,7 +113,6 @@ class RegexLexer:
                 pos += 1
             else:
                 pos = end
-        return _merge(run.tokens)
 
     def _step(self, run: LexRun, state: str, pos: int) -> int | None:
         text = run.text
@@ -139,7 +150,7 @@ class RegexLexer:
             run.push(nxt)
 
 
-def _merge(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def merge_runs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for css, value in tokens:
         if out and out[-1][0] == css:

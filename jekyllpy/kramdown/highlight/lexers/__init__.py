@@ -7,7 +7,10 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import shell
+from . import console, shell
 
 #: Rouge tag -> our lexer
-NATIVE: dict[str, RegexLexer] = {"shell": shell.LEXER}
+NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
+    "shell": shell.LEXER,
+    "console": console.LEXER,
+}
