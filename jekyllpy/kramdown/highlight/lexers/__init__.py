@@ -7,11 +7,12 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import console, diff, shell
+from . import console, diff, java, shell
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "shell": shell.LEXER,
     "console": console.LEXER,
     "diff": diff.LEXER,
+    "java": java.LEXER,
 }
