@@ -69,35 +69,6 @@ def _php(runs: Runs) -> Runs:
     return merge(out)
 
 
-_JS_ESCAPE = re.compile(r"\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])")
-
-
-def _javascript(runs: Runs) -> Runs:
-    """Rouge's JavaScript lexer: quotes are delimiters (``dl``) with escapes (``se``) apart;
-    template literals are ``s2`` and their ``${``/``}`` punctuation."""
-    out: Runs = []
-    for css, text in runs:
-        if css in ("s1", "s2") and len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
-            out.append(("dl", text[0]))
-            inner = text[1:-1]
-            pos = 0
-            for m in _JS_ESCAPE.finditer(inner):
-                if m.start() > pos:
-                    out.append((css, inner[pos:m.start()]))
-                out.append(("se", m.group()))
-                pos = m.end()
-            if pos < len(inner):
-                out.append((css, inner[pos:]))
-            out.append(("dl", text[-1]))
-            continue
-        if css == "sb":
-            css = "s2"
-        elif css == "si":
-            css = "p"
-        out.append((css, text))
-    return merge(out)
-
-
 _JSON_ESCAPE = re.compile(r"\\.")
 
 
@@ -236,7 +207,6 @@ _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
     "json": _json,
     "python": _python,
     "yaml": _yaml,
-    "javascript": _javascript,
     "ruby": _ruby,
     "html": _markup,
     "xml": _markup,

@@ -22,9 +22,30 @@ Action = Callable[["LexRun", "re.Match[str]"], None]
 
 
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Ruby regex semantics: ``^``/``$`` per line, ASCII ``\\w\\s\\d``, Unicode ``\\b``."""
+    """Ruby regex semantics: ``^``/``$`` per line, ASCII ``\\w\\s\\d``, Unicode ``\\b``.
+
+    A leading ``\\A`` is dropped: Rouge's scanner treats the cursor as the start of the
+    text, and rules are always matched at the cursor here.
+    """
+    if pattern.startswith("\\A"):
+        pattern = pattern[2:]
     pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
     return re.compile(pattern, re.M | re.A | flags)
+
+
+def then(token: str | None = None, *, goto: str | None = None, push: Sequence[str] = (),
+         pop: int = 0) -> Action:
+    """An action: yield the whole match as ``token``, then pop, go to, or push states."""
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        if token is not None:
+            run.token(token, m.group())
+        if pop:
+            run.pop(pop)
+        if goto is not None:
+            run.goto(goto)
+        for state in push:
+            run.push(state)
+    return action
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +87,9 @@ class LexRun:
 
     def push(self, state: str | None = None) -> None:
         self.stack.append(state or self.stack[-1])
+
+    def goto(self, state: str) -> None:
+        self.stack[-1] = state
 
     def pop(self, times: int = 1) -> None:
         del self.stack[-times:]

@@ -7,7 +7,7 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import console, diff, java, shell
+from . import console, diff, java, javascript, shell
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -15,4 +15,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "console": console.LEXER,
     "diff": diff.LEXER,
     "java": java.LEXER,
+    "javascript": javascript.LEXER,
 }
