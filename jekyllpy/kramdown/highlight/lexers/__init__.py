@@ -7,7 +7,7 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import console, diff, java, javascript, shell
+from . import console, diff, java, javascript, shell, typescript
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -16,4 +16,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "diff": diff.LEXER,
     "java": java.LEXER,
     "javascript": javascript.LEXER,
+    "typescript": typescript.LEXER,
 }

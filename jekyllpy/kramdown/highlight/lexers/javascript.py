@@ -34,22 +34,26 @@ BUILTINS = frozenset(
 ID = f"(?:(?u:[^\\W\\d_])|[$_])[{U.WORD}]*"
 
 
-def _identifier(run: LexRun, m: re.Match[str]) -> None:
-    word = m.group()
-    if word in KEYWORDS:
-        run.token("k", word)
-        run.push("expr_start")
-    elif word in DECLARATIONS:
-        run.token("kd", word)
-        run.push("expr_start")
-    elif word in RESERVED:
-        run.token("kr", word)
-    elif word in CONSTANTS:
-        run.token("kc", word)
-    elif word in BUILTINS:
-        run.token("nb", word)
-    else:
-        run.token("nx", word)
+def _identifier_action(keywords: frozenset[str], declarations: frozenset[str],
+                       reserved: frozenset[str], constants: frozenset[str],
+                       builtins: frozenset[str]):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        word = m.group()
+        if word in keywords:
+            run.token("k", word)
+            run.push("expr_start")
+        elif word in declarations:
+            run.token("kd", word)
+            run.push("expr_start")
+        elif word in reserved:
+            run.token("kr", word)
+        elif word in constants:
+            run.token("kc", word)
+        elif word in builtins:
+            run.token("nb", word)
+        else:
+            run.token("nx", word)
+    return action
 
 
 def _decorator(run: LexRun, m: re.Match[str]) -> None:
@@ -58,7 +62,12 @@ def _decorator(run: LexRun, m: re.Match[str]) -> None:
     run.push("expr_start")
 
 
-STATES = {
+def make_states(keywords: frozenset[str] = KEYWORDS, declarations: frozenset[str] = DECLARATIONS,
+                reserved: frozenset[str] = RESERVED, constants: frozenset[str] = CONSTANTS,
+                builtins: frozenset[str] = BUILTINS) -> dict:
+    """The JavaScript states for these word lists (TypeScript extends them)."""
+    identifier = _identifier_action(keywords, declarations, reserved, constants, builtins)
+    return {
     "multiline_comment": [
         Rule(rx(r"[*]/"), "cm", "#pop"),
         Rule(rx(r"[^*/]+"), "cm"),
@@ -112,7 +121,7 @@ STATES = {
         Rule(rx(r"[?]"), action=then("p", push=("ternary", "expr_start"))),
         Rule(rx(r"(@)(\w+)?"), action=_decorator),
         Rule(rx(r"[{}]"), "p", "statement"),
-        Rule(rx(ID, re.I), action=_identifier),
+        Rule(rx(ID, re.I), action=identifier),
         Rule(rx(r"[0-9][0-9]*\.[0-9]+([eE][0-9]+)?[fd]?"), "mf"),
         Rule(rx(r"0x[0-9a-fA-F]+", re.I), "mh"),
         Rule(rx(r"0o[0-7][0-7_]*", re.I), "mo"),
@@ -162,6 +171,7 @@ STATES = {
         Rule(rx(r"}"), "p", "#pop"),
         Mixin("root"),
     ],
-}
+    }
 
-LEXER = RegexLexer(STATES)
+
+LEXER = RegexLexer(make_states())

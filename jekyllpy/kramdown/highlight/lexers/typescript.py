@@ -1,0 +1,26 @@
+"""TypeScript as Rouge 3.30 tokenises it: the JavaScript lexer with more keywords,
+declarations, reserved words and builtins, ``?.``/``??`` first in the root state, and
+optional labels (``name?:``) in statements."""
+
+from __future__ import annotations
+
+from ..regex_lexer import RegexLexer, Rule, rx, then
+from . import javascript as js
+
+_STATES = js.make_states(
+    keywords=js.KEYWORDS | {"is", "namespace", "static", "private", "protected", "public",
+                            "implements", "readonly"},
+    declarations=js.DECLARATIONS | {"type", "abstract"},
+    reserved=js.RESERVED | {"string", "any", "void", "number", "namespace", "module", "declare",
+                            "default", "interface", "keyof"},
+    builtins=js.BUILTINS | {"Pick", "Partial", "Readonly", "Record"},
+)
+_STATES["root"] = [Rule(rx(r"[?][.]"), "p"), Rule(rx(r"[?]{2}"), "o"), *_STATES["root"]]
+_STATES["statement"] = [
+    Rule(rx(f"({js.ID})(\\??)(\\s*)(:)"), action=lambda run, m: (
+        run.token("nl", m.group(1)), run.token("p", m.group(2)), run.token("", m.group(3)),
+        run.token("p", m.group(4)), run.push("expr_start"))),
+    *_STATES["statement"],
+]
+
+LEXER = RegexLexer(_STATES)
