@@ -25,25 +25,6 @@ def merge(runs: Runs) -> Runs:
     return out
 
 
-def _ruby(runs: Runs) -> Runs:
-    """Rouge's Ruby lexer: ``.`` is punctuation, the name after it a method (``nf``),
-    capitalised names are constants (``no``)."""
-    out: Runs = []
-    after_dot = False
-    for css, text in runs:
-        if css == "o" and text == ".":
-            css = "p"
-        elif css == "ow":
-            css = "n"  # Rouge lexes and/or/not as plain names
-        elif css == "n" and after_dot:
-            css = "nf"
-        elif css == "n" and text[:1].isupper():
-            css = "no"
-        after_dot = css == "p" and text.endswith(".")
-        out.append((css, text))
-    return merge(out)
-
-
 def _markup(runs: Runs) -> Runs:
     """Rouge's HTML/XML lexers: tag brackets belong to the tag (``nt``), and ``=`` to the
     attribute name."""
@@ -207,7 +188,6 @@ _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
     "json": _json,
     "python": _python,
     "yaml": _yaml,
-    "ruby": _ruby,
     "html": _markup,
     "xml": _markup,
     "php": _php,

@@ -100,8 +100,10 @@ class LexRun:
 class RegexLexer:
     """A lexer defined by ``states`` (name -> rules); ``root`` is the start state."""
 
-    def __init__(self, states: dict[str, StateRules]) -> None:
+    def __init__(self, states: dict[str, StateRules],
+                 start: Sequence[str] = ("root",)) -> None:
         self.states = states
+        self.start = tuple(start)
 
     def lex(self, text: str) -> list[tuple[str, str]]:
         run = self.new_run()
@@ -110,7 +112,7 @@ class RegexLexer:
 
     def new_run(self) -> LexRun:
         """A fresh lexing state (Rouge's ``reset!``), to :meth:`feed` text into."""
-        return LexRun("", self.states)
+        return LexRun("", self.states, list(self.start))
 
     def feed(self, run: LexRun, text: str) -> None:
         """Lex ``text`` starting from ``run``'s state (Rouge's ``continue_lex``); the tokens

@@ -7,7 +7,7 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import console, diff, java, javascript, shell, typescript
+from . import console, diff, java, javascript, ruby, shell, typescript
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -17,4 +17,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "java": java.LEXER,
     "javascript": javascript.LEXER,
     "typescript": typescript.LEXER,
+    "ruby": ruby.LEXER,
 }
