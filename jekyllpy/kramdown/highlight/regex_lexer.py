@@ -88,6 +88,9 @@ class LexRun:
     def push(self, state: str | None = None) -> None:
         self.stack.append(state or self.stack[-1])
 
+    def reset(self) -> None:
+        self.stack[:] = ["root"]
+
     def goto(self, state: str) -> None:
         self.stack[-1] = state
 
