@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Regenerate jekyllpy/kramdown/highlight/rouge_registry.py from the installed Rouge.
 
-Rouge decides whether a fence's language is known by exact tag/alias lookup, and which CSS
-class each token kind gets; both are data we must match.  This asks the real Rouge (Ruby
+Rouge decides whether a fence's language is known by exact tag/alias lookup, which CSS
+class each token kind gets, and (in some lexers) which words are keywords; all are data we
+must match.  This asks the real Rouge (Ruby
 required) and writes the names as a Python module.  Usage: python scripts/gen_rouge_registry.py
 """
 
@@ -23,7 +24,12 @@ Rouge::Token::Tokens.constants.sort.each do |c|
   t = Rouge::Token::Tokens.const_get(c)
   walk.(t) if t.respond_to?(:qualname)
 end
-puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens})
+css = Rouge::Lexers::CSS
+words = {"css_attributes" => css.attributes.to_a.sort, "css_builtins" => css.builtins.to_a.sort,
+         "css_constants" => css.constants.to_a.sort,
+         "css_vendor_prefixes" => css.vendor_prefixes.to_a.sort}
+puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
+                "words" => words})
 '''
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/rouge_registry.py"
@@ -45,6 +51,9 @@ def main() -> None:
         "",
         "#: token qualified name -> CSS class",
         "TOKEN_CLASSES: dict[str, str] = " + pprint.pformat(data["tokens"], width=96, compact=True),
+        "",
+        "#: word lists of Rouge lexers that we re-implement (names only)",
+        "WORDS: dict[str, list[str]] = " + pprint.pformat(data["words"], width=96, compact=True),
         "",
     ]
     OUT.write_text("\n".join(body), encoding="utf-8")
