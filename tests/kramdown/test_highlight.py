@@ -26,7 +26,6 @@ from regen_highlight_fixtures import fenced  # noqa: E402
 
 KNOWN_DIFFERENT = {
     "python/py2": "f-string format specs ({x!r:>10}) are lexed differently",
-    "html/html1": "Rouge's HTML lexer (doctype, attributes, comments) is not reproduced yet",
 }
 _SPAN = re.compile(r"</?span[^>]*>")
 

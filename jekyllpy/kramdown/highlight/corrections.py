@@ -188,7 +188,6 @@ _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
     "json": _json,
     "python": _python,
     "yaml": _yaml,
-    "html": _markup,
     "xml": _markup,
     "php": _php,
 }

@@ -1,0 +1,98 @@
+"""HTML as Rouge 3.30's HTML lexer tokenises it: tags with their brackets (``nt``),
+attributes (``na``, with ``=``), quoted values (``s``), entities, comments, doctype, and
+``<script>``/``<style>`` bodies handed to the JavaScript and CSS lexers (whose state carries
+over between pieces of the same element, as Rouge's delegation does)."""
+
+from __future__ import annotations
+
+import re
+
+from ..regex_lexer import LexRun, RegexLexer, Rule, rx, then
+from . import css, javascript
+
+_CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_NAME = rf"(?:(?u:[^\W\d_])|[:_-])(?:(?u:\w)|[{_CF}:.\u00b7-])*"
+
+
+def _open_embedded(kind: str):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        run.token("nt", m.group())
+        lexer = javascript.LEXER if kind == "script" else css.LEXER
+        run.vars[kind] = lexer.new_run()  # Rouge resets the embedded lexer here
+        run.push(f"{kind}_content")
+        run.push("tag")
+    return action
+
+
+def _delegate(kind: str):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        lexer = javascript.LEXER if kind == "script" else css.LEXER
+        inner = run.vars.get(kind) or lexer.new_run()
+        run.vars[kind] = inner
+        inner.tokens = []
+        lexer.feed(inner, m.group())
+        run.tokens.extend(inner.tokens)
+    return action
+
+
+STATES = {
+    "root": [
+        Rule(rx(r"[^<&]+", re.S), ""),
+        Rule(rx(r"&\S*?;"), "ni"),
+        Rule(rx(r"<!DOCTYPE .*?>", re.S | re.I), "cp"),
+        Rule(rx(r"<!\[CDATA\[.*?\]\]>", re.S), "cp"),
+        Rule(rx(r"<!--"), "c", "comment"),
+        Rule(rx(r"<\?.*?\?>", re.S), "cp"),
+        Rule(rx(r"<\s*script\s*", re.S), action=_open_embedded("script")),
+        Rule(rx(r"<\s*style\s*", re.S), action=_open_embedded("style")),
+        Rule(rx(r"</"), "nt", "tag_end"),
+        Rule(rx(r"<"), "nt", "tag_start"),
+        Rule(rx(rf"<\s*{_NAME}"), "nt", "tag"),
+        Rule(rx(rf"<\s*/\s*{_NAME}\s*>"), "nt"),
+    ],
+    "tag_end": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r">"), "nt", "#pop"),
+        Rule(rx(_NAME), action=then("nt", goto="tag_end_end")),
+    ],
+    "tag_end_end": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r">"), "nt", "#pop"),
+    ],
+    "tag_start": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(_NAME), action=then("nt", goto="tag")),
+        Rule(rx(r""), action=then(goto="tag")),
+    ],
+    "comment": [
+        Rule(rx(r"[^-]+"), "c"),
+        Rule(rx(r"-->"), "c", "#pop"),
+        Rule(rx(r"-"), "c"),
+    ],
+    "tag": [
+        Rule(rx(r"\s+", re.S), ""),
+        Rule(rx(rf"(?:(?u:[^\W\d_])|[:_\[\]()*.-])(?:(?u:\w)|[{_CF}:.\u00b7\[\]()*-])*\s*=\s*",
+                re.S), "na", "attr"),
+        Rule(rx(rf"(?:(?u:[^\W\d_])|[:_*#-])(?:(?u:\w)|[{_CF}:.\u00b7*#-])*"), "na"),
+        Rule(rx(r"/?\s*>", re.S), "nt", "#pop"),
+    ],
+    "attr": [
+        Rule(rx(r'"'), action=then("s", goto="dq")),
+        Rule(rx(r"'"), action=then("s", goto="sq")),
+        Rule(rx(r"[^\s>]+"), "s", "#pop"),
+    ],
+    "dq": [Rule(rx(r'"'), "s", "#pop"), Rule(rx(r'[^"]+'), "s")],
+    "sq": [Rule(rx(r"'"), "s", "#pop"), Rule(rx(r"[^']+"), "s")],
+    "script_content": [
+        Rule(rx(r"[^<]+"), action=_delegate("script")),
+        Rule(rx(r"<\s*/\s*script\s*>", re.S), "nt", "#pop"),
+        Rule(rx(r"<"), action=_delegate("script")),
+    ],
+    "style_content": [
+        Rule(rx(r"[^<]+"), action=_delegate("style")),
+        Rule(rx(r"<\s*/\s*style\s*>", re.S), "nt", "#pop"),
+        Rule(rx(r"<"), action=_delegate("style")),
+    ],
+}
+
+LEXER = RegexLexer(STATES)
