@@ -84,49 +84,6 @@ def _json(runs: Runs) -> Runs:
     return merge(out)
 
 
-_PY_STRINGS = {"s1", "s2", "sd", "sh", "dl"}
-_PY_KEYWORD_BUILTINS = {"print", "exec"}
-
-
-def _python(runs: Runs) -> Runs:
-    """Rouge's Python lexer: every quote style is ``s``, ``True``/``False``/``None`` are
-    ``bp``, ``print``/``exec`` keywords, ``.`` punctuation, decorators ``@`` plus a name,
-    dunder methods plain function names, and a comment keeps its line's newline."""
-    out: Runs = []
-    i = 0
-    n = len(runs)
-    while i < n:
-        css, text = runs[i]
-        if css in _PY_STRINGS:
-            css = "s"
-        elif css == "kc":
-            css = "bp"
-        elif css == "nb" and text in _PY_KEYWORD_BUILTINS:
-            css = "k"
-        elif css == "o" and text == ".":
-            css = "p"
-        elif css == "fm":
-            css = "nf"
-        elif css == "nd" and text.startswith("@"):
-            out.append(("o", "@"))
-            css, text = "n", text[1:]
-        elif css == "mi" and i + 1 < n and runs[i + 1] in (("n", "j"), ("n", "J")):
-            css, text = "mf", text + runs[i + 1][1]
-            i += 1
-        elif css == "c1" and i + 1 < n and runs[i + 1][0] == "" \
-                and runs[i + 1][1].startswith("\n"):
-            out.append(("c1", text + "\n"))
-            rest = runs[i + 1][1][1:]
-            if rest:
-                out.append(("", rest))
-            i += 2
-            continue
-        if text:
-            out.append((css, text))
-        i += 1
-    return merge(out)
-
-
 _YAML_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+)\Z")
 _YAML_CONSTANTS = {"true", "false", "yes", "no", "on", "off", "null", "~", "True", "False",
                    "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF",
@@ -186,7 +143,6 @@ KEEPS_WHITESPACE_CLASS = frozenset({"json"})
 
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
     "json": _json,
-    "python": _python,
     "yaml": _yaml,
     "xml": _markup,
     "php": _php,

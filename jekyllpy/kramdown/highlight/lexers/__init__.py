@@ -7,8 +7,8 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (console, css, diff, go, html, java, javascript, liquid, ruby, shell,
-               typescript)
+from . import (console, css, diff, go, html, java, javascript, liquid, python, ruby,
+               shell, typescript)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -23,4 +23,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "go": go.LEXER,
     "css": css.LEXER,
     "html": html.LEXER,
+    "python": python.LEXER,
 }
