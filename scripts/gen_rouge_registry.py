@@ -27,7 +27,9 @@ end
 css = Rouge::Lexers::CSS
 words = {"css_attributes" => css.attributes.to_a.sort, "css_builtins" => css.builtins.to_a.sort,
          "css_constants" => css.constants.to_a.sort,
-         "css_vendor_prefixes" => css.vendor_prefixes.to_a.sort}
+         "css_vendor_prefixes" => css.vendor_prefixes.to_a.sort,
+         "sql_keywords" => Rouge::Lexers::SQL.keywords.to_a.sort,
+         "sql_keywords_type" => Rouge::Lexers::SQL.keywords_type.to_a.sort}
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
                 "words" => words})
 '''

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (console, css, diff, go, html, java, javascript, liquid, python, ruby,
-               shell, typescript)
+               shell, sql, typescript)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -24,4 +24,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "css": css.LEXER,
     "html": html.LEXER,
     "python": python.LEXER,
+    "sql": sql.LEXER,
 }
