@@ -7,7 +7,7 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (console, css, diff, go, html, java, javascript, liquid, python, ruby,
+from . import (c, console, css, diff, go, html, java, javascript, liquid, python, ruby,
                shell, sql, typescript)
 
 #: Rouge tag -> our lexer
@@ -25,4 +25,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "html": html.LEXER,
     "python": python.LEXER,
     "sql": sql.LEXER,
+    "c": c.C_LEXER,
+    "cpp": c.CPP_LEXER,
 }
