@@ -50,40 +50,6 @@ def _php(runs: Runs) -> Runs:
     return merge(out)
 
 
-_JSON_ESCAPE = re.compile(r"\\.")
-
-
-def _json(runs: Runs) -> Runs:
-    """Rouge's JSON lexer: object keys are ``nl``, escapes ``se`` (a backslash and one
-    character), whitespace keeps its ``w`` class."""
-    out: Runs = []
-    depth = 0
-    for css, text in runs:
-        if css == "p":
-            # Outside any object or array a comma is an error token in Rouge's JSON lexer.
-            for ch in text:
-                if ch in "[{":
-                    depth += 1
-                elif ch in "]}":
-                    depth = max(depth - 1, 0)
-                out.append(("err" if ch == "," and depth == 0 else "p", ch))
-            continue
-        if css == "nt":
-            css = "nl"
-        if css == "s2":
-            pos = 0
-            for m in _JSON_ESCAPE.finditer(text):
-                if m.start() > pos:
-                    out.append((css, text[pos:m.start()]))
-                out.append(("se", m.group()))
-                pos = m.end()
-            if pos < len(text):
-                out.append((css, text[pos:]))
-            continue
-        out.append((css, text))
-    return merge(out)
-
-
 _YAML_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+)\Z")
 _YAML_CONSTANTS = {"true", "false", "yes", "no", "on", "off", "null", "~", "True", "False",
                    "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF",
@@ -139,10 +105,9 @@ def _yaml(runs: Runs) -> Runs:
 
 
 #: Languages whose Rouge lexer marks whitespace with the ``w`` class.
-KEEPS_WHITESPACE_CLASS = frozenset({"json"})
+KEEPS_WHITESPACE_CLASS: frozenset[str] = frozenset()
 
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
-    "json": _json,
     "yaml": _yaml,
     "xml": _markup,
     "php": _php,

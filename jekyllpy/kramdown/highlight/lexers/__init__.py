@@ -7,8 +7,8 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, console, css, diff, erb, go, html, java, javascript, liquid, python,
-               ruby, shell, sql, tex, typescript)
+from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
+               python, ruby, shell, sql, tex, typescript)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -29,4 +29,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "cpp": c.CPP_LEXER,
     "erb": erb.LEXER,
     "tex": tex.LEXER,
+    "json": json.LEXER,
 }
