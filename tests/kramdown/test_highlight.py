@@ -80,3 +80,23 @@ def test_expected_files_are_reproduced_by_jekyll() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "regen_highlight_fixtures.py"),
                              "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+_PIECES = ["def ", "class ", "{", "}", "(", ")", "[", "]", "'", '"', "`", "\\", "\n", "  ",
+           "#", "//", "/*", "*/", "<", ">", "</", "<%", "%>", "{%", "%}", "{{", "}}", "$",
+           "${", "$(", "--", "-", "0x1F", "3.5", "<<EOF\n", "EOF\n", "é", "\t", ";", ":", ",",
+           "if ", "end", "fn ", "%w[", "r\"", "f'", "{x}", "@", "?", "/re/", "!important"]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_native_lexers_cover_any_input_exactly(seed: int) -> None:
+    import random
+
+    from jekyllpy.kramdown.highlight.lexers import NATIVE
+
+    rng = random.Random(seed)
+    code = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 200)))
+    for tag, lexer in NATIVE.items():
+        runs = lexer.lex(code)
+        assert "".join(text for _, text in runs) == code, tag
+        assert all(text for _, text in runs), tag
