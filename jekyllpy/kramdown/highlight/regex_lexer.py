@@ -24,11 +24,18 @@ Action = Callable[["LexRun", "re.Match[str]"], None]
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Ruby regex semantics: ``^``/``$`` per line, ASCII ``\\w\\s\\d``, Unicode ``\\b``.
 
-    A leading ``\\A`` is dropped: Rouge's scanner treats the cursor as the start of the
-    text, and rules are always matched at the cursor here.
+    A leading ``\\A`` is dropped and a leading ``\\b`` looks only ahead: Rouge's scanner
+    treats the cursor as the start of the text, and rules are always matched at the cursor.
     """
     if pattern.startswith("\\A"):
         pattern = pattern[2:]
+    # Rouge's scanner sees nothing before the cursor: a leading word boundary only depends
+    # on the next character.  (For the same reason a leading negative lookbehind always
+    # succeeds in Rouge; the lexers here leave those out.)
+    if pattern.startswith("\\b"):
+        pattern = "(?=(?u:\\w))" + pattern[2:]
+    elif pattern.startswith("\\B"):
+        pattern = "(?!(?u:\\w))" + pattern[2:]
     pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
     return re.compile(pattern, re.M | re.A | flags)
 
