@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
-               python, ruby, shell, sql, tex, typescript)
+               python, ruby, rust, shell, sql, tex, typescript)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -30,4 +30,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "erb": erb.LEXER,
     "tex": tex.LEXER,
     "json": json.LEXER,
+    "rust": rust.LEXER,
 }
