@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
-               python, ruby, rust, shell, sql, tex, typescript)
+               markdown, python, ruby, rust, shell, sql, tex, typescript)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -31,4 +31,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "tex": tex.LEXER,
     "json": json.LEXER,
     "rust": rust.LEXER,
+    "markdown": markdown.LEXER,
 }
