@@ -93,18 +93,19 @@ class LexRun:
             self.tokens.append((css, value))
 
     def push(self, state: str | None = None) -> None:
-        self.stack.append(state or self.stack[-1])
+        self.stack.append(state or (self.stack[-1] if self.stack else "root"))
 
     def reset(self) -> None:
         self.stack[:] = ["root"]
 
     def goto(self, state: str) -> None:
-        self.stack[-1] = state
+        if self.stack:
+            self.stack[-1] = state
+        else:
+            self.stack.append(state)
 
     def pop(self, times: int = 1) -> None:
         del self.stack[-times:]
-        if not self.stack:
-            raise IndexError("empty lexer stack")
 
 
 class RegexLexer:
@@ -132,12 +133,11 @@ class RegexLexer:
         null_steps = 0
         n = len(text)
         while pos < n:
-            try:
-                end = self._step(run, run.stack[-1], pos)
-            except IndexError:  # Rouge raises on an empty stack; keep the rest as text
-                run.stack = ["root"]
+            if not run.stack:  # Rouge raises on an empty stack; keep the rest as text
+                run.stack = list(self.start)
                 run.token("", text[pos:])
                 break
+            end = self._step(run, run.stack[-1], pos)
             if end is not None and end == pos:
                 null_steps += 1
                 if null_steps > 5:  # Rouge's MAX_NULL_SCANS: treated as no match

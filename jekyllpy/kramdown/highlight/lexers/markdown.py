@@ -52,7 +52,8 @@ def _fence(run: LexRun, m: re.Match[str]) -> None:
             r.token("p", mb.group(2))
 
         def body(r: LexRun, mb: re.Match[str], _name: str = name) -> None:
-            r.tokens.extend(_sublexer_runs(_name, mb.group(1) or ""))
+            # Rouge delegates the whole line here (its rule has no group 1).
+            r.tokens.extend(_sublexer_runs(_name, mb.group()))
 
         run.states[state] = [
             Rule(rx(rf"^([ \t]*)({fence})"), action=close),
