@@ -1,9 +1,9 @@
-"""Per-language corrections where Pygments' tokens differ from Rouge 3.30's.
+"""Per-language corrections for languages still tokenised by Pygments (those without a
+lexer in :mod:`.lexers`), where Pygments' tokens differ from Rouge 3.30's.
 
 Each correction takes and returns ``(css_class, text)`` runs and encodes one rule of the
-corresponding Rouge lexer (not a particular snippet).  Differences are measured against the
-real Rouge with scripts/highlight_table.py; languages not listed here use Pygments' tokens
-as they are (see docs/conformance.md for which languages are exact).
+corresponding Rouge lexer (not a particular snippet); they are checked by the highlighting
+fixtures and the fuzzer (see docs/conformance.md for which languages are exact).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def merge(runs: Runs) -> Runs:
 
 
 def _markup(runs: Runs) -> Runs:
-    """Rouge's HTML/XML lexers: tag brackets belong to the tag (``nt``), and ``=`` to the
+    """Rouge's XML lexer: tag brackets belong to the tag (``nt``), and ``=`` to the
     attribute name."""
     out: Runs = []
     for css, text in runs:
@@ -103,9 +103,6 @@ def _yaml(runs: Runs) -> Runs:
         out.append((css, text))
     return merge(out)
 
-
-#: Languages whose Rouge lexer marks whitespace with the ``w`` class.
-KEEPS_WHITESPACE_CLASS: frozenset[str] = frozenset()
 
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
     "yaml": _yaml,

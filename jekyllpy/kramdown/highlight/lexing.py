@@ -1,10 +1,10 @@
 """Languages and tokens: Rouge's lookup rules, Pygments' lexers, Rouge's CSS classes.
 
 Rouge finds a lexer by the exact tag or alias (``ruby``, ``rb``; not ``Ruby``), or by
-``lang?options``.  Tokenising is delegated to the Pygments lexer of the same language; each
-Pygments token kind is mapped to the nearest kind Rouge knows, and consecutive tokens of the
-same class are merged as Rouge's lexer does.  Languages whose Pygments tokenisation is known
-to differ from Rouge's get corrections in :mod:`.corrections`.
+``lang?options``.  Languages with a lexer in :mod:`.lexers` (Rouge's rules restated) use it;
+the others are tokenised by the Pygments lexer of the same language, each Pygments token kind
+mapped to the nearest kind Rouge knows (whitespace as plain text), consecutive tokens of the
+same class merged as Rouge's lexer does, and per-language rules from :mod:`.corrections`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ for _tag, _aliases in LEXERS.items():
 
 #: Rouge tag -> Pygments lexer name, where the names differ.
 _PYGMENTS_NAMES = {
-    "console": "console", "shell": "bash", "plaintext": None, "javascript": "javascript",
-    "jsx": "jsx", "tsx": "tsx", "docker": "docker", "make": "make", "ini": "ini",
-    "xml": "xml", "html": "html", "erb": "erb", "liquid": "liquid", "powershell": "powershell",
-    "objective_c": "objective-c", "viml": "vim", "vue": "vue", "shell_session": "console",
+    "plaintext": None, "docker": "docker", "make": "make", "objective_c": "objective-c",
+    "viml": "vim",
 }
 
 
@@ -104,7 +102,6 @@ def lex(tag: str, code: str) -> list[tuple[str, str]]:
         else:
             out.append((css, text))
             last_css = css
-    from .corrections import KEEPS_WHITESPACE_CLASS, correct, merge
-    if tag not in KEEPS_WHITESPACE_CLASS:
-        out = merge([("" if css == "w" else css, text) for css, text in out])
+    from .corrections import correct, merge
+    out = merge([("" if css == "w" else css, text) for css, text in out])
     return correct(tag, out)
