@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from .corrections import correct
+from .lexers import NATIVE
 from .rouge_registry import LEXERS, TOKEN_CLASSES
 
 #: alias or tag -> tag
@@ -68,10 +70,12 @@ def _pygments_lexer(tag: str) -> Any:
 def rouge_class(token_type: Any) -> str:
     """Rouge's CSS class for a Pygments token type (nearest kind Rouge knows).
 
-    Pygments marks whitespace as ``Text.Whitespace`` (``w``); most Rouge lexers yield it as
-    plain text, which :func:`lex` applies unless the language keeps ``w``.
+    Pygments marks whitespace as ``Text.Whitespace``; the Rouge lexers of the languages
+    left to Pygments yield it as plain text.
     """
     t = token_type
+    if ".".join(t) == "Text.Whitespace":
+        return ""
     while t is not None and len(t) > 0:
         name = ".".join(t)
         if name in TOKEN_CLASSES:
@@ -84,7 +88,6 @@ def lex(tag: str, code: str) -> list[tuple[str, str]]:
     """``(css_class, text)`` runs for ``code`` in language ``tag``."""
     if not code:
         return []
-    from .lexers import NATIVE
     native = NATIVE.get(tag)
     if native is not None:
         return native.lex(code)
@@ -102,6 +105,4 @@ def lex(tag: str, code: str) -> list[tuple[str, str]]:
         else:
             out.append((css, text))
             last_css = css
-    from .corrections import correct, merge
-    out = merge([("" if css == "w" else css, text) for css, text in out])
     return correct(tag, out)
