@@ -30,6 +30,7 @@ words = {"css_attributes" => css.attributes.to_a.sort, "css_builtins" => css.bui
          "css_vendor_prefixes" => css.vendor_prefixes.to_a.sort,
          "sql_keywords" => Rouge::Lexers::SQL.keywords.to_a.sort,
          "sql_keywords_type" => Rouge::Lexers::SQL.keywords_type.to_a.sort}
+Rouge::Lexers::VimL.keywords.each { |kind, set| words["viml_#{kind}"] = set.to_a.sort }
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
                 "words" => words})
 '''

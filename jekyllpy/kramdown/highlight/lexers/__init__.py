@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
-               markdown, python, ruby, rust, shell, sql, tex, typescript)
+               markdown, python, ruby, rust, shell, sql, tex, typescript, viml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -32,4 +32,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "json": json.LEXER,
     "rust": rust.LEXER,
     "markdown": markdown.LEXER,
+    "viml": viml.LEXER,
 }
