@@ -50,62 +50,7 @@ def _php(runs: Runs) -> Runs:
     return merge(out)
 
 
-_YAML_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+)\Z")
-_YAML_CONSTANTS = {"true", "false", "yes", "no", "on", "off", "null", "~", "True", "False",
-                   "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF",
-                   "Null", "NULL"}
-
-
-def _yaml(runs: Runs) -> Runs:
-    """Rouge's YAML lexer: keys ``na``, indicators ``pi``, plain scalars ``m`` (numbers),
-    ``no`` (booleans, null) or ``s``; inside flow collections keys and items are ``nv``; a
-    quoted scalar is its opening quote (``s2``/``s1``) then ``s`` up to and including the
-    closing quote."""
-    out: Runs = []
-    depth = 0
-    quote: str | None = None
-    for css, text in runs:
-        if css in ("p", "pi"):
-            depth += text.count("[") + text.count("{") - text.count("]") - text.count("}")
-            depth = max(depth, 0)
-            out.append(("pi", text))
-            continue
-        if css == "nt":
-            if depth:
-                stripped = text.lstrip()
-                if stripped != text:
-                    out.append(("", text[:len(text) - len(stripped)]))
-                out.append(("nv", stripped))
-            else:
-                out.append(("na", text))
-            continue
-        if css == "l":
-            plain = text.strip()
-            if _YAML_NUMBER.match(plain):
-                css = "m"
-            elif plain in _YAML_CONSTANTS:
-                css = "no"
-            else:
-                css = "s"
-        elif css == "no":
-            css = "s"
-        elif css == "s" and quote is None and text[:1] in "\"'":
-            # The opening quote is its own token; the rest (closing quote included) is "s".
-            quote = text[0]
-            out.append(("s2" if quote == '"' else "s1", quote))
-            if len(text) > 1:
-                out.append(("s", text[1:]))
-            if len(text) >= 2 and text.endswith(quote):
-                quote = None
-            continue
-        elif css == "s" and quote is not None and text.endswith(quote):
-            quote = None
-        out.append((css, text))
-    return merge(out)
-
-
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
-    "yaml": _yaml,
     "xml": _markup,
     "php": _php,
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
-               markdown, python, ruby, rust, shell, sql, tex, typescript, viml)
+               markdown, python, ruby, rust, shell, sql, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -33,4 +33,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "rust": rust.LEXER,
     "markdown": markdown.LEXER,
     "viml": viml.LEXER,
+    "yaml": yaml.LEXER,
 }
