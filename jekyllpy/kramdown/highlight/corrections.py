@@ -25,20 +25,6 @@ def merge(runs: Runs) -> Runs:
     return out
 
 
-def _markup(runs: Runs) -> Runs:
-    """Rouge's XML lexer: tag brackets belong to the tag (``nt``), and ``=`` to the
-    attribute name."""
-    out: Runs = []
-    for css, text in runs:
-        if css == "p" and text.strip("</>") == "":
-            css = "nt"
-        if css == "o" and text == "=" and out and out[-1][0] == "na":
-            out[-1] = ("na", out[-1][1] + text)
-            continue
-        out.append((css, text))
-    return merge(out)
-
-
 def _php(runs: Runs) -> Runs:
     """Rouge's PHP lexer: the name after ``new`` is a class (``nc``)."""
     out: Runs = []
@@ -51,7 +37,6 @@ def _php(runs: Runs) -> Runs:
 
 
 _CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
-    "xml": _markup,
     "php": _php,
 }
 

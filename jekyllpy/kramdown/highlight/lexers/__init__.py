@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
-               markdown, python, ruby, rust, shell, sql, tex, typescript, viml, yaml)
+               markdown, python, ruby, rust, shell, small, sql, tex, typescript, viml,
+               yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -34,4 +35,7 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "markdown": markdown.LEXER,
     "viml": viml.LEXER,
     "yaml": yaml.LEXER,
+    "ini": small.INI,
+    "xml": small.XML,
+    "docker": small.DOCKER,
 }

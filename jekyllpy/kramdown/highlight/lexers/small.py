@@ -1,0 +1,102 @@
+"""Small Rouge 3.30 lexers restated: INI, XML and Dockerfile."""
+
+from __future__ import annotations
+
+import re
+
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from . import shell
+
+_CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_XML_NAME = rf"(?:(?u:[^\W\d_])|[:_])(?:(?u:\w)|[{_CF}:.\u00b7-])*"
+
+INI = RegexLexer({
+    "basic": [
+        Rule(rx(r"[;#].*?\n"), "c"),
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r"\\\n"), "se"),
+    ],
+    "root": [
+        Mixin("basic"),
+        Rule(rx(r"([\w\-.]+)(\s*)(=)"), ("py", "", "p"), "value"),
+        Rule(rx(r"\[.*?\]"), "nn"),
+    ],
+    "value": [
+        Rule(rx(r"\n"), "", "#pop"),
+        Mixin("basic"),
+        Rule(rx(r"\""), "s", "dq"),
+        Rule(rx(r"'.*?'"), "s"),
+        Mixin("esc_str"),
+        Rule(rx(r"[^\\\n]+"), "s"),
+    ],
+    "dq": [
+        Rule(rx(r"\""), "s", "#pop"),
+        Mixin("esc_str"),
+        Rule(rx(r"[^\\\"]+", re.S), "s"),
+    ],
+    "esc_str": [Rule(rx(r"\\.", re.S), "se")],
+})
+
+XML = RegexLexer({
+    "root": [
+        Rule(rx(r"[^<&]+"), ""),
+        Rule(rx(r"&\S*?;"), "ni"),
+        Rule(rx(r"<!\[CDATA\[.*?\]\]>"), "cp"),
+        Rule(rx(r"<!--"), "c", "comment"),
+        Rule(rx(r"<\?.*?\?>"), "cp"),
+        Rule(rx(r"<![^>]*>"), "cp"),
+        Rule(rx(rf"<\s*{_XML_NAME}", re.S), "nt", "tag"),
+        Rule(rx(rf"<\s*/\s*{_XML_NAME}\s*>", re.S), "nt"),
+    ],
+    "comment": [
+        Rule(rx(r"[^-]+", re.S), "c"),
+        Rule(rx(r"-->"), "c", "#pop"),
+        Rule(rx(r"-"), "c"),
+    ],
+    "tag": [
+        Rule(rx(r"\s+", re.S), ""),
+        Rule(rx(rf"{_XML_NAME}\s*=", re.S), "na", "attr"),
+        Rule(rx(r"/?\s*>"), "nt", "#pop"),
+    ],
+    "attr": [
+        Rule(rx(r"\s+", re.S), ""),
+        Rule(rx(r"\".*?\"|'.*?'|[^\s>]+", re.S), "s", "#pop"),
+    ],
+})
+
+_DOCKER_KEYWORDS = ("FROM|MAINTAINER|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR"
+                    "|ARG|STOPSIGNAL|HEALTHCHECK|SHELL")
+
+
+def _run_start(run: LexRun, m: re.Match[str]) -> None:
+    run.token("k", m.group())
+    run.push("run")
+    run.vars["shell"] = shell.LEXER.new_run()
+
+
+def _delegate_shell(run: LexRun, m: re.Match[str]) -> None:
+    inner = run.vars.get("shell") or shell.LEXER.new_run()
+    run.vars["shell"] = inner
+    inner.tokens = []
+    shell.LEXER.feed(inner, m.group())
+    run.tokens.extend(inner.tokens)
+
+
+DOCKER = RegexLexer({
+    "root": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r"^(FROM)(\s+)(.*)(\s+)(AS)(\s+)(.*)", re.I), ("k", "w", "s", "w", "k", "w", "s")),
+        Rule(rx(rf"^(ONBUILD)(\s+)({_DOCKER_KEYWORDS})(.*)", re.I), ("k", "w", "k", "s")),
+        Rule(rx(rf"^({_DOCKER_KEYWORDS})\b(.*)", re.I), ("k", "s")),
+        Rule(rx(r"#.*?$"), "c"),
+        Rule(rx(r"^(ONBUILD\s+)?RUN(\s+)", re.I), action=_run_start),
+        Rule(rx(r"\w+"), ""),
+        Rule(rx(r"[^\w]+"), ""),
+        Rule(rx(r".", re.S), ""),
+    ],
+    "run": [
+        Rule(rx(r"\n"), "", "#pop"),
+        Rule(rx(r"\\.", re.S), "se"),
+        Rule(rx(r"(\\.|[^\n\\])+"), action=_delegate_shell),
+    ],
+})
