@@ -38,4 +38,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "ini": small.INI,
     "xml": small.XML,
     "docker": small.DOCKER,
+    "toml": small.TOML,
 }

@@ -1,4 +1,4 @@
-"""Small Rouge 3.30 lexers restated: INI, XML and Dockerfile."""
+"""Small Rouge 3.30 lexers restated: INI, XML, Dockerfile and TOML."""
 
 from __future__ import annotations
 
@@ -99,4 +99,67 @@ DOCKER = RegexLexer({
         Rule(rx(r"\\.", re.S), "se"),
         Rule(rx(r"(\\.|[^\n\\])+"), action=_delegate_shell),
     ],
+})
+
+# TOML.  Rouge's table-header rule starts with ``(?<!=)``, which always holds for its
+# scanner (it cannot look behind the cursor), so it is left out.
+_TOML_ID = r"(?:\S+|\"[^\"]+\"|'[^']+')"
+
+TOML = RegexLexer({
+    "basic": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r"#.*?$"), "c"),
+        Rule(rx(r"(true|false)"), "kc"),
+        Rule(rx(rf"({_TOML_ID})(\s*)(=)(\s*)(\{{)"), ("nn", "", "o", "", "p"), "inline"),
+        Rule(rx(r"\s*\[[\S]+\]"), "nn"),
+        Rule(rx(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"), "ld"),
+        Rule(rx(r"[+-]?\d+(?:_\d+)*\.\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d+)*)?"), "mf"),
+        Rule(rx(r"[+-]?\d+(?:_\d+)*[eE][+-]?\d+(?:_\d+)*"), "mf"),
+        Rule(rx(r"[+-]?(?:nan|inf)"), "mf"),
+        Rule(rx(r"0x[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*"), "mh"),
+        Rule(rx(r"0o[0-7]+(?:_[0-7]+)*"), "mo"),
+        Rule(rx(r"0b[01]+(?:_[01]+)*"), "mb"),
+        Rule(rx(r"[+-]?\d+(?:_\d+)*"), "mi"),
+    ],
+    "root": [
+        Mixin("basic"),
+        Rule(rx(rf"({_TOML_ID})(\s*)(=)"), ("py", "", "p"), "value"),
+    ],
+    "value": [Rule(rx(r"\n"), "", "#pop"), Mixin("content")],
+    "content": [
+        Mixin("basic"),
+        Rule(rx(rf"({_TOML_ID})(\s*)(=)"), ("py", "", "p")),
+        Rule(rx(r'"""'), "s", "mdq"),
+        Rule(rx(r'"'), "s", "dq"),
+        Rule(rx(r"'''"), "s", "msq"),
+        Rule(rx(r"'"), "s", "sq"),
+        Mixin("esc_str"),
+        Rule(rx(r","), "p"),
+        Rule(rx(r"\["), "p", "array"),
+    ],
+    "dq": [
+        Rule(rx(r'"'), "s", "#pop"),
+        Rule(rx(r"\n"), "err", "#pop"),
+        Mixin("esc_str"),
+        Rule(rx(r'[^\\"\n]+'), "s"),
+    ],
+    "mdq": [
+        Rule(rx(r'"""'), "s", "#pop"),
+        Mixin("esc_str"),
+        Rule(rx(r'[^\\"]+'), "s"),
+        Rule(rx(r'"+'), "s"),
+    ],
+    "sq": [
+        Rule(rx(r"'"), "s", "#pop"),
+        Rule(rx(r"\n"), "err", "#pop"),
+        Rule(rx(r"[^'\n]+"), "s"),
+    ],
+    "msq": [
+        Rule(rx(r"'''"), "s", "#pop"),
+        Rule(rx(r"[^']+"), "s"),
+        Rule(rx(r"'+"), "s"),
+    ],
+    "esc_str": [Rule(rx(r"\\[0t\tn\n \"\\r]"), "se")],
+    "array": [Mixin("content"), Rule(rx(r"\]"), "p", "#pop")],
+    "inline": [Mixin("content"), Rule(rx(r"\}"), "p", "#pop")],
 })
