@@ -8,7 +8,6 @@ fixtures and the fuzzer (see docs/conformance.md for which languages are exact).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 Runs = list[tuple[str, str]]

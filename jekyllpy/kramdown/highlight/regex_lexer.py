@@ -40,6 +40,22 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, re.M | re.A | flags)
 
 
+def feed_embedded(run: LexRun, key: str, lexer: RegexLexer, text: str) -> None:
+    """Lex ``text`` with another lexer whose state, kept under ``key``, carries over between
+    calls (Rouge's ``delegate`` to a lexer instance); its tokens join ``run``'s."""
+    inner = run.vars.get(key)
+    if inner is None:
+        inner = run.vars[key] = lexer.new_run()
+    inner.tokens = []
+    lexer.feed(inner, text)
+    run.tokens.extend(inner.tokens)
+
+
+def delegate(key: str, lexer: RegexLexer) -> Action:
+    """An action handing the whole match to :func:`feed_embedded`."""
+    return lambda run, m: feed_embedded(run, key, lexer, m.group())
+
+
 def then(token: str | None = None, *, goto: str | None = None, push: Sequence[str] = (),
          pop: int = 0) -> Action:
     """An action: yield the whole match as ``token``, then pop, go to, or push states."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..element import Element
 from . import patterns as P
 from .base import Rule
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, RegexLexer, Rule, rx, then
+from ..regex_lexer import LexRun, RegexLexer, Rule, delegate, rx, then
 from . import css, javascript
 
 _CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
@@ -21,17 +21,6 @@ def _open_embedded(kind: str):
         run.vars[kind] = lexer.new_run()  # Rouge resets the embedded lexer here
         run.push(f"{kind}_content")
         run.push("tag")
-    return action
-
-
-def _delegate(kind: str):
-    def action(run: LexRun, m: re.Match[str]) -> None:
-        lexer = javascript.LEXER if kind == "script" else css.LEXER
-        inner = run.vars.get(kind) or lexer.new_run()
-        run.vars[kind] = inner
-        inner.tokens = []
-        lexer.feed(inner, m.group())
-        run.tokens.extend(inner.tokens)
     return action
 
 
@@ -84,14 +73,14 @@ STATES = {
     "dq": [Rule(rx(r'"'), "s", "#pop"), Rule(rx(r'[^"]+'), "s")],
     "sq": [Rule(rx(r"'"), "s", "#pop"), Rule(rx(r"[^']+"), "s")],
     "script_content": [
-        Rule(rx(r"[^<]+"), action=_delegate("script")),
+        Rule(rx(r"[^<]+"), action=delegate("script", javascript.LEXER)),
         Rule(rx(r"<\s*/\s*script\s*>", re.S), "nt", "#pop"),
-        Rule(rx(r"<"), action=_delegate("script")),
+        Rule(rx(r"<"), action=delegate("script", javascript.LEXER)),
     ],
     "style_content": [
-        Rule(rx(r"[^<]+"), action=_delegate("style")),
+        Rule(rx(r"[^<]+"), action=delegate("style", css.LEXER)),
         Rule(rx(r"<\s*/\s*style\s*>", re.S), "nt", "#pop"),
-        Rule(rx(r"<"), action=_delegate("style")),
+        Rule(rx(r"<"), action=delegate("style", css.LEXER)),
     ],
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx, then
 from . import html
 
 EDOT = r"(?:\\.|[^\\\n])"
@@ -62,15 +62,6 @@ def _fence(run: LexRun, m: re.Match[str]) -> None:
     run.push(state)
 
 
-def _html(run: LexRun, m: re.Match[str]) -> None:
-    inner = run.vars.get("html")
-    if inner is None:
-        inner = run.vars["html"] = html.LEXER.new_run()
-    inner.tokens = []
-    html.LEXER.feed(inner, m.group())
-    run.tokens.extend(inner.tokens)
-
-
 STATES = {
     "root": [
         Rule(rx(r"\A(---\s*\n.*?\n?)^(---\s*$\n?)", re.S), action=_front_matter),
@@ -101,8 +92,8 @@ STATES = {
         Rule(rx(r"<.*?@.+[.].+>"), "nv"),
         Rule(rx(rf"<(https?|mailto|ftp)://{EDOT}*?>"), "nv"),
         Rule(rx(r"[^\\`\[*\n&<]+"), ""),
-        Rule(rx(r"&\S*;"), action=_html),
-        Rule(rx(rf"<{EDOT}*?>"), action=_html),
+        Rule(rx(r"&\S*;"), action=delegate("html", html.LEXER)),
+        Rule(rx(rf"<{EDOT}*?>"), action=delegate("html", html.LEXER)),
         Rule(rx(r"[&<]"), ""),
         Rule(rx(r"\["), ""),
         Rule(rx(r"\n"), ""),

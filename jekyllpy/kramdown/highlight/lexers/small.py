@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx
 from . import shell
 
 _CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
@@ -74,14 +74,6 @@ def _run_start(run: LexRun, m: re.Match[str]) -> None:
     run.vars["shell"] = shell.LEXER.new_run()
 
 
-def _delegate_shell(run: LexRun, m: re.Match[str]) -> None:
-    inner = run.vars.get("shell") or shell.LEXER.new_run()
-    run.vars["shell"] = inner
-    inner.tokens = []
-    shell.LEXER.feed(inner, m.group())
-    run.tokens.extend(inner.tokens)
-
-
 DOCKER = RegexLexer({
     "root": [
         Rule(rx(r"\s+"), ""),
@@ -97,7 +89,7 @@ DOCKER = RegexLexer({
     "run": [
         Rule(rx(r"\n"), "", "#pop"),
         Rule(rx(r"\\.", re.S), "se"),
-        Rule(rx(r"(\\.|[^\n\\])+"), action=_delegate_shell),
+        Rule(rx(r"(\\.|[^\n\\])+"), action=delegate("shell", shell.LEXER)),
     ],
 })
 

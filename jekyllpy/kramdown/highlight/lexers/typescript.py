@@ -4,7 +4,7 @@ optional labels (``name?:``) in statements."""
 
 from __future__ import annotations
 
-from ..regex_lexer import RegexLexer, Rule, rx, then
+from ..regex_lexer import RegexLexer, Rule, rx
 from . import javascript as js
 
 _STATES = js.make_states(
