@@ -17,16 +17,14 @@ ruby-kramdown-parser-gfm).
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from oracle_files import ROOT, convert_all, write_or_check
+
 FIXTURES = ROOT / "tests" / "fixtures" / "markdown"
-ORACLE = ROOT / "scripts" / "jekyll_markdown_oracle.rb"
 
 
 def read_text(path: Path) -> str:
@@ -34,56 +32,23 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
-def cases(only: str | None = None) -> list[Path]:
-    found = sorted(FIXTURES.rglob("*.md"))
-    return [p for p in found if only is None or only in str(p.relative_to(FIXTURES))]
-
-
-def convert_all(paths: list[Path]) -> dict[str, str]:
-    """Run every case through the oracle; returns relative name -> HTML."""
-    requests = []
-    for i, path in enumerate(paths):
-        config_path = path.with_suffix(".yml")
-        config = yaml.safe_load(read_text(config_path)) if config_path.exists() else None
-        requests.append(json.dumps({"id": i, "text": read_text(path), "config": config}))
-    proc = subprocess.run(["ruby", str(ORACLE)], input="\n".join(requests) + "\n",
-                          capture_output=True, text=True, encoding="utf-8", check=True)
-    results: dict[str, str] = {}
-    for line in proc.stdout.splitlines():
-        reply = json.loads(line)
-        path = paths[reply["id"]]
-        if "error" in reply:
-            raise SystemExit(f"Jekyll failed on {path}: {reply['error']}")
-        results[str(path)] = reply["html"]
-    return results
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--only", help="only cases whose path contains this text")
     args = parser.parse_args(argv)
-    paths = cases(args.only)
+    paths = [p for p in sorted(FIXTURES.rglob("*.md"))
+             if args.only is None or args.only in str(p.relative_to(FIXTURES))]
     if not paths:
         print("no fixtures found", file=sys.stderr)
         return 1
-    results = convert_all(paths)
-    changed = []
+    requests = []
     for path in paths:
-        target = path.with_suffix(".html")
-        data = results[str(path)].encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
-            continue
-        changed.append(target)
-        if not args.check:
-            target.write_bytes(data)
-    if args.check:
-        for target in changed:
-            print(f"would change: {target.relative_to(ROOT)}")
-        print(f"{len(paths) - len(changed)} of {len(paths)} expected files reproduced")
-        return 1 if changed else 0
-    print(f"{len(paths)} cases, {len(changed)} expected files written")
-    return 0
+        config_path = path.with_suffix(".yml")
+        config = yaml.safe_load(read_text(config_path)) if config_path.exists() else None
+        requests.append((read_text(path), config))
+    htmls = convert_all(requests)
+    return write_or_check({p.with_suffix(".html"): h for p, h in zip(paths, htmls)}, args.check)
 
 
 if __name__ == "__main__":
