@@ -7,7 +7,7 @@ rules of the Rouge 3.30 lexer of the same name (read, then restated in our own t
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, console, css, diff, erb, go, html, java, javascript, json, liquid,
+from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, liquid,
                markdown, python, ruby, rust, shell, small, sql, tex, typescript, viml,
                yaml)
 
@@ -39,4 +39,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "xml": small.XML,
     "docker": small.DOCKER,
     "toml": small.TOML,
+    "csharp": csharp.LEXER,
 }
