@@ -1,15 +1,16 @@
 """Lexers written for jekyllpy where Pygments' tokens cannot be corrected into Rouge's.
 
-Each module defines ``LEXER``, a :class:`~..regex_lexer.RegexLexer` whose states follow the
-rules of the Rouge 3.30 lexer of the same name (read, then restated in our own terms).
+Each module defines a :class:`~..regex_lexer.RegexLexer` (``LEXER``; ``small`` holds several)
+whose states follow the rules of the Rouge 3.30 lexer of the same name (read, then restated
+in our own terms).
 """
 
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, liquid,
-               markdown, python, ruby, rust, shell, small, sql, tex, typescript, viml,
-               yaml)
+from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
+               liquid, markdown, python, ruby, rust, shell, small, sql, tex, typescript,
+               viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -40,4 +41,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "docker": small.DOCKER,
     "toml": small.TOML,
     "csharp": csharp.LEXER,
+    "jsx": jsx.LEXER,
 }
