@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
-               liquid, markdown, python, ruby, rust, shell, small, sql, tex, typescript,
+               kotlin, liquid, markdown, python, ruby, rust, shell, small, sql, tex, typescript,
                viml, yaml)
 
 #: Rouge tag -> our lexer
@@ -42,4 +42,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "toml": small.TOML,
     "csharp": csharp.LEXER,
     "jsx": jsx.LEXER,
+    "kotlin": kotlin.LEXER,
 }
