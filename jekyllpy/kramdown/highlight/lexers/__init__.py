@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
-               kotlin, liquid, markdown, python, ruby, rust, shell, small, sql, tex, typescript,
-               viml, yaml)
+               kotlin, liquid, markdown, python, ruby, rust, shell, small, sql, swift, tex,
+               typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -43,4 +43,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "csharp": csharp.LEXER,
     "jsx": jsx.LEXER,
     "kotlin": kotlin.LEXER,
+    "swift": swift.LEXER,
 }
