@@ -44,4 +44,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "jsx": jsx.LEXER,
     "kotlin": kotlin.LEXER,
     "swift": swift.LEXER,
+    "make": small.MAKE,
 }

@@ -1,10 +1,10 @@
-"""Small Rouge 3.30 lexers restated: INI, XML, Dockerfile and TOML."""
+"""Small Rouge 3.30 lexers restated: INI, XML, Dockerfile, TOML and Make."""
 
 from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, feed_embedded, rx
 from . import shell
 
 _CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
@@ -154,4 +154,83 @@ TOML = RegexLexer({
     "esc_str": [Rule(rx(r"\\[0t\tn\n \"\\r]"), "se")],
     "array": [Mixin("content"), Rule(rx(r"\]"), "p", "#pop")],
     "inline": [Mixin("content"), Rule(rx(r"\}"), "p", "#pop")],
+})
+
+# Make.  Recipe lines and variable values are shell, handed to the shell lexer whose state
+# carries over within a rule (Rouge resets it at the end of a rule body).
+_MAKE_FUNCTIONS = (
+    "abspath addprefix addsuffix and basename call dir error eval file filter filter-out "
+    "findstring firstword flavor foreach if join lastword notdir or origin patsubst realpath "
+    "shell sort strip subst suffix value warning wildcard word wordlist words").split()
+_MAKE_STOP = r"\$\(|\$\{|\(|\)|\}|\\|$"
+
+
+def _make_variable(run: LexRun, m: re.Match[str]) -> None:
+    run.token("nv", m.group(1))
+    run.token("", m.group(2))
+    run.token("o", m.group(3))
+    run.push("shell_line")
+
+
+def _make_body_end(run: LexRun, m: re.Match[str]) -> None:
+    run.vars["shell"] = shell.LEXER.new_run()
+    run.pop()
+
+
+def _make_open_paren(run: LexRun, m: re.Match[str]) -> None:
+    feed_embedded(run, "shell", shell.LEXER, m.group())
+    run.push()
+
+
+MAKE = RegexLexer({
+    "root": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r"#.*?\n"), "c"),
+        Rule(rx(r"([-s]?include)((?:[\t ]+[^\t\n #]+)+)"), ("k", "sx")),
+        Rule(rx(r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)"), ("k", "", "nv")),
+        Rule(rx(r"(?:else|endif)[\t ]*(?=[#\n])"), "k"),
+        Rule(rx(r"(export)([\t ]+)(?=[\w\${}()\t -]+\n)"), ("k", ""), "export"),
+        Rule(rx(r"export[\t ]+"), "k"),
+        Rule(rx(r"([\w${}().-]+)([\t ]*)([!?:+]?=)", re.S), action=_make_variable),
+        Rule(rx(r"\"(\\\\|\\.|[^\"\\])*\""), "s2"),
+        Rule(rx(r"'(\\\\|\\.|[^'\\])*'"), "s1"),
+        Rule(rx(r"([^\n:]+)(:+)([ \t]*)"), ("nl", "o", ""), "block_header"),
+    ],
+    "export": [
+        Rule(rx(r"[\w\${}()-]"), "nv"),
+        Rule(rx(r"\n"), "", "#pop"),
+        Rule(rx(r"[\t ]+"), ""),
+    ],
+    "block_header": [
+        Rule(rx(r"[^,\\\n#]+"), "nf"),
+        Rule(rx(r","), "p"),
+        Rule(rx(r"#.*?"), "c"),
+        Rule(rx(r"\\\n"), ""),
+        Rule(rx(r"\\."), ""),
+        Rule(rx(r"\n"), action=lambda run, m: (run.token("", m.group()),
+                                               run.goto("block_body"))),
+    ],
+    "block_body": [
+        Rule(rx(r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)(#.*)?(\n)"), ("k", "", "nv", "c", "")),
+        Rule(rx(r"(else|endif)([\t ]*)(#.*)?(\n)"), ("k", "", "c", "")),
+        Rule(rx(r"(\t[\t ]*)([@-]?)"), ("", "p"), "shell_line"),
+        Rule(rx(r""), action=_make_body_end),
+    ],
+    "shell": [
+        Rule(rx(r"\$[({][\t ]*\w[\w:=%.]*[\t ]*[)}]", re.I), "nv"),
+        Rule(rx(rf"(\$[({{])([\t ]*)({'|'.join(_MAKE_FUNCTIONS)})([\t ]+)", re.S),
+             ("nf", "", "nb", ""), "shell_expr"),
+        Rule(rx(r"\\.", re.S), action=delegate("shell", shell.LEXER)),
+        Rule(rx(rf".+?(?={_MAKE_STOP})", re.S), action=delegate("shell", shell.LEXER)),
+        Rule(rx(_MAKE_STOP), action=delegate("shell", shell.LEXER)),
+    ],
+    "shell_expr": [
+        Rule(rx(r"[({]"), action=_make_open_paren),
+        Rule(rx(r"[)}]"), "nf", "#pop"),
+        Mixin("shell"),
+    ],
+    "shell_line": [
+        Rule(rx(r"\n"), "", "#pop"),
+        Mixin("shell"),
+    ],
 })
