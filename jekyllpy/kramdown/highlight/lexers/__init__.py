@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
-               kotlin, liquid, markdown, python, ruby, rust, shell, small, sql, swift, tex,
+               kotlin, liquid, markdown, python, ruby, rust, scss, shell, small, sql, swift, tex,
                typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
@@ -45,4 +45,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "kotlin": kotlin.LEXER,
     "swift": swift.LEXER,
     "make": small.MAKE,
+    "scss": scss.LEXER,
 }
