@@ -3,7 +3,8 @@
 
 Each ``LANG/NAME.txt`` snippet is put in a fenced code block (```` ```LANG ````) and converted
 by Jekyll 4.3's Markdown converter through scripts/jekyll_markdown_oracle.rb; the HTML of
-that block is stored byte for byte.  ``--check`` compares instead of writing.
+that block is stored byte for byte.  ``--check`` compares instead of writing; naming LANG
+folders limits the run to them.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def fenced(lang: str, code: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("langs", nargs="*", help="only these LANG folders (default: all)")
     args = ap.parse_args(argv)
-    paths = sorted(FIXTURES.glob("*/*.txt"))
+    paths = sorted(p for p in FIXTURES.glob("*/*.txt")
+                   if not args.langs or p.parent.name in args.langs)
     htmls = convert_all([(fenced(p.parent.name, p.read_bytes().decode("utf-8")), None)
                          for p in paths])
     return write_or_check({p.with_suffix(".html"): h for p, h in zip(paths, htmls)}, args.check)
