@@ -31,6 +31,17 @@ words = {"css_attributes" => css.attributes.to_a.sort, "css_builtins" => css.bui
          "sql_keywords" => Rouge::Lexers::SQL.keywords.to_a.sort,
          "sql_keywords_type" => Rouge::Lexers::SQL.keywords_type.to_a.sort}
 Rouge::Lexers::VimL.keywords.each { |kind, set| words["viml_#{kind}"] = set.to_a.sort }
+php = Rouge::Lexers::PHP
+words["php_keywords"] = php.keywords.to_a.sort
+words["php_builtins"] = php.builtins.values.map(&:to_a).flatten.uniq.sort
+# PowerShell's lists are regex alternations ("\$\$|\$args|..."); keep their order (the
+# first alternative that matches wins) and store the words without the regex escapes.
+posh = Rouge::Lexers::Powershell
+unescape = lambda { |alts| alts.split("|").map { |w| w.gsub(/\\(.)/, '\\1') } }
+%w(AUTO_VARS KEYWORDS OPERATORS MULTILINE_KEYWORDS).each do |c|
+  words["powershell_#{c.downcase}"] = unescape.(posh.const_get(c))
+end
+words["powershell_attributes"] = posh::ATTRIBUTES.sort
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
                 "words" => words})
 '''
