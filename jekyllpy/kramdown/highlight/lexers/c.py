@@ -11,7 +11,9 @@ from typing import Callable
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
 
 ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
-_WS = r"(?:\s|//.*?\n|/[*].*?[*]/)+"
+# Rouge interpolates this as a group of its own, compiled without the multiline flag: the
+# whole of it is optional, and its ``.`` stops at line ends even inside the ``m`` rule below.
+_WS = r"(?-s:(?:\s|//.*?\n|/[*].*?[*]/)+)"
 
 C_KEYWORDS = frozenset(
     "auto break case const continue default do else enum extern for goto if register "
