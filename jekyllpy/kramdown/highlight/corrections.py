@@ -24,20 +24,8 @@ def merge(runs: Runs) -> Runs:
     return out
 
 
-def _php(runs: Runs) -> Runs:
-    """Rouge's PHP lexer: the name after ``new`` is a class (``nc``)."""
-    out: Runs = []
-    for css, text in runs:
-        if css == "nx" and len(out) >= 2 and out[-1][0] == "" and out[-1][1].isspace() \
-                and out[-2] == ("k", "new"):
-            css = "nc"
-        out.append((css, text))
-    return merge(out)
-
-
-_CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {
-    "php": _php,
-}
+#: Rouge tag -> correction (none left at present: PHP, the last one, has its own lexer now)
+_CORRECTIONS: dict[str, Callable[[Runs], Runs]] = {}
 
 
 def correct(tag: str, runs: Runs) -> Runs:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
-               kotlin, liquid, markdown, python, ruby, rust, scss, shell, small, sql, swift, tex,
-               typescript, viml, yaml)
+               kotlin, liquid, markdown, php, powershell, python, ruby, rust, scss, shell, small,
+               sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -46,4 +46,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "swift": swift.LEXER,
     "make": small.MAKE,
     "scss": scss.LEXER,
+    "php": php.LEXER,
+    "powershell": powershell.LEXER,
 }
