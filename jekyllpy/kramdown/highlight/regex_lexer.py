@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Union
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
+# "(", "(?:", "(?<name>", "(?=", "(?!" at the start of a pattern: still at the cursor.
+_OPENING_GROUPS = re.compile(r"(?:\((?:\?:|\?P?<[A-Za-z_]\w*>|\?=|\?!)?)*")
 
 Action = Callable[["LexRun", "re.Match[str]"], None]
 
@@ -29,13 +31,15 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     if pattern.startswith("\\A"):
         pattern = pattern[2:]
-    # Rouge's scanner sees nothing before the cursor: a leading word boundary only depends
-    # on the next character.  (For the same reason a leading negative lookbehind always
-    # succeeds in Rouge; the lexers here leave those out.)
-    if pattern.startswith("\\b"):
-        pattern = "(?=(?u:\\w))" + pattern[2:]
-    elif pattern.startswith("\\B"):
-        pattern = "(?!(?u:\\w))" + pattern[2:]
+    # Rouge's scanner sees nothing before the cursor: a word boundary tested at the cursor
+    # (leading, or only behind opening groups and lookaheads) depends on the next character
+    # alone.  (For the same reason a leading negative lookbehind always succeeds in Rouge;
+    # the lexers here leave those out.)
+    head = _OPENING_GROUPS.match(pattern).end()
+    if pattern.startswith("\\b", head):
+        pattern = pattern[:head] + "(?=(?u:\\w))" + pattern[head + 2:]
+    elif pattern.startswith("\\B", head):
+        pattern = pattern[:head] + "(?!(?u:\\w))" + pattern[head + 2:]
     pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
     return re.compile(pattern, re.M | re.A | flags)
 
