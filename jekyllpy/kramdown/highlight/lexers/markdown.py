@@ -20,7 +20,9 @@ def _sublexer_runs(name: str, code: str) -> list[tuple[str, str]]:
     from ..lexing import find_lexer, lex
     if not name:
         return [("", code)] if code else []
-    tag = find_lexer(name)
+    # With options ("lang?opt=..."), Rouge guesses only for "guess"; an empty language
+    # name before the "?" names no lexer.
+    tag = None if name.startswith("?") else find_lexer(name)
     if tag is None:
         return [("sb", code)] if code else []
     return lex(tag, code)
