@@ -416,11 +416,8 @@ def basic_generate_id(text: str) -> str:
 
 def transliterate(text: str) -> str:
     """ASCII transliteration for ``transliterated_header_ids`` (stringex's Unidecoder data)."""
-    try:
-        from unidecode import unidecode
-    except ImportError:  # pragma: no cover - optional dependency
-        return text
-    return "".join(ch if ord(ch) < 128 else unidecode(ch) for ch in text)
+    from ..unidecoder import transliterate as unidecode  # the tables load only when needed
+    return unidecode(text)
 
 
 def _ial_refs(el: Element) -> tuple:
