@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx, then
+from ..regex_lexer import (LexRun, Mixin, RegexLexer, Rule, delegate, feed_embedded, rx,
+                           then)
 from . import html
 
 EDOT = r"(?:\\.|[^\\\n])"
@@ -26,6 +27,17 @@ def _sublexer_runs(name: str, code: str) -> list[tuple[str, str]]:
     if tag is None:
         return [("sb", code)] if code else []
     return lex(tag, code)
+
+
+def _line_lexer(name: str) -> RegexLexer | None:
+    """Our state machine for a fence's language, if it has one: like Rouge's RegexLexers it
+    continues from line to line.  (Rouge's console lexer starts afresh on each piece it is
+    given, as our other lexers do here when lexed line by line.)"""
+    from ..lexing import find_lexer
+    from . import NATIVE
+    tag = None if not name or name.startswith("?") else find_lexer(name)
+    lexer = NATIVE.get(tag) if tag else None
+    return lexer if isinstance(lexer, RegexLexer) else None
 
 
 def _front_matter(run: LexRun, m: re.Match[str]) -> None:
@@ -44,6 +56,7 @@ def _fence(run: LexRun, m: re.Match[str]) -> None:
     if m.group(7):
         run.token("p", m.group(7))
         return
+    run.vars.pop("fence", None)  # a new fence starts a fresh sublexer
     state = f"open_fence:{m.group(2)}:{name}"
     if state not in run.states:
         fence = re.escape(m.group(2))
@@ -54,8 +67,13 @@ def _fence(run: LexRun, m: re.Match[str]) -> None:
             r.token("p", mb.group(2))
 
         def body(r: LexRun, mb: re.Match[str], _name: str = name) -> None:
-            # Rouge delegates the whole line here (its rule has no group 1).
-            r.tokens.extend(_sublexer_runs(_name, mb.group()))
+            # Rouge delegates the whole line here (its rule has no group 1), to one sublexer
+            # per fence whose state carries over from line to line.
+            sub = _line_lexer(_name)
+            if sub is None:
+                r.tokens.extend(_sublexer_runs(_name, mb.group()))
+            else:
+                feed_embedded(r, "fence", sub, mb.group())
 
         run.states[state] = [
             Rule(rx(rf"^([ \t]*)({fence})"), action=close),
