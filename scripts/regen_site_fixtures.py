@@ -6,6 +6,9 @@ a temporary folder (so that Jekyll leaves no ``.jekyll-cache`` or other trace in
 repository), runs ``jekyll build -s COPY -d TMP --disable-disk-cache`` there (working
 directory: the copy) and replaces ``NAME/expected/`` with the result, byte for byte.
 
+Needs Jekyll 4.3.1 with the gems minima, jekyll-feed, jekyll-seo-tag and jekyll-paginate
+(on Debian: ``apt-get install ruby-jekyll-paginate``); the tests need none of this.
+
 Environment: ``JEKYLL_ENV`` is removed, so Jekyll builds in its default environment,
 ``development`` (what a plain ``jekyll build`` does; ``jekyll.environment`` is
 "development" and minima leaves out its production-only analytics).  ``TZ`` is set to UTC
@@ -28,7 +31,11 @@ place that knows them, and the tests import it):
 
 No other fixture file holds a build-time value: the sites never print ``site.time`` or
 ``"now"``, do not use jekyll-sitemap (its ``<lastmod>`` of static files is their mtime),
-and give their drafts (which are not built anyway: no ``--drafts``) a date.
+give a date to every collection document whose permalink uses date placeholders (without
+one it would get ``site.time``), date the future post 2999, and give their drafts (not built
+anyway: no ``--drafts``) a date.  The minima site sets ``sass: sourcemap: never``: the
+theme's Sass is in the gem, and a source map would name this machine's gem folder (the
+``sass`` site keeps the default source maps, whose paths stay inside the site).
 """
 
 from __future__ import annotations
