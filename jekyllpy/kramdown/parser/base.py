@@ -71,9 +71,6 @@ class ParserBase:
             self.link_defs[self.normalize_link_id(key)] = [url, title, None]
         self.block_parsers: list[str] = list(self.BLOCK_RULES)
         self.span_parsers: list[str] = list(self.SPAN_RULES)
-        self._span_re_cache: dict[tuple[str, ...], tuple[str, re.Pattern[str]]] = {}
-        self._stop_re_cache: dict[tuple[str, str], re.Pattern[str]] = {}
-        self._span_setups: dict[tuple[str, ...], Any] = {}
         self.reset_env()
 
     # -- entry point -------------------------------------------------------------------------
@@ -99,13 +96,18 @@ class ParserBase:
         for name in self.block_parsers + self.span_parsers:
             if name not in self.RULES:
                 raise ValueError(f"Unknown parser rule: {name}")
-        rules = [self.RULES[n] for n in self.block_parsers]
-        bound = [(r, (r.start_re, getattr(self, r.method))) for r in rules]
-        chars = set("".join(r.first_chars or "" for r in rules))
-        self._block_default = [pair for r, pair in bound if r.first_chars is None]
-        self._block_table = {c: [pair for r, pair in bound
-                                 if r.first_chars is None or c in r.first_chars]
-                             for c in chars}
+        cls = type(self)
+        key = (cls, tuple(self.block_parsers))
+        block = _BLOCK_SETUPS.get(key)
+        if block is None:
+            rules = [self.RULES[n] for n in self.block_parsers]
+            bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
+            chars = set("".join(r.first_chars or "" for r in rules))
+            default = [pair for r, pair in bound if r.first_chars is None]
+            table = {c: [pair for r, pair in bound if r.first_chars is None or c in r.first_chars]
+                     for c in chars}
+            block = _BLOCK_SETUPS[key] = (table, default)
+        self._block_table, self._block_default = block
         self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
 
     def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], Any]:
@@ -113,19 +115,23 @@ class ParserBase:
 
         At a candidate position only rules that can start with its character are tried,
         still in rule order, so the first matching rule is the same one kramdown picks.
+        Tables hold the class's functions (called with the parser), so they are built once
+        per parser class and rule list, not once per document.
         """
-        cached = self._span_re_cache.get(names)
-        if cached is None:
+        cls = type(self)
+        key = (cls, names)
+        setup = _SPAN_SETUPS.get(key)
+        if setup is None:
             src = "|".join(self.RULES[n].span_start or "" for n in names)
-            cached = (src, P.rx(f"(?={src})"))
-            self._span_re_cache[names] = cached
-        rules = [self.RULES[n] for n in names]
-        chars = set("".join(r.first_chars or "" for r in rules))
-        bound = [(r, (r.start_re, getattr(self, r.method))) for r in rules]
-        default = [pair for r, pair in bound if r.first_chars is None]
-        table = {c: [pair for r, pair in bound if r.first_chars is None or c in r.first_chars]
-                 for c in chars}
-        return cached, (table, default)
+            start = (src, P.rx(f"(?={src})"))
+            rules = [self.RULES[n] for n in names]
+            chars = set("".join(r.first_chars or "" for r in rules))
+            bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
+            default = [pair for r, pair in bound if r.first_chars is None]
+            table = {c: [pair for r, pair in bound if r.first_chars is None or c in r.first_chars]
+                     for c in chars}
+            setup = _SPAN_SETUPS[key] = (start, (table, default))
+        return setup
 
     def warning(self, text: str) -> None:
         self.warnings.append(text)
@@ -198,7 +204,7 @@ class ParserBase:
                     m = start_re.match(src.string, src.pos) if bol else src._match(start_re)
                     if m is not None:
                         src.last = m
-                        if method():
+                        if method(self):
                             break
                         bol = src.at_line_start()
                 else:
@@ -239,18 +245,15 @@ class ParserBase:
         if parsers is None:
             (span_src, span_re), (table, default) = self._span_start, self._span_rules
         else:
-            setup = self._span_setups.get(parsers)
-            if setup is None:
-                setup = self._span_setups[parsers] = self._span_setup(parsers)
-            (span_src, span_re), (table, default) = setup
+            (span_src, span_re), (table, default) = self._span_setup(parsers)
         if stop_re is None:
             used_re = span_re
         else:
-            key = (stop_re.pattern, span_src)
-            used_re = self._stop_re_cache.get(key)
+            key = (stop_re.pattern, stop_re.flags, span_src)
+            used_re = _STOP_RES.get(key)
             if used_re is None:
                 used_re = P.rx(f"(?={stop_re.pattern}|{span_src})", stop_re.flags & re.S)
-                self._stop_re_cache[key] = used_re
+                _STOP_RES[key] = used_re
         src = self.src
         string = src.string
         length = src._len
@@ -283,7 +286,7 @@ class ParserBase:
                 rm = start_re.match(string, pos)
                 if rm is not None:
                     src.last = rm
-                    method()
+                    method(self)
                     break
             else:
                 self.add_text(string[pos])
@@ -357,6 +360,10 @@ class ParserBase:
         return _WS_RUN.sub(" ", link_id).lower()
 
 
+#: rule tables per (parser class, rule names), and combined stop patterns; see _span_setup
+_BLOCK_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
+_SPAN_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
+_STOP_RES: dict[tuple[str, int, str], re.Pattern[str]] = {}
 _ANY_LINE = P.rx(r".*\n")
 _LEAD = re.compile(" {0,3}")
 _WS_RUN = P.rx(r"\s+")
