@@ -88,21 +88,27 @@ class GFMParser(KramdownParser):
         self.update_elements(self.root)
 
     def update_elements(self, element: Element) -> None:
-        out: list[Element] = []
+        out: list[Element] | None = None
         hard = self._hard_line_break
-        for child in element.children:
-            if child.type == "text" and hard in child.value:
-                out.extend(self._update_text_type(element, child))
-            elif child.type == "html_element":
-                out.append(child)
-            elif (child.type == "header" and self.options.get("auto_ids")
+        for i, child in enumerate(element.children):
+            ctype = child.type
+            if ctype == "text":
+                if hard in child.value:
+                    if out is None:
+                        out = element.children[:i]
+                    out.extend(self._update_text_type(element, child))
+                    continue
+            elif ctype == "html_element":
+                pass
+            elif (ctype == "header" and self.options.get("auto_ids")
                   and "id" not in child.attr):
                 child.attr["id"] = self.generate_gfm_header_id(child.options["raw_text"])
-                out.append(child)
-            else:
+            elif child.children:
                 self.update_elements(child)
+            if out is not None:
                 out.append(child)
-        element.children = out
+        if out is not None:
+            element.children = out
 
     def update_raw_text(self, item: Element) -> None:
         parts: list[str] = []

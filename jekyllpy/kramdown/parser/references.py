@@ -111,17 +111,21 @@ class ReferenceRules:
             last = P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))")
             regexps = (first, last)
         first, last = regexps
-        new_children: list[Element] = []
-        for child in el.children:
-            if child.type == "text" and (not el._options or el.options.get("content_model") != "raw"):
+        raw = el._options and el.options.get("content_model") == "raw"
+        new_children: list[Element] | None = None
+        for i, child in enumerate(el.children):
+            if child.type == "text" and not raw:
                 if first.search(child.value):
+                    if new_children is None:
+                        new_children = el.children[:i]
                     new_children.extend(self._split_abbreviations(child, first, last))
-                else:
-                    new_children.append(child)
-            else:
+                    continue
+            elif child.children:
                 self.replace_abbreviations(child, regexps)
+            if new_children is not None:
                 new_children.append(child)
-        el.children = new_children
+        if new_children is not None:
+            el.children = new_children
 
     def _split_abbreviations(self, child: Element, first, last) -> list[Element]:
         result: list[Element] = []
