@@ -1,0 +1,208 @@
+"""A python-liquid Environment that behaves like Liquid 5.4 inside Jekyll 4.3.
+
+* Jekyll's ``liquid:`` options: ``error_mode`` (``warn``, ``lax``, ``strict``: how template
+  syntax errors are handled), ``strict_filters`` (unknown filters raise; otherwise they
+  return their input), ``strict_variables`` (undefined variables raise).  Errors while
+  rendering always raise, because Jekyll renders with ``render!`` and stops the build.
+* Output as Ruby prints it (:func:`.ruby.output_string`): ``Float#to_s``, nil as nothing,
+  arrays joined without separators, hashes as ``Hash#inspect``, times as ``Time#to_s``.
+* Liquid 5.4's standard filters with Ruby semantics, then Jekyll's filters (Jekyll's
+  ``where``, ``sort`` and ``find`` win); python-liquid's extra filters are not registered.
+* Tags: Liquid's own (python-liquid's), Jekyll's ``highlight``, ``include`` and
+  ``include_relative``.
+
+Values given to ``render()`` are plain Python data (see :mod:`.ruby` for how they stand
+for Ruby values) or drops: ``Mapping`` objects, optionally with ``to_liquid()``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import warnings
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from liquid import Environment, Mode
+from liquid.builtin.output import Output, OutputNode
+from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
+from liquid.exceptions import LiquidError, lookup_warning
+from liquid.lex import _tokenize_template, compile_liquid_rules
+from liquid.template import BoundTemplate
+from liquid.token import Token
+from liquid.undefined import StrictUndefined, Undefined, is_undefined
+
+from . import filters as jekyll_filters
+from . import ruby
+from . import standard_filters
+from .standard_filters import plain
+from .tags import HighlightTag, IncludeRelativeTag, IncludeTag
+
+__all__ = ["JekyllEnvironment", "make_environment"]
+
+_MODES = {"warn": Mode.WARN, "lax": Mode.LAX, "strict": Mode.STRICT}
+
+
+@functools.lru_cache(maxsize=16)
+def _lexer(delimiters: tuple[str, ...]) -> Callable[[str], Any]:
+    """python-liquid's template lexer with one fix: text ends at the end of the template
+    (``\\Z``), not before a final newline (``$``), so ``-%}`` / ``-}}`` before the last line
+    no longer eats the template's final newline."""
+    rules = compile_liquid_rules(*delimiters)
+    pattern = rules.pattern.replace("(?P<rstrip>-?))|$)", "(?P<rstrip>-?))|\\Z)")
+    return functools.partial(_tokenize_template, rules=re.compile(pattern, rules.flags))
+
+
+def _defined(value: Any) -> Any:
+    return None if is_undefined(value) else value
+
+
+class RubyOutputNode(OutputNode):
+    """``{{ expression }}`` written as Ruby Liquid writes values."""
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        value = self.expression.evaluate(context)
+        return buffer.write(ruby.output_string(_defined(value), context.env.timezone))
+
+
+class RubyOutput(Output):
+    node_class = RubyOutputNode
+
+
+class RubyEchoNode(EchoNode):
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        value = self.expression.evaluate(context)
+        return buffer.write(ruby.output_string(_defined(value), context.env.timezone))
+
+
+class RubyEcho(EchoTag):
+    node_class = RubyEchoNode
+
+
+def _wrap(name: str, func: Callable[..., Any], with_context: bool) -> Callable[..., Any]:
+    """A filter taking python-liquid's values (Undefined, ranges) as Ruby ones."""
+    if with_context:
+        @functools.wraps(func)
+        def wrapper(value: Any, *args: Any, context: Any, **kwargs: Any) -> Any:
+            return func(plain(value), *(plain(a) for a in args), context=context,
+                        **{k: plain(v) for k, v in kwargs.items()})
+        wrapper.with_context = True  # type: ignore[attr-defined]
+    else:
+        @functools.wraps(func)
+        def wrapper(value: Any, *args: Any, **kwargs: Any) -> Any:
+            return func(plain(value), *(plain(a) for a in args),
+                        **{k: plain(v) for k, v in kwargs.items()})
+    wrapper.__name__ = name
+    return wrapper
+
+
+def _default_markdownify(config: Mapping[str, Any]) -> Callable[[str], str]:
+    def convert(text: str) -> str:
+        from .. import markdownify
+        return markdownify(text, config)
+    return convert
+
+
+class JekyllEnvironment(Environment):
+    """python-liquid's Environment set up as Jekyll 4.3 sets up Liquid.
+
+    Attributes used by the filters and tags: ``site_config`` (the merged configuration),
+    ``timezone`` (the zone Ruby's ``ENV["TZ"]`` would be), ``includes_dirs``,
+    ``markdownify`` (``str -> str``).
+    """
+
+    def __init__(self, site_config: Mapping[str, Any], *, includes_dirs: list[Path],
+                 markdownify: Callable[[str], str], tolerance: Mode, strict_filters: bool,
+                 undefined: type[Undefined]) -> None:
+        self.site_config = site_config
+        self.timezone: _dt.tzinfo = ruby.local_zone(site_config.get("timezone"))
+        self.includes_dirs = [Path(d) for d in includes_dirs]
+        self.markdownify = markdownify
+        self.expression_cache: dict[Any, Any] = {}
+        self._partials: dict[Path, tuple[tuple[int, int], BoundTemplate]] = {}
+        self._parsing = 0
+        super().__init__(tolerance=tolerance, strict_filters=strict_filters,
+                         undefined=undefined)
+
+    def setup_tags_and_filters(self, *, extra: bool = False) -> None:
+        super().setup_tags_and_filters(extra=False)
+        self.add_tag(RubyOutput)
+        self.add_tag(RubyEcho)
+        for tag in (HighlightTag, IncludeTag, IncludeRelativeTag):
+            self.add_tag(tag)
+        self.filters.clear()
+        for name, func in standard_filters.STANDARD_FILTERS.items():
+            self.filters[name] = _wrap(name, func, name in standard_filters.NEEDS_CONTEXT)
+        for name, func in jekyll_filters.JEKYLL_FILTERS.items():
+            self.filters[name] = _wrap(name, func, name in jekyll_filters.NEEDS_CONTEXT)
+
+    def tokenizer(self) -> Callable[[str], Any]:
+        return _lexer((self.tag_start_string, self.tag_end_string,
+                       self.statement_start_string, self.statement_end_string,
+                       self.comment_start_string, self.comment_end_string))
+
+    def _parse(self, source: str) -> Any:
+        self._parsing += 1
+        try:
+            return super()._parse(source)
+        finally:
+            self._parsing -= 1
+
+    def error(self, exc: Any, msg: str | None = None, token: Token | None = None) -> None:
+        """Syntax errors follow ``error_mode``; errors while rendering always raise."""
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        elif not exc.token:
+            exc.token = token
+        if not self._parsing or self.mode == Mode.STRICT:
+            raise exc
+        if self.mode == Mode.WARN:
+            warnings.warn(str(exc), category=lookup_warning(exc.__class__), stacklevel=2)
+
+    def load_partial(self, path: Path) -> BoundTemplate:
+        """The parsed template of an included file (cached until the file changes)."""
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._partials.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        source = path.read_bytes().decode("utf-8")
+        template = self.from_string(source, name=path.name, path=str(path))
+        self._partials[path] = (key, template)
+        return template
+
+
+def make_environment(site_config: Mapping[str, Any] | None = None, *,
+                     includes_dirs: list[Path] | None = None,
+                     markdownify: Callable[[str], str] | None = None) -> JekyllEnvironment:
+    """A Liquid environment configured as Jekyll 4.3 configures Liquid for a site.
+
+    ``site_config`` is the site's configuration, already merged with Jekyll's defaults
+    (:func:`jekyllpy.config.deep_merge` of :data:`jekyllpy.config.DEFAULTS`); its
+    ``liquid:`` options, ``timezone``, ``baseurl``/``url``, ``kramdown:``, ``safe`` and
+    ``source`` are read.  Missing keys take Jekyll's defaults.
+
+    ``includes_dirs`` are searched in order by ``{% include %}`` (Jekyll's
+    ``includes_load_paths``: the site's ``_includes``, then a theme's); by default
+    ``<source>/<includes_dir>``.
+
+    ``markdownify`` converts Markdown for the ``markdownify`` filter; by default
+    :func:`jekyllpy.markdownify` with ``site_config``.
+
+    Render a template with ``env.from_string(text).render(site=..., page=..., ...)``;
+    ``page`` (a mapping with ``path``) is what ``include_relative`` resolves against.
+    """
+    config: Mapping[str, Any] = site_config or {}
+    liquid_opts = config.get("liquid") or {}
+    mode = _MODES.get(str(liquid_opts.get("error_mode") or "warn").lstrip(":"), Mode.WARN)
+    strict_filters = bool(liquid_opts.get("strict_filters"))
+    undefined = StrictUndefined if liquid_opts.get("strict_variables") else Undefined
+    if includes_dirs is None or not includes_dirs:
+        source = Path(config.get("source") or ".")
+        includes_dirs = [source / str(config.get("includes_dir") or "_includes")]
+    return JekyllEnvironment(
+        config, includes_dirs=list(includes_dirs),
+        markdownify=markdownify or _default_markdownify(config),
+        tolerance=mode, strict_filters=strict_filters, undefined=undefined)

@@ -1,0 +1,735 @@
+"""Jekyll 4.3's Liquid filters (``Jekyll::Filters`` and its URL, date and grouping modules).
+
+Each filter takes its input first, then the template's arguments; those that need the
+site (its configuration, zone, Markdown converter) or the template's variables take the
+render context as the keyword ``context``; its ``env`` is the
+:class:`~jekyllpy.rendering.environment.JekyllEnvironment`.
+
+Items of the arrays these filters walk may be plain mappings or drops.  A drop is any
+``collections.abc.Mapping``: properties are read with ``item[key]`` (missing keys give
+None); ``to_liquid()``, when an object has it, is called first, as Jekyll does.  An object
+with a ``url`` attribute gives that to ``relative_url``/``absolute_url``.
+
+``sample`` is random as in Ruby, so it matches Jekyll only when the answer is forced (one
+item).  ``sassify``/``scssify`` need libsass (``import sass``), not yet a dependency.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+import random
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.expressions.logical import is_truthy
+from liquid.builtin.expressions.primitive import Blank, Empty
+from liquid.stream import TokenStream
+
+from . import ruby, urls
+from .ruby import to_s
+from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
+
+__all__ = ["JEKYLL_FILTERS", "slugify", "xml_escape", "jsonify"]
+
+
+# --------------------------------------------------------------------------- converters
+
+def markdownify(value: Any, *, context: Any) -> str:
+    env = context.env
+    return env.markdownify(to_s(value, env.timezone))
+
+
+def smartify(value: Any, *, context: Any) -> str:
+    from .smartypants import smartify as convert
+    env = context.env
+    return convert(to_s(value, env.timezone), env.site_config)
+
+
+def _sass(value: Any, syntax: str, context: Any) -> str:
+    try:
+        import sass  # type: ignore[import-not-found]
+    except ImportError as err:
+        raise NotImplementedError(
+            f"{syntax}ify needs libsass (pip install libsass), which jekyllpy does not "
+            "depend on yet") from err
+    config = context.env.site_config.get("sass") or {}
+    style = str(config.get("style") or "expanded").lstrip(":")
+    return sass.compile(string=to_s(value), output_style=style, precision=10,
+                        indented=(syntax == "sass"))
+
+
+def sassify(value: Any, *, context: Any) -> str:
+    return _sass(value, "sass", context)
+
+
+def scssify(value: Any, *, context: Any) -> str:
+    return _sass(value, "scss", context)
+
+
+# --------------------------------------------------------------------------- strings
+
+_SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+# I18n 1.10's default transliteration table (HashTransliterator::DEFAULT_APPROXIMATIONS):
+# each key character stands for the ASCII text after it.
+_I18N_PAIRS = (
+    "ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ×x ØO ÙU ÚU "
+    "ÛU ÜU ÝY ÞTh ßss àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo "
+    "öo øo ùu úu ûu üu ýy þth ÿy ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE "
+    "ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI "
+    "įi İI ıi ĲIJ ĳij ĴJ ĵj ĶK ķk ĸk ĹL ĺl ĻL ļl ĽL ľl ĿL ŀl ŁL łl ŃN ńn ŅN ņn ŇN ňn ŉ'n "
+    "ŊNG ŋng ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt "
+    "ŤT ťt ŦT ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz"
+)
+_I18N = {pair[0]: pair[1:] for pair in _I18N_PAIRS.split()}
+
+
+def _transliterate(text: str) -> str:
+    return "".join(ch if ord(ch) < 0x80 else _I18N.get(ch, "?") for ch in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "LM" or cat == "Nd"
+
+
+def _replace_runs(text: str, keep: Callable[[str], bool]) -> str:
+    out: list[str] = []
+    in_run = False
+    for ch in text:
+        if keep(ch):
+            out.append(ch)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    return "".join(out)
+
+
+def slugify(value: Any, mode: Any = None, cased: bool = False) -> str | None:
+    """Jekyll's ``Utils.slugify``: modes raw, default, pretty, ascii, latin; any other mode
+    (``none``) only lower-cases.  ``cased`` keeps the case (the filter never passes it)."""
+    if value is None:
+        return None
+    text = to_s(value)
+    mode = "default" if mode is None else to_s(mode)
+    if mode not in _SLUG_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+    if mode == "raw":
+        slug = re.sub(r"\s+", "-", text)
+    elif mode == "pretty":
+        slug = _replace_runs(text, lambda ch: _is_word_char(ch) or ch in _PRETTY_KEEP)
+    elif mode == "ascii":
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
+    else:
+        slug = _replace_runs(text, _is_word_char)
+    slug = re.sub(r"^-|-$", "", slug, flags=re.M)
+    return slug if cased else slug.lower()
+
+
+def slugify_filter(value: Any, mode: Any = None) -> str | None:
+    return slugify(value, mode)
+
+
+_XML_ATTR = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
+
+
+def xml_escape(value: Any) -> str:
+    """``to_s.encode(xml: :attr)`` without the surrounding quotes."""
+    return re.sub(r"[&<>\"']", lambda m: _XML_ATTR[m.group(0)], to_s(value))
+
+
+def cgi_escape_filter(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FilterError(f"cgi_escape: no implicit conversion of {type(value).__name__}")
+    return cgi_escape(value)
+
+
+def uri_escape(value: Any) -> str | None:
+    if value is None:
+        return None
+    return urls.normalize_component(to_s(value))
+
+
+def normalize_whitespace(value: Any) -> str:
+    return re.sub(r"[ \t\n\v\f\r]+", " ", to_s(value)).strip(" \t\n\v\f\r\0")
+
+
+# Han, Katakana, Hiragana and Hangul as Ruby 3.1 (Unicode 13) knows them.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
+    "\u302e-\u302f\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff"
+    "\u3131-\u318e\u31f0-\u321e\u3260-\u327e\u32d0-\u32fe\u3300-\u3357\u3400-\u4dbf"
+    "\u4e00-\u9ffc\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7c6\ud7cb-\ud7fb\uf900-\ufa6d"
+    "\ufa70-\ufad9\uff66-\uff6f\uff71-\uff9d\uffa0-\uffbe\uffc2-\uffc7\uffca-\uffcf"
+    "\uffd2-\uffd7\uffda-\uffdc\U0001b000-\U0001b11e\U0001b150-\U0001b152"
+    "\U0001b164-\U0001b167\U0001f200\U00016fe2-\U00016fe3\U00016ff0-\U00016ff1"
+    "\U00020000-\U0002a6dd\U0002a700-\U0002b734\U0002b740-\U0002b81d"
+    "\U0002b820-\U0002cea1\U0002ceb0-\U0002ebe0\U0002f800-\U0002fa1d"
+    "\U00030000-\U0003134a]")
+
+
+def _non_cjk_words(text: str) -> int:
+    count = 0
+    in_word = False
+    for ch in text:
+        if _CJK.match(ch) or re.match(r"\s", ch):
+            in_word = False
+        elif not in_word:
+            count += 1
+            in_word = True
+    return count
+
+
+def number_of_words(value: Any, mode: Any = None) -> int:
+    text = to_s(value) if not isinstance(value, str) else value
+    if mode == "cjk":
+        return len(_CJK.findall(text)) + _non_cjk_words(text)
+    if mode == "auto":
+        cjk = len(_CJK.findall(text))
+        return len(awk_split(text)) if cjk == 0 else cjk + _non_cjk_words(text)
+    return len(awk_split(text))
+
+
+def array_to_sentence_string(value: Any, connector: Any = "and", *,
+                             context: Any = None) -> str:
+    zone = _zone(context)
+    items = list(value) if isinstance(value, (list, tuple)) else None
+    if items is None:
+        if isinstance(value, str):
+            raise FilterError("undefined method `[]' for a String (array_to_sentence_string)")
+        items = [] if value is None else [value]
+    conn = to_s(connector, zone)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return to_s(items[0], zone)
+    if len(items) == 2:
+        return f"{to_s(items[0], zone)} {conn} {to_s(items[1], zone)}"
+    head = ", ".join(to_s(item, zone) for item in items[:-1])
+    return f"{head}, {conn} {to_s(items[-1], zone)}"
+
+
+# --------------------------------------------------------------------------- json / inspect
+
+def _as_liquid(value: Any) -> Any:
+    value = plain(value)
+    if isinstance(value, Mapping):
+        return {_as_liquid(k): _as_liquid(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_liquid(v) for v in value]
+    liquid = ruby.liquid_value(value)
+    if liquid is not value:
+        return _as_liquid(liquid)
+    return value
+
+
+def _json_string(text: str) -> str:
+    out = ['"']
+    for ch in text:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\f":
+            out.append("\\f")
+        elif ch == "\b":
+            out.append("\\b")
+        elif ord(ch) < 0x20:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def to_json(value: Any, zone: _dt.tzinfo) -> str:
+    """Ruby's ``to_json`` (json 2.x): compact, UTF-8 as is, floats by ``Float#to_s``."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (float, Decimal)):
+        f = float(value)
+        if math.isnan(f) or math.isinf(f):
+            raise FilterError(f"{ruby.float_to_s(f)} not allowed in JSON")
+        return ruby.float_to_s(f)
+    if isinstance(value, str):
+        return _json_string(value)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_json_string(to_s(k, zone))}:{to_json(v, zone)}"
+                              for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(to_json(v, zone) for v in value) + "]"
+    return _json_string(to_s(value, zone))
+
+
+def jsonify(value: Any, *, context: Any = None) -> str:
+    return to_json(_as_liquid(value), _zone(context))
+
+
+def inspect_filter(value: Any, *, context: Any = None) -> str:
+    return xml_escape(ruby.inspect(plain(value), _zone(context)))
+
+
+# --------------------------------------------------------------------------- dates
+
+def _time(value: Any, zone: _dt.tzinfo) -> _dt.datetime:
+    from .standard_filters import to_date
+    when = to_date(value, zone)
+    if when is None:
+        raise FilterError(f"Invalid Date: '{ruby.inspect(value, zone)}' is not a valid "
+                          "datetime.")
+    return ruby.localtime(when, zone)
+
+
+def _ordinal(day: int) -> str:
+    if 11 <= day <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _stringify_date(value: Any, month: str, kind: Any, style: Any, context: Any) -> Any:
+    zone = _zone(context)
+    if to_s(value, zone) == "":
+        return value
+    when = _time(value, zone)
+    if kind == "ordinal":
+        day = f"{when.day}{_ordinal(when.day)}"
+        if style == "US":
+            return ruby.strftime(when, f"{month} {day}, %Y", zone)
+        return ruby.strftime(when, f"{day} {month} %Y", zone)
+    return ruby.strftime(when, f"%d {month} %Y", zone)
+
+
+def date_to_string(value: Any, kind: Any = None, style: Any = None, *,
+                   context: Any = None) -> Any:
+    return _stringify_date(value, "%b", kind, style, context)
+
+
+def date_to_long_string(value: Any, kind: Any = None, style: Any = None, *,
+                        context: Any = None) -> Any:
+    return _stringify_date(value, "%B", kind, style, context)
+
+
+def date_to_xmlschema(value: Any, *, context: Any = None) -> Any:
+    zone = _zone(context)
+    if to_s(value, zone) == "":
+        return value
+    when = _time(value, zone)
+    offset = ruby.strftime(when, "%:z", zone)
+    return ruby.strftime(when, "%Y-%m-%dT%H:%M:%S", zone) + offset
+
+
+def date_to_rfc822(value: Any, *, context: Any = None) -> Any:
+    zone = _zone(context)
+    if to_s(value, zone) == "":
+        return value
+    return ruby.strftime(_time(value, zone), "%a, %d %b %Y %H:%M:%S %z", zone)
+
+
+# --------------------------------------------------------------------------- urls
+
+def _site_config(context: Any) -> Mapping[str, Any]:
+    return context.env.site_config
+
+
+def _ensure_leading_slash(text: str) -> str:
+    return text if not text or text.startswith("/") else "/" + text
+
+
+def relative_url(value: Any, *, context: Any) -> str | None:
+    if value is None:
+        return None
+    value = getattr(value, "url", value) if not isinstance(value, (str, Mapping)) else value
+    zone = _zone(context)
+    text = to_s(value, zone)
+    if urls.is_absolute(text):
+        return text if isinstance(value, str) else value
+    baseurl = _site_config(context).get("baseurl")
+    base = "" if baseurl is None else to_s(baseurl, zone)
+    if base.endswith("/"):
+        base = base[:-1]
+    return urls.normalize(_ensure_leading_slash(base) + _ensure_leading_slash(text))
+
+
+def absolute_url(value: Any, *, context: Any) -> str | None:
+    if value is None:
+        return None
+    value = getattr(value, "url", value) if not isinstance(value, (str, Mapping)) else value
+    zone = _zone(context)
+    text = to_s(value, zone)
+    if urls.is_absolute(text):
+        return text if isinstance(value, str) else value
+    site_url = _site_config(context).get("url")
+    if site_url is None or site_url == "":
+        return relative_url(value, context=context)
+    return urls.normalize(to_s(site_url, zone) + (relative_url(value, context=context) or ""))
+
+
+def strip_index(value: Any) -> Any:
+    if value is None or to_s(value) == "":
+        return None
+    return re.sub(r"/index\.html?$", "/", to_s(value), count=1, flags=re.M)
+
+
+# --------------------------------------------------------------------------- properties
+
+_FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+_INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
+
+
+def _string_to_f(text: str) -> float:
+    m = re.match(r"\s*(-?(?:\d+\.?\d*|\.\d+))", text)
+    if not m:
+        return 0.0
+    num = m.group(1)
+    if num.endswith("."):
+        num = num[:-1]
+    return float(num)
+
+
+def _parse_sort_input(value: Any, zone: _dt.tzinfo) -> Any:
+    text = to_s(value, zone)
+    if _INTEGER_LIKE.match(text):
+        return ruby.string_to_i(text)
+    if _FLOAT_LIKE.match(text):
+        return _string_to_f(text)
+    return value
+
+
+def _read(data: Any, key: str) -> Any:
+    data = plain(data)
+    if isinstance(data, Mapping):
+        try:
+            return data[key]
+        except (KeyError, TypeError):
+            return None
+    if isinstance(data, str):
+        return key if key in data else None
+    if isinstance(data, (list, tuple)):
+        raise FilterError("no implicit conversion of String into Integer")
+    if data is None:
+        raise FilterError("undefined method `[]' for nil:NilClass")
+    raise FilterError(f"undefined method `[]' for {to_s(data)}")
+
+
+def item_property(item: Any, prop: Any, zone: _dt.tzinfo) -> Any:
+    """Jekyll's ``item_property``: ``to_liquid`` the item, read ``prop`` (a dotted path
+    walks nested hashes), numeric-looking results become numbers."""
+    key = to_s(prop, zone)
+    data = ruby.liquid_value(plain(item))
+    if "." not in key:
+        value = _read(data, key)
+    else:
+        value = data
+        for part in key.split("."):
+            if isinstance(plain(value), (Mapping, str, list, tuple)) or value is None:
+                if value is None:
+                    value = None
+                    break
+                value = _read(value, part)
+            else:
+                value = False
+                break
+            if value is None or value is False:
+                break
+    return _parse_sort_input(plain(value), zone)
+
+
+def _compare_property(prop: Any, target: Any, zone: _dt.tzinfo) -> bool:
+    if target is None:
+        return prop is None
+    if isinstance(target, (Empty, Blank)):
+        return prop == "" or (isinstance(prop, (list, tuple)) and
+                              "".join(to_s(p, zone) for p in prop) == "")
+    wanted = to_s(target, zone)
+    if isinstance(prop, str):
+        return prop == wanted
+    if prop is None:
+        values: list[Any] = []
+    elif isinstance(prop, (list, tuple)):
+        values = list(prop)
+    elif isinstance(prop, Mapping):
+        values = [[k, v] for k, v in prop.items()]
+    else:
+        values = [prop]
+    return any(to_s(p, zone) == wanted for p in values)
+
+
+def _collection(value: Any) -> list[Any] | None:
+    """The items of an input Jekyll's array filters accept (a hash gives its values)."""
+    value = plain(value)
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return list(value.values())
+    return None
+
+
+# --------------------------------------------------------------------------- where / find
+
+def where(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> Any:
+    target = plain(target)
+    if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
+        return value
+    items = _collection(value)
+    if items is None:
+        return value
+    zone = _zone(context)
+    return [item for item in items
+            if _compare_property(item_property(item, prop, zone), target, zone)]
+
+
+def find(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> Any:
+    target = plain(target)
+    if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
+        return value
+    items = _collection(value)
+    if items is None:
+        return value
+    zone = _zone(context)
+    for item in items:
+        if _compare_property(item_property(item, prop, zone), target, zone):
+            return item
+    return None
+
+
+def _condition(env: Any, expression: Any) -> Any:
+    source = to_s(expression)
+    cache = env.expression_cache
+    key = ("cond", source)
+    if key not in cache:
+        cache[key] = BooleanExpression.parse(env, TokenStream(tokenize(source, None)))
+    return cache[key]
+
+
+def _variable(env: Any, expression: Any) -> Any:
+    source = to_s(expression)
+    cache = env.expression_cache
+    key = ("var", source)
+    if key not in cache:
+        cache[key] = FilteredExpression.parse(env, TokenStream(tokenize(source, None)))
+    return cache[key]
+
+
+def where_exp(value: Any, variable: Any, expression: Any, *, context: Any) -> Any:
+    items = _collection(value)
+    if items is None:
+        return value
+    condition = _condition(context.env, expression)
+    name = to_s(variable)
+    out = []
+    for item in items:
+        with context.extend({name: item}):
+            if is_truthy(condition.evaluate(context)):
+                out.append(item)
+    return out
+
+
+def find_exp(value: Any, variable: Any, expression: Any, *, context: Any) -> Any:
+    items = _collection(value)
+    if items is None:
+        return value
+    condition = _condition(context.env, expression)
+    name = to_s(variable)
+    for item in items:
+        with context.extend({name: item}):
+            if is_truthy(condition.evaluate(context)):
+                return item
+    return None
+
+
+# --------------------------------------------------------------------------- grouping
+
+def _grouped(groups: list[tuple[Any, list[Any]]]) -> list[dict[str, Any]]:
+    return [{"name": name, "items": items, "size": len(items)} for name, items in groups]
+
+
+def _groupable(value: Any) -> list[Any] | None:
+    value = plain(value)
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return [[k, v] for k, v in value.items()]
+    return None
+
+
+def group_by(value: Any, prop: Any, *, context: Any = None) -> Any:
+    items = _groupable(value)
+    if items is None:
+        return value
+    zone = _zone(context)
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        groups.setdefault(to_s(item_property(item, prop, zone), zone), []).append(item)
+    return _grouped(list(groups.items()))
+
+
+def group_by_exp(value: Any, variable: Any, expression: Any, *, context: Any) -> Any:
+    items = _groupable(value)
+    if items is None:
+        return value
+    expr = _variable(context.env, expression)
+    name = to_s(variable)
+    from .standard_filters import _uniq_key
+    groups: dict[Any, tuple[Any, list[Any]]] = {}
+    for item in items:
+        with context.extend({name: item}):
+            key_value = plain(expr.evaluate(context))
+        key = _uniq_key(key_value)
+        if key not in groups:
+            groups[key] = (key_value, [])
+        groups[key][1].append(item)
+    return _grouped(list(groups.values()))
+
+
+# --------------------------------------------------------------------------- sort & co
+
+def _sort_compare(a: Any, b: Any, zone: _dt.tzinfo) -> int:
+    result = ruby.compare(a, b)
+    if result is None:
+        result = ruby.compare(to_s(a, zone), to_s(b, zone))
+    return result or 0
+
+
+def sort(value: Any, prop: Any = None, nils: Any = "first", *, context: Any = None) -> Any:
+    value = plain(value)
+    if value is None:
+        raise FilterError("Cannot sort a null object.")
+    zone = _zone(context)
+    if isinstance(value, Mapping):
+        value = [[k, v] for k, v in value.items()]
+    if not isinstance(value, (list, tuple)):
+        raise FilterError(f"undefined method `sort' for {to_s(value, zone)}")
+    if prop is None:
+        def cmp(a: Any, b: Any) -> int:
+            result = ruby.compare(a, b)
+            if result is None:
+                raise FilterError("comparison failed")
+            return result
+        return sorted(value, key=functools.cmp_to_key(cmp))
+    if nils == "first":
+        order = -1
+    elif nils == "last":
+        order = 1
+    else:
+        raise FilterError(f"Invalid nils order: '{to_s(nils)}' is not a valid nils order. "
+                          "It must be 'first' or 'last'.")
+    keyed = [(item_property(item, prop, zone), item) for item in value]
+
+    def cmp_pair(x: tuple[Any, Any], y: tuple[Any, Any]) -> int:
+        a, b = x[0], y[0]
+        if a is not None and b is None:
+            return -order
+        if a is None and b is not None:
+            return order
+        return _sort_compare(a, b, zone)
+    return [item for _, item in sorted(keyed, key=functools.cmp_to_key(cmp_pair))]
+
+
+def pop(value: Any, num: Any = 1) -> Any:
+    if not isinstance(value, list):
+        return value
+    n = ruby.to_integer(num)
+    if n < 0:
+        raise FilterError("negative array size")
+    return value[:max(len(value) - n, 0)]
+
+
+def push(value: Any, item: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    return [*value, item]
+
+
+def shift(value: Any, num: Any = 1) -> Any:
+    if not isinstance(value, list):
+        return value
+    n = ruby.to_integer(num)
+    if n < 0:
+        raise FilterError("negative array size")
+    return value[n:]
+
+
+def unshift(value: Any, item: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    return [item, *value]
+
+
+def sample(value: Any, num: Any = 1) -> Any:
+    if not isinstance(value, (list, tuple, Mapping)):
+        return value
+    items = list(value.items()) if isinstance(value, Mapping) else list(value)
+    try:
+        n = ruby.to_integer(num)
+    except ruby.RubyArgumentError:
+        n = 1
+    if n == 1:
+        return random.choice(items) if items else None
+    return random.sample(items, min(max(n, 0), len(items)))
+
+
+def to_integer(value: Any) -> int:
+    if value is True:
+        return 1
+    if value is False:
+        return 0
+    if value is None:
+        return 0
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise FilterError(ruby.float_to_s(value))
+        return int(value)
+    if isinstance(value, Decimal):
+        return int(value)
+    if isinstance(value, str):
+        return ruby.string_to_i(value)
+    raise FilterError(f"undefined method `to_i' for {ruby.inspect(value)}")
+
+
+JEKYLL_FILTERS: dict[str, Callable[..., Any]] = {
+    "markdownify": markdownify, "smartify": smartify, "sassify": sassify,
+    "scssify": scssify, "slugify": slugify_filter, "xml_escape": xml_escape,
+    "cgi_escape": cgi_escape_filter, "uri_escape": uri_escape,
+    "normalize_whitespace": normalize_whitespace, "number_of_words": number_of_words,
+    "array_to_sentence_string": array_to_sentence_string, "jsonify": jsonify,
+    "where": where, "where_exp": where_exp, "find": find, "find_exp": find_exp,
+    "to_integer": to_integer, "sort": sort, "pop": pop, "push": push, "shift": shift,
+    "unshift": unshift, "sample": sample, "inspect": inspect_filter,
+    "date_to_string": date_to_string, "date_to_long_string": date_to_long_string,
+    "date_to_xmlschema": date_to_xmlschema, "date_to_rfc822": date_to_rfc822,
+    "relative_url": relative_url, "absolute_url": absolute_url,
+    "strip_index": strip_index, "group_by": group_by, "group_by_exp": group_by_exp,
+}
+
+#: Filters that take the render context.
+NEEDS_CONTEXT = frozenset({
+    "markdownify", "smartify", "sassify", "scssify", "array_to_sentence_string", "jsonify",
+    "inspect", "date_to_string", "date_to_long_string", "date_to_xmlschema",
+    "date_to_rfc822", "relative_url", "absolute_url", "where", "find", "where_exp",
+    "find_exp", "group_by", "group_by_exp", "sort",
+})
+
