@@ -48,7 +48,8 @@ def build(templates: list[Path]) -> dict[Path, bytes]:
         proc = subprocess.run(["jekyll", "build", "--quiet", "--safe", "-s", str(site),
                                "-d", str(dest)], capture_output=True, text=True)
         if proc.returncode != 0:
-            raise SystemExit(f"jekyll build failed:\n{proc.stdout}{proc.stderr}")
+            head = "\n".join((proc.stdout + proc.stderr).splitlines()[:12])
+            raise SystemExit(f"jekyll build failed:\n{head}")
         if proc.stderr.strip():
             print(proc.stderr, file=sys.stderr)
         return {path.with_suffix(".html"): (dest / f"{path.stem}.html").read_bytes()

@@ -17,7 +17,6 @@ item).  ``sassify``/``scssify`` need libsass (``import sass``), not yet a depend
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import math
 import random
 import re
@@ -30,6 +29,7 @@ from liquid.builtin.expressions import BooleanExpression, FilteredExpression, to
 from liquid.builtin.expressions.logical import is_truthy
 from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby, urls
 from .ruby import to_s
@@ -441,38 +441,38 @@ def item_property(item: Any, prop: Any, zone: _dt.tzinfo) -> Any:
     if "." not in key:
         value = _read(data, key)
     else:
+        # ``data.respond_to?(:[]) && data[key]`` down the path: a nil or false on the way
+        # gives false.
         value = data
         for part in key.split("."):
-            if isinstance(plain(value), (Mapping, str, list, tuple)) or value is None:
-                if value is None:
-                    value = None
-                    break
+            value = plain(value)
+            if isinstance(value, (Mapping, str, list, tuple)):
                 value = _read(value, part)
             else:
                 value = False
-                break
-            if value is None or value is False:
-                break
     return _parse_sort_input(plain(value), zone)
+
+
+def _ruby_array(value: Any) -> list[Any]:
+    """``Kernel#Array``: nil as [], an array as it is, a hash as its pairs."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return [[k, v] for k, v in value.items()]
+    return [value]
 
 
 def _compare_property(prop: Any, target: Any, zone: _dt.tzinfo) -> bool:
     if target is None:
         return prop is None
     if isinstance(target, (Empty, Blank)):
-        return prop == "" or (isinstance(prop, (list, tuple)) and
-                              "".join(to_s(p, zone) for p in prop) == "")
+        return prop == "" or "".join(to_s(p, zone) for p in _ruby_array(prop)) == ""
     wanted = to_s(target, zone)
     if isinstance(prop, str):
         return prop == wanted
-    if prop is None:
-        values: list[Any] = []
-    elif isinstance(prop, (list, tuple)):
-        values = list(prop)
-    elif isinstance(prop, Mapping):
-        values = [[k, v] for k, v in prop.items()]
-    else:
-        values = [prop]
+    values = _ruby_array(prop)
     return any(to_s(p, zone) == wanted for p in values)
 
 
@@ -488,7 +488,7 @@ def _collection(value: Any) -> list[Any] | None:
 
 # --------------------------------------------------------------------------- where / find
 
-def where(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> Any:
+def where(value: Any, prop: Any, target: Any, *, context: Any = None) -> Any:
     target = plain(target)
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
         return value
@@ -500,7 +500,7 @@ def where(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> 
             if _compare_property(item_property(item, prop, zone), target, zone)]
 
 
-def find(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> Any:
+def find(value: Any, prop: Any, target: Any, *, context: Any = None) -> Any:
     target = plain(target)
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
         return value
@@ -514,12 +514,16 @@ def find(value: Any, prop: Any, target: Any = None, *, context: Any = None) -> A
     return None
 
 
+def _token(source: str) -> Token:
+    return Token(TOKEN_EXPRESSION, source, start_index=0, source=source)
+
+
 def _condition(env: Any, expression: Any) -> Any:
     source = to_s(expression)
     cache = env.expression_cache
     key = ("cond", source)
     if key not in cache:
-        cache[key] = BooleanExpression.parse(env, TokenStream(tokenize(source, None)))
+        cache[key] = BooleanExpression.parse(env, TokenStream(tokenize(source, _token(source))))
     return cache[key]
 
 
@@ -528,7 +532,7 @@ def _variable(env: Any, expression: Any) -> Any:
     cache = env.expression_cache
     key = ("var", source)
     if key not in cache:
-        cache[key] = FilteredExpression.parse(env, TokenStream(tokenize(source, None)))
+        cache[key] = FilteredExpression.parse(env, TokenStream(tokenize(source, _token(source))))
     return cache[key]
 
 
@@ -627,7 +631,7 @@ def sort(value: Any, prop: Any = None, nils: Any = "first", *, context: Any = No
             if result is None:
                 raise FilterError("comparison failed")
             return result
-        return sorted(value, key=functools.cmp_to_key(cmp))
+        return ruby.sort(list(value), cmp)
     if nils == "first":
         order = -1
     elif nils == "last":
@@ -644,7 +648,7 @@ def sort(value: Any, prop: Any = None, nils: Any = "first", *, context: Any = No
         if a is None and b is not None:
             return order
         return _sort_compare(a, b, zone)
-    return [item for _, item in sorted(keyed, key=functools.cmp_to_key(cmp_pair))]
+    return [item for _, item in ruby.sort(keyed, cmp_pair)]
 
 
 def pop(value: Any, num: Any = 1) -> Any:

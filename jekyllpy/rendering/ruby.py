@@ -353,6 +353,38 @@ def compare(a: Any, b: Any) -> int | None:
     return None
 
 
+def sort(items: list[Any], cmp: Any) -> list[Any]:
+    """``Array#sort`` with a comparison block as Ruby 3.1 runs it on glibc: ``qsort_r``,
+    which is glibc's top-down merge sort.  Stable, and with an inconsistent comparison
+    (mixed types compared by ``to_s``) it makes Ruby's choices."""
+    items = list(items)
+
+    def msort(lo: int, n: int) -> None:
+        if n <= 1:
+            return
+        n1 = n // 2
+        n2 = n - n1
+        msort(lo, n1)
+        msort(lo + n1, n2)
+        left = items[lo:lo + n1]
+        right = items[lo + n1:lo + n]
+        out = []
+        i = j = 0
+        while i < n1 and j < n2:
+            if cmp(left[i], right[j]) <= 0:
+                out.append(left[i])
+                i += 1
+            else:
+                out.append(right[j])
+                j += 1
+        out.extend(left[i:])
+        out.extend(right[j:])
+        items[lo:lo + n] = out
+
+    msort(0, len(items))
+    return items
+
+
 # --------------------------------------------------------------------------- strftime
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -18,7 +18,6 @@ import base64
 import binascii
 import datetime as _dt
 import decimal
-import functools
 import math
 import re
 import urllib.parse
@@ -361,10 +360,9 @@ def sort_natural(value: Any, prop: Any = None) -> list[Any] | None:
     if not items:
         return []
     if prop is None:
-        return sorted(items, key=functools.cmp_to_key(_casecmp))
+        return ruby.sort(items, _casecmp)
     if all(_responds_to_index(item) for item in items):
-        return sorted(items, key=functools.cmp_to_key(
-            lambda a, b: _casecmp(_index(a, prop), _index(b, prop))))
+        return ruby.sort(items, lambda a, b: _casecmp(_index(a, prop), _index(b, prop)))
     return None
 
 
@@ -374,10 +372,9 @@ def liquid_sort(value: Any, prop: Any = None) -> list[Any] | None:
     if not items:
         return []
     if prop is None:
-        return sorted(items, key=functools.cmp_to_key(nil_safe_compare))
+        return ruby.sort(items, nil_safe_compare)
     if all(_responds_to_index(item) for item in items):
-        return sorted(items, key=functools.cmp_to_key(
-            lambda a, b: nil_safe_compare(_index(a, prop), _index(b, prop))))
+        return ruby.sort(items, lambda a, b: nil_safe_compare(_index(a, prop), _index(b, prop)))
     return None
 
 
@@ -588,6 +585,8 @@ def round_(value: Any, digits: Any = 0) -> Any:
     n = ruby.to_number(digits)
     n_int = int(n)
     result = _round_half_up(x, n_int)
+    if isinstance(result, Decimal) and n_int <= 0:
+        result = int(result)  # BigDecimal#round(n) gives an Integer for n <= 0
     result = ruby.number_result(result)
     if digits == 0 and not isinstance(digits, bool):
         result = int(result)

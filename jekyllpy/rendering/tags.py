@@ -218,8 +218,12 @@ class IncludeRelativeNode(IncludeNode):
         return [source / os.path.dirname(path)]
 
 
+def _token(source: str) -> Token:
+    return Token(TOKEN_EXPRESSION, source, start_index=0, source=source)
+
+
 def _evaluate(context: RenderContext, expression: str) -> Any:
-    expr = FilteredExpression.parse(context.env, TokenStream(tokenize(expression, None)))
+    expr = FilteredExpression.parse(context.env, TokenStream(tokenize(expression, _token(expression))))
     value = expr.evaluate(context)
     return None if type(value).__name__.endswith("Undefined") else value
 

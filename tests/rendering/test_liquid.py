@@ -34,7 +34,11 @@ TEMPLATES = sorted(FIXTURES.glob("*.liquid"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from regen_liquid_fixtures import page_source  # noqa: E402
 
-KNOWN_DIFFERENT: dict[str, str] = {}
+KNOWN_DIFFERENT: dict[str, str] = {
+    "known_gaps": "python-liquid's parser rejects `empty` as a filter argument and the "
+                  "literal 1.0e+16 (Ruby reads the first as Liquid's empty, the second as "
+                  "an undefined variable); in warn mode the whole output is dropped",
+}
 
 
 def _psych(value: Any, zone: dt.tzinfo) -> Any:
