@@ -118,7 +118,9 @@ def slugify(value: Any, mode: Any = None, cased: bool = False) -> str | None:
     (``none``) only lower-cases.  ``cased`` keeps the case (the filter never passes it)."""
     if value is None:
         return None
-    text = to_s(value)
+    if not isinstance(value, str):
+        raise FilterError(f"undefined method `gsub' for {ruby.inspect(value)}")
+    text = value
     mode = "default" if mode is None else to_s(mode)
     if mode not in _SLUG_MODES:
         return text if cased else text.lower()

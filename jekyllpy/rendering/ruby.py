@@ -29,6 +29,7 @@ import datetime as _dt
 import math
 import re
 import time as _time
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -202,7 +203,7 @@ def inspect_string(text: str) -> str:
             out.append("\\#")
         elif ord(ch) < 0x20 or ord(ch) == 0x7F:
             out.append(f"\\u{ord(ch):04X}")
-        elif not ch.isprintable() and ord(ch) > 0x7F and not ch.isspace():
+        elif not ch.isprintable() and ord(ch) > 0x7F and unicodedata.category(ch) != "Zs":
             code = ord(ch)
             out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\u{{{code:X}}}")
         else:
@@ -526,9 +527,11 @@ def strftime(value: _dt.datetime | _dt.date, fmt: str, tz: _dt.tzinfo | None = N
             return s
         composite = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y",
                      "F": "%Y-%m-%d", "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M",
-                     "r": "%I:%M:%S %p", "v": "%e-%^b-%Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+                     "r": "%I:%M:%S %p", "v": "%e-%^b-%Y"}
         if c in composite:
             return text(strftime(value, composite[c], tz))
+        if c == "Q" and is_date:
+            return num(_epoch(v) * 1000, 1)
         if c == "n":
             return "\n"
         if c == "t":
@@ -547,8 +550,13 @@ _ZONES = {"utc": 0, "gmt": 0, "ut": 0, "z": 0, "est": -5, "edt": -4, "cst": -6,
           "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 _TIME_RE = re.compile(
     r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([ap])\.?m\.?\b)?", re.I)
-_OFFSET_RE = re.compile(r"(?:(?<=\d)|(?<=\s)|\A)(?:(z\b)|([+-])(\d{1,2}):?(\d{2})?\b|"
-                        r"\b(utc|gmt|ut|[ecmp][sd]t)\b)", re.I)
+_OFFSET_RE = re.compile(r"\s*(?:(z\b)|([+-])(\d{1,2}):?(\d{2})?\b|(utc|gmt|ut|[ecmp][sd]t)\b)",
+                        re.I)
+
+
+def fixed_offset(offset: _dt.timedelta) -> _dt.timezone:
+    """A fixed-offset zone that is never Ruby's UTC, even at +00:00 (``Time#utc?`` false)."""
+    return _dt.timezone(offset, "fixed")
 
 
 class TimeParseError(ValueError):
@@ -575,16 +583,16 @@ def parse_time(text: str, tz: _dt.tzinfo) -> _dt.datetime:
             hour = hour % 12 + (12 if mer.lower() == "p" else 0)
         rest = rest[:tm.start()] + " " + rest[tm.end():]
     zone: _dt.tzinfo | None = None
-    zm = _OFFSET_RE.search(rest) if tm else None
+    zm = _OFFSET_RE.match(rest, tm.start()) if tm else None
     if zm:
-        if zm.group(1) or (zm.group(5) and zm.group(5).lower() in ("utc", "z")):
+        if zm.group(1) or (zm.group(5) or "").lower() in ("utc", "z"):
             zone = _dt.timezone.utc
         elif zm.group(5):
-            zone = _dt.timezone(_dt.timedelta(hours=_ZONES[zm.group(5).lower()]))
+            zone = fixed_offset(_dt.timedelta(hours=_ZONES[zm.group(5).lower()]))
         else:
             sign = -1 if zm.group(2) == "-" else 1
             off = _dt.timedelta(hours=int(zm.group(3)), minutes=int(zm.group(4) or 0))
-            zone = _dt.timezone(sign * off)
+            zone = fixed_offset(sign * off)
         rest = rest[:zm.start()] + " " + rest[zm.end():]
     year = month = day = None
     m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", rest) or re.search(

@@ -70,7 +70,7 @@ def _read_data(folder: Path, zone: dt.tzinfo) -> dict[str, Any]:
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     assert text.startswith("---\n")
     end = text.index("\n---\n", 3)
-    return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
+    return yaml.safe_load(text[4:end + 1]) or {}, text[end + 5:]
 
 
 def _site_config() -> dict[str, Any]:
