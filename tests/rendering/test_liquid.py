@@ -37,7 +37,8 @@ from regen_liquid_fixtures import page_source  # noqa: E402
 KNOWN_DIFFERENT: dict[str, str] = {
     "known_gaps": "python-liquid's parser rejects `empty` as a filter argument and the "
                   "literal 1.0e+16 (Ruby reads the first as Liquid's empty, the second as "
-                  "an undefined variable); in warn mode the whole output is dropped",
+                  "an undefined variable); in warn mode the whole output is dropped. "
+                  "python-liquid's `<` refuses to compare two times (Ruby compares them)",
 }
 
 
@@ -99,8 +100,11 @@ def render_fixture(template: Path) -> str:
 @pytest.mark.parametrize("template", TEMPLATES, ids=[p.stem for p in TEMPLATES])
 def test_fixture_matches_jekyll(template: Path) -> None:
     expected = template.with_suffix(".html").read_bytes().decode("utf-8")
-    actual = render_fixture(template)
     if template.stem in KNOWN_DIFFERENT:
+        try:
+            actual = render_fixture(template)
+        except Exception:  # noqa: BLE001 - a known gap may raise where Ruby renders
+            actual = None
         assert actual != expected, "now identical: remove it from KNOWN_DIFFERENT"
         pytest.xfail(KNOWN_DIFFERENT[template.stem])
-    assert actual == expected
+    assert render_fixture(template) == expected
