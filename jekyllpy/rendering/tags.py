@@ -26,7 +26,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..kramdown.highlight import find_lexer, lex
-from ..kramdown.highlight.formatter import format_html
+from ..kramdown.highlight.formatter import format_html, format_table
 from . import ruby
 
 if TYPE_CHECKING:
@@ -40,13 +40,12 @@ class IncludeError(LiquidError):
 
 
 def _markup(stream: TokenStream) -> tuple[Token, str]:
-    token = stream.eat(TOKEN_TAG)
-    if stream.current.kind == TOKEN_EXPRESSION:
-        markup = stream.current.value
+    """The tag token and its markup; the stream is left on the tag's last token."""
+    token = stream.current
+    if stream.peek.kind == TOKEN_EXPRESSION:
         next(stream)
-    else:
-        markup = ""
-    return token, markup
+        return token, stream.current.value
+    return token, ""
 
 
 # --------------------------------------------------------------------------- highlight
@@ -74,14 +73,7 @@ def _highlight_options(text: str) -> dict[str, Any]:
 
 def _rouge_table(tokens: list[tuple[str, str]]) -> str:
     """Rouge's ``HTMLTable`` as Jekyll configures it (gutter ``gutter``, code ``code``)."""
-    last = tokens[-1][1] if tokens else None
-    lines = sum(text.count("\n") for _, text in tokens)
-    if last is not None and not last.endswith("\n"):
-        lines += 1
-    numbers = "\n".join(str(i) for i in range(1, lines + 1)) + "\n"
-    return ('<table class="rouge-table"><tbody><tr><td class="gutter gl">'
-            f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>'
-            f"{format_html(tokens)}</pre></td></tr></tbody></table>")
+    return format_table(tokens, {"gutter_class": "gutter", "code_class": "code"})
 
 
 class HighlightNode(Node):
@@ -133,6 +125,7 @@ class HighlightTag(Tag):
             raise LiquidSyntaxError(
                 "Syntax Error in tag 'highlight' while parsing the following markup:\n\n"
                 f"{markup}\n\nValid syntax: highlight <lang> [linenos]\n", token=token)
+        next(stream)
         block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
         stream.expect(TOKEN_TAG, value=self.end)
         return HighlightNode(token, m.group(1).lower(), _highlight_options(m.group(2)), block)
