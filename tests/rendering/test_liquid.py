@@ -19,6 +19,7 @@ import datetime as dt
 import sys
 import warnings
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -108,3 +109,99 @@ def test_fixture_matches_jekyll(template: Path) -> None:
         assert actual != expected, "now identical: remove it from KNOWN_DIFFERENT"
         pytest.xfail(KNOWN_DIFFERENT[template.stem])
     assert render_fixture(template) == expected
+
+
+# --------------------------------------------------------------------------- the API
+
+
+def _render(text: str, config: dict[str, Any] | None = None, **data: Any) -> str:
+    env = make_environment(deep_merge(DEFAULTS, config or {}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return env.from_string(text).render(**data)
+
+
+def test_unknown_filters_pass_input_through_by_default() -> None:
+    assert _render("{{ 'x' | nope | upcase }}") == "X"
+
+
+def test_strict_filters_raise() -> None:
+    from liquid.exceptions import UnknownFilterError
+    with pytest.raises(UnknownFilterError):
+        _render("{{ 'x' | nope }}", {"liquid": {"strict_filters": True}})
+
+
+def test_strict_variables_raise() -> None:
+    from liquid.exceptions import UndefinedError
+    assert _render("[{{ missing }}]") == "[]"
+    with pytest.raises(UndefinedError):
+        _render("{{ missing }}", {"liquid": {"strict_variables": True}})
+
+
+def test_error_mode_strict_raises_on_syntax_errors_warn_does_not() -> None:
+    from liquid.exceptions import LiquidSyntaxError
+    assert _render("a{% if %}b") == "a"
+    with pytest.raises(LiquidSyntaxError):
+        _render("a{% if %}b", {"liquid": {"error_mode": "strict"}})
+
+
+def test_render_errors_always_raise() -> None:
+    from jekyllpy.rendering.standard_filters import FilterError
+    with pytest.raises(FilterError):
+        _render("{{ 1 | divided_by: 0 }}", {"liquid": {"error_mode": "lax"}})
+
+
+def test_output_rules() -> None:
+    out = _render("{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}", a=1e20, b=1e-05,
+                  c=[["x", [None, 2.5]], "y"], d={"k": [1, None]}, e=None,
+                  f=dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc))
+    assert out == '1.0e+20|1.0e-05|x2.5y|{"k"=>[1, nil]}||2024-01-02 03:04:05 UTC'
+
+
+class _Drop(Mapping[str, Any]):
+    """A drop as the site layer will pass them: a Mapping, with to_liquid."""
+
+    def __init__(self, **data: Any) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def to_liquid(self) -> dict[str, Any]:
+        return dict(self._data)
+
+
+def test_drops_are_mappings() -> None:
+    docs = [_Drop(title="b", n=2), _Drop(title="a", n=1), _Drop(title="c", n=3)]
+    text = ("{{ docs | sort: 'title' | map: 'n' | join: ',' }} "
+            "{{ docs | where: 'n', 2 | map: 'title' | join }} {{ docs[1].title }} "
+            "{{ docs | where_exp: 'd', 'd.n > 1' | size }} {{ docs | first | jsonify }}")
+    assert _render(text, docs=docs) == '1,2,3 b a 2 {"title":"b","n":2}'
+
+
+def test_sassify_needs_libsass() -> None:
+    try:
+        import sass  # noqa: F401
+    except ImportError:
+        with pytest.raises(NotImplementedError, match="libsass"):
+            _render("{{ 'a { b: c }' | scssify }}")
+
+
+def test_markdownify_callable_is_used() -> None:
+    env = make_environment(dict(DEFAULTS), markdownify=lambda text: f"<md>{text}</md>")
+    assert env.from_string("{{ 'x' | markdownify }}").render() == "<md>x</md>"
+
+
+def test_include_missing_file_names_the_dirs(tmp_path: Path) -> None:
+    from jekyllpy.rendering.tags import IncludeError
+    env = make_environment(dict(DEFAULTS), includes_dirs=[tmp_path])
+    with pytest.raises(IncludeError, match="Could not locate the included file 'nope.html'"):
+        env.from_string("{% include nope.html %}").render()
+    with pytest.raises(IncludeError, match="invalid characters"):
+        env.from_string("{% include ../x.html %}").render()
