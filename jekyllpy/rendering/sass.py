@@ -105,13 +105,19 @@ class SassSyntaxError(SassError, ValueError):
         return CONVERTER_NAMES[self.syntax]
 
     def jekyll_log_lines(self) -> list[str]:
-        """The error lines Jekyll logs for a page (topic, then message), without padding."""
-        return [
-            "Conversion error: "
-            f"{self.converter_name} encountered an error while converting "
-            f"'{self.relative_path or 'stdin'}':",
-            self.message,
-        ]
+        """The two error lines Jekyll's build logs for this error, as printed (no colour).
+
+        Jekyll's logger right-aligns the topic in 20 columns and squeezes every run of
+        whitespace in the message to one space, libsass's multi-line message included.
+        """
+        topic = "Conversion error: ".rjust(20)
+        first = (f"{self.converter_name} encountered an error while converting "
+                 f"'{self.relative_path or 'stdin'}':")
+        return [topic + _squeeze(first), " ".rjust(20) + _squeeze(self.message)]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text)
 
 
 # --------------------------------------------------------------------------- libsass binding
