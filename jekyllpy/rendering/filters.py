@@ -11,7 +11,7 @@ None); ``to_liquid()``, when an object has it, is called first, as Jekyll does. 
 with a ``url`` attribute gives that to ``relative_url``/``absolute_url``.
 
 ``sample`` is random as in Ruby, so it matches Jekyll only when the answer is forced (one
-item).  ``sassify``/``scssify`` need libsass (``import sass``), not yet a dependency.
+item).  ``sassify``/``scssify`` compile with :mod:`.sass` (libsass).
 """
 
 from __future__ import annotations
@@ -52,16 +52,9 @@ def smartify(value: Any, *, context: Any) -> str:
 
 
 def _sass(value: Any, syntax: str, context: Any) -> str:
-    try:
-        import sass  # type: ignore[import-not-found]
-    except ImportError as err:
-        raise NotImplementedError(
-            f"{syntax}ify needs libsass (pip install libsass), which jekyllpy does not "
-            "depend on yet") from err
-    config = context.env.site_config.get("sass") or {}
-    style = str(config.get("style") or "expanded").lstrip(":")
-    return sass.compile(string=to_s(value), output_style=style, precision=10,
-                        indented=(syntax == "sass"))
+    from . import sass as converter  # jekyll-sass-converter's rules; needs libsass
+    convert = converter.sassify if syntax == "sass" else converter.scssify
+    return convert(to_s(value, context.env.timezone), context.env.site_config)
 
 
 def sassify(value: Any, *, context: Any) -> str:

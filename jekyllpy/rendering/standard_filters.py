@@ -67,12 +67,8 @@ def input_iterator(value: Any) -> list[Any]:
     value = plain(value)
     if isinstance(value, (list, tuple)):
         items = _flatten(value)
-    elif value is None:
-        items = []
-    elif isinstance(value, Mapping):
-        items = [value]
     else:
-        items = [value]
+        items = [] if value is None else [value]
     return [ruby.liquid_value(plain(item)) for item in items]
 
 
@@ -485,7 +481,7 @@ def to_date(value: Any, zone: _dt.tzinfo) -> Any:
         value = value.lower()
         if value in ("now", "today"):
             return _dt.datetime.now(zone)
-        if re.fullmatch(r"\d+", value) or re.fullmatch(r"\d+\n", value):
+        if re.fullmatch(r"[0-9]+", value):  # Ruby: when /\A\d+\z/
             return _dt.datetime.fromtimestamp(int(value), zone)
         try:
             return ruby.parse_time(value, zone)
@@ -522,8 +518,6 @@ def _apply(a: Any, b: Any, op: str) -> Any:
             result = x * y
         elif op == "/":
             if y == 0:
-                if isinstance(x, int) and isinstance(y, int):
-                    raise FilterError("divided by 0")
                 raise FilterError("divided by 0")
             if isinstance(x, int) and isinstance(y, int):
                 result = x // y

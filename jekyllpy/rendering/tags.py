@@ -229,7 +229,7 @@ def _locate(env: Any, file: str, dirs: list[Path]) -> Path:
             continue
         if safe:
             try:
-                if not str(path.resolve()).startswith(str(directory)):
+                if not str(path.resolve()).startswith(os.path.abspath(directory)):
                     continue
             except OSError:
                 continue

@@ -185,14 +185,6 @@ def test_drops_are_mappings() -> None:
     assert _render(text, docs=docs) == '1,2,3 b a 2 {"title":"b","n":2}'
 
 
-def test_sassify_needs_libsass() -> None:
-    try:
-        import sass  # noqa: F401
-    except ImportError:
-        with pytest.raises(NotImplementedError, match="libsass"):
-            _render("{{ 'a { b: c }' | scssify }}")
-
-
 def test_markdownify_callable_is_used() -> None:
     env = make_environment(dict(DEFAULTS), markdownify=lambda text: f"<md>{text}</md>")
     assert env.from_string("{{ 'x' | markdownify }}").render() == "<md>x</md>"
