@@ -11,6 +11,10 @@
 * Tags: Liquid's own (python-liquid's), Jekyll's ``highlight``, ``include`` and
   ``include_relative``.
 
+For the site layer: in Jekyll, ``{% increment %}``/``{% decrement %}`` counters live in the
+site payload shared by every page of a build, so they carry over from page to page (in render
+order); python-liquid keeps them per render.  ``link`` and ``post_url`` are still to come.
+
 Values given to ``render()`` are plain Python data (see :mod:`.ruby` for how they stand
 for Ruby values) or drops: ``Mapping`` objects, optionally with ``to_liquid()``.
 """
