@@ -85,6 +85,17 @@ out["add_permalink_suffix"] = cases["add_permalink_suffix"].map do |template, st
   [template, style, Jekyll::Utils.add_permalink_suffix(template, style.to_sym)]
 end
 
+# every [a-z_]+ name a UrlDrop answers to: a real placeholder, an empty one, or a failure
+UrlDoc = Struct.new(:output_ext, :cleaned_relative_path, :collection, :basename_without_ext,
+                    :data, :date)
+drop = Jekyll::Drops::UrlDrop.new(UrlDoc.new(".html", "/x", Struct.new(:label).new("c"), "x",
+                                             { "slug" => "x", "categories" => ["c"] },
+                                             Time.at(0)))
+names = (drop.public_methods + drop.private_methods).map(&:to_s).grep(/\A[a-z_]+\z/)
+out["drop_names"] = names.sort.uniq.select { |n| drop.key?(n) }.map do |n|
+  [n, attempt { Jekyll::URL.new(:template => "/:#{n}/", :placeholders => drop).to_s }]
+end
+
 # the sites: inputs, URL and destination of every page and document
 out["sites"] = cases["sites"].map do |source|
   config = Jekyll.configuration("source" => source, "destination" => File.join(source, "_site"),
@@ -139,6 +150,11 @@ SLUG_TEXTS = [
     "a`b", "$money$", "+plus+", ",comma,", "!bang!", "@at@", "&amp;", "-_-", "._.",
     "!!!", "???", "…ellipsis…", "—dash—", "“smart”", "‘single’", "« guillemets »",
     "2023-01-02-title", "UPPER CASE TITLE", "ÀÉÎÕÜ", "àéîõü", "×÷", "ÿŸ", "ß", "ẞ",
+    "   ", "\t", "a\x00b", "a\x7fb", "🏳️\u200d🌈 pride", "Ǆ ǅ ǆ", "ﬃ ligature", "Ⓐ circled",
+    "ℌ ℕ", "㈱ kabu", "\u0308 lone", "a_b-c.d~e!f$g&h'i(j)k+l,m;n=o@p", "\u2028line sep",
+    "\u0085next line", "-.-.-", ".-.", " - ", "- -", "-\n-", "a--b", "a - b", "ΌΣΟΣ",
+    "ǰ", "ŉ", "K kelvin", "Å angstrom", "Ω ohm", "ﾊﾝｶｸ", "ＦＵＬＬ", "x\u0301\u0301",
+    "1/2/3", "#hashtag", "@mention", "50°C", "€100", "a\u00adb soft", "Ⅷ", "𝔘𝔫𝔦",
 ]
 SLUG_MODES: list[str | None] = [None, "none", "raw", "default", "pretty", "ascii", "latin",
                                 "bogus"]
@@ -154,6 +170,12 @@ ESCAPE_TEXTS = [
     "//u:p@host/p", "//[::1]/p", "//h%41st/p", "/a b?c d#e f", "?q r", "#f g",
     "/x#y z#w", "C:\\path", "tag/ruby on rails", "2023/01/02", "a.b.c", "a-b", "-",
     ".", "..", "...", "a%2Eb", "%E2%82%AC", "€", "¥ yen", "©", "\u200b", "e\u0301",
+    "HTTP:", "svn+ssh:", "a:", "x:?q", "x:#f", "//", "////a", "http:/x", "//h:080/p",
+    "//h:0/p", "//h:/p", "//[a@b]/p", "//a@b@c/p", "//u@/p", "//@h", "//h:8%30/p",
+    "//u:p:q@h/p", "// h/p", "//h h/p", "//h\u3000h/p", "//h\x1ch/p", "//[zz]/p",
+    "//[a b]/p", "a#b\nc d", "/p#x\ny z", "/x\nb:c", "a \n", "\n", "\n a", "ab c\n",
+    "x\ny:z w", "\u2028", "a\x00b", "a\x7fb", "ftp://", "ftp:x y", "x+y:z", "x.y:z",
+    "-x:y", "/:x y", "é/:x", "a/b:c d",
 ]
 UNESCAPE_TEXTS = [
     "", "plain", "/a%20b", "%2F", "%2f", "a%2Fb%2fc", "%25", "%2541", "%", "%%", "%z1",
@@ -180,6 +202,12 @@ PAGE_PLACEHOLDER_SETS: list[list[tuple[str, str | None]]] = [
     [("path", "/p"), ("pathx", "LONG"), ("basename", "b")],
     [("pathx", "LONG"), ("path", "/p"), ("basename", "b")],
     [("title", "A Title"), ("categories", "x/y"), ("year", "2020")],
+    [("path", "ok\n\\0|\\&|\\\\|\\`|\\'|\\1|\\z|\\k"), ("basename", "b"),
+     ("output_ext", ".html")],
+    [("path", "ok\n\\k<a>"), ("basename", "b"), ("output_ext", ".html")],
+    [("path", "/p"), ("basename", "a:b"), ("output_ext", ".html")],
+    [("path", "/p"), ("basename", ":b"), ("output_ext", ".html")],
+    [("path", "/p"), ("basename", "b"), ("output_ext", ":output_ext")],
 ]
 HASH_TEMPLATES = [
     "/:path/:basename:output_ext", "/:path/:basename/", "/:path/", "/:path/:basename",
@@ -305,6 +333,24 @@ def _make_site(root: Path, permalink: str) -> None:
     _write(root, "_stubs/one.md", _fm())
 
 
+def _make_error_site(root: Path) -> None:
+    """Permalinks Jekyll's build stops on (so this site is only read, never built),
+    next to names it accepts oddly, under ``collections_dir``."""
+    _write(root, "_config.yml", json.dumps({
+        "permalink": "pretty", "timezone": "Asia/Kolkata", "time": "2022-02-03 04:05:06 +0100",
+        "collections_dir": "coll", "collections": {"docs": {"output": True}},
+    }))
+    permalinks = ["/:basename/", "/:count/", "/:hash/", "/:i_/", "/:title_x/", "/:select_/",
+                  "/:Title/", "/:year2/", "/:keys/", "/:to_s/", "/:path:output_ext",
+                  "/:categories/:name", "/é:title/", "/1:title/"]
+    for i, permalink in enumerate(permalinks):
+        _write(root, f"coll/_docs/d{i}.md", _fm(permalink=permalink, categories=[2020, "X Y"]))
+    _write(root, "coll/_docs/_docs/twice.md", _fm())
+    _write(root, "coll/_posts/2021-01-02-in-coll-dir.md", _fm(categories=[1.5, True]))
+    _write(root, "coll/_posts/2021-01-03-colon:title.md", _fm())
+    _write(root, "coll/_posts/2021-01-04-num-slug.md", _fm(slug="  Spaced  Out  "))
+
+
 def _built_files(root: Path) -> list[str]:
     dest = root / "_site"
     subprocess.run(["jekyll", "build", "--quiet", "-s", str(root), "-d", str(dest)],
@@ -344,15 +390,19 @@ def generate() -> dict[str, Any]:
             root = Path(tmp) / f"site{i}"
             _make_site(root, permalink)
             roots.append(str(root))
+        errors = Path(tmp) / "errors"
+        _make_error_site(errors)
+        roots.append(str(errors))
         proc = subprocess.run(["ruby", "-rjekyll", "-e", RUBY],
                               input=json.dumps(cases(roots)), capture_output=True,
                               text=True, check=False)
         if proc.returncode:
             sys.exit(proc.stderr)
         data: dict[str, Any] = json.loads(proc.stdout)
-        for root, site in zip(roots, data["sites"]):
-            site["written"] = _built_files(Path(root))
-            shutil.rmtree(Path(root) / "_site", ignore_errors=True)
+        for site_root, site in zip(roots, data["sites"]):
+            built = site_root != str(errors)
+            site["written"] = _built_files(Path(site_root)) if built else None
+            shutil.rmtree(Path(site_root) / "_site", ignore_errors=True)
     return data
 
 

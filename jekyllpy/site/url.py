@@ -414,7 +414,8 @@ def _ruby_sub_template(replacement: str) -> bool:
 def _expand(replacement: str, m: re.Match[str]) -> str:
     """A Ruby ``sub``/``gsub`` replacement *string*: ``\\0``/``\\&`` the match,
     ``\\``` and ``\\'`` the text before/after it, ``\\\\`` a backslash, group numbers
-    (patterns here have none) nothing."""
+    (patterns here have none) nothing, a group name an error (``ValueError``).  Only a
+    value :func:`escape_path` leaves raw can hold a backslash: one with a newline."""
     out: list[str] = []
     i = 0
     while i < len(replacement):
@@ -433,7 +434,9 @@ def _expand(replacement: str, m: re.Match[str]) -> str:
             elif nxt.isdigit() and nxt.isascii():
                 pass
             elif nxt == "k" and replacement.startswith("<", i) and ">" in replacement[i:]:
-                i = replacement.index(">", i) + 1
+                # Ruby raises IndexError: no named group exists in a literal pattern
+                raise ValueError("undefined group name reference: "
+                                 + replacement[i - 2: replacement.index(">", i) + 1])
             else:
                 out.append("\\" + nxt)
             continue
@@ -451,6 +454,27 @@ def _ruby_gsub(text: str, old: str, new: str, count: int = 0) -> str:
 
 _DROP_KEY = re.compile(r":([a-z_]+)")
 
+# Jekyll asks the drop whether it *responds to* a name, so Ruby's own Object, Kernel and
+# Enumerable methods pass as placeholders.  Most of them give an empty value (the drop
+# only invokes its own methods) ...
+_DROP_EMPTY = frozenset("""
+    chain chunk chunk_while class clone collect collect_concat compact cycle
+    define_singleton_method detect display drop drop_while dup each each_cons each_entry
+    each_slice each_with_index each_with_object entries enum_for extend filter filter_map
+    find find_all find_index flat_map freeze grep grep_v group_by hash inject inspect
+    instance_eval instance_exec instance_variable_get instance_variable_set
+    instance_variables invoke_drop itself lazy liquid_method_missing map max_by method
+    methods min_by minmax minmax_by object_id partition private_methods protected_methods
+    public_method public_methods public_send reduce reject remove_instance_variable
+    reverse_each select send singleton_class singleton_method singleton_methods
+    slice_after slice_before slice_when sort_by sum taint take take_while tally tap then
+    to_a to_enum to_h to_json to_s to_set to_yaml trust uniq untaint untrust yield_self
+    zip""".split())
+# ... and these make Ruby raise (a non-String value, or a method needing arguments).
+_DROP_FAILING = frozenset("""
+    __id__ __send__ count each_key to_liquid content_methods first hash_for_json keys max
+    min sort to_hash fetch merge""".split())
+
 
 def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
     """``URL#generate_url``: the template with its placeholders filled (not sanitized).
@@ -459,7 +483,8 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
 
     - a :class:`UrlDrop` (documents): each ``:name`` is looked up; a name ending in
       ``_`` is looked up without it (``/:year_:month`` works, and the ``_`` stays); an
-      unknown name raises :class:`UrlTemplateError`; ``None`` counts as ``""``.
+      unknown name raises :class:`UrlTemplateError`; ``None`` counts as ``""``.  Names
+      of Ruby's own methods (``:hash``, ``:map``) are empty or fail, as in Jekyll.
     - a plain mapping (pages): keys are replaced *in the mapping's order*, each
       everywhere as text (``:pathx`` becomes the path followed by ``x``; unknown names
       stay as written); a ``None`` value removes ``/:key`` (the slash with it) but
@@ -472,6 +497,11 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
             name = m.group(1)
             if name.endswith("_"):
                 name = name[:-1]
+            if name in _DROP_EMPTY and name not in placeholders:
+                return m.group(0).replace(":" + name, "", 1)
+            if name in _DROP_FAILING and name not in placeholders:
+                raise UrlTemplateError(f"Jekyll cannot use :{name} in a permalink "
+                                       "(a Ruby method of the drop, not a placeholder)")
             if name not in placeholders:
                 raise UrlTemplateError(
                     f"The URL template doesn't have {name} or {name} keys. "
@@ -534,7 +564,9 @@ _SCHEME_OK = re.compile(r"\A[a-z][a-z0-9.+\-]*\Z", re.I)
 _USERINFO = re.compile(r"^([^\[\]]*)@", re.M)
 _PORT = re.compile(r":([^:@\[\]]*?)$", re.M)
 _AMBIGUOUS_PATH = re.compile(r"^(?!/)[^/:]*:.*$", re.M)
-_BAD_HOST = re.compile(r"[<>{}/\\?#@\"\s]")
+# Ruby's [[:space:]] is Unicode White_Space: Python's \s would add \x1c-\x1f.
+_BAD_HOST = re.compile("[<>{}/\\\\?#@\"\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                       "\u202f\u205f\u3000]")
 _IP_SCHEMES = frozenset(("http", "https", "ftp", "tftp", "sftp", "ssh", "svn+ssh",
                          "telnet", "nntp", "gopher", "wais", "ldap", "prospero"))
 _RUBY_STRIP = " \t\n\v\f\r\0"
@@ -556,7 +588,10 @@ class _Uri:
 
     def __init__(self, scheme: str | None, authority: str | None, path: str,
                  query: str | None, fragment: str | None) -> None:
-        self.user = self.password = self.host = self.port = None
+        self.user: str | None = None
+        self.password: str | None = None
+        self.host: str | None = None
+        self.port: str | None = None
         if authority is not None:
             userinfo = _first(_USERINFO, authority)
             if userinfo is not None:
@@ -573,7 +608,8 @@ class _Uri:
                                 lambda m: chr(int(m.group(0)[1:], 16)), port)
                 if not re.search(r"^\d+$", digits, re.M | re.A):
                     raise InvalidURIError(f"Invalid port number: {port!r}")
-                number = int(re.match(r"\d*", digits.lstrip(), re.A).group(0) or 0)
+                leading = re.match(r"[0-9]*", digits.lstrip(_RUBY_STRIP))  # Ruby's to_i
+                number = int(leading.group(0) or 0) if leading else 0
                 self.port = str(number) if number else None
         if scheme is not None and not _SCHEME_OK.match(scheme):
             raise InvalidURIError(f"Invalid scheme format: '{scheme}'")
