@@ -21,6 +21,7 @@ import click
 from liquid.exceptions import LiquidError
 
 from . import __version__, markdownify as _markdownify
+from .errors import JekyllpyError
 from .site import BuildError, build as _build
 from .site.site import load_config
 
@@ -82,7 +83,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...],
     started = time.perf_counter()
     try:
         site = _build(src, dest, configs or None)
-    except (BuildError, LiquidError) as exc:
+    except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise
         _fail(f"Liquid Exception: {exc}" if isinstance(exc, LiquidError) else str(exc))

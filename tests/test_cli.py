@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from jekyllpy.errors import JekyllpyError
 from click.testing import CliRunner
-from liquid.exceptions import LiquidError
 
 from jekyllpy.cli import main
 
@@ -171,15 +172,17 @@ def test_bad_config_yaml_names_the_file(tmp_path: Path) -> None:
     assert "_config.yml" in result.stderr
 
 
-def test_bad_front_matter_is_skipped_with_a_warning(tmp_path: Path) -> None:
-    # Jekyll warns ("YAML Exception reading ...") and goes on without the file.
+def test_bad_front_matter_is_reported_and_the_page_built_without_data(tmp_path: Path) -> None:
+    # Jekyll 4.3 warns ("YAML Exception reading ...") and renders the body with no data
+    # (checked with jekyll build: bad.html holds "<p>body</p>").
     (tmp_path / "bad.md").write_text("---\ntitle: [x\n---\nbody\n")
     (tmp_path / "good.md").write_text("---\n---\nbody\n")
     result = CliRunner().invoke(main, ["build", "-s", str(tmp_path), "-d", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert "bad.md:" in result.stderr
+    assert "YAML Exception reading" in result.stderr
     assert (tmp_path / "o" / "good.html").read_text() == "<p>body</p>\n"
-    assert not (tmp_path / "o" / "bad.html").exists()
+    assert (tmp_path / "o" / "bad.html").read_text() == "<p>body</p>\n"
 
 
 def test_liquid_error_stops_the_build(tmp_path: Path) -> None:
@@ -187,7 +190,8 @@ def test_liquid_error_stops_the_build(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "-s", str(tmp_path), "-d", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "Liquid Exception:" in result.stderr
-    with pytest.raises(LiquidError):  # --trace lets the exception through
+    assert "a.md" in result.stderr
+    with pytest.raises(JekyllpyError):  # --trace lets the exception through
         CliRunner().invoke(main, ["build", "-t", "-s", str(tmp_path), "-d", str(tmp_path / "o")],
                            catch_exceptions=False)
 

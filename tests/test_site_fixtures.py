@@ -33,17 +33,8 @@ _spec.loader.exec_module(regen)
 
 #: Sites jekyllpy does not build identically yet, and why.
 KNOWN_DIFFERENT: dict[str, str] = {
-    "blog": "posts (_posts, categories, tags, excerpts, dates) and jekyll-paginate are not "
-            "built yet",
-    "collections": "collections and _data (site.data from yml/json/csv/tsv) are not read yet",
-    "includes": "{% include %} with Jekyll's name=value parameters is not implemented yet",
-    "liquid": "Jekyll's filters (slugify, jsonify, where_exp, ...) and tags (include, link, "
-              "post_url, highlight) are not implemented yet",
-    "minima": "themes, posts and plugins (jekyll-feed, jekyll-seo-tag) and Sass are not "
-              "supported yet",
-    "permalinks": "posts, collections, front matter defaults, permalink styles and "
-                  "placeholders, and jsonify are not implemented yet",
-    "sass": "Sass/SCSS conversion (with source maps) is not implemented yet",
+    "blog": "jekyll-paginate is not implemented yet",
+    "minima": "plugins (jekyll-feed, jekyll-seo-tag) are not implemented yet",
 }
 
 

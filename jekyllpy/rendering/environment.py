@@ -74,6 +74,15 @@ class RubyOutputNode(OutputNode):
 class RubyOutput(Output):
     node_class = RubyOutputNode
 
+    def get_node(self, stream: Any) -> Any:
+        # Syntax errors met while parsing output markup may be tolerated (error_mode
+        # warn/lax); see JekyllEnvironment.error.
+        self.env._in_output += 1
+        try:
+            return super().get_node(stream)
+        finally:
+            self.env._in_output -= 1
+
 
 class RubyEchoNode(EchoNode):
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
@@ -127,6 +136,7 @@ class JekyllEnvironment(Environment):
         self.expression_cache: dict[Any, Any] = {}
         self._partials: dict[Path, tuple[tuple[int, int], BoundTemplate]] = {}
         self._parsing = 0
+        self._in_output = 0
         super().__init__(tolerance=tolerance, strict_filters=strict_filters,
                          undefined=undefined)
 
@@ -161,6 +171,10 @@ class JekyllEnvironment(Environment):
         elif not exc.token:
             exc.token = token
         if not self._parsing or self.mode == Mode.STRICT:
+            raise exc
+        # Ruby Liquid's lax fallback only rescues output markup (``{{ ... }}``); a broken
+        # or unknown tag is a syntax error in every error_mode, and Jekyll stops on it.
+        if not self._in_output:
             raise exc
         if self.mode == Mode.WARN:
             warnings.warn(str(exc), category=lookup_warning(exc.__class__), stacklevel=2)

@@ -17,11 +17,13 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from ..errors import JekyllpyError
+
 # Ruby's /m is Python's DOTALL; ^ and $ are always line anchors in Ruby.
 FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(JekyllpyError, ValueError):
     """Invalid YAML front matter; carries the file and line for the message."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:

@@ -1,188 +1,258 @@
-"""``Site``: reset -> read -> render -> write, in Jekyll's order (lib/jekyll/site.rb)."""
+"""``Site``: reset -> read -> generate -> render -> cleanup -> write, in Jekyll's order
+(lib/jekyll/site.rb).
+
+The site holds what was read (layouts, pages, static files, collections with posts first,
+data), the configuration with Jekyll's defaults, the converters by extension and the
+theme.  Rendering is :mod:`jekyllpy.rendering.renderer`'s job; writing never leaves the
+destination and cleaning keeps ``keep_files`` as Jekyll does.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import shutil
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Any
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
-import yaml
-from liquid import Environment
-
-from .. import markdownify
 from ..config import DEFAULTS, deep_merge
-from .front_matter import FrontMatterError, has_front_matter, parse
+from ..errors import JekyllpyError
+from ..rendering import ruby
+from . import url as urls
+from .collection import Collection
+from .entry_filter import DEFAULT_EXCLUDES
+from .frontmatter_defaults import FrontmatterDefaults
+from .page import Layout, Page
+from .static_file import StaticFile
+from .theme import Theme, find_theme
+from .yaml_loader import YAMLFileError, load_yaml
 
 
-class BuildError(Exception):
+class BuildError(JekyllpyError):
     """A problem that stops the build, with the file (and line) it concerns."""
 
 
-@dataclass(slots=True)
-class Page:
-    """A source file with front matter, rendered to ``output`` at ``url``."""
-
-    path: Path
-    relative_path: str
-    data: dict[str, Any]
-    content: str
-    url: str = ""
-    output: str = ""
-
-
-@dataclass(slots=True)
 class Site:
-    source: Path
-    destination: Path
-    config: dict[str, Any]
-    pages: list[Page] = field(default_factory=list)
-    static_files: list[Path] = field(default_factory=list)
-    layouts: dict[str, Page] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.source = Path(config["source"])
+        self.destination = Path(config["destination"])
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
+        self.include: list[str] = [str(x) for x in config.get("include") or []]
+        self.exclude: list[str] = [str(x) for x in config.get("exclude") or []]
+        self.keep_files: list[str] = [str(x) for x in config.get("keep_files") or []]
+        self.timezone = ruby.local_zone(config.get("timezone"))
+        self.permalink_style = str(config.get("permalink") or "date")
+        self.theme: Theme | None = find_theme(config, self.source)
+        self.defaults = FrontmatterDefaults(self.source, config)
+        from ..rendering.converters import site_converters
+        self.converters = site_converters(self)
+        self.generators: list[Callable[["Site"], None]] = []
+        from ..plugins import load_plugins
+        load_plugins(self)
+        self.reset()
 
-    # -- read --------------------------------------------------------------------------------
-    def read(self) -> None:
-        layouts_dir = self.source / self.config.get("layouts_dir", "_layouts")
-        if layouts_dir.is_dir():
-            for path in sorted(layouts_dir.iterdir()):
-                if path.is_file():
-                    parsed = parse(path.read_text(encoding="utf-8"), str(path))
-                    self.layouts[path.stem] = Page(path, path.name, parsed.data or {},
-                                                   parsed.content)
-        for path in self._walk(self.source):
-            text = path.read_bytes()
-            rel = path.relative_to(self.source).as_posix()
-            try:
-                decoded = text.decode("utf-8")
-            except UnicodeDecodeError:
-                decoded = None
-            if decoded is not None and has_front_matter(decoded):
-                try:
-                    parsed = parse(decoded, rel)
-                except FrontMatterError as exc:
-                    self.warnings.append(str(exc))  # Jekyll warns and skips the file
-                    continue
-                data = parsed.data or {}
-                if data.get("published") is False:
-                    continue
-                self.pages.append(Page(path, rel, data, parsed.content))
-            else:
-                self.static_files.append(path)
+    # -- state -------------------------------------------------------------------------------
+    def reset(self) -> None:
+        time = self.config.get("time")
+        if time:
+            self.time = ruby.parse_time(ruby.to_s(time, self.timezone),
+                                        self.timezone).astimezone(self.timezone)
+        else:
+            self.time = _dt.datetime.now(self.timezone)
+        self.layouts: dict[str, Layout] = {}
+        self.pages: list[Page] = []
+        self.static_files: list[StaticFile] = []
+        self.data: dict[str, Any] = {}
+        collections = self.config.get("collections")
+        names = list(collections) if isinstance(collections, (dict, list)) else []
+        self.collections: dict[str, Collection] = {n: Collection(self, str(n)) for n in names}
+        if "posts" not in self.collections:
+            self.collections = {"posts": Collection(self, "posts"), **self.collections}
 
-    def _walk(self, root: Path):
-        excluded = set(self.config.get("exclude") or [])
-        dest = self.destination.resolve()
-        for dirpath, dirnames, filenames in os.walk(root):
-            here = Path(dirpath)
-            dirnames[:] = sorted(d for d in dirnames if not self._skip(here / d, d, excluded)
-                                 and (here / d).resolve() != dest)
-            for name in sorted(filenames):
-                if not self._skip(here / name, name, excluded):
-                    yield here / name
+    @property
+    def posts(self) -> Collection:
+        return self.collections["posts"]
 
-    def _skip(self, path: Path, name: str, excluded: set[str]) -> bool:
-        rel = path.relative_to(self.source).as_posix()
-        if name in (self.config.get("include") or []):
+    def documents(self) -> list[Any]:
+        return [d for c in self.collections.values() for d in c.docs]
+
+    # -- helpers the models use ------------------------------------------------------------------
+    def with_defaults(self, rel: str, type: str, own: dict[str, Any]) -> dict[str, Any]:
+        defaults = self.defaults.all(rel, type)
+        return deep_merge(defaults, own) if defaults else own
+
+    def publish(self, thing: Any) -> bool:
+        if thing.data.get("published", True) is False and not self.config.get("unpublished"):
             return False
-        return (name.startswith((".", "_", "#")) or name.endswith("~") or rel in excluded
-                or name in ("Gemfile", "Gemfile.lock", "node_modules"))
+        if hasattr(thing, "date") and not self.config.get("future"):
+            if int(thing.date.timestamp()) > int(self.time.timestamp()):
+                return False
+        return True
 
-    # -- render --------------------------------------------------------------------------------
-    def render(self) -> None:
-        env = Environment()
-        site_vars = dict(self.config)
-        for page in self.pages:
-            page.url = self._url_for(page)
-            page_vars = {**page.data, "url": page.url, "path": page.relative_path}
-            content = env.from_string(page.content).render(site=site_vars, page=page_vars)
-            if self._is_markdown(page.relative_path):
-                content = markdownify(content, self.config)
-            layout_name = page.data.get("layout")
-            seen = set()
-            while layout_name and layout_name in self.layouts and layout_name not in seen:
-                seen.add(layout_name)
-                layout = self.layouts[layout_name]
-                content = env.from_string(layout.content).render(
-                    content=content, site=site_vars, page=page_vars, layout=layout.data)
-                layout_name = layout.data.get("layout")
-            page.output = content
+    def converters_for(self, ext: str) -> list[Any]:
+        return [c for c in self.converters if c.matches(ext)]
 
-    def _is_markdown(self, rel: str) -> bool:
-        exts = {"." + e for e in str(self.config.get("markdown_ext", "")).split(",") if e}
-        return PurePosixPath(rel).suffix in exts
+    def output_ext(self, ext: str, permalink: str | None, converters: list[Any]) -> str:
+        if permalink and not permalink.endswith("/"):
+            pext = os.path.splitext(permalink)[1]
+            if pext:
+                return pext
+        exts = [c.output_ext(ext) for c in converters]
+        exts = [e for e in exts if e is not None]
+        if not exts:
+            return ext
+        return exts[-1] if len(exts) == 1 else exts[-2]
 
-    def _url_for(self, page: Page) -> str:
-        permalink = page.data.get("permalink")
-        if permalink:
-            return "/" + str(permalink).lstrip("/")
-        rel = PurePosixPath(page.relative_path)
-        ext = ".html" if self._is_markdown(page.relative_path) else rel.suffix
-        stem = rel.with_suffix("")
-        if stem.name == "index" and ext == ".html":
-            parent = stem.parent.as_posix()
-            return "/" if parent == "." else f"/{parent}/"
-        return f"/{stem.as_posix()}{ext}"
+    def report_error(self, message: str) -> None:
+        self.errors.append(message)
+        print(message, file=sys.stderr)
 
-    # -- write ---------------------------------------------------------------------------------
-    def write(self) -> None:
-        source, dest = self.source.resolve(), self.destination.resolve()
-        if dest == source or source.is_relative_to(dest):
-            # Cleaning such a destination would delete the source (Jekyll refuses it too).
-            raise BuildError("Destination directory cannot be or contain the Source directory.")
-        if self.destination.exists():
-            shutil.rmtree(self.destination)
-        for page in self.pages:
-            target = self._destination_path(page.url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.output.encode("utf-8"))
-        for path in self.static_files:
-            target = self.destination / path.relative_to(self.source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
 
-    def _destination_path(self, url: str) -> Path:
-        rel = url.lstrip("/")
-        if not rel or rel.endswith("/"):
-            rel += "index.html"
-        target = (self.destination / rel).resolve()
-        if self.destination.resolve() not in target.parents:
-            raise BuildError(f"refusing to write outside the destination: {url}")
-        return target
-
+    # -- the build -----------------------------------------------------------------------------
     def process(self) -> None:
+        self.reset()
         self.read()
+        self.generate()
         self.render()
+        self.cleanup()
         self.write()
 
+    def read(self) -> None:
+        from .reader import Reader
+        Reader(self).read()
+        limit = int(self.config.get("limit_posts") or 0)
+        if limit < 0:
+            raise BuildError("limit_posts must be a non-negative number")
+        if limit:
+            self.posts.docs = self.posts.docs[-limit:]
 
-def load_config(source: Path, config_files: list[Path] | None = None) -> dict[str, Any]:
-    """Jekyll's defaults with ``_config.yml`` (or the given files, in order) merged over."""
-    config = dict(DEFAULTS)
-    files = config_files or [p for p in (source / "_config.yml",) if p.exists()]
+    def generate(self) -> None:
+        for generator in self.generators:
+            generator(self)
+
+    def render(self) -> None:
+        from ..rendering.renderer import render_site
+        render_site(self)
+
+    def each_site_file(self) -> Iterator[Any]:
+        yield from self.pages
+        for f in self.static_files:
+            if f.write_p():
+                yield f
+        for collection in self.collections.values():
+            for doc in collection.docs:
+                if doc.write_p():
+                    yield doc
+
+    def cleanup(self) -> None:
+        """Delete what the destination holds that this build will not write, except
+        ``keep_files`` and hidden files (Jekyll's ``Cleaner``)."""
+        dest = self.destination
+        if not dest.is_dir():
+            return
+        new_files = {os.path.normpath(item.destination(dest)) for item in self.each_site_file()}
+        new_dirs: set[str] = set()
+        for f in new_files:
+            parent = os.path.dirname(f)
+            while parent != os.path.normpath(dest) and parent not in new_dirs:
+                new_dirs.add(parent)
+                parent = os.path.dirname(parent)
+        keep = [os.path.normpath(dest / k) for k in self.keep_files]
+        obsolete = []
+        for dirpath, dirnames, filenames in os.walk(dest):
+            for name in dirnames + filenames:
+                full = os.path.join(dirpath, name)
+                rel = os.path.relpath(full, dest).replace(os.sep, "/")
+                if any(rel.startswith(k) for k in self.keep_files):
+                    continue
+                if any(k.startswith(full + os.sep) for k in keep):
+                    continue
+                if full in new_files or (full in new_dirs and os.path.isdir(full)):
+                    continue
+                obsolete.append(full)
+        for path in sorted(obsolete, key=len):
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            elif os.path.lexists(path):
+                os.remove(path)
+
+    def write(self) -> None:
+        dest = self.destination
+        for item in self.each_site_file():
+            if isinstance(item, StaticFile):
+                item.write(dest)
+                continue
+            target = item.destination(dest)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((item.output or "").encode("utf-8"))
+
+
+# -- configuration ---------------------------------------------------------------------------------
+def load_config(source: Path, config_files: list[Path] | None = None,
+                overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Jekyll's defaults, then ``_config.yml`` (or the given files, in order), then the
+    command-line overrides; with Jekyll's completions (posts collection, excludes)."""
+    config = deep_merge(DEFAULTS, {})
+    files = config_files
+    if not files:
+        files = [p for p in (source / "_config.yml", source / "_config.yaml") if p.exists()][:1]
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            raise BuildError(f"{path}{line}: invalid YAML in configuration file: "
-                             f"{getattr(exc, 'problem', exc)}") from exc
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise BuildError(f"{path}: cannot read the configuration file: {exc}") from exc
+        try:
+            data = load_yaml(text, str(path)) or {}
+        except YAMLFileError as exc:
+            raise BuildError(f"{exc} (in the configuration file)") from exc
         if not isinstance(data, dict):
             raise BuildError(f"{path}: the configuration file must hold a mapping")
-        config = deep_merge(config, data)
+        config = deep_merge(config, {str(k): v for k, v in data.items()})
+    if overrides:
+        config = deep_merge(config, overrides)
+    config["source"] = str(source.resolve())
+    return complete_config(config)
+
+
+def complete_config(config: dict[str, Any]) -> dict[str, Any]:
+    """Jekyll's ``add_default_collections`` and ``add_default_excludes``."""
+    collections = config.get("collections")
+    if isinstance(collections, list):
+        collections = {str(c): {} for c in collections}
+    if collections is not None:
+        merged = deep_merge({"posts": {}}, collections or {})
+        posts = merged["posts"] if isinstance(merged["posts"], dict) else {}
+        posts["output"] = True
+        if config.get("permalink") and "permalink" not in posts:
+            posts["permalink"] = urls.style_to_permalink(str(config["permalink"]))
+        merged["posts"] = posts
+        config["collections"] = merged
+    if config.get("exclude") is not None:
+        excl = list(config["exclude"]) + DEFAULT_EXCLUDES
+        config["exclude"] = list(dict.fromkeys(excl))
     return config
 
 
 def build(source: str | os.PathLike[str], destination: str | os.PathLike[str] | None = None,
-          config_files: list[Path] | None = None) -> Site:
+          config_files: list[Path] | None = None, **overrides: Any) -> Site:
     """Build ``source`` into ``destination`` (default ``SOURCE/_site``) and return the Site."""
     src = Path(source)
     if not src.is_dir():
         raise BuildError(f"source folder not found: {src}")
-    dest = Path(destination) if destination is not None else src / "_site"
-    config = load_config(src, config_files)
-    site = Site(src, dest, config)
+    if destination is not None:
+        overrides = {**overrides, "destination": str(Path(destination).resolve())}
+    config = load_config(src, config_files, overrides or None)
+    if not config.get("destination"):
+        config["destination"] = str(src.resolve() / "_site")
+    dest = Path(config["destination"]).resolve()
+    source_resolved = src.resolve()
+    if dest == source_resolved or source_resolved.is_relative_to(dest):
+        raise BuildError("Destination directory cannot be or contain the Source directory.")
+    site = Site(config)
     site.process()
     return site

@@ -1,0 +1,256 @@
+"""What templates see: Jekyll's drops as read-only mappings for python-liquid.
+
+A drop answers a key from its own methods first (``url``, ``content``, ``excerpt``, ...)
+and then from the object's data, as ``Jekyll::Drops::Drop#[]`` does; an unknown key raises
+KeyError, which Liquid treats as nil.  Values are computed when asked for, so a template
+sees the state of the build at that moment (a post's ``content`` is its converted HTML once
+the post has been rendered), as with Jekyll.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..config import deep_merge
+
+if TYPE_CHECKING:
+    from ..site.collection import Collection
+    from ..site.document import Document
+    from ..site.page import Page
+    from ..site.site import Site
+    from ..site.static_file import StaticFile
+
+JEKYLL_VERSION = "4.3.1"
+
+
+class Drop(Mapping):
+    """Keys from ``methods`` (name -> function of the wrapped object), then ``fallback``."""
+
+    methods: dict[str, Callable[[Any], Any]] = {}
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def fallback(self) -> Mapping[str, Any]:
+        return {}
+
+    def __getitem__(self, key: Any) -> Any:
+        method = self.methods.get(key) if isinstance(key, str) else None
+        if method is not None:
+            return method(self.obj)
+        data = self.fallback()
+        if key in data:
+            return data[key]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        seen = dict.fromkeys(self.methods)
+        seen.update(dict.fromkeys(self.fallback()))
+        return iter(seen)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def to_liquid(self) -> "Drop":
+        return self
+
+    def __str__(self) -> str:
+        return str(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Drop) and other.obj is self.obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+
+def _liquid(value: Any) -> Any:
+    return value.to_liquid() if value is not None and hasattr(value, "to_liquid") else value
+
+
+class DocumentDrop(Drop):
+    methods = {
+        "id": lambda d: d.id,
+        "output": lambda d: d.output,
+        "content": lambda d: d.content,
+        "relative_path": lambda d: d.relative_path,
+        "path": lambda d: d.relative_path,
+        "url": lambda d: d.url,
+        "date": lambda d: d.date,
+        "collection": lambda d: d.collection.label,
+        "excerpt": lambda d: _excerpt_string(d.data.get("excerpt")),
+        "name": lambda d: d.data.get("name") or d.basename,
+        "previous": lambda d: _liquid(d.previous_doc()),
+        "next": lambda d: _liquid(d.next_doc()),
+    }
+
+    def fallback(self) -> Mapping[str, Any]:
+        return self.obj.data
+
+
+def _excerpt_string(value: Any) -> str:
+    if value is None:
+        return ""
+    from ..site.document import Excerpt
+    if isinstance(value, Excerpt):
+        return render_excerpt(value)
+    from . import ruby
+    return ruby.to_s(value)
+
+
+class ExcerptDrop(DocumentDrop):
+    methods = {
+        **DocumentDrop.methods,
+        "id": lambda e: f"{e.doc.id}#excerpt",
+        "output": lambda e: e.output,
+        "content": lambda e: e.content,
+        "relative_path": lambda e: e.relative_path,
+        "path": lambda e: e.relative_path,
+        "url": lambda e: e.doc.url,
+        "date": lambda e: e.doc.date,
+        "collection": lambda e: e.doc.collection.label,
+        "excerpt": lambda e: None,
+        "layout": lambda e: e.doc.data.get("layout"),
+        "name": lambda e: e.doc.data.get("name") or e.doc.basename,
+        "previous": lambda e: _liquid(e.doc.previous_doc()),
+        "next": lambda e: _liquid(e.doc.next_doc()),
+    }
+
+    def fallback(self) -> Mapping[str, Any]:
+        return self.obj.data
+
+
+class PageDrop(Drop):
+    """A page as Jekyll gives it to Liquid: its data with ``content``, ``dir``, ``excerpt``,
+    ``name``, ``path`` and ``url`` merged on top."""
+
+    def snapshot(self) -> dict[str, Any]:
+        page: "Page" = self.obj
+        further = {"content": page.content, "dir": page.dir,
+                   "excerpt": page.data.get("excerpt"), "name": page.name,
+                   "path": page.liquid_path, "url": page.url}
+        return deep_merge(page.defaults, deep_merge(page.data, further))
+
+    def fallback(self) -> Mapping[str, Any]:
+        return self.snapshot()
+
+
+class StaticFileDrop(Drop):
+    methods = {
+        "name": lambda f: f.name,
+        "extname": lambda f: f.extname,
+        "modified_time": lambda f: f.modified_time,
+        "basename": lambda f: f.basename,
+        "path": lambda f: f.relative_path,
+        "collection": lambda f: f.collection.label if f.collection is not None else None,
+    }
+
+    def fallback(self) -> Mapping[str, Any]:
+        return self.obj.data
+
+
+class CollectionDrop(Drop):
+    methods = {
+        "label": lambda c: c.label,
+        "docs": lambda c: [d.to_liquid() for d in c.docs],
+        "files": lambda c: [f.to_liquid() for f in c.files],
+        "relative_directory": lambda c: c.relative_directory,
+        "directory": lambda c: str(c.directory),
+        "output": lambda c: c.write_p(),
+    }
+
+    def fallback(self) -> Mapping[str, Any]:
+        return self.obj.metadata
+
+    def __str__(self) -> str:
+        return self.obj.label
+
+
+class JekyllDrop(Drop):
+    methods = {
+        "version": lambda _: JEKYLL_VERSION,
+        "environment": lambda _: os.environ.get("JEKYLL_ENV") or "development",
+    }
+
+
+class SiteDrop(Drop):
+    """``site``: the configuration plus what was read; a collection's label gives its
+    documents."""
+
+    def __init__(self, site: "Site") -> None:
+        super().__init__(site)
+        self._cache: dict[str, Any] = {}
+
+    def _posts(self) -> list[Any]:
+        from ..rendering import ruby
+        from ..site.collection import _compare_docs
+        docs = ruby.sort(self.obj.posts.docs, lambda a, b: _compare_docs(b, a))
+        return [d.to_liquid() for d in docs]
+
+    def _attr_hash(self, attr: str) -> dict[str, list[Any]]:
+        from ..rendering import ruby
+        from ..site.collection import _compare_docs
+        table: dict[Any, list[Any]] = {}
+        for post in self.obj.posts.docs:
+            for value in post.data.get(attr) or []:
+                table.setdefault(value, []).append(post)
+        return {k: [d.to_liquid() for d in reversed(ruby.sort(v, _compare_docs))]
+                for k, v in table.items()}
+
+    def __getitem__(self, key: Any) -> Any:
+        site: "Site" = self.obj
+        if key != "posts" and key in site.collections:
+            return [d.to_liquid() for d in site.collections[key].docs]
+        if key in self._cache:
+            return self._cache[key]
+        if key == "posts":
+            value = self._cache[key] = self._posts()
+            return value
+        if key == "pages":
+            return [p.to_liquid() for p in site.pages]
+        if key == "html_pages":
+            return [p.to_liquid() for p in site.pages if p.is_html() or p.url.endswith("/")]
+        if key == "static_files":
+            return [f.to_liquid() for f in site.static_files]
+        if key == "html_files":
+            return [f.to_liquid() for f in site.static_files if f.extname == ".html"]
+        if key == "documents":
+            return [d.to_liquid() for d in site.documents()]
+        if key == "collections":
+            return [c.to_liquid() for c in sorted(site.collections.values(),
+                                                  key=lambda c: c.label)]
+        if key == "data":
+            return site.data
+        if key == "time":
+            return site.time
+        if key in ("categories", "tags"):
+            value = self._cache[key] = self._attr_hash(key)
+            return value
+        if key == "related_posts":
+            current = getattr(self, "current_document", None)
+            from ..site.document import Document
+            if isinstance(current, Document):
+                return [p for p in self._posts() if p.obj is not current][:10]
+            return None
+        if key == "config":
+            return None
+        if key in site.config:
+            return site.config[key]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        keys = dict.fromkeys(["time", "pages", "static_files", "html_pages", "html_files",
+                              "collections", "documents", "posts", "related_posts",
+                              "categories", "tags", "data"])
+        keys.update(dict.fromkeys(self.obj.config))
+        return iter(keys)
+
+
+def render_excerpt(excerpt: Any) -> str:
+    """An excerpt's output, rendered the first time it is asked for (``Excerpt#output``)."""
+    if excerpt.output is None:
+        from .renderer import render_standalone
+        excerpt.output = render_standalone(excerpt.doc.site, excerpt)
+    return excerpt.output

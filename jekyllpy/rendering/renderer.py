@@ -1,0 +1,154 @@
+"""Rendering, in Jekyll's order: every collection's documents (posts first), then pages.
+
+For each: Liquid on the content (when it holds ``{{`` or ``{%`` and ``render_with_liquid``
+is not false), then the converters for its extension, then each layout up the chain.  One
+payload is shared by the whole render, as in Jekyll, so ``layout`` and ``content`` left by
+one document are what the next one's content sees before its own layouts run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liquid.exceptions import LiquidError
+
+from ..config import deep_merge
+from ..errors import JekyllpyError
+from .drops import ExcerptDrop, JekyllDrop, SiteDrop
+from .environment import JekyllEnvironment, make_environment
+from .site_tags import LinkTag, PostUrlTag
+
+if TYPE_CHECKING:
+    from ..site.site import Site
+
+
+class LiquidRenderError(JekyllpyError):
+    """A Liquid error while rendering a file: names the file, line and message."""
+
+    def __init__(self, path: str, exc: Exception) -> None:
+        line = getattr(getattr(exc, "token", None), "linenum", None) or getattr(exc, "linenum", None)
+        where = f"{path}:{line}" if line else path
+        message = getattr(exc, "message", None) or str(exc)
+        super().__init__(f"Liquid Exception: {message} in {where}")
+        self.path = path
+        self.line = line
+
+
+def environment_for(site: "Site") -> JekyllEnvironment:
+    env = getattr(site, "_liquid_env", None)
+    if env is None:
+        dirs = [site.source / str(site.config.get("includes_dir") or "_includes")]
+        if site.theme is not None and site.theme.includes_path is not None:
+            dirs.append(site.theme.includes_path)
+        env = make_environment(site.config, includes_dirs=dirs)
+        env.site = site  # type: ignore[attr-defined]
+        env.add_tag(LinkTag)
+        env.add_tag(PostUrlTag)
+        site._liquid_env = env  # type: ignore[attr-defined]
+        site._templates = {}  # type: ignore[attr-defined]
+    return env
+
+
+def site_payload(site: "Site") -> dict[str, Any]:
+    return {"content": None, "page": None, "layout": None, "paginator": None,
+            "highlighter_prefix": None, "highlighter_suffix": None,
+            "jekyll": JekyllDrop(None), "site": SiteDrop(site)}
+
+
+def render_site(site: "Site") -> None:
+    site.extra_files = []  # type: ignore[attr-defined]
+    payload = site_payload(site)
+    for collection in site.collections.values():
+        for doc in collection.docs:
+            doc.output = run(site, doc, payload)
+    for page in site.pages:
+        page.output = run(site, page, payload)
+
+
+def render_standalone(site: "Site", item: Any) -> str:
+    """Render with a fresh payload (how Jekyll renders an excerpt when it is asked for)."""
+    return run(site, item, site_payload(site))
+
+
+def run(site: "Site", doc: Any, payload: dict[str, Any]) -> str:
+    """``Renderer#run`` for a page, document or excerpt."""
+    from ..site.document import Excerpt
+    env = environment_for(site)
+    if isinstance(doc, Excerpt):
+        payload["page"] = ExcerptDrop(doc)
+    elif hasattr(doc, "snapshot_for_render"):
+        payload["page"] = doc.snapshot_for_render()
+    else:
+        drop = doc.to_liquid()
+        payload["page"] = drop.snapshot() if hasattr(drop, "snapshot") else drop
+    pager = getattr(doc, "pager", None)
+    payload["paginator"] = pager.to_liquid() if pager is not None else None
+    payload["site"].current_document = doc
+    payload["highlighter_prefix"] = ""
+    payload["highlighter_suffix"] = ""
+    layout_name = doc.data.get("layout")
+    layout = site.layouts.get(layout_name) if isinstance(layout_name, str) else None
+    if layout is not None:
+        payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
+
+    output = doc.content or ""
+    if doc.render_with_liquid():
+        output = render_liquid(site, env, output, payload, doc.path, doc.relative_path)
+    output = convert(doc, output)
+    doc.content = output
+    if doc.place_in_layout():
+        output = place_in_layouts(site, env, doc, output, payload)
+    return output
+
+
+def convert(doc: Any, content: str) -> str:
+    for converter in doc.converters:
+        try:
+            content = converter.convert(content, doc)
+        except Exception as exc:
+            raise ConversionError(
+                f"Conversion error: {type(converter).__name__} encountered an error while "
+                f"converting '{doc.relative_path}': {exc}") from exc
+    return content
+
+
+class ConversionError(JekyllpyError):
+    pass
+
+
+def place_in_layouts(site: "Site", env: JekyllEnvironment, doc: Any, content: str,
+                     payload: dict[str, Any]) -> str:
+    name = doc.data.get("layout")
+    layout = site.layouts.get(str(name) if name is not None else "")
+    if name is not None and layout is None and site.config.get("quiet") is not True:
+        site.warn(f"Build Warning: Layout '{name}' requested in {doc.relative_path} "
+                  "does not exist.")
+    used = {id(layout)}
+    payload["layout"] = None
+    output = content
+    while layout is not None:
+        payload["content"] = output
+        payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
+        output = render_liquid(site, env, layout.content, payload, layout.path,
+                               layout.relative_path.lstrip("/"))
+        parent = layout.data.get("layout")
+        layout = site.layouts.get(parent) if isinstance(parent, str) else None
+        if layout is None or id(layout) in used:
+            break
+        used.add(id(layout))
+    return output
+
+
+def render_liquid(site: "Site", env: JekyllEnvironment, content: str,
+                  payload: dict[str, Any], path: Path, relative: str) -> str:
+    key = (str(path), content)
+    cache = site._templates  # type: ignore[attr-defined]
+    template = cache.get(key)
+    try:
+        if template is None:
+            template = cache[key] = env.from_string(content, name=relative, path=str(path))
+        return template.render(**payload)
+    except LiquidError as exc:
+        raise LiquidRenderError(relative, exc) from exc

@@ -1,0 +1,367 @@
+"""Documents of a collection, posts included (Jekyll's ``Document``), and their excerpts.
+
+Reading follows Jekyll's order, because each step sees the data of the ones before:
+categories from the folders above ``_posts``, front matter defaults, the file's front
+matter, then title/slug/date from the file name, categories and tags normalised, and the
+excerpt cut at ``excerpt_separator``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import deep_merge
+from ..errors import JekyllpyError
+from ..rendering import ruby
+from . import url as urls
+from .front_matter import FRONT_MATTER, FrontMatterError, parse
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .site import Site
+
+DATE_FILENAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_FILENAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+_LINK_REF = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
+_LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.S)
+_LIQUID_BLOCKS = {"if", "unless", "case", "for", "capture", "comment", "raw", "tablerow",
+                  "highlight", "ifchanged"}
+
+
+class DateError(JekyllpyError, ValueError):
+    pass
+
+
+class Document:
+    def __init__(self, site: "Site", path: Path, collection: "Collection") -> None:
+        self.site = site
+        self.path = path
+        self.collection = collection
+        self.extname = path.suffix
+        self.basename = path.name
+        self.basename_without_ext = path.name[:len(path.name) - len(path.suffix)] \
+            if path.suffix else path.name
+        root = site.source / str(site.config.get("collections_dir") or "")
+        self.relative_path = path.relative_to(root).as_posix()
+        self.data: dict[str, Any] = {}
+        self.content: str | None = None
+        self.output: str | None = None
+        self._url: str | None = None
+        self.converters = site.converters_for(self.extname)
+        self.is_draft = (collection.label == "posts"
+                         and collection.relative_directory not in self.relative_path)
+        if self.is_draft:
+            self.data["draft"] = True
+            self._categories_from_path("_drafts")
+        else:
+            if collection.label == "posts":
+                self.data["draft"] = False
+            self._categories_from_path(collection.relative_directory)
+
+    @property
+    def type(self) -> str:
+        return self.collection.label
+
+    # -- reading ------------------------------------------------------------------------------------
+    def read(self) -> None:
+        """Defaults, front matter, then the data Jekyll derives (``Document#read``)."""
+        if self.extname in (".yaml", ".yml"):
+            from .yaml_loader import load_yaml
+            self.data = load_yaml(self.path.read_text(encoding="utf-8"), self.relative_path) \
+                or {}
+            self.content = ""
+            return
+        defaults = self.site.defaults.all(self.relative_path, self.type)
+        if defaults:
+            self.merge_data(defaults, "front matter defaults")
+        text = self.path.read_bytes().decode("utf-8", "replace")
+        self.content = text
+        if FRONT_MATTER.match(text):
+            try:
+                parsed = parse(text, self.relative_path)
+            except FrontMatterError as exc:
+                self.site.report_error(f"YAML Exception reading {exc}")
+                if self.site.config.get("strict_front_matter"):
+                    raise
+                m = FRONT_MATTER.match(text)
+                self.content = text[m.end():] if m else text
+                parsed = None
+            if parsed is not None:
+                self.content = parsed.content
+                if parsed.data:
+                    self.merge_data(parsed.data, "YAML front matter")
+        self._populate_title()
+        self._populate_categories()
+        self._populate_tags()
+        if self.excerpt_separator:
+            if self.data.get("excerpt") is None:
+                self.data["excerpt"] = Excerpt(self)
+
+    def merge_data(self, other: dict[str, Any], source: str) -> None:
+        other = dict(other)
+        cats = other.get("categories")
+        if cats is not None:
+            if isinstance(cats, str):
+                cats = cats.split()
+            if isinstance(self.data.get("categories"), list):
+                cats = _union(self.data["categories"], cats if isinstance(cats, list) else [cats])
+            other["categories"] = cats
+        self.data = deep_merge(self.data, other)
+        if "date" in self.data and self.data["date"] is not None:
+            self.data["date"] = self._parse_date(self.data["date"], source)
+
+    def _parse_date(self, value: Any, source: str) -> _dt.datetime:
+        if isinstance(value, _dt.datetime) and value.tzinfo is not None:
+            return value.astimezone(self.site.timezone)
+        try:
+            parsed = ruby.parse_time(ruby.to_s(value, self.site.timezone), self.site.timezone)
+        except ValueError as exc:
+            raise DateError(f"Document '{self.relative_path}' does not have a valid date in "
+                            f"the {source}.") from exc
+        return parsed.astimezone(self.site.timezone)
+
+    def _categories_from_path(self, special_dir: str) -> None:
+        rel = self.relative_path
+        if rel.startswith(special_dir):
+            superdirs: list[str] = []
+        else:
+            idx = rel.find(special_dir)
+            head = rel[:idx] if idx >= 0 else rel
+            superdirs = [c for c in head.split("/")
+                         if c and c != special_dir and c != self.basename]
+        self.merge_data({"categories": superdirs}, "file path")
+
+    def _populate_title(self) -> None:
+        m = DATE_FILENAME.match(self.relative_path)
+        if m:
+            date, slug, ext = m.groups()
+            current = self.data.get("date")
+            if current is None:
+                self.merge_data({"date": date}, "filename")
+        else:
+            m2 = DATELESS_FILENAME.match(self.relative_path)
+            slug, ext = m2.groups() if m2 else (None, None)
+        slug = (slug if slug is not None else self.basename_without_ext).rstrip(".")
+        if self.data.get("title") is None:
+            self.data["title"] = " ".join(w[:1].upper() + w[1:].lower() for w in slug.split("-"))
+        if self.data.get("slug") is None:
+            self.data["slug"] = slug
+        if self.data.get("ext") is None:
+            self.data["ext"] = ext
+
+    def _populate_categories(self) -> None:
+        data = self.data
+        cats = _ruby_array(data.get("categories")) + _pluralized(data, "category", "categories")
+        flat: list[str] = []
+        for c in _flatten([ruby.to_s(c) if not isinstance(c, list) else c for c in cats]):
+            s = ruby.to_s(c)
+            if s not in flat:
+                flat.append(s)
+        self.merge_data({"categories": flat}, "YAML front matter")
+
+    def _populate_tags(self) -> None:
+        tags = _flatten(_pluralized(self.data, "tag", "tags"))
+        self.merge_data({"tags": tags}, "YAML front matter")
+
+    # -- what the site asks -----------------------------------------------------------------------
+    def published(self) -> bool:
+        return self.data.get("published") is not False
+
+    @property
+    def date(self) -> _dt.datetime:
+        value = self.data.get("date")
+        if value is None:
+            value = self.data["date"] = (
+                _dt.datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.site.timezone)
+                if self.is_draft else self.site.time)
+        return value
+
+    @property
+    def excerpt_separator(self) -> str:
+        value = self.data.get("excerpt_separator")
+        if value is None:
+            value = self.site.config.get("excerpt_separator")
+        return ruby.to_s(value) if value is not None else ""
+
+    @property
+    def permalink(self) -> str | None:
+        value = self.data.get("permalink")
+        return None if value is None or value is False else str(value)
+
+    @property
+    def output_ext(self) -> str:
+        return self.site.output_ext(self.extname, self.permalink, self.converters)
+
+    @property
+    def cleaned_relative_path(self) -> str:
+        rel = self.relative_path[:len(self.relative_path) - len(self.extname)] \
+            if self.extname else self.relative_path
+        rel = rel.replace(self.collection.relative_directory, "", 1)
+        return rel.rstrip(".")
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            slug = self.data.get("slug")
+            placeholders = urls.document_placeholders(
+                collection=self.collection.label, relative_path=self.relative_path,
+                date=self.date, output_ext=self.output_ext,
+                categories=[ruby.to_s(c) for c in _ruby_array(self.data.get("categories"))],
+                slug=None if slug is None else ruby.to_s(slug),
+                relative_directory=self.collection.relative_directory)
+            self._url = urls.url(self.collection.url_template, placeholders, self.permalink)
+        return self._url
+
+    @property
+    def id(self) -> str:
+        slug = self.data.get("slug")
+        return posixpath.join(_ruby_dirname(self.url),
+                              ruby.to_s(slug) if slug is not None else self.basename_without_ext)
+
+    def destination(self, dest: Path) -> Path:
+        return urls.destination_path(dest, self.url, self.output_ext, "document")
+
+    def write_p(self) -> bool:
+        return self.collection.write_p() and self.site.publish(self)
+
+    def render_with_liquid(self) -> bool:
+        if self.data.get("render_with_liquid") is False:
+            return False
+        text = self.content or ""
+        return self.extname not in (".coffee", ".yaml", ".yml") and ("{%" in text or "{{" in text)
+
+    def place_in_layout(self) -> bool:
+        return (self.extname not in (".sass", ".scss", ".coffee", ".yaml", ".yml")
+                and self.data.get("layout") != "none")
+
+    def next_doc(self) -> "Document | None":
+        docs = self.collection.docs
+        for i, d in enumerate(docs):
+            if d is self:
+                return docs[i + 1] if i + 1 < len(docs) else None
+        return None
+
+    def previous_doc(self) -> "Document | None":
+        docs = self.collection.docs
+        for i, d in enumerate(docs):
+            if d is self:
+                return docs[i - 1] if i > 0 else None
+        return None
+
+    def to_liquid(self) -> Any:
+        drop = getattr(self, "_drop", None)
+        if drop is None:
+            from ..rendering.drops import DocumentDrop
+            drop = self._drop = DocumentDrop(self)
+        return drop
+
+    def __str__(self) -> str:
+        return self.output or self.content or "NO CONTENT"
+
+
+class Excerpt:
+    """The start of a document up to its ``excerpt_separator``, rendered without layout."""
+
+    place_in_layout_p = False
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.content = self._extract(doc.content or "")
+        self.output: str | None = None
+        self.extname = doc.extname
+        self.converters = doc.converters
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data = dict(self.doc.data)
+        data.pop("layout", None)
+        data.pop("excerpt", None)
+        return data
+
+    @property
+    def relative_path(self) -> str:
+        return posixpath.join(self.doc.relative_path, "#excerpt")
+
+    @property
+    def path(self) -> Path:
+        return Path(str(self.doc.path) + "/#excerpt")
+
+    def render_with_liquid(self) -> bool:
+        if self.data.get("render_with_liquid") is False:
+            return False
+        return self.extname not in (".coffee", ".yaml", ".yml") and (
+            "{%" in self.content or "{{" in self.content)
+
+    def place_in_layout(self) -> bool:
+        return False
+
+    def _extract(self, text: str) -> str:
+        head, sep, tail = text.partition(self.doc.excerpt_separator)
+        if not sep or not tail:
+            return head
+        if "{%" in head:
+            head = _close_liquid_blocks(head)
+        definitions = ["".join(m) for m in _LINK_REF.findall(tail) if m[0] in head]
+        if not definitions:
+            return head
+        return head + "\n\n" + "\n".join(definitions)
+
+    def __str__(self) -> str:
+        return self.output if self.output is not None else self.content
+
+
+def _close_liquid_blocks(head: str) -> str:
+    for name in reversed(_LIQUID_TAG.findall(head)):
+        if name in _LIQUID_BLOCKS and not re.search(
+                r"{%-?\s*end" + re.escape(name) + r".*?\s*-?%}", head, re.S):
+            head += "\n{% end" + name + " %}"
+    return head
+
+
+def _ruby_dirname(path: str) -> str:
+    """``File.dirname``: trailing slashes do not make a folder of their own."""
+    stripped = path.rstrip("/")
+    if not stripped:
+        return "/" if path.startswith("/") else "."
+    return posixpath.dirname(stripped) or "."
+
+
+def _ruby_array(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list[Any]:
+    value: Any = None
+    if singular in data:
+        value = data[singular]
+    if value is None and plural in data:
+        raw = data[plural]
+        if isinstance(raw, str):
+            value = raw.split()
+        elif isinstance(raw, list):
+            value = [v for v in raw if v is not None]
+    return [v for v in _flatten([value]) if v is not None]
+
+
+def _flatten(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(_flatten(item))
+        else:
+            out.append(item)
+    return out
+
+
+def _union(a: list[Any], b: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in list(a) + list(b):
+        if item not in out:
+            out.append(item)
+    return out

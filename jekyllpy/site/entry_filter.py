@@ -1,0 +1,74 @@
+"""Which directory entries a site reads: Jekyll's ``EntryFilter`` rules.
+
+Jekyll skips names starting with ``.``, ``_``, ``#`` or ``~`` and names ending in ``~``,
+unless ``include`` lists them; ``exclude`` patterns (matched against the path from the site
+source, as ``File.fnmatch?`` without flags, or as a path prefix) win over the special-name
+rule but lose to ``include``.  Both the reader and each collection filter with these rules.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Iterable
+
+#: Jekyll 4.3's ``Configuration::DEFAULT_EXCLUDES``, appended to every site's ``exclude``.
+DEFAULT_EXCLUDES = [
+    ".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
+    "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/",
+]
+
+
+class EntryFilter:
+    """Filters the entries of one directory, ``base`` (relative to the site source)."""
+
+    def __init__(self, source: Path, include: Iterable[str], exclude: Iterable[str],
+                 base: str = "") -> None:
+        self.source = source
+        self.include = [str(p) for p in include]
+        include_set = set(self.include)
+        self.exclude = [str(p) for p in exclude if str(p) not in include_set]
+        self.base = base.strip("/")
+
+    def filter(self, entries: Iterable[str]) -> list[str]:
+        """The entries (names or relative paths under ``base``) Jekyll would keep."""
+        kept = []
+        for entry in entries:
+            if entry.endswith("."):
+                continue
+            included = self.included(entry)
+            if not included and self.excluded(entry):
+                continue
+            if included or not (self.special(entry) or entry.endswith("~")):
+                kept.append(entry)
+        return kept
+
+    def included(self, entry: str) -> bool:
+        return (self._glob_include(self.include, entry)
+                or self._glob_include(self.include, posixpath.basename(entry)))
+
+    @staticmethod
+    def special(entry: str) -> bool:
+        return entry[:1] in ".#_~" or posixpath.basename(entry)[:1] in ".#_~"
+
+    def excluded(self, entry: str) -> bool:
+        return self._glob_include(self.exclude, posixpath.join("/" + self.base, entry)
+                                  if self.base else "/" + entry)
+
+    def _glob_include(self, patterns: list[str], entry: str) -> bool:
+        root = self.source.as_posix().rstrip("/")
+        with_source = _join(root, entry)
+        is_dir = Path(with_source).is_dir()
+        for pattern in patterns:
+            pattern_with_source = _join(root, pattern)
+            if (fnmatchcase(with_source, pattern_with_source)
+                    or with_source.startswith(pattern_with_source)
+                    or (is_dir and pattern_with_source == with_source + "/")):
+                return True
+        return False
+
+
+def _join(root: str, path: str) -> str:
+    """``PathManager.join``: the two parts with exactly one slash between them."""
+    return f"{root}/{path.lstrip('/')}" if path else root
