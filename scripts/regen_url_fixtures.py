@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -228,6 +229,19 @@ SUFFIX_STYLES = ["date", "pretty", "ordinal", "weekdate", "none", "/:title/",
                  "/:title:output_ext", "/:title.html", "/:title", "Pretty", "/:title/:output_ext"]
 
 
+# Seeded random strings: runs of ASCII punctuation, white space, letters, marks, digits
+# from many scripts, emoji and Unicode-14-only letters, to find what hand-picked cases miss.
+_ALPHABET = (" \t\n-_.~!$&'()*+,;=@:/?#%[]{}<>|\\^`\"" "aZ09" "éÅßŒıİΣσς" "жЖ"
+             "日本" "\u0301\u0308\u093f" "١٢" "½²Ⅻ" "\u00a0\u2003\u200b\u2028" "😀🎉\u200d"
+             "\u2c2f\ua7c0\U00010570")
+
+
+def random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 12)))
+            for _ in range(count)]
+
+
 # ---------------------------------------------------------------------------- sites
 
 def _write(root: Path, rel: str, text: str) -> None:
@@ -361,7 +375,8 @@ def _built_files(root: Path) -> list[str]:
 # ---------------------------------------------------------------------------- main
 
 def cases(site_roots: list[str]) -> dict[str, Any]:
-    slug_cases = [[t, m, c] for t in SLUG_TEXTS for m in SLUG_MODES for c in (False, True)]
+    slug_texts = SLUG_TEXTS + random_texts(300, 1)
+    slug_cases = [[t, m, c] for t in slug_texts for m in SLUG_MODES for c in (False, True)]
     hash_urls = []
     for template in HASH_TEMPLATES:
         for pairs in PAGE_PLACEHOLDER_SETS:
@@ -372,9 +387,9 @@ def cases(site_roots: list[str]) -> dict[str, Any]:
                               permalink])
     return {
         "slugify": slug_cases,
-        "escape_path": ESCAPE_TEXTS + SLUG_TEXTS,
-        "unescape_path": UNESCAPE_TEXTS,
-        "sanitize_url": SANITIZE_TEXTS,
+        "escape_path": ESCAPE_TEXTS + SLUG_TEXTS + random_texts(400, 2),
+        "unescape_path": UNESCAPE_TEXTS + [t.replace("!", "%") for t in random_texts(100, 3)],
+        "sanitize_url": SANITIZE_TEXTS + [t.replace("a", ".") for t in random_texts(100, 4)],
         "hash_urls": hash_urls,
         "extname": EXTNAME_PATHS,
         "add_permalink_suffix": [[t, s] for t in ("/:path/:basename", "/:collection/:path")
