@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
-    "STYLES", "HTML_EXTENSIONS", "SLUGIFY_MODES", "UrlDrop", "UrlTemplateError",
+    "STYLES", "HTML_EXTENSIONS", "SLUGIFY_MODES", "UrlDrop", "UrlTemplateError", "InvalidURIError",
     "slugify", "ruby_downcase", "transliterate",
     "style_to_permalink", "add_permalink_suffix", "posts_url_template",
     "collection_url_template", "page_url_template",
