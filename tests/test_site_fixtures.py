@@ -33,7 +33,6 @@ _spec.loader.exec_module(regen)
 
 #: Sites jekyllpy does not build identically yet, and why.
 KNOWN_DIFFERENT: dict[str, str] = {
-    "minima": "plugins (jekyll-feed, jekyll-seo-tag) are not implemented yet",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import markdownify
+from ..kramdown import Document
 from ..site.page import Page
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ class MarkdownConverter:
         self.config = config
         self.exts = {"." + e.strip() for e in str(config.get("markdown_ext") or "").split(",")
                      if e.strip()}
+        self._options: dict[str, Any] | None = None
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.exts
@@ -31,8 +32,15 @@ class MarkdownConverter:
     def output_ext(self, ext: str) -> str:
         return ".html"
 
+    def options(self) -> dict[str, Any]:
+        """Jekyll's kramdown options for this site, worked out once per build."""
+        if self._options is None:
+            from .. import _options_for
+            self._options = _options_for(self.config)
+        return self._options
+
     def convert(self, content: str, doc: Any = None) -> str:
-        return markdownify(content, self.config)
+        return Document(content, **self.options()).to_html()
 
 
 class IdentityConverter:

@@ -127,11 +127,19 @@ class PageDrop(Drop):
     ``name``, ``path`` and ``url`` merged on top."""
 
     def snapshot(self) -> dict[str, Any]:
+        """The hash Jekyll's ``Page#to_liquid`` builds; rebuilt only when the page's
+        content has changed since the last one (templates ask for it very often: every
+        ``site.pages`` loop of every page)."""
         page: "Page" = self.obj
+        cached = getattr(page, "_liquid_snapshot", None)
+        if cached is not None and cached[0] is page.content:
+            return cached[1]
         further = {"content": page.content, "dir": page.dir,
                    "excerpt": page.data.get("excerpt"), "name": page.name,
                    "path": page.liquid_path, "url": page.url}
-        return deep_merge(page.defaults, deep_merge(page.data, further))
+        value = deep_merge(page.defaults, deep_merge(page.data, further))
+        page._liquid_snapshot = (page.content, value)
+        return value
 
     def fallback(self) -> Mapping[str, Any]:
         return self.snapshot()

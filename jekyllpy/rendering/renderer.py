@@ -16,8 +16,10 @@ from liquid.exceptions import LiquidError
 
 from ..config import deep_merge
 from ..errors import JekyllpyError
+from .converters import MarkdownConverter
 from .drops import ExcerptDrop, JekyllDrop, SiteDrop
 from .environment import JekyllEnvironment, make_environment
+from .prefetch import MarkdownPrefetch
 from .site_tags import LinkTag, PostUrlTag
 
 if TYPE_CHECKING:
@@ -58,13 +60,34 @@ def site_payload(site: "Site") -> dict[str, Any]:
 
 
 def render_site(site: "Site") -> None:
-    site.extra_files = []  # type: ignore[attr-defined]
     payload = site_payload(site)
-    for collection in site.collections.values():
-        for doc in collection.docs:
-            doc.output = run(site, doc, payload)
-    for page in site.pages:
-        page.output = run(site, page, payload)
+    prefetch = _start_prefetch(site)
+    site._prefetch = prefetch  # type: ignore[attr-defined]
+    try:
+        for collection in site.collections.values():
+            for doc in collection.docs:
+                doc.output = run(site, doc, payload)
+        for page in site.pages:
+            page.output = run(site, page, payload)
+    finally:
+        site._prefetch = None  # type: ignore[attr-defined]
+        prefetch.close()
+
+
+def _start_prefetch(site: "Site") -> MarkdownPrefetch:
+    """Hand the Markdown whose conversion input is already final (no Liquid to render) to
+    a second process, in render order: documents, their excerpts, then pages."""
+    from ..site.document import Excerpt
+    markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
+    texts: list[tuple[int, str]] = []
+    if markdown is not None:
+        items = [d for c in site.collections.values() for d in c.docs]
+        excerpts = [d.data.get("excerpt") for d in items]
+        items += [e for e in excerpts if isinstance(e, Excerpt)] + list(site.pages)
+        for item in items:
+            if markdown in item.converters and item.content and not item.render_with_liquid():
+                texts.append((id(item), item.content))
+    return MarkdownPrefetch(markdown.options() if markdown is not None else {}, texts)
 
 
 def render_standalone(site: "Site", item: Any) -> str:
@@ -104,7 +127,13 @@ def run(site: "Site", doc: Any, payload: dict[str, Any]) -> str:
 
 
 def convert(doc: Any, content: str) -> str:
+    prefetch = getattr(doc.site if hasattr(doc, "site") else doc.doc.site, "_prefetch", None)
     for converter in doc.converters:
+        if prefetch is not None and isinstance(converter, MarkdownConverter):
+            done = prefetch.take(id(doc), content)
+            if done is not None:
+                content = done
+                continue
         try:
             content = converter.convert(content, doc)
         except Exception as exc:

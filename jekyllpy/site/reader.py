@@ -35,11 +35,38 @@ class Reader:
         for label, collection in site.collections.items():
             if label != "posts":
                 collection.read()
+        self.read_theme_assets()
         data_dir = site.source / str(site.config.get("data_dir") or "_data")
         site.data = read_data(data_dir, site.config)
         if site.theme is not None and site.theme.data_path is not None:
             from ..config import deep_merge
             site.data = deep_merge(read_data(site.theme.data_path, site.config), site.data)
+
+    # -- theme assets --------------------------------------------------------------------------
+    def read_theme_assets(self) -> None:
+        """The theme's ``assets`` folder: pages and static files, unless the site has a file
+        at the same relative path (Jekyll's ``ThemeAssetsReader``)."""
+        site = self.site
+        theme = site.theme
+        if theme is None or theme.assets_path is None:
+            return
+        found = []
+        for dirpath, dirnames, filenames in os.walk(theme.assets_path):
+            dirnames.sort()
+            found += [Path(dirpath) / n for n in sorted(filenames)]
+        for path in found:
+            if path.is_symlink():
+                site.warn(f"Theme reader: Skipping theme asset {path}: symlinks are not allowed.")
+                continue
+            rel_dir = path.parent.relative_to(theme.root).as_posix()
+            if has_yaml_header(path):
+                page = Page(site, rel_dir, path.name, base=theme.root)
+                if not any(p.relative_path == page.relative_path for p in site.pages):
+                    site.pages.append(page)
+            else:
+                static = StaticFile(site, theme.root, "/" + rel_dir, path.name)
+                if not any(f.relative_path == static.relative_path for f in site.static_files):
+                    site.static_files.append(static)
 
     # -- layouts ---------------------------------------------------------------------------------
     def read_layouts(self) -> dict[str, Layout]:
