@@ -3,7 +3,7 @@ as Jekyll 4.3.1 did (NAME/expected/, written by scripts/regen_site_fixtures.py).
 
 The comparison is strict: the same set of relative paths, and the same bytes after the
 regen script's ``normalise`` (which blanks only build-time fields, today the feed-level
-``<updated>`` of minima's feed.xml).  No Ruby is needed.
+``<updated>`` of the Atom feeds jekyll-feed writes).  No Ruby is needed.
 
 Sites the builder cannot produce yet are listed in KNOWN_DIFFERENT with the reason; such a
 site must still build differently (the test fails once it matches, so that the entry is
