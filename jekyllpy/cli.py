@@ -51,23 +51,52 @@ def main() -> None:
               help="Source directory (defaults to ./)")
 @click.option("-d", "--destination", default=None, type=click.Path(file_okay=False),
               help="Destination directory (defaults to ./_site)")
-@click.option("--config", "config_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Custom configuration file(s), merged in order")
+@click.option("--config", "config_files", multiple=True,
+              help="Custom configuration file(s), comma-separated or repeated, merged in order")
+@click.option("-D", "--drafts", is_flag=True, help="Render posts in the _drafts folder")
+@click.option("--future", is_flag=True, help="Publishes posts with a future date")
+@click.option("--unpublished", is_flag=True,
+              help="Render posts that were marked as unpublished")
+@click.option("-b", "--baseurl", default=None, help="Serve the website from the given base URL")
+@click.option("--limit_posts", "limit_posts", type=int, default=None,
+              help="Limits the number of posts to parse and publish")
+@click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
+              help="Fail if errors are present in front matter")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
+@click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
 @click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
-def build(source: str, destination: str | None, config_files: tuple[str, ...],
-          quiet: bool, trace: bool) -> None:
+def build(source: str, destination: str | None, config_files: tuple[str, ...], drafts: bool,
+          future: bool, unpublished: bool, baseurl: str | None, limit_posts: int | None,
+          strict_front_matter: bool, quiet: bool, verbose: bool, trace: bool) -> None:
     """Build your site."""
     say: Callable[[str], Any] = (lambda line: None) if quiet else click.echo
     src = Path(source)
-    configs = [Path(c) for c in config_files]
+    configs = [Path(part) for c in config_files for part in c.split(",") if part]
+    overrides: dict[str, Any] = {}
+    if drafts:
+        overrides["show_drafts"] = True
+    if future:
+        overrides["future"] = True
+    if unpublished:
+        overrides["unpublished"] = True
+    if baseurl is not None:
+        overrides["baseurl"] = baseurl
+    if limit_posts is not None:
+        if limit_posts < 0:
+            _fail("limit_posts must be a non-negative number")
+        overrides["limit_posts"] = limit_posts
+    if strict_front_matter:
+        overrides["strict_front_matter"] = True
     shown = configs or [src / "_config.yml"]
     for cfg in shown:
         say(_topic("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none"))
     if not src.is_dir():
         _fail(f"source folder not found: {src}")
+    for cfg in configs:
+        if not cfg.is_file():
+            _fail(f"configuration file not found: {cfg}")
     try:
-        config = load_config(src, configs or None)
+        config = load_config(src, configs or None, overrides or None)
     except BuildError as exc:
         if trace:
             raise
@@ -82,7 +111,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...],
     say(_topic("Generating...", ""))
     started = time.perf_counter()
     try:
-        site = _build(src, dest, configs or None)
+        site = _build(src, dest, configs or None, **overrides)
     except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise

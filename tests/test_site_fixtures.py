@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shlex
 from pathlib import Path
 
 import pytest
 
-from jekyllpy.site import build
+from click.testing import CliRunner
+
+from jekyllpy.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -36,29 +37,16 @@ KNOWN_DIFFERENT: dict[str, str] = {
 }
 
 
-def _config_files(name: str, source: Path) -> list[Path] | None:
-    """``--config A,B`` from NAME/build.json as paths; other flags are not supported yet."""
-    args = regen.build_args(name)
-    files: list[Path] | None = None
-    it = iter(args)
-    for arg in it:
-        if arg == "--config":
-            files = [source / part for part in next(it).split(",")]
-        elif arg.startswith("--config="):
-            files = [source / part for part in arg.split("=", 1)[1].split(",")]
-        else:
-            pytest.fail(f"{name}/build.json: jekyllpy's build() has no equivalent of "
-                        f"{shlex.quote(arg)} yet")
-    return files
-
-
-def _differences(name: str, tmp_path: Path) -> list[str]:
+def _differences(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Build with the ``jekyllpy build`` command and NAME/build.json's arguments, from the
+    source folder (where the regeneration script runs ``jekyll build``)."""
     source = SITES / name / "source"
     dest = tmp_path / "_site"
-    try:
-        build(source, dest, _config_files(name, source))
-    except Exception as exc:  # a build that fails differs from Jekyll's as a whole
-        return [f"build failed: {type(exc).__name__}: {exc}"]
+    monkeypatch.chdir(source)
+    result = CliRunner().invoke(main, ["build", "-q", "-s", str(source), "-d", str(dest),
+                                       *regen.build_args(name)])
+    if result.exit_code != 0:  # a build that fails differs from Jekyll's as a whole
+        return [f"build failed: {result.output.strip()} {result.exception!r}"]
     return regen.compare(regen.read_tree(SITES / name / "expected"), regen.read_tree(dest))
 
 
@@ -70,8 +58,8 @@ def test_every_site_has_expected_output() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_site(name: str, tmp_path: Path) -> None:
-    problems = _differences(name, tmp_path)
+def test_site(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    problems = _differences(name, tmp_path, monkeypatch)
     if name in KNOWN_DIFFERENT:
         assert problems, f"{name} now builds identically: remove it from KNOWN_DIFFERENT"
         pytest.xfail(KNOWN_DIFFERENT[name])

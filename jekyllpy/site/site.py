@@ -87,7 +87,7 @@ class Site:
     def publish(self, thing: Any) -> bool:
         if thing.data.get("published", True) is False and not self.config.get("unpublished"):
             return False
-        if hasattr(thing, "date") and not self.config.get("future"):
+        if not self.config.get("future") and hasattr(type(thing), "date"):
             if int(thing.date.timestamp()) > int(self.time.timestamp()):
                 return False
         return True
