@@ -6,8 +6,9 @@ a temporary folder (so that Jekyll leaves no ``.jekyll-cache`` or other trace in
 repository), runs ``jekyll build -s COPY -d TMP --disable-disk-cache`` there (working
 directory: the copy) and replaces ``NAME/expected/`` with the result, byte for byte.
 
-Needs Jekyll 4.3.1 with the gems minima, jekyll-feed, jekyll-seo-tag and jekyll-paginate
-(on Debian: ``apt-get install ruby-jekyll-paginate``); the tests need none of this.
+Needs Jekyll 4.3.1 with the gems minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate and
+jekyll-sitemap 1.4 (on Debian: ``apt-get install ruby-jekyll-paginate ruby-jekyll-sitemap``);
+the tests need none of this.
 
 Environment: ``JEKYLL_ENV`` is removed, so Jekyll builds in its default environment,
 ``development`` (what a plain ``jekyll build`` does; ``jekyll.environment`` is
@@ -25,15 +26,19 @@ Naming sites limits either mode to them.
 Normalised fields (build time, different on every run; :func:`normalise` is the only
 place that knows them, and the tests import it):
 
-* the feed-level ``<updated>`` element of an Atom feed, i.e. ``minima/expected/feed.xml``
-  (jekyll-feed writes ``site.time`` there; the ``<updated>`` of each ``<entry>`` is the
-  post's date and is kept).
+* the feed-level ``<updated>`` element of an Atom feed in a ``.xml`` file (jekyll-feed
+  writes ``site.time`` there: ``minima`` and the ``feed_*`` sites; the ``<updated>`` of
+  each ``<entry>`` is the post's date and is kept).
 
 No other fixture file holds a build-time value: the sites never print ``site.time`` or
-``"now"``, do not use jekyll-sitemap (its ``<lastmod>`` of static files is their mtime),
-give a date to every collection document whose permalink uses date placeholders (without
-one it would get ``site.time``), date the future post 2999, and give their drafts (not built
-anyway: no ``--drafts``) a date.  The minima site sets ``sass: sourcemap: never``: the
+``"now"``, give a date to every collection document whose permalink uses date placeholders
+(without one it would get ``site.time``), date the future post 2999, and give their drafts
+a date (drafts are dated by their mtime otherwise).  Where a build-time value is wanted,
+the site fixes ``site.time`` with ``time:`` in ``_config.yml`` (``feed_options``, whose
+``recipes/feed.atom`` is not a ``.xml`` file; ``sitemap_existing``, whose undated documents
+get ``site.time`` as ``<lastmod>``).  The sites using jekyll-sitemap have no static file it
+lists (``.html``, ``.htm``, ``.xhtml`` or ``.pdf`` without front matter): their
+``<lastmod>`` is the file's mtime, which a checkout does not keep.  The minima site sets ``sass: sourcemap: never``: the
 theme's Sass is in the gem, and a source map would name this machine's gem folder (the
 ``sass`` site keeps the default source maps, whose paths stay inside the site).
 """
