@@ -115,7 +115,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise
-        _fail(f"Liquid Exception: {exc}" if isinstance(exc, LiquidError) else str(exc))
+        _fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
     for warning in site.warnings:
         click.echo(f"  Warning: {warning}", err=True)
     say(_topic("", f"done in {time.perf_counter() - started:.3f} seconds."))

@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liquid.exceptions import LiquidError
 
 from ..config import deep_merge
 from ..errors import JekyllpyError
@@ -27,15 +26,42 @@ if TYPE_CHECKING:
 
 
 class LiquidRenderError(JekyllpyError):
-    """A Liquid error while rendering a file: names the file, line and message."""
+    """A Liquid error while rendering a file, naming the file, its line and the markup.
 
-    def __init__(self, path: str, exc: Exception) -> None:
-        line = getattr(getattr(exc, "token", None), "linenum", None) or getattr(exc, "linenum", None)
-        where = f"{path}:{line}" if line else path
-        message = getattr(exc, "message", None) or str(exc)
+    Jekyll counts lines from the start of the content (after the front matter); we name
+    the line of the file itself, and the included file when the error is in one.
+    """
+
+    def __init__(self, relative: str, exc: Exception, path: Path | None = None,
+                 content: str | None = None) -> None:
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        where = relative
+        token = getattr(exc, "token", None)
+        context = exc.context() if hasattr(exc, "context") else None
+        template = getattr(exc, "template_name", None)
+        if context is not None:
+            line = context[0]
+            source = getattr(token, "source", None)
+            if template and str(template) != str(path):
+                where = f"{template}:{line} (included from {relative})"
+            else:
+                if path is not None and content is not None and source == content:
+                    line += _front_matter_lines(path, content)
+                where = f"{relative}:{line}"
+            markup = context[3].strip()
+            if markup:
+                where += f": {markup}"
         super().__init__(f"Liquid Exception: {message} in {where}")
-        self.path = path
-        self.line = line
+        self.path = relative
+
+
+def _front_matter_lines(path: Path, content: str) -> int:
+    """How many lines of ``path`` come before ``content`` (its front matter)."""
+    try:
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    except OSError:
+        return 0
+    return text[:len(text) - len(content)].count("\n") if text.endswith(content) else 0
 
 
 def environment_for(site: "Site") -> JekyllEnvironment:
@@ -179,5 +205,7 @@ def render_liquid(site: "Site", env: JekyllEnvironment, content: str,
         if template is None:
             template = cache[key] = env.from_string(content, name=relative, path=str(path))
         return template.render(**payload)
-    except LiquidError as exc:
-        raise LiquidRenderError(relative, exc) from exc
+    except JekyllpyError:
+        raise
+    except Exception as exc:  # Liquid errors, and errors raised by filters and tags
+        raise LiquidRenderError(relative, exc, path, content) from exc
