@@ -151,8 +151,13 @@ def _feed_config(site: "Site") -> dict[str, Any]:
 
 
 def _categories(value: Any) -> list[Any]:
+    """The gem's category set: the configured list in order, repeats dropped."""
     items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
-    return list(dict.fromkeys(items))
+    unique: list[Any] = []
+    for item in items:
+        if item not in unique:
+            unique.append(item)
+    return unique
 
 
 def feed_collections(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
