@@ -3,6 +3,9 @@
 Public API (more arrives with the site build):
 
 * :func:`markdownify` converts Markdown exactly as Jekyll's kramdown converter does.
+* :func:`render_page` gives the bytes Jekyll would write for one page, post or document,
+  without building the whole site.
+* :func:`build` builds a site folder into a destination, as ``jekyll build`` does.
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 import json
+import os
 from typing import Any
 
 from .kramdown import Document
 
 __version__ = "0.1.0"
-__all__ = ["markdownify", "__version__"]
+__all__ = ["markdownify", "render_page", "build", "__version__"]
 
 
 def markdownify(text: str, config: Mapping[str, Any] | None = None) -> str:
@@ -48,3 +52,24 @@ def _cached_options(key: str) -> dict[str, Any]:
 def _compute_options(config: Mapping[str, Any] | None) -> dict[str, Any]:
     from .config import kramdown_options
     return kramdown_options(config)
+
+
+def render_page(path: "str | os.PathLike[str]", *,
+                config: Mapping[str, Any] | None = None) -> str:
+    """The bytes (as text) Jekyll would write for the page, post or collection document at
+    ``path``, layouts applied.  The site is the nearest folder above holding a
+    ``_config.yml`` (else the file's folder); ``config`` overrides its settings.  Raises
+    :class:`jekyllpy.site.render_page.RenderPageError` for a file Jekyll would not render
+    (static file, ``published: false``, future post, draft, layout, include, missing file).
+    """
+    from .site.render_page import render_page as _render_page
+    return _render_page(path, config=config)
+
+
+def build(source: "str | os.PathLike[str]", destination: "str | os.PathLike[str] | None" = None,
+          **overrides: Any) -> Any:
+    """Build the site at ``source`` into ``destination`` (default ``SOURCE/_site``) and
+    return the :class:`jekyllpy.site.Site`; ``overrides`` are configuration settings
+    (``show_drafts=True``, ``future=True``, ``baseurl="/x"``, ...)."""
+    from .site import build as _build
+    return _build(source, destination, None, **overrides)

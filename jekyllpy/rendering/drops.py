@@ -70,11 +70,17 @@ def _liquid(value: Any) -> Any:
     return value.to_liquid() if value is not None and hasattr(value, "to_liquid") else value
 
 
+def _rendered(doc: Any) -> Any:
+    from .renderer import ensure_rendered
+    ensure_rendered(doc)
+    return doc
+
+
 class DocumentDrop(Drop):
     methods = {
         "id": lambda d: d.id,
-        "output": lambda d: d.output,
-        "content": lambda d: d.content,
+        "output": lambda d: _rendered(d).output,
+        "content": lambda d: _rendered(d).content,
         "relative_path": lambda d: d.relative_path,
         "path": lambda d: d.relative_path,
         "url": lambda d: d.url,

@@ -100,6 +100,34 @@ def render_site(site: "Site") -> None:
         prefetch.close()
 
 
+def render_on_demand(site: "Site", target: Any) -> str:
+    """Render ``target`` alone; documents it reads are rendered when first read (see
+    :mod:`jekyllpy.site.render_page`)."""
+    order = [d for c in site.collections.values() for d in c.docs] + list(site.pages)
+    site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
+    site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]
+    site._prefetch = None  # type: ignore[attr-defined]
+    target.output = run(site, target, site_payload(site))
+    return target.output
+
+
+def ensure_rendered(doc: Any) -> None:
+    """In on-demand rendering, render a document a template reads if a build would have
+    rendered it already (it comes before the file being rendered)."""
+    site = doc.site
+    order = getattr(site, "_render_order", None)
+    if order is None or doc.output is not None or getattr(doc, "_rendering", False):
+        return
+    position = order.get(id(doc))
+    if position is None or position >= site._render_position:
+        return
+    doc._rendering = True
+    try:
+        doc.output = run(site, doc, site_payload(site))
+    finally:
+        doc._rendering = False
+
+
 def _start_prefetch(site: "Site") -> MarkdownPrefetch:
     """Hand the Markdown whose conversion input is already final (no Liquid to render) to
     a second process, in render order: documents, their excerpts, then pages."""

@@ -77,7 +77,8 @@ class Document:
             return
         defaults = self.site.defaults.all(self.relative_path, self.type)
         if defaults:
-            self.merge_data(defaults, "front matter defaults")
+            # deep_merge copies: the same defaults are merged into many documents
+            self.merge_data(deep_merge({}, defaults), "front matter defaults")
         text = self.path.read_bytes().decode("utf-8", "replace")
         self.content = text
         if FRONT_MATTER.match(text):
@@ -110,7 +111,7 @@ class Document:
             if isinstance(self.data.get("categories"), list):
                 cats = _union(self.data["categories"], cats if isinstance(cats, list) else [cats])
             other["categories"] = cats
-        self.data = deep_merge(self.data, other)
+        _merge_into(self.data, other)
         if "date" in self.data and self.data["date"] is not None:
             self.data["date"] = self._parse_date(self.data["date"], source)
 
@@ -320,6 +321,23 @@ def _close_liquid_blocks(head: str) -> str:
                 r"{%-?\s*end" + re.escape(name) + r".*?\s*-?%}", head, re.S):
             head += "\n{% end" + name + " %}"
     return head
+
+
+def _merge_into(target: dict[str, Any], other: dict[str, Any]) -> None:
+    """Jekyll's ``deep_merge_hashes!`` in place: hashes on both sides merge key by key, a
+    nil in ``other`` keeps the value already there, anything else replaces it.  ``other``'s
+    values are taken as they are (callers pass fresh data)."""
+    for key, value in other.items():
+        if key in target:
+            if value is None:
+                continue
+            current = target[key]
+            if isinstance(current, dict) and isinstance(value, dict):
+                merged = dict(current)
+                _merge_into(merged, value)
+                target[key] = merged
+                continue
+        target[key] = value
 
 
 def _ruby_dirname(path: str) -> str:

@@ -59,12 +59,12 @@ class EntryFilter:
     def _glob_include(self, patterns: list[str], entry: str) -> bool:
         root = self.source.as_posix().rstrip("/")
         with_source = _join(root, entry)
-        is_dir = Path(with_source).is_dir()
         for pattern in patterns:
             pattern_with_source = _join(root, pattern)
             if (fnmatchcase(with_source, pattern_with_source)
                     or with_source.startswith(pattern_with_source)
-                    or (is_dir and pattern_with_source == with_source + "/")):
+                    or (pattern_with_source == with_source + "/"
+                        and Path(with_source).is_dir())):
                 return True
         return False
 
