@@ -1,63 +1,51 @@
 """Markdown fixtures: every tests/fixtures/markdown/**/NAME.md converts to NAME.html.
 
 The expected files were produced by Jekyll 4.3.1 itself (scripts/regen_fixtures.py); a case
-may carry NAME.yml, a _config.yml fragment for that conversion.  Cases whose only difference
-is token-level syntax highlighting of a real language are a known gap (highlighting has its
-own issue and fixture set) and are marked xfail by the explicit list below.
+may carry NAME.yml, a _config.yml fragment for that conversion.  The comparisons themselves
+are test items collected by jekyllpy's pytest plugin (``jekyllpy_fixtures`` in
+pyproject.toml; items named ``markdown/AREA/NAME``).  A case known not to match yet would be
+listed in tests/fixtures/markdown/KNOWN_DIFFERENT (there is none).  This file checks that
+the set is large enough, that the plugin collects every case, and, with Ruby, that Jekyll
+reproduces the expected files.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
-
-import jekyllpy
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "markdown"
 CASES = sorted(FIXTURES.rglob("*.md"))
 
-#: Cases that differ only inside a Rouge-highlighted block of a real language.
-HIGHLIGHTING_GAPS: set[str] = set()
-
-
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
 
 def _case_id(path: Path) -> str:
-    return str(path.relative_to(FIXTURES).with_suffix(""))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[_case_id(p) for p in CASES])
-def test_fixture(case: Path) -> None:
-    config_file = case.with_suffix(".yml")
-    config = yaml.safe_load(_read(config_file)) if config_file.exists() else None
-    expected = _read(case.with_suffix(".html"))
-    actual = jekyllpy.markdownify(_read(case), config)
-    if _case_id(case) in HIGHLIGHTING_GAPS:
-        assert actual != expected, "now identical: remove it from HIGHLIGHTING_GAPS"
-        assert _without_highlighting(actual) == _without_highlighting(expected)
-        pytest.xfail("token-level Rouge highlighting is not identical yet (issue 4)")
-    assert actual == expected
-
-
-_SPAN = re.compile(r'</?span[^>]*>')
-
-
-def _without_highlighting(html: str) -> str:
-    """The page with Rouge's token spans removed: what must match even before issue 4."""
-    return _SPAN.sub("", html)
+    return str(path.relative_to(FIXTURES).with_suffix("").as_posix())
 
 
 def test_there_are_enough_fixtures() -> None:
     assert len(CASES) >= 100
+
+
+def collected_fixture_items(folder: Path) -> list[str]:
+    """The node ids pytest (with this project's configuration) collects under ``folder``."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                             "-o", "addopts=", "-p", "no:cacheprovider", str(folder)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if "::" in line]
+
+
+def test_the_plugin_collects_every_case() -> None:
+    items = collected_fixture_items(FIXTURES)
+    names = sorted(item.split("::", 1)[1] for item in items)
+    assert names == sorted(f"markdown/{_case_id(p)}" for p in CASES)
+    for case in CASES:
+        assert case.with_suffix(".html").is_file(), f"{case}: run scripts/regen_fixtures.py"
 
 
 def _jekyll_available() -> bool:

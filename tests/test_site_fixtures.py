@@ -1,26 +1,27 @@
 """Site fixtures: jekyllpy builds every tests/fixtures/sites/NAME/source into the same files
 as Jekyll 4.3.1 did (NAME/expected/, written by scripts/regen_site_fixtures.py).
 
-The comparison is strict: the same set of relative paths, and the same bytes after the
-regen script's ``normalise`` (which blanks only build-time fields, today the feed-level
-``<updated>`` of the Atom feeds jekyll-feed writes).  No Ruby is needed.
+The comparisons are test items collected by jekyllpy's pytest plugin (``jekyllpy_fixtures``
+in pyproject.toml; items named ``sites/NAME``): the site is built with the ``jekyllpy build``
+command and NAME/build.json's arguments, from the source folder (where the regeneration
+script runs ``jekyll build``).  The comparison is strict: the same set of relative paths,
+and the same bytes after ``normalise`` (which blanks only build-time fields, today the
+feed-level ``<updated>`` of the Atom feeds jekyll-feed writes).  No Ruby is needed.
 
-Sites the builder cannot produce yet are listed in KNOWN_DIFFERENT with the reason; such a
-site must still build differently (the test fails once it matches, so that the entry is
-removed and the site guarded from then on).
+A site the builder cannot produce yet would be listed in tests/fixtures/sites/KNOWN_DIFFERENT
+with the reason (there is none); it must then still build differently (its item fails once
+it matches, so that the line is removed and the site guarded from then on).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from click.testing import CliRunner
-
-from jekyllpy.cli import main
+from jekyllpy import testing
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -32,48 +33,45 @@ assert _spec is not None and _spec.loader is not None
 regen = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(regen)
 
-#: Sites jekyllpy does not build identically yet, and why.
-KNOWN_DIFFERENT: dict[str, str] = {
-}
+_FEED = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+         b"<updated>2024-01-02T03:04:05+00:00</updated><entry>"
+         b"<updated>2020-01-01T00:00:00+00:00</updated></entry></feed>")
 
 
-def _differences(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Build with the ``jekyllpy build`` command and NAME/build.json's arguments, from the
-    source folder (where the regeneration script runs ``jekyll build``)."""
-    source = SITES / name / "source"
-    dest = tmp_path / "_site"
-    monkeypatch.chdir(source)
-    result = CliRunner().invoke(main, ["build", "-q", "-s", str(source), "-d", str(dest),
-                                       *regen.build_args(name)])
-    if result.exit_code != 0:  # a build that fails differs from Jekyll's as a whole
-        return [f"build failed: {result.output.strip()} {result.exception!r}"]
-    return regen.compare(regen.read_tree(SITES / name / "expected"), regen.read_tree(dest))
+def collected_fixture_items(folder: Path) -> list[str]:
+    """The node ids pytest (with this project's configuration) collects under ``folder``."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                             "-o", "addopts=", "-p", "no:cacheprovider", str(folder)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if "::" in line]
 
 
 def test_every_site_has_expected_output() -> None:
     assert len(NAMES) >= 8
     for name in NAMES:
         assert (SITES / name / "expected").is_dir(), f"{name}: run regen_site_fixtures.py"
-    assert not KNOWN_DIFFERENT.keys() - set(NAMES), "KNOWN_DIFFERENT names a missing site"
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_site(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    problems = _differences(name, tmp_path, monkeypatch)
-    if name in KNOWN_DIFFERENT:
-        assert problems, f"{name} now builds identically: remove it from KNOWN_DIFFERENT"
-        pytest.xfail(KNOWN_DIFFERENT[name])
-    assert not problems, "\n".join(problems)
+def test_the_plugin_collects_every_site() -> None:
+    items = collected_fixture_items(SITES)
+    assert sorted(item.split("::", 1)[1] for item in items) == [f"sites/{n}" for n in NAMES]
 
 
 def test_normalise_blanks_only_the_feed_time() -> None:
-    feed = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            b"<updated>2024-01-02T03:04:05+00:00</updated><entry>"
-            b"<updated>2020-01-01T00:00:00+00:00</updated></entry></feed>")
-    out = regen.normalise("feed.xml", feed)
+    out = regen.normalise("feed.xml", _FEED)
     assert b"2024-01-02" not in out and b"2020-01-01T00:00:00+00:00" in out
     assert regen.normalise("feed.xml", b"<updated>x</updated>") == b"<updated>x</updated>"
-    assert regen.normalise("index.html", feed) == feed
+    assert regen.normalise("index.html", _FEED) == _FEED
+
+
+def test_the_plugin_normalises_as_the_regen_script_does() -> None:
+    """The plugin's comparison and regen_site_fixtures.py --check blank the same fields."""
+    samples = [("feed.xml", _FEED), ("feed.xml", b"<updated>x</updated>"), ("index.html", _FEED)]
+    for name in NAMES:
+        samples += sorted(testing.read_tree(SITES / name / "expected").items())
+    for rel, data in samples:
+        assert testing.normalise(rel, data) == regen.normalise(rel, data), rel
 
 
 def test_build_json_is_valid() -> None:

@@ -249,10 +249,7 @@ class FixtureCase(pytest.Item):
         return self.path, None, self.name
 
     def _rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.config.rootpath).as_posix()
-        except ValueError:
-            return str(path)
+        return _rel(self.config, path)
 
 
 class MarkdownCase(FixtureCase):
@@ -340,7 +337,8 @@ class KnownDifferentCheck(pytest.Item):
         known = _state(self.config).known_different(root)
         stale = [name for name in known if not _case_exists(root, name)]
         if stale:
-            raise FixtureMismatch(f"{self.path}: no such case: {', '.join(stale)}")
+            raise FixtureMismatch(f"{_rel(self.config, self.path)}: no such case: "
+                                  f"{', '.join(stale)}")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
                      style: Any = None) -> str | Any:
@@ -350,6 +348,14 @@ class KnownDifferentCheck(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, self.name
+
+
+def _rel(config: pytest.Config, path: Path) -> str:
+    """``path`` from the rootdir, for messages."""
+    try:
+        return path.relative_to(config.rootpath).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _case_exists(root: Path, name: str) -> bool:
