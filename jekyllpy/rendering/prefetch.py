@@ -60,19 +60,27 @@ class MarkdownPrefetch:
             return
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                              initializer=_init_worker, initargs=(options,))
-        for start in range(0, len(texts), BATCH):
-            chunk = texts[start:start + BATCH]
+        # The worker starts from the end of the render order while the build process
+        # renders from the start; a conversion the worker has not finished when the build
+        # reaches it is done by the build process itself, so neither waits for the other.
+        chunks = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
+        for chunk in reversed(chunks):
             future = self._executor.submit(_convert_batch, [t for _, t in chunk])
             for index, (key, text) in enumerate(chunk):
                 self._pending[key] = (text, future, index)
 
     def take(self, key: int, text: str) -> str | None:
-        """The prefetched HTML for ``key`` if it was converted from exactly ``text``."""
+        """The prefetched HTML for ``key`` if it is ready and was converted from exactly
+        ``text``; None means "convert it yourself"."""
         entry = self._pending.pop(key, None)
         if entry is None or entry[0] != text:
             return None
+        future = entry[1]
+        if not future.done():
+            future.cancel()  # not started yet: the worker need not do it at all
+            return None
         try:
-            return entry[1].result()[entry[2]]
+            return future.result()[entry[2]]
         except Exception:
             return None
 

@@ -9,6 +9,7 @@ their dot segments; scheme and host are lower-cased; a scheme's default port is 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -101,8 +102,10 @@ def _remove_dot_segments(path: str) -> str:
         return path
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(url: str) -> str:
-    """``Addressable::URI.parse(url).normalize.to_s``."""
+    """``Addressable::URI.parse(url).normalize.to_s`` (cached: a site normalises the same
+    few hundred URLs on every page)."""
     scheme, authority, path, query, fragment = split_uri(url)
     out = []
     n_scheme = None

@@ -125,8 +125,11 @@ class Page:
         return self.ext not in (".sass", ".scss", ".coffee") and self.data.get("layout") != "none"
 
     def to_liquid(self) -> Any:
-        from ..rendering.drops import PageDrop
-        return PageDrop(self)
+        drop = self.__dict__.get("_drop")
+        if drop is None:
+            from ..rendering.drops import PageDrop
+            drop = self._drop = PageDrop(self)
+        return drop
 
 
 def _has_liquid(text: str) -> bool:
