@@ -322,7 +322,8 @@ class SiteCase(FixtureCase):
                         f"(exit {result.exit_code}): {result.output.strip()} "
                         f"{result.exception!r}"]
             built = read_tree(dest) if dest.is_dir() else {}
-        problems = compare_trees(read_tree(expected), built)
+        problems = compare_trees(read_tree(expected), built,
+                                 expected_label=self._rel(expected))
         if not problems:
             return []
         return [f"{self.name}: {len(problems)} difference(s) between {self._rel(expected)}/ "
