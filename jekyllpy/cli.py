@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from liquid.exceptions import LiquidError
@@ -31,6 +31,9 @@ from .errors import JekyllpyError
 from .site import BuildError, build as _build
 from .site.site import load_config
 from .site.yaml_loader import load_yaml
+
+if TYPE_CHECKING:
+    from .check import CheckReport
 
 #: Jekyll right-aligns its topic words in a column this wide (``Jekyll::Stevenson``).
 _TOPIC_WIDTH = 19
@@ -292,7 +295,7 @@ def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
-def _print_report(source: Path, against: Path, report: Any) -> None:
+def _print_report(source: Path, against: Path, report: CheckReport) -> None:
     """The text report: Jekyll's topic column, one file per line below its list."""
     counts = report.counts()
     click.echo(_topic("Source:", str(source.resolve())))
