@@ -239,7 +239,8 @@ def _conflict(message: str, *more: str) -> NoReturn:
 # -- check ---------------------------------------------------------------------------------------
 @main.command()
 @click.argument("source", type=click.Path(exists=True, file_okay=False))
-@click.option("--against", required=True, type=click.Path(exists=True, file_okay=False),
+@click.option("--against", required=True, metavar="DIR",
+              type=click.Path(exists=True, file_okay=False),
               help="The folder Jekyll built (its _site) to compare with")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json (one object) for machines")
@@ -252,10 +253,10 @@ def _conflict(message: str, *more: str) -> NoReturn:
 @click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def check(source: str, against: str, fmt: str, destination: str | None,
           config_files: tuple[str, ...], exact: bool, trace: bool) -> None:
-    """Build SOURCE and compare the result with AGAINST, a _site Jekyll built.
+    """Build SOURCE and compare the result with --against DIR, a _site Jekyll built.
 
-    Lists identical, differing, missing (in AGAINST, not built) and extra (built, not in
-    AGAINST) files; for a differing HTML file, the first differing element with both
+    Lists identical, differing, missing (in DIR, not built) and extra (built, not in
+    DIR) files; for a differing HTML file, the first differing element with both
     texts, for other files the first differing line.  Exit 0 when identical, 1 otherwise.
     """
     from .check import compare_dirs
