@@ -187,7 +187,9 @@ class _CaseCollector:
 
     def case_key(self) -> str:
         rel = self.path.relative_to(self.fixture_root)
-        return rel.with_suffix("").as_posix() if rel.parts else ""
+        if not rel.parts:
+            return ""
+        return (rel.with_suffix("") if self.path.suffix == ".md" else rel).as_posix()
 
     def case_name(self) -> str:
         key = self.case_key()

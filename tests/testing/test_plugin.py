@@ -157,6 +157,7 @@ def test_collects_markdown_pairs_and_site_folders(pytester: pytest.Pytester) -> 
     markdown_case(pytester, "header/no_ids", "# Title\n", config="kramdown:\n  auto_ids: false\n")
     markdown_case(pytester, "top", "plain\n")
     site_case(pytester)
+    site_case(pytester, "v1.2")
     write(pytester.path / "fixtures" / "markdown" / "list" / "notes.txt", "not a case\n")
     result = run(pytester, "--collect-only", "-q")
     result.stdout.fnmatch_lines([
@@ -164,9 +165,10 @@ def test_collects_markdown_pairs_and_site_folders(pytester: pytest.Pytester) -> 
         "fixtures/markdown/list/nested.md::markdown/list/nested",
         "fixtures/markdown/top.md::markdown/top",
         "fixtures/sites/blog::sites/blog",
-        "4 tests collected*",
+        "fixtures/sites/v1.2::sites/v1.2",
+        "5 tests collected*",
     ])
-    run(pytester).assert_outcomes(passed=4)
+    run(pytester).assert_outcomes(passed=5)
 
 
 def test_nothing_is_collected_without_the_ini_option(pytester: pytest.Pytester) -> None:
