@@ -1,6 +1,8 @@
 """Plugins: Python stand-ins for the Ruby gems Jekyll sites name in ``plugins:``.
 
-A plugin is a module with ``register(site)``, which may add generators (called after
+A theme's runtime dependencies (from its gemspec: minima needs jekyll-feed and
+jekyll-seo-tag) are loaded first, as Jekyll does, then the names of ``plugins:``.  A plugin is
+a module with ``register(site)``, which may add generators (called after
 reading, before rendering), Liquid tags and filters, or pages.  A name in ``plugins:`` (or
 the legacy ``gems:``) that has no stand-in here gets a warning naming it; the build goes on.
 """
@@ -23,7 +25,9 @@ KNOWN = {
 
 
 def load_plugins(site: "Site") -> None:
-    names = list(site.config.get("plugins") or []) + list(site.config.get("gems") or [])
+    theme_deps = site.theme.runtime_dependencies if site.theme is not None else []
+    names = (theme_deps + list(site.config.get("plugins") or [])
+             + list(site.config.get("gems") or []))
     for name in dict.fromkeys(str(n) for n in names):
         module_name = KNOWN.get(name)
         if module_name is None:

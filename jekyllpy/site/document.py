@@ -141,7 +141,10 @@ class Document:
         if m:
             date, slug, ext = m.groups()
             current = self.data.get("date")
-            if current is None:
+            # Jekyll also takes the file name's date when the date set equals the build
+            # time to the second (what an unset date would have become).
+            if current is None or (hasattr(current, "timestamp")
+                                   and int(current.timestamp()) == int(self.site.time.timestamp())):
                 self.merge_data({"date": date}, "filename")
         else:
             m2 = DATELESS_FILENAME.match(self.relative_path)

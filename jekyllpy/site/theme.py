@@ -52,6 +52,17 @@ class Theme:
     def data_path(self) -> Path | None:
         return self._path("_data")
 
+    @property
+    def runtime_dependencies(self) -> list[str]:
+        """Gem names the theme's gemspec lists as runtime dependencies (Jekyll loads them as
+        plugins before the site's own ``plugins:``); empty without a gemspec beside it."""
+        spec = self.root.parent.parent / "specifications" / f"{self.root.name}.gemspec"
+        if not spec.is_file():
+            return []
+        text = spec.read_text(encoding="utf-8", errors="replace")
+        names = re.findall(r"add_runtime_dependency\(%q<([^>]+)>", text)
+        return [n for n in dict.fromkeys(names) if n != "jekyll"]
+
 
 def gem_dirs(config: dict[str, Any] | None = None, source: Path | None = None) -> list[Path]:
     """Folders that may hold installed gems, in search order."""

@@ -28,6 +28,11 @@ def escape_html(text: str, kind: str = "all") -> str:
         if "<" not in text and ">" not in text and "&" not in text:
             return text
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if kind == "text":
+        if "<" not in text and ">" not in text and "&" not in text:
+            return text
+    elif "<" not in text and ">" not in text and "&" not in text and '"' not in text:
+        return text
     return _PATTERNS[kind].sub(_replace, text)
 
 
