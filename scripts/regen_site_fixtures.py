@@ -23,8 +23,8 @@ relative to the source folder).  The tests read the same file.
 ``expected/`` (same set of files, same bytes after :func:`normalise`) instead of writing.
 Naming sites limits either mode to them.
 
-Normalised fields (build time, different on every run; :func:`normalise` is the only
-place that knows them, and the tests import it):
+Normalised fields (build time, different on every run; ``jekyllpy.testing.compare.normalise``
+is the only place that knows them; this script, the pytest plugin and the tests use it):
 
 * the feed-level ``<updated>`` element of an Atom feed in a ``.xml`` file (jekyll-feed
   writes ``site.time`` there: ``minima`` and the ``feed_*`` sites; the ``<updated>`` of
@@ -49,7 +49,6 @@ import argparse
 import difflib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -58,28 +57,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
+sys.path.insert(0, str(ROOT))
 
-#: What a normalised field is replaced with.
-PLACEHOLDER = b"NORMALISED-BUILD-TIME"
-
-# The feed's own <updated> comes before its first <entry>; entries' <updated> are post dates.
-_ATOM_FEED = re.compile(rb"<feed\b[^>]*\bxmlns=\"http://www\.w3\.org/2005/Atom\"")
-_FEED_UPDATED = re.compile(rb"<updated>[^<]*</updated>")
-
-
-def normalise(path: str | os.PathLike[str], data: bytes) -> bytes:
-    """``data`` (the bytes of built file ``path``) with its build-time fields replaced.
-
-    Only the feed-level ``<updated>`` of an Atom feed (a ``.xml`` file with an Atom
-    ``<feed>`` element) is touched; every other file is returned unchanged.
-    """
-    if not str(path).endswith(".xml") or not _ATOM_FEED.search(data):
-        return data
-    head_end = data.find(b"<entry")
-    head_end = len(data) if head_end < 0 else head_end
-    head = _FEED_UPDATED.sub(b"<updated>" + PLACEHOLDER + b"</updated>", data[:head_end],
-                             count=1)
-    return head + data[head_end:]
+# The normalisation and tree reading are the pytest plugin's (jekyllpy.testing.compare):
+# one definition of what is normalised, shared by this script, the plugin and the tests.
+from jekyllpy.testing.compare import PLACEHOLDER, normalise, read_tree  # noqa: E402,F401
 
 
 def site_names() -> list[str]:
@@ -95,12 +77,6 @@ def build_args(name: str) -> list[str]:
     if not all(isinstance(a, str) for a in args):
         raise SystemExit(f"{spec}: 'args' must be a list of strings")
     return args
-
-
-def read_tree(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` by its relative POSIX path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def jekyll_build(name: str, dest: Path) -> None:
