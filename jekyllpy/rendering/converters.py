@@ -25,6 +25,7 @@ class MarkdownConverter:
         self.exts = {"." + e.strip() for e in str(config.get("markdown_ext") or "").split(",")
                      if e.strip()}
         self._options: dict[str, Any] | None = None
+        self._cache: dict[str, str] = {}
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.exts
@@ -40,7 +41,12 @@ class MarkdownConverter:
         return self._options
 
     def convert(self, content: str, doc: Any = None) -> str:
-        return Document(content, **self.options()).to_html()
+        """Jekyll's converter keeps every conversion by its input for the build (the same
+        excerpt or description is converted again and again: seo tags, feeds, lists)."""
+        html = self._cache.get(content)
+        if html is None:
+            html = self._cache[content] = Document(content, **self.options()).to_html()
+        return html
 
 
 class IdentityConverter:

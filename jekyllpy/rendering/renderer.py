@@ -70,7 +70,9 @@ def environment_for(site: "Site") -> JekyllEnvironment:
         dirs = [site.source / str(site.config.get("includes_dir") or "_includes")]
         if site.theme is not None and site.theme.includes_path is not None:
             dirs.append(site.theme.includes_path)
-        env = make_environment(site.config, includes_dirs=dirs)
+        markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
+        env = make_environment(site.config, includes_dirs=dirs,
+                               markdownify=markdown.convert if markdown is not None else None)
         env.site = site  # type: ignore[attr-defined]
         env.add_tag(LinkTag)
         env.add_tag(PostUrlTag)

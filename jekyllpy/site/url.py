@@ -21,6 +21,7 @@ Ruby's behaviour is matched rather than "fixed": ``tests/fixtures/url_cases.json
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
 import re
 import unicodedata
@@ -767,14 +768,21 @@ def destination_path(dest_root: Path, url: str, output_ext: str,
     return result
 
 
+@functools.lru_cache(maxsize=64)
+def _real(root: Path) -> Path:
+    return root.resolve()
+
+
 def _refuse_outside(root: Path, path: Path, url: str) -> None:
     normalized = Path(posixpath.normpath(str(path)))
     if normalized != root and root not in normalized.parents:
         raise ValueError(f"URL {url!r} resolves outside the destination: {path}")
-    real_root = root.resolve()
+    real_root = _real(root)
     probe = normalized
     while not probe.exists() and probe != root and root in probe.parents:
         probe = probe.parent
+    if probe == root:
+        return  # nothing of the path exists yet below the destination: no link to follow
     if probe.exists() or probe.is_symlink():
         real = probe.resolve()
         if real != real_root and real_root not in real.parents:
