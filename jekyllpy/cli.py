@@ -77,12 +77,14 @@ def main() -> None:
               help="Limits the number of posts to parse and publish")
 @click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
               help="Fail if errors are present in front matter")
+@click.option("--profile", is_flag=True, help="Generate a Liquid rendering profile")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
 @click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
 @click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def build(source: str, destination: str | None, config_files: tuple[str, ...], drafts: bool,
           future: bool, unpublished: bool, baseurl: str | None, limit_posts: int | None,
-          strict_front_matter: bool, quiet: bool, verbose: bool, trace: bool) -> None:
+          strict_front_matter: bool, profile: bool, quiet: bool, verbose: bool,
+          trace: bool) -> None:
     """Build your site."""
     say: Callable[[str], Any] = (lambda line: None) if quiet else click.echo
     src = Path(source)
@@ -102,6 +104,10 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
         overrides["limit_posts"] = limit_posts
     if strict_front_matter:
         overrides["strict_front_matter"] = True
+    if profile:
+        overrides["profile"] = True
+    if quiet:
+        overrides["quiet"] = True
     shown = configs or [src / "_config.yml"]
     for cfg in shown:
         say(_topic("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none"))

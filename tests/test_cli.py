@@ -230,3 +230,25 @@ def test_library_build_refuses_to_clean_the_source(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="cannot be or contain the Source"):
         build(tmp_path, tmp_path.parent)
     assert (tmp_path / "index.md").exists()
+
+
+def test_profile_prints_jekylls_two_tables(tmp_path: Path) -> None:
+    # Layout checked against `jekyll build --profile` (terminal-table, Jekyll's labels).
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "_layouts" / "default.html").write_text("<b>{% include x.html %}</b>{{ content }}")
+    (tmp_path / "_includes" / "x.html").write_text("x")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.md").write_text("---\nlayout: default\n---\n{{ page.url }}\n")
+    result = CliRunner().invoke(main, ["build", "--profile", "-s", str(tmp_path),
+                                       "-d", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Build Process Summary: " in out and "Site Render Stats: " in out
+    assert "| PHASE      |   TIME |" in out and "| TOTAL TIME |" in out
+    rows = {line.split("|")[1].strip(): line for line in out.splitlines()
+            if line.startswith("| ") and "K |" in line}
+    assert rows["_layouts/default.html"].split("|")[2].strip() == "2"
+    assert rows["_includes/x.html"].split("|")[2].strip() == "2"
+    assert rows["a.md"].split("|")[3].strip() == "0.01K"  # "/a.html\n" is 8 bytes
+    assert rows["TOTAL (for 4 files)"].split("|")[2].strip() == "6"

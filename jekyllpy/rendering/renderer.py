@@ -234,7 +234,13 @@ def render_liquid(site: "Site", env: JekyllEnvironment, content: str,
     try:
         if template is None:
             template = cache[key] = env.from_string(content, name=relative, path=str(path))
-        return template.render(**payload)
+        stats = getattr(site, "liquid_stats", None)
+        if stats is None:
+            return template.render(**payload)
+        out: list[str] = []
+        with stats.measure(path, out):
+            out.append(template.render(**payload))
+        return out[0]
     except JekyllpyError:
         raise
     except Exception as exc:  # Liquid errors, and errors raised by filters and tags

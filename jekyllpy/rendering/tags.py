@@ -189,8 +189,18 @@ class IncludeNode(Node):
         path = _locate(env, file, dirs)
         template = env.load_partial(path)
         namespace = {} if self.params is None else {"include": self._parse_params(context)}
-        with context.extend(namespace):
-            template.render_with_context(context, buffer, partial=True)
+        stats = getattr(getattr(env, "site", None), "liquid_stats", None)
+        if stats is None:
+            with context.extend(namespace):
+                template.render_with_context(context, buffer, partial=True)
+            return True
+        out: list[str] = []
+        with stats.measure(path, out):  # --profile: counted like any template file
+            buf = context.get_buffer(buffer)
+            with context.extend(namespace):
+                template.render_with_context(context, buf, partial=True)
+            out.append(buf.getvalue())
+        buffer.write(out[0])
         return True
 
     def _search_dirs(self, context: RenderContext) -> list[Path]:

@@ -254,5 +254,9 @@ def build(source: str | os.PathLike[str], destination: str | os.PathLike[str] | 
     if dest == source_resolved or source_resolved.is_relative_to(dest):
         raise BuildError("Destination directory cannot be or contain the Source directory.")
     site = Site(config)
-    site.process()
+    if config.get("profile"):
+        from ..rendering.profiler import profile_process
+        profile_process(site, (lambda *_: None) if config.get("quiet") else print)
+    else:
+        site.process()
     return site
