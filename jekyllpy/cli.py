@@ -131,16 +131,44 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     say(_topic("Incremental build:", "disabled. Enable with --incremental"))
     say(_topic("Generating...", ""))
     started = time.perf_counter()
+    progress = _progress_bar() if not quiet and sys.stdout.isatty() else None
     try:
-        site = _build(src, dest, configs or None, **overrides)
+        site = _build(src, dest, configs or None, progress=progress, **overrides)
     except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise
         _fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
+    if progress is not None:
+        progress(0, 0)  # clear the bar's line
     for warning in site.warnings:
         click.echo(f"  Warning: {warning}", err=True)
     say(_topic("", f"done in {time.perf_counter() - started:.3f} seconds."))
     say(_topic("Auto-regeneration:", "disabled. Use --watch to enable."))
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line progress bar for long builds on a terminal: shown once a build has taken
+    a second, redrawn at most ten times a second; ``(0, 0)`` clears it."""
+    started = time.perf_counter()
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        if total == 0:
+            if last[0]:
+                sys.stdout.write("\r\x1b[K")
+                sys.stdout.flush()
+            return
+        now = time.perf_counter()
+        if now - started < 1.0 or (now - last[0] < 0.1 and done != total):
+            return
+        last[0] = now
+        width = 30
+        filled = width * done // total
+        sys.stdout.write(f"\r{'Rendering:'.rjust(_TOPIC_WIDTH)} [{'#' * filled}"
+                         f"{'.' * (width - filled)}] {done}/{total}")
+        sys.stdout.flush()
+
+    return show
 
 
 def _destination(option: str | None, config: dict[str, Any]) -> Path:

@@ -91,12 +91,21 @@ def render_site(site: "Site") -> None:
     payload = site_payload(site)
     prefetch = _start_prefetch(site)
     site._prefetch = prefetch  # type: ignore[attr-defined]
+    progress = getattr(site, "progress", None)
+    total = sum(len(c.docs) for c in site.collections.values()) + len(site.pages)
+    done = 0
     try:
         for collection in site.collections.values():
             for doc in collection.docs:
                 doc.output = run(site, doc, payload)
-        for page in site.pages:
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+        for page in site.pages:  # may grow while rendering (Sass source maps)
             page.output = run(site, page, payload)
+            done += 1
+            if progress is not None:
+                progress(done, max(total, done))
     finally:
         site._prefetch = None  # type: ignore[attr-defined]
         prefetch.close()

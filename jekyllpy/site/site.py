@@ -50,6 +50,7 @@ class Site:
         from ..rendering.converters import site_converters
         self.converters = site_converters(self)
         self.generators: list[Callable[["Site"], None]] = []
+        self.progress: Callable[[int, int], None] | None = None
         from ..plugins import load_plugins
         load_plugins(self)
         self.reset()
@@ -239,8 +240,11 @@ def complete_config(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def build(source: str | os.PathLike[str], destination: str | os.PathLike[str] | None = None,
-          config_files: list[Path] | None = None, **overrides: Any) -> Site:
-    """Build ``source`` into ``destination`` (default ``SOURCE/_site``) and return the Site."""
+          config_files: list[Path] | None = None, *,
+          progress: Callable[[int, int], None] | None = None, **overrides: Any) -> Site:
+    """Build ``source`` into ``destination`` (default ``SOURCE/_site``) and return the Site.
+
+    ``progress(done, total)`` is called after each page or document is rendered."""
     src = Path(source)
     if not src.is_dir():
         raise BuildError(f"source folder not found: {src}")
@@ -254,6 +258,7 @@ def build(source: str | os.PathLike[str], destination: str | os.PathLike[str] | 
     if dest == source_resolved or source_resolved.is_relative_to(dest):
         raise BuildError("Destination directory cannot be or contain the Source directory.")
     site = Site(config)
+    site.progress = progress
     if config.get("profile"):
         from ..rendering.profiler import profile_process
         profile_process(site, (lambda *_: None) if config.get("quiet") else print)
