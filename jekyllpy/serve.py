@@ -978,8 +978,8 @@ def _bind(factory: Callable[[], Any], host: str, port: int, option: str) -> Any:
               help="Limits the number of posts to parse and publish")
 @click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
               help="Fail if errors are present in front matter")
-@click.option("-w/-W", "--watch/--no-watch", "watch", default=True, show_default=True,
-              help="Watch for changes and rebuild")
+@click.option("-w", "--watch/--no-watch", "watch", default=True,
+              help="Watch for changes and rebuild (default: on)")
 @click.option("--force_polling", "force_polling", is_flag=True,
               help="Force watch to use polling")
 @click.option("-H", "--host", default=None, help="Host to bind to (default 127.0.0.1)")
@@ -1061,26 +1061,27 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
     config["watch"] = watch
     bind_host = str(config.get("host") or "127.0.0.1")
     try:
-        bind_port = int(config.get("port") or 4000)
+        bind_port = int(config["port"] if config.get("port") not in (None, "") else 4000)
     except (TypeError, ValueError):
         _fail(f"invalid port: {config.get('port')!r}")
-    if (os.environ.get("JEKYLL_ENV") or "development") == "development":
-        shown = "localhost" if bind_host == "127.0.0.1" else bind_host
-        config["url"] = format_url(shown, bind_port)
     dest = _destination(destination, config)
     if dest.resolve() == src.resolve() or dest.resolve() in src.resolve().parents:
         _fail("Destination directory cannot be or contain the Source directory.")
     config["destination"] = str(dest.resolve())
 
-    # Both ports first: a port in use fails before a long build.
+    # Both ports first: a port in use fails before a long build (and port 0 is resolved).
     webrick = config.get("webrick") if isinstance(config.get("webrick"), dict) else {}
     headers = webrick.get("headers") if isinstance(webrick.get("headers"), dict) else {}
-    snippet = (livereload_snippet(livereload_port, livereload_min_delay, livereload_max_delay)
-               if livereload else None)
     reload_server: LiveReloadServer | None = None
+    snippet = None
     if livereload:
         reload_server = _bind(lambda: LiveReloadServer((bind_host, livereload_port), console),
                               bind_host, livereload_port, "--livereload-port")
+        if livereload_port == 0:
+            livereload_port = reload_server.server_address[1]
+        snippet = livereload_snippet(livereload_port, livereload_min_delay,
+                                     livereload_max_delay)
+        config["livereload_port"] = livereload_port
     try:
         httpd: SiteHTTPServer = _bind(
             lambda: SiteHTTPServer((bind_host, bind_port), dest, baseurl=config.get("baseurl"),
@@ -1093,6 +1094,11 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
         if reload_server is not None:
             reload_server.server_close()
         raise
+    if bind_port == 0:                   # -P 0: the port the system chose
+        bind_port = config["port"] = httpd.server_address[1]
+    if (os.environ.get("JEKYLL_ENV") or "development") == "development":
+        shown = "localhost" if bind_host == "127.0.0.1" else bind_host
+        config["url"] = format_url(shown, bind_port)
     servers: list[Any] = [s for s in (reload_server, httpd) if s is not None]
 
     def stop_all() -> None:

@@ -474,6 +474,20 @@ def test_livereload_protocol(tmp_path: Path, serve: Any) -> None:
     assert server.stop() == 0
 
 
+def test_port_zero_uses_the_ports_the_system_chose(tmp_path: Path, serve: Any) -> None:
+    src = make_site(tmp_path)
+    server = serve("-s", str(src), "-d", str(tmp_path / "site"), "-P", "0", "-l",
+                   "--livereload-port", "0")
+    port = int(server.wait_for(r"Server address: http://127\.0\.0\.1:(\d+)$").group(1))
+    lr_port = int(server.wait_for(r"LiveReload address: http://127\.0\.0\.1:(\d+)$").group(1))
+    assert port and lr_port and port != lr_port
+    body = get(port, "/")[2]
+    assert f"<footer>http://localhost:{port}</footer>".encode() in body
+    assert f"':{lr_port}/livereload.js?snipver=1&amp;port={lr_port}\"'".encode() in body
+    assert get(lr_port, "/livereload.js")[0] == 200
+    assert server.stop() == 0
+
+
 def _launch_chromium(profile: Path) -> tuple[subprocess.Popen[bytes], int]:
     proc = subprocess.Popen(
         [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
