@@ -40,8 +40,8 @@ Regeneration (watchfiles): a change anywhere in the source, except the destinati
 ``.jekyll-cache``, ``.jekyll-metadata``, VCS and editor files (watchfiles' default filter and
 Listen's ignored folders), the configuration files and what ``exclude`` excludes
 (Jekyll's ``EntryFilter`` rules), prints ``Regenerating: N file(s) changed at TIME`` and the
-paths, rebuilds, and prints ``...done in X seconds.`` -- Jekyll's lines.  Like jekyll-watch,
-changes to ``_config.yml`` are ignored: restart to apply them.
+paths, rebuilds, and prints ``...done in X seconds.`` -- Jekyll's lines.  A failed rebuild
+prints ``Error:`` lines and the last good output stays served.
 
 What is and is not incremental -- honestly:
 
@@ -57,6 +57,10 @@ What is and is not incremental -- honestly:
   LiveReload is told only about the outputs that changed.  Files the build no longer
   produces are deleted, as ``jekyllpy build`` does (Jekyll's ``Cleaner``).
 * ``--incremental`` (Jekyll's ``.jekyll-metadata`` regenerator) is not implemented.
+* Parsed templates stay cached (keyed by their text) for the life of the server, so a
+  long editing session grows that cache by one entry per edited version of a template.
+* The configuration is read once: changes to ``_config.yml`` (or ``--config`` files) need a
+  restart, as with Jekyll.
 
 The small console helpers are repeated here rather than imported from :mod:`jekyllpy.cli`,
 which imports this module to register the command.
