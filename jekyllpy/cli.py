@@ -27,6 +27,7 @@ from liquid.exceptions import LiquidError
 
 from . import __version__, markdownify as _markdownify
 from .config import deep_merge
+from .console import TOPIC_WIDTH, build_options, build_overrides, config_paths, fail, topic
 from .errors import JekyllpyError
 from .site import BuildError, build as _build
 from .site.site import load_config
@@ -35,24 +36,9 @@ from .site.yaml_loader import load_yaml
 if TYPE_CHECKING:
     from .check import CheckReport
 
-#: Jekyll right-aligns its topic words in a column this wide (``Jekyll::Stevenson``).
-_TOPIC_WIDTH = 19
 
 
-def _topic(topic: str, message: str) -> str:
-    """One console line in Jekyll's ``topic message`` layout."""
-    return f"{topic.rjust(_TOPIC_WIDTH)} {message}"
 
-
-def _config_paths(config_files: tuple[str, ...]) -> list[Path]:
-    """``--config`` values, each possibly comma-separated, in order."""
-    return [Path(part) for c in config_files for part in c.split(",") if part]
-
-
-def _fail(message: str) -> NoReturn:
-    """Print a fatal error on stderr and exit 1, the way every command stops."""
-    click.echo(f"  Error: {message}", err=True)
-    sys.exit(1)
 
 
 @click.group()
@@ -62,21 +48,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option("-s", "--source", default=".", type=click.Path(file_okay=False),
-              help="Source directory (defaults to ./)")
-@click.option("-d", "--destination", default=None, type=click.Path(file_okay=False),
-              help="Destination directory (defaults to ./_site)")
-@click.option("--config", "config_files", multiple=True,
-              help="Custom configuration file(s), comma-separated or repeated, merged in order")
-@click.option("-D", "--drafts", is_flag=True, help="Render posts in the _drafts folder")
-@click.option("--future", is_flag=True, help="Publishes posts with a future date")
-@click.option("--unpublished", is_flag=True,
-              help="Render posts that were marked as unpublished")
-@click.option("-b", "--baseurl", default=None, help="Serve the website from the given base URL")
-@click.option("--limit_posts", "limit_posts", type=int, default=None,
-              help="Limits the number of posts to parse and publish")
-@click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
-              help="Fail if errors are present in front matter")
+@build_options
 @click.option("--profile", is_flag=True, help="Generate a Liquid rendering profile")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
 @click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
@@ -88,48 +60,36 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     """Build your site."""
     say: Callable[[str], Any] = (lambda line: None) if quiet else click.echo
     src = Path(source)
-    configs = _config_paths(config_files)
-    overrides: dict[str, Any] = {}
-    if drafts:
-        overrides["show_drafts"] = True
-    if future:
-        overrides["future"] = True
-    if unpublished:
-        overrides["unpublished"] = True
-    if baseurl is not None:
-        overrides["baseurl"] = baseurl
-    if limit_posts is not None:
-        if limit_posts < 0:
-            _fail("limit_posts must be a non-negative number")
-        overrides["limit_posts"] = limit_posts
-    if strict_front_matter:
-        overrides["strict_front_matter"] = True
+    configs = config_paths(config_files)
+    overrides: dict[str, Any] = build_overrides(
+        drafts=drafts, future=future, unpublished=unpublished, baseurl=baseurl,
+        limit_posts=limit_posts, strict_front_matter=strict_front_matter)
     if profile:
         overrides["profile"] = True
     if quiet:
         overrides["quiet"] = True
     shown = configs or [src / "_config.yml"]
     for cfg in shown:
-        say(_topic("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none"))
+        say(topic("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none"))
     if not src.is_dir():
-        _fail(f"source folder not found: {src}")
+        fail(f"source folder not found: {src}")
     for cfg in configs:
         if not cfg.is_file():
-            _fail(f"configuration file not found: {cfg}")
+            fail(f"configuration file not found: {cfg}")
     try:
         config = load_config(src, configs or None, overrides or None)
     except BuildError as exc:
         if trace:
             raise
-        _fail(str(exc))
+        fail(str(exc))
     dest = _destination(destination, config)
     if dest.resolve() == src.resolve() or dest.resolve() in src.resolve().parents:
-        _fail("Destination directory cannot be or contain the Source directory.")
+        fail("Destination directory cannot be or contain the Source directory.")
 
-    say(_topic("Source:", str(src.resolve())))
-    say(_topic("Destination:", str(dest.resolve())))
-    say(_topic("Incremental build:", "disabled. Enable with --incremental"))
-    say(_topic("Generating...", ""))
+    say(topic("Source:", str(src.resolve())))
+    say(topic("Destination:", str(dest.resolve())))
+    say(topic("Incremental build:", "disabled. Enable with --incremental"))
+    say(topic("Generating...", ""))
     started = time.perf_counter()
     progress = _progress_bar() if not quiet and sys.stdout.isatty() else None
     try:
@@ -137,13 +97,13 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise
-        _fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
+        fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
     if progress is not None:
         progress(0, 0)  # clear the bar's line
     for warning in site.warnings:
         click.echo(f"  Warning: {warning}", err=True)
-    say(_topic("", f"done in {time.perf_counter() - started:.3f} seconds."))
-    say(_topic("Auto-regeneration:", "disabled. Use --watch to enable."))
+    say(topic("", f"done in {time.perf_counter() - started:.3f} seconds."))
+    say(topic("Auto-regeneration:", "disabled. Use --watch to enable."))
 
 
 def _progress_bar() -> Callable[[int, int], None]:
@@ -164,7 +124,7 @@ def _progress_bar() -> Callable[[int, int], None]:
         last[0] = now
         width = 30
         filled = width * done // total
-        sys.stdout.write(f"\r{'Rendering:'.rjust(_TOPIC_WIDTH)} [{'#' * filled}"
+        sys.stdout.write(f"\r{'Rendering:'.rjust(TOPIC_WIDTH)} [{'#' * filled}"
                          f"{'.' * (width - filled)}] {done}/{total}")
         sys.stdout.flush()
 
@@ -196,11 +156,11 @@ def markdownify(config_file: str | None) -> None:
         try:
             config = load_config(Path(config_file).parent, [Path(config_file)])
         except BuildError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     try:
         text = sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError as exc:
-        _fail(f"standard input is not UTF-8: {exc}")
+        fail(f"standard input is not UTF-8: {exc}")
     sys.stdout.buffer.write(_markdownify(text, config).encode("utf-8"))
     sys.stdout.buffer.flush()
 
@@ -220,22 +180,22 @@ def render(path: str, config_files: tuple[str, ...], trace: bool) -> None:
     """
     from . import render_page
     overrides: dict[str, Any] = {}
-    for cfg in _config_paths(config_files):
+    for cfg in config_paths(config_files):
         if not cfg.is_file():
-            _fail(f"configuration file not found: {cfg}")
+            fail(f"configuration file not found: {cfg}")
         try:
             data = load_yaml(cfg.read_text(encoding="utf-8"), str(cfg)) or {}
         except (JekyllpyError, OSError, UnicodeDecodeError) as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if not isinstance(data, dict):
-            _fail(f"{cfg}: the configuration file must hold a mapping")
+            fail(f"{cfg}: the configuration file must hold a mapping")
         overrides = deep_merge(overrides, {str(k): v for k, v in data.items()})
     try:
         html = render_page(path, config=overrides or None)
     except (JekyllpyError, LiquidError) as exc:
         if trace:
             raise
-        _fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
+        fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError) else str(exc))
     sys.stdout.buffer.write(html.encode("utf-8"))
     sys.stdout.buffer.flush()
 
@@ -258,15 +218,15 @@ def new(path: str, blank: bool, force: bool) -> None:
     try:
         create_site(target, blank=blank)
     except OSError as exc:
-        _fail(f"cannot create the site in {target}: {exc.strerror or exc}")
+        fail(f"cannot create the site in {target}: {exc.strerror or exc}")
     click.echo(f"New jekyll site installed in {target}.")
 
 
 def _conflict(message: str, *more: str) -> NoReturn:
     """Jekyll's ``abort_with "Conflict:"``: the lines on stderr, exit 1."""
-    click.echo(_topic("Conflict:", message), err=True)
+    click.echo(topic("Conflict:", message), err=True)
     for line in more:
-        click.echo(_topic("", line), err=True)
+        click.echo(topic("", line), err=True)
     sys.exit(1)
 
 
@@ -295,7 +255,7 @@ def check(source: str, against: str, fmt: str, destination: str | None,
     """
     from .check import compare_dirs
     src, expected = Path(source), Path(against)
-    configs = _config_paths(config_files)
+    configs = config_paths(config_files)
     for cfg in configs:
         if not cfg.is_file():
             raise click.BadParameter(f"configuration file not found: {cfg}",
@@ -312,7 +272,7 @@ def check(source: str, against: str, fmt: str, destination: str | None,
         except (JekyllpyError, LiquidError) as exc:
             if trace:
                 raise
-            _fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError)
+            fail(f"Liquid Exception: {exc.message}" if isinstance(exc, LiquidError)
                   else str(exc))
         for warning in site.warnings:
             click.echo(f"  Warning: {warning}", err=True)
@@ -333,26 +293,34 @@ def _files(n: int) -> str:
 def _print_report(source: Path, against: Path, report: CheckReport) -> None:
     """The text report: Jekyll's topic column, one file per line below its list."""
     counts = report.counts()
-    click.echo(_topic("Source:", str(source.resolve())))
-    click.echo(_topic("Against:", str(against.resolve())))
-    click.echo(_topic("Identical:", _files(counts["identical"])))
-    click.echo(_topic("Differing:", _files(counts["differing"])))
+    click.echo(topic("Source:", str(source.resolve())))
+    click.echo(topic("Against:", str(against.resolve())))
+    click.echo(topic("Identical:", _files(counts["identical"])))
+    click.echo(topic("Differing:", _files(counts["differing"])))
     for diff in report.differing:
-        click.echo(_topic("", diff.path))
-        click.echo(_topic("", f"  at {diff.location} ({diff.reason})"))
-        click.echo(_topic("", f"  expected: {diff.expected}"))
-        click.echo(_topic("", f"  built:    {diff.built}"))
-    click.echo(_topic("Missing:", _files(counts["missing"]) + " (in --against, not built)"))
+        click.echo(topic("", diff.path))
+        click.echo(topic("", f"  at {diff.location} ({diff.reason})"))
+        click.echo(topic("", f"  expected: {diff.expected}"))
+        click.echo(topic("", f"  built:    {diff.built}"))
+    click.echo(topic("Missing:", _files(counts["missing"]) + " (in --against, not built)"))
     for rel in report.missing:
-        click.echo(_topic("", rel))
-    click.echo(_topic("Extra:", _files(counts["extra"]) + " (built, not in --against)"))
+        click.echo(topic("", rel))
+    click.echo(topic("Extra:", _files(counts["extra"]) + " (built, not in --against)"))
     for rel in report.extra:
-        click.echo(_topic("", rel))
+        click.echo(topic("", rel))
     if report.ok:
-        click.echo(_topic("Result:", "identical."))
+        click.echo(topic("Result:", "identical."))
     else:
         problems = counts["differing"] + counts["missing"] + counts["extra"]
-        click.echo(_topic("Result:", f"{_files(problems)} not identical."))
+        click.echo(topic("Result:", f"{_files(problems)} not identical."))
+
+
+# ``serve`` lives in its own module (watching, HTTP, LiveReload); Jekyll's aliases too.
+from .serve import serve_command  # noqa: E402
+
+main.add_command(serve_command)
+main.add_command(serve_command, name="s")
+main.add_command(serve_command, name="server")
 
 
 if __name__ == "__main__":  # pragma: no cover

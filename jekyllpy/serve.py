@@ -83,7 +83,6 @@ import signal
 import socket
 import socketserver
 import struct
-import sys
 import threading
 import time
 import traceback
@@ -91,11 +90,12 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO
 
 import click
 
 from . import __version__
+from .console import build_options, build_overrides, config_paths, fail, topic
 from .errors import JekyllpyError
 
 __all__ = ["serve_command", "process_site", "write_changed", "inject_livereload",
@@ -144,24 +144,10 @@ _CHARSET_TYPES = {"application/javascript", "application/json", "application/man
 _LISTEN_IGNORED_DIRS = (".git", ".svn", ".hg", ".rbx", ".bundle", "bundle", "vendor/bundle",
                         "log", "tmp", "vendor/ruby")
 
-#: Jekyll right-aligns its topic words in a column this wide (``Jekyll::Stevenson``).
-_TOPIC_WIDTH = 19
 
 
 # -- console -------------------------------------------------------------------------------------
-def _topic(topic: str, message: str) -> str:
-    """One console line in Jekyll's ``topic message`` layout."""
-    return f"{topic.rjust(_TOPIC_WIDTH)} {message}"
 
-
-def _config_paths(config_files: tuple[str, ...]) -> list[Path]:
-    """``--config`` values, each possibly comma-separated, in order."""
-    return [Path(part) for c in config_files for part in c.split(",") if part]
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"  Error: {message}", err=True)
-    sys.exit(1)
 
 
 class _Console:
@@ -172,16 +158,16 @@ class _Console:
         self.quiet, self.verbose = quiet, verbose
         self._lock = threading.Lock()
 
-    def info(self, topic: str, message: str = "") -> None:
+    def info(self, name: str, message: str = "") -> None:
         if not self.quiet:
-            self._echo(_topic(topic, message), err=False)
+            self._echo(topic(name, message), err=False)
 
-    def debug(self, topic: str, message: str = "") -> None:
+    def debug(self, name: str, message: str = "") -> None:
         if self.verbose and not self.quiet:
-            self._echo(_topic(topic, message), err=False)
+            self._echo(topic(name, message), err=False)
 
-    def warn(self, topic: str, message: str = "") -> None:
-        self._echo(_topic(topic, message), err=True)
+    def warn(self, name: str, message: str = "") -> None:
+        self._echo(topic(name, message), err=True)
 
     def raw(self, line: str, err: bool = False) -> None:
         self._echo(line, err=err)
@@ -959,29 +945,15 @@ def _bind(factory: Callable[[], Any], host: str, port: int, option: str) -> Any:
         return factory()
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            _fail(f"Address already in use - bind(2) for {host}:{port}: port {port} is in use "
+            fail(f"Address already in use - bind(2) for {host}:{port}: port {port} is in use "
                   f"(is another server running?); choose another with {option}")
         if exc.errno == errno.EACCES:
-            _fail(f"Permission denied - bind(2) for {host}:{port}: choose a port above 1023")
-        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+            fail(f"Permission denied - bind(2) for {host}:{port}: choose a port above 1023")
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 @click.command("serve")
-@click.option("-s", "--source", default=".", type=click.Path(file_okay=False),
-              help="Source directory (defaults to ./)")
-@click.option("-d", "--destination", default=None, type=click.Path(file_okay=False),
-              help="Destination directory (defaults to ./_site)")
-@click.option("--config", "config_files", multiple=True,
-              help="Custom configuration file(s), comma-separated or repeated, merged in order")
-@click.option("-D", "--drafts", is_flag=True, help="Render posts in the _drafts folder")
-@click.option("--future", is_flag=True, help="Publishes posts with a future date")
-@click.option("--unpublished", is_flag=True,
-              help="Render posts that were marked as unpublished")
-@click.option("-b", "--baseurl", default=None, help="Serve the website from the given base URL")
-@click.option("--limit_posts", "limit_posts", type=int, default=None,
-              help="Limits the number of posts to parse and publish")
-@click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
-              help="Fail if errors are present in front matter")
+@build_options
 @click.option("-w", "--watch/--no-watch", "watch", default=True,
               help="Watch for changes and rebuild (default: on)")
 @click.option("--force_polling", "force_polling", is_flag=True,
@@ -1024,22 +996,11 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
 
     console = _Console(quiet, verbose)
     src = Path(source)
-    configs = _config_paths(config_files)
-    overrides: dict[str, Any] = {"serving": True}
-    if drafts:
-        overrides["show_drafts"] = True
-    if future:
-        overrides["future"] = True
-    if unpublished:
-        overrides["unpublished"] = True
-    if baseurl is not None:
-        overrides["baseurl"] = baseurl
-    if limit_posts is not None:
-        if limit_posts < 0:
-            _fail("limit_posts must be a non-negative number")
-        overrides["limit_posts"] = limit_posts
-    if strict_front_matter:
-        overrides["strict_front_matter"] = True
+    configs = config_paths(config_files)
+    overrides: dict[str, Any] = build_overrides(
+        drafts=drafts, future=future, unpublished=unpublished, baseurl=baseurl,
+        limit_posts=limit_posts, strict_front_matter=strict_front_matter)
+    overrides["serving"] = True
     if host is not None:
         overrides["host"] = host
     if port is not None:
@@ -1050,16 +1011,16 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
     for cfg in configs or [src / "_config.yml"]:
         console.info("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none")
     if not src.is_dir():
-        _fail(f"source folder not found: {src}")
+        fail(f"source folder not found: {src}")
     for cfg in configs:
         if not cfg.is_file():
-            _fail(f"configuration file not found: {cfg}")
+            fail(f"configuration file not found: {cfg}")
     try:
         config = load_config(src, configs or None, overrides)
     except BuildError as exc:
         if trace:
             raise
-        _fail(str(exc))
+        fail(str(exc))
     livereload = bool(config.get("livereload"))
     watch = watch or livereload          # LiveReload implies watching (Jekyll's validate_options)
     config["watch"] = watch
@@ -1067,10 +1028,10 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
     try:
         bind_port = int(config["port"] if config.get("port") not in (None, "") else 4000)
     except (TypeError, ValueError):
-        _fail(f"invalid port: {config.get('port')!r}")
+        fail(f"invalid port: {config.get('port')!r}")
     dest = _destination(destination, config)
     if dest.resolve() == src.resolve() or dest.resolve() in src.resolve().parents:
-        _fail("Destination directory cannot be or contain the Source directory.")
+        fail("Destination directory cannot be or contain the Source directory.")
     config["destination"] = str(dest.resolve())
 
     # Both ports first: a port in use fails before a long build (and port 0 is resolved).
@@ -1128,7 +1089,7 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
         stop_all()
         if trace:
             raise
-        _fail(_error_message(exc))
+        fail(_error_message(exc))
     except BaseException:
         stop_all()
         raise

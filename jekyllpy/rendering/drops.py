@@ -16,11 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..config import deep_merge
 
 if TYPE_CHECKING:
-    from ..site.collection import Collection
-    from ..site.document import Document
     from ..site.page import Page
     from ..site.site import Site
-    from ..site.static_file import StaticFile
 
 JEKYLL_VERSION = "4.3.1"
 

@@ -8,7 +8,6 @@ one document are what the next one's content sees before its own layouts run.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
