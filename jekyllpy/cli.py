@@ -49,14 +49,20 @@ def main() -> None:
 
 @main.command()
 @build_options
+@click.option("-w", "--watch/--no-watch", "watch", default=False,
+              help="Watch for changes and rebuild")
+@click.option("--force_polling", "force_polling", is_flag=True,
+              help="Force watch to use polling")
+@click.option("-I", "--incremental", is_flag=True,
+              help="Rewrite only the files whose bytes changed (the whole site is rendered)")
 @click.option("--profile", is_flag=True, help="Generate a Liquid rendering profile")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
 @click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
 @click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def build(source: str, destination: str | None, config_files: tuple[str, ...], drafts: bool,
           future: bool, unpublished: bool, baseurl: str | None, limit_posts: int | None,
-          strict_front_matter: bool, profile: bool, quiet: bool, verbose: bool,
-          trace: bool) -> None:
+          strict_front_matter: bool, watch: bool, force_polling: bool, incremental: bool,
+          profile: bool, quiet: bool, verbose: bool, trace: bool) -> None:
     """Build your site."""
     say: Callable[[str], Any] = (lambda line: None) if quiet else click.echo
     src = Path(source)
@@ -88,8 +94,11 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
 
     say(topic("Source:", str(src.resolve())))
     say(topic("Destination:", str(dest.resolve())))
-    say(topic("Incremental build:", "disabled. Enable with --incremental"))
+    say(topic("Incremental build:", "enabled" if incremental
+              else "disabled. Enable with --incremental"))
     say(topic("Generating...", ""))
+    if incremental:
+        overrides["incremental"] = True
     started = time.perf_counter()
     progress = _progress_bar() if not quiet and sys.stdout.isatty() else None
     try:
@@ -103,7 +112,24 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     for warning in site.warnings:
         click.echo(f"  Warning: {warning}", err=True)
     say(topic("", f"done in {time.perf_counter() - started:.3f} seconds."))
-    say(topic("Auto-regeneration:", "disabled. Use --watch to enable."))
+    if not watch:
+        say(topic("Auto-regeneration:", "disabled. Use --watch to enable."))
+        return
+    _watch(site, configs, quiet, verbose, force_polling, trace)
+
+
+def _watch(site: Any, configs: list[Path], quiet: bool, verbose: bool, force_polling: bool,
+           trace: bool) -> None:
+    """``build --watch``: rebuild on every change until Ctrl-C (serve's watcher, no server)."""
+    from .serve import Regenerator, SourceFilter, _Console
+    console = _Console(quiet, verbose)
+    console.info("Auto-regeneration:", f"enabled for '{site.source}'")
+    regenerator = Regenerator(site, console, SourceFilter(site.config, configs),
+                              force_polling=force_polling, trace=trace)
+    try:
+        regenerator.run()  # in this thread: returns when stopped
+    except KeyboardInterrupt:
+        regenerator.stop_event.set()
 
 
 def _progress_bar() -> Callable[[int, int], None]:

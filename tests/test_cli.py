@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,43 @@ def test_profile_prints_jekylls_two_tables(tmp_path: Path) -> None:
     assert rows["_includes/x.html"].split("|")[2].strip() == "2"
     assert rows["a.md"].split("|")[3].strip() == "0.01K"  # "/a.html\n" is 8 bytes
     assert rows["TOTAL (for 4 files)"].split("|")[2].strip() == "6"
+
+
+def test_incremental_rewrites_only_changed_files(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\n---\nA\n")
+    (tmp_path / "b.md").write_text("---\n---\nB\n")
+    dest = tmp_path / "o"
+    args = ["build", "-q", "--incremental", "-s", str(tmp_path), "-d", str(dest)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    os.utime(dest / "a.html", (1_000_000, 1_000_000))
+    os.utime(dest / "b.html", (1_000_000, 1_000_000))
+    (tmp_path / "b.md").write_text("---\n---\nB changed\n")
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert (dest / "a.html").stat().st_mtime == 1_000_000  # same bytes: left alone
+    assert (dest / "b.html").read_text() == "<p>B changed</p>\n"
+
+
+@pytest.mark.timeout(60)
+def test_build_watch_rebuilds_on_change(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\n---\nfirst\n")
+    dest = tmp_path / "o"
+    proc = subprocess.Popen([sys.executable, "-m", "jekyllpy", "build", "--watch", "-s",
+                             str(tmp_path), "-d", str(dest)], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not (dest / "a.html").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (dest / "a.html").read_text() == "<p>first</p>\n"
+        time.sleep(1.0)  # let the watcher start
+        (tmp_path / "a.md").write_text("---\n---\nsecond\n")
+        while time.monotonic() < deadline:
+            if (dest / "a.html").read_text() == "<p>second</p>\n":
+                break
+            time.sleep(0.1)
+        assert (dest / "a.html").read_text() == "<p>second</p>\n"
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert "Auto-regeneration: enabled for" in out
+    assert "Regenerating: 1 file(s) changed" in out

@@ -183,6 +183,12 @@ class Site:
                 os.remove(path)
 
     def write(self) -> None:
+        if self.config.get("incremental"):
+            # --incremental: only the files whose bytes changed are written (their
+            # neighbours keep their modification times); everything is still rendered.
+            from ..serve import write_changed
+            write_changed(self)
+            return
         dest = self.destination
         for item in self.each_site_file():
             if isinstance(item, StaticFile):
