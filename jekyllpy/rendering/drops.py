@@ -262,6 +262,7 @@ class SiteDrop(Drop):
 def render_excerpt(excerpt: Any) -> str:
     """An excerpt's output, rendered the first time it is asked for (``Excerpt#output``)."""
     if excerpt.output is None:
-        from .renderer import render_standalone
+        from .renderer import note_on_demand_render, render_standalone
+        note_on_demand_render(excerpt.doc.site)
         excerpt.output = render_standalone(excerpt.doc.site, excerpt)
     return excerpt.output

@@ -48,7 +48,8 @@ def _init_worker(options: dict[str, Any]) -> None:
 class MarkdownPrefetch:
     """Conversions started early; :meth:`take` gives one back if its text is unchanged."""
 
-    def __init__(self, options: dict[str, Any], texts: list[tuple[int, str]]) -> None:
+    def __init__(self, options: dict[str, Any], texts: list[tuple[int, str]], *,
+                 from_the_end: bool = True) -> None:
         self._pending: dict[int, tuple[str, Future, int]] = {}
         self._executor: ProcessPoolExecutor | None = None
         workers = _worker_count()
@@ -64,7 +65,7 @@ class MarkdownPrefetch:
         # renders from the start; a conversion the worker has not finished when the build
         # reaches it is done by the build process itself, so neither waits for the other.
         chunks = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
-        for chunk in reversed(chunks):
+        for chunk in (reversed(chunks) if from_the_end else chunks):
             future = self._executor.submit(_convert_batch, [t for _, t in chunk])
             for index, (key, text) in enumerate(chunk):
                 self._pending[key] = (text, future, index)

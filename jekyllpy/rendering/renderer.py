@@ -117,7 +117,12 @@ def render_on_demand(site: "Site", target: Any) -> str:
     site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
     site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]
     site._prefetch = None  # type: ignore[attr-defined]
-    target.output = run(site, target, site_payload(site))
+    try:
+        target.output = run(site, target, site_payload(site))
+    finally:
+        if site._prefetch is not None:  # type: ignore[attr-defined]
+            site._prefetch.close()  # type: ignore[attr-defined]
+            site._prefetch = None  # type: ignore[attr-defined]
     return target.output
 
 
@@ -132,26 +137,50 @@ def ensure_rendered(doc: Any) -> None:
     if position is None or position >= site._render_position:
         return
     doc._rendering = True
+    note_on_demand_render(site)
     try:
         doc.output = run(site, doc, site_payload(site))
     finally:
         doc._rendering = False
 
 
-def _start_prefetch(site: "Site") -> MarkdownPrefetch:
+def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
+                    from_the_end: bool = True) -> MarkdownPrefetch:
     """Hand the Markdown whose conversion input is already final (no Liquid to render) to
-    a second process, in render order: documents, their excerpts, then pages."""
+    a second process, in render order: documents, their excerpts, then pages (files
+    already rendered are left out)."""
     from ..site.document import Excerpt
     markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
     texts: list[tuple[int, str]] = []
     if markdown is not None:
-        items = [d for c in site.collections.values() for d in c.docs]
-        excerpts = [d.data.get("excerpt") for d in items]
-        items += [e for e in excerpts if isinstance(e, Excerpt)] + list(site.pages)
+        docs = [d for c in site.collections.values() for d in c.docs]
+        excerpts = [d.data.get("excerpt") for d in docs]
+        items = (docs if documents else []) + [e for e in excerpts if isinstance(e, Excerpt)]
+        if pages:
+            items += list(site.pages)
         for item in items:
-            if markdown in item.converters and item.content and not item.render_with_liquid():
+            if (item.output is None and markdown in item.converters and item.content
+                    and not item.render_with_liquid()):
                 texts.append((id(item), item.content))
-    return MarkdownPrefetch(markdown.options() if markdown is not None else {}, texts)
+    return MarkdownPrefetch(markdown.options() if markdown is not None else {}, texts,
+                            from_the_end=from_the_end)
+
+
+#: on-demand renders (render_page) after which the rest is handed to a second process
+ON_DEMAND_PREFETCH_AFTER = 20
+
+
+def note_on_demand_render(site: "Site") -> None:
+    """Count files rendered on demand; a page that reads many (a list of every post's
+    excerpt) gets the remaining conversions started in a second process, oldest first,
+    while it works through them newest first."""
+    if getattr(site, "_render_order", None) is None:
+        return
+    count = getattr(site, "_on_demand", 0) + 1
+    site._on_demand = count  # type: ignore[attr-defined]
+    if count == ON_DEMAND_PREFETCH_AFTER and getattr(site, "_prefetch", None) is None:
+        site._prefetch = _start_prefetch(site, pages=False,  # type: ignore[attr-defined]
+                                         documents=False, from_the_end=False)
 
 
 def render_standalone(site: "Site", item: Any) -> str:

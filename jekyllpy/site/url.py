@@ -128,8 +128,14 @@ def transliterate(text: str) -> str:
     return "".join(ch if ord(ch) < 0x80 else _LATIN.get(ch, "?") for ch in text)
 
 
+_ASCII_DEFAULT_RUN = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_PRETTY_RUN = re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+")
+
+
 def _collapse(text: str, keep: frozenset[str] | None) -> str:
     """Replace each run of characters that are not slug characters with one ``-``."""
+    if text.isascii():  # ASCII letters and digits are the only ASCII slug characters
+        return (_ASCII_PRETTY_RUN if keep is _PRETTY_EXTRA else _ASCII_DEFAULT_RUN).sub("-", text)
     out: list[str] = []
     in_run = False
     for ch in text:
@@ -142,6 +148,7 @@ def _collapse(text: str, keep: frozenset[str] | None) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def slugify(text: str | None, mode: str | None = "default", cased: bool = False) -> str | None:
     """``Jekyll::Utils.slugify``: the slug of ``text`` in one of Jekyll's modes.
 
