@@ -15,16 +15,44 @@ from typing import Any, Pattern
 
 _PAREN_OR_WS_QUOTE = re.compile(r"[()]|[ \t\n\r\f\v](?=['\"])")
 _CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
-_ANCHORED: dict[Pattern[str], bool] = {}
+# Keyed by id(): hashing a compiled pattern hashes its whole program on every call (slow
+# for the big Unicode classes); the patterns are kept alive in the values.
+_ANCHORED: dict[int, tuple[Pattern[str], bool]] = {}
 
 
 def _is_anchored(pattern: Pattern[str]) -> bool:
     """Whether ``pattern`` uses ``^`` or ``\\A`` (outside character classes)."""
-    flag = _ANCHORED.get(pattern)
+    entry = _ANCHORED.get(id(pattern))
+    flag = entry[1] if entry is not None and entry[0] is pattern else None
     if flag is None:
         src = _CHAR_CLASS.sub("", pattern.pattern.replace("\\\\", ""))
-        flag = _ANCHORED[pattern] = ("^" in src.replace("\\^", "")) or ("\\A" in src)
+        flag = ("^" in src.replace("\\^", "")) or ("\\A" in src)
+        _ANCHORED[id(pattern)] = (pattern, flag)
     return flag
+
+
+_FREE: dict[int, "tuple[Pattern[str], Pattern[str] | None]"] = {}
+_CONTEXT_SENSITIVE = re.compile(r"\(\?<[=!]|\\[bBA]")
+
+
+def _without_leading_caret(pattern: Pattern[str]) -> "Pattern[str] | None":
+    """``pattern`` without its leading ``^``, when that is its only anchor and nothing in
+    it looks at text before the match (lookbehind, word boundaries): matched at the
+    cursor, it then behaves exactly as the original on the rest of the text, which is
+    what Ruby's scanner does, but without copying the rest (quadratic on long lines).
+    None when the pattern does not have that shape."""
+    entry = _FREE.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    src = pattern.pattern
+    free = None
+    if src.startswith("^") and not _CONTEXT_SENSITIVE.search(src):
+        rest = src[1:]
+        probe = _CHAR_CLASS.sub("", rest.replace("\\\\", ""))
+        if "^" not in probe.replace("\\^", ""):
+            free = re.compile(rest, pattern.flags)
+    _FREE[id(pattern)] = (pattern, free)
+    return free
 
 
 class _ShiftedMatch:
@@ -81,6 +109,9 @@ class Scanner:
         pos = self.pos
         if pos == 0 or self.string[pos - 1] == "\n" or not _is_anchored(pattern):
             return pattern.match(self.string, pos)
+        free = _without_leading_caret(pattern)
+        if free is not None:  # the same match at the cursor, without copying the rest
+            return free.match(self.string, pos)
         m = pattern.match(self.string[pos:])
         return None if m is None else _ShiftedMatch(m, pos)
 
