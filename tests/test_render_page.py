@@ -7,7 +7,6 @@ Jekyll does not render.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,10 @@ import jekyllpy
 from jekyllpy.errors import JekyllpyError
 from jekyllpy.site import build
 from jekyllpy.site.render_page import RenderPageError
+from jekyllpy.testing.compare import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
-sys.path.insert(0, str(ROOT / "scripts"))
-from regen_site_fixtures import normalise  # noqa: E402
 
 SITE_NAMES = sorted(p.name for p in SITES.iterdir()
                     if (p / "source").is_dir() and not (p / "build.json").exists())

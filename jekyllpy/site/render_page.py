@@ -76,8 +76,9 @@ def _find(site: Site, file: Path) -> Any:
             if Path(doc.path).resolve() == file:
                 return doc if doc.write_p() else None
     for page in site.pages:
-        if Path(page.path).resolve() == file and getattr(page, "pager", None) is None \
-                or Path(page.path).resolve() == file and page.pager.data["page"] == 1:
+        pager = getattr(page, "pager", None)
+        # a paginated index: its first page (copies for /page2/ ... share its file)
+        if Path(page.path).resolve() == file and (pager is None or pager.data["page"] == 1):
             return page
     return None
 
