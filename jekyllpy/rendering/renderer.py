@@ -117,6 +117,12 @@ def render_on_demand(site: "Site", target: Any) -> str:
     site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
     site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]
     site._prefetch = None  # type: ignore[attr-defined]
+    if _reads_excerpts(site, target):
+        # A list of posts with their excerpts (a blog's home page): start converting the
+        # excerpts in a second process at once, oldest first.
+        site._on_demand = ON_DEMAND_PREFETCH_AFTER  # type: ignore[attr-defined]
+        site._prefetch = _start_prefetch(site, pages=False,  # type: ignore[attr-defined]
+                                         documents=False, from_the_end=False)
     try:
         target.output = run(site, target, site_payload(site))
     finally:
@@ -124,6 +130,20 @@ def render_on_demand(site: "Site", target: Any) -> str:
             site._prefetch.close()  # type: ignore[attr-defined]
             site._prefetch = None  # type: ignore[attr-defined]
     return target.output
+
+
+def _reads_excerpts(site: "Site", target: Any) -> bool:
+    """Whether the target's text or its layouts mention ``excerpt`` (cheap and
+    conservative: a miss only means the excerpts are converted as they are read)."""
+    texts = [target.content or ""]
+    name = target.data.get("layout")
+    seen: set[str] = set()
+    while isinstance(name, str) and name in site.layouts and name not in seen:
+        seen.add(name)
+        layout = site.layouts[name]
+        texts.append(layout.content)
+        name = layout.data.get("layout")
+    return any("excerpt" in t for t in texts)
 
 
 def ensure_rendered(doc: Any) -> None:

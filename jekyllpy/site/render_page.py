@@ -71,15 +71,21 @@ def render_page(path: str | os.PathLike[str], *,
 
 
 def _find(site: Site, file: Path) -> Any:
-    for collection in site.collections.values():
-        for doc in collection.docs:
-            if Path(doc.path).resolve() == file:
-                return doc if doc.write_p() else None
-    for page in site.pages:
-        pager = getattr(page, "pager", None)
-        # a paginated index: its first page (copies for /page2/ ... share its file)
-        if Path(page.path).resolve() == file and (pager is None or pager.data["page"] == 1):
-            return page
+    # Paths are built on the resolved site root, so plain equality finds the file; resolving
+    # every path (symlinks inside the site) is the slow second try.
+    for resolve in (False, True):
+        def same(path: Any) -> bool:
+            return (Path(path).resolve() if resolve else Path(path)) == file
+
+        for collection in site.collections.values():
+            for doc in collection.docs:
+                if same(doc.path):
+                    return doc if doc.write_p() else None
+        for page in site.pages:
+            pager = getattr(page, "pager", None)
+            # a paginated index: its first page (copies for /page2/ ... share its file)
+            if same(page.path) and (pager is None or pager.data["page"] == 1):
+                return page
     return None
 
 
