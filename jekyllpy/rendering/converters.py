@@ -26,6 +26,8 @@ class MarkdownConverter:
                      if e.strip()}
         self._options: dict[str, Any] | None = None
         self._cache: dict[str, str] = {}
+        #: conversions made ahead of time in a second process (set while rendering a site)
+        self.prefetch: Any = None
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.exts
@@ -45,7 +47,11 @@ class MarkdownConverter:
         excerpt or description is converted again and again: seo tags, feeds, lists)."""
         html = self._cache.get(content)
         if html is None:
-            html = self._cache[content] = Document(content, **self.options()).to_html()
+            if self.prefetch is not None:
+                html = self.prefetch.lookup(content)
+            if html is None:
+                html = Document(content, **self.options()).to_html()
+            self._cache[content] = html
         return html
 
 

@@ -29,14 +29,21 @@ BATCH = 16
 _options: dict[str, Any] | None = None
 
 
-def _convert_batch(texts: list[str]) -> list[str | None]:
+def _convert(text: str) -> str | None:
     from ..kramdown import Document
-    out: list[str | None] = []
-    for text in texts:
-        try:
-            out.append(Document(text, **(_options or {})).to_html())
-        except Exception:  # converted again (and reported) by the build process
-            out.append(None)
+    try:
+        return Document(text, **(_options or {})).to_html()
+    except Exception:  # converted again (and reported) by the build process
+        return None
+
+
+def _convert_batch(jobs: list[tuple[str, bool]]) -> list[tuple[str | None, str | None]]:
+    """Each job's HTML, and for a chained job also the HTML of that HTML converted again
+    (what ``markdownify`` of a rendered excerpt gives)."""
+    out: list[tuple[str | None, str | None]] = []
+    for text, chained in jobs:
+        html = _convert(text)
+        out.append((html, _convert(html) if chained and html is not None else None))
     return out
 
 
@@ -48,12 +55,17 @@ def _init_worker(options: dict[str, Any]) -> None:
 class MarkdownPrefetch:
     """Conversions started early; :meth:`take` gives one back if its text is unchanged."""
 
-    def __init__(self, options: dict[str, Any], texts: list[tuple[int, str]], *,
+    def __init__(self, options: dict[str, Any], texts: list[tuple[Any, str, bool]], *,
                  from_the_end: bool = True) -> None:
-        self._pending: dict[int, tuple[str, Future, int]] = {}
+        """``texts``: (key, text, chained) in render order.  A key of None marks a text
+        the build will probably pass to ``markdownify`` (a title, a description): its HTML
+        is only looked up by text.  ``chained``: also convert the result again."""
+        self._pending: dict[Any, tuple[str, Future, int]] = {}
+        self._by_text: dict[str, tuple[Future, int]] = {}
+        self._extra: dict[str, str] = {}
         self._executor: ProcessPoolExecutor | None = None
         workers = _worker_count()
-        if workers < 1 or len(texts) < MIN_FILES:
+        if workers < 1 or sum(1 for key, _, _ in texts if key is not None) < MIN_FILES:
             return
         try:
             context = multiprocessing.get_context("fork")
@@ -66,9 +78,12 @@ class MarkdownPrefetch:
         # reaches it is done by the build process itself, so neither waits for the other.
         chunks = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
         for chunk in (reversed(chunks) if from_the_end else chunks):
-            future = self._executor.submit(_convert_batch, [t for _, t in chunk])
-            for index, (key, text) in enumerate(chunk):
-                self._pending[key] = (text, future, index)
+            future = self._executor.submit(_convert_batch, [(t, c) for _, t, c in chunk])
+            for index, (key, text, _) in enumerate(chunk):
+                if key is None:
+                    self._by_text.setdefault(text, (future, index))
+                else:
+                    self._pending[key] = (text, future, index)
 
     def take(self, key: int, text: str) -> str | None:
         """The prefetched HTML for ``key`` if it is ready and was converted from exactly
@@ -81,7 +96,23 @@ class MarkdownPrefetch:
             future.cancel()  # not started yet: the worker need not do it at all
             return None
         try:
-            return future.result()[entry[2]]
+            html, again = future.result()[entry[2]]
+        except Exception:
+            return None
+        if html is not None and again is not None:
+            self._extra[html] = again
+        return html
+
+    def lookup(self, text: str) -> str | None:
+        """The HTML of ``text`` if the worker has already made it (never waits)."""
+        found = self._extra.get(text)
+        if found is not None:
+            return found
+        entry = self._by_text.get(text)
+        if entry is None or not entry[0].done():
+            return None
+        try:
+            return entry[0].result()[entry[1]][0]
         except Exception:
             return None
 
@@ -90,6 +121,8 @@ class MarkdownPrefetch:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
         self._pending.clear()
+        self._by_text.clear()
+        self._extra.clear()
 
 
 def _worker_count() -> int:

@@ -90,6 +90,9 @@ def render_site(site: "Site") -> None:
     payload = site_payload(site)
     prefetch = _start_prefetch(site)
     site._prefetch = prefetch  # type: ignore[attr-defined]
+    markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
+    if markdown is not None:
+        markdown.prefetch = prefetch
     progress = getattr(site, "progress", None)
     total = sum(len(c.docs) for c in site.collections.values()) + len(site.pages)
     done = 0
@@ -107,6 +110,8 @@ def render_site(site: "Site") -> None:
                 progress(done, max(total, done))
     finally:
         site._prefetch = None  # type: ignore[attr-defined]
+        if markdown is not None:
+            markdown.prefetch = None
         prefetch.close()
 
 
@@ -171,7 +176,7 @@ def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
     already rendered are left out)."""
     from ..site.document import Excerpt
     markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
-    texts: list[tuple[int, str]] = []
+    texts: list[tuple[Any, str, bool]] = []
     if markdown is not None:
         docs = [d for c in site.collections.values() for d in c.docs]
         excerpts = [d.data.get("excerpt") for d in docs]
@@ -181,7 +186,15 @@ def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
         for item in items:
             if (item.output is None and markdown in item.converters and item.content
                     and not item.render_with_liquid()):
-                texts.append((id(item), item.content))
+                # an excerpt's HTML is often passed to markdownify again (SEO descriptions)
+                texts.append((id(item), item.content, isinstance(item, Excerpt)))
+        if documents:
+            # Titles and descriptions: what SEO tags and feeds pass to markdownify.
+            for doc in docs:
+                for key in ("title", "description"):
+                    value = doc.data.get(key)
+                    if isinstance(value, str) and value:
+                        texts.append((None, value, False))
     return MarkdownPrefetch(markdown.options() if markdown is not None else {}, texts,
                             from_the_end=from_the_end)
 
