@@ -127,7 +127,7 @@ def render_on_demand(site: "Site", target: Any) -> str:
         # excerpts in a second process at once, oldest first.
         site._on_demand = ON_DEMAND_PREFETCH_AFTER  # type: ignore[attr-defined]
         site._prefetch = _start_prefetch(site, pages=False,  # type: ignore[attr-defined]
-                                         documents=False, from_the_end=False)
+                                         documents=False, from_the_end=False, chain=False)
     try:
         target.output = run(site, target, site_payload(site))
     finally:
@@ -170,7 +170,7 @@ def ensure_rendered(doc: Any) -> None:
 
 
 def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
-                    from_the_end: bool = True) -> MarkdownPrefetch:
+                    from_the_end: bool = True, chain: bool = True) -> MarkdownPrefetch:
     """Hand the Markdown whose conversion input is already final (no Liquid to render) to
     a second process, in render order: documents, their excerpts, then pages (files
     already rendered are left out)."""
@@ -187,7 +187,7 @@ def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
             if (item.output is None and markdown in item.converters and item.content
                     and not item.render_with_liquid()):
                 # an excerpt's HTML is often passed to markdownify again (SEO descriptions)
-                texts.append((id(item), item.content, isinstance(item, Excerpt)))
+                texts.append((id(item), item.content, chain and isinstance(item, Excerpt)))
         if documents:
             # Titles and descriptions: what SEO tags and feeds pass to markdownify.
             for doc in docs:
@@ -213,7 +213,7 @@ def note_on_demand_render(site: "Site") -> None:
     site._on_demand = count  # type: ignore[attr-defined]
     if count == ON_DEMAND_PREFETCH_AFTER and getattr(site, "_prefetch", None) is None:
         site._prefetch = _start_prefetch(site, pages=False,  # type: ignore[attr-defined]
-                                         documents=False, from_the_end=False)
+                                         documents=False, from_the_end=False, chain=False)
 
 
 def render_standalone(site: "Site", item: Any) -> str:
