@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
 # "(", "(?:", "(?<name>", "(?=", "(?!" at the start of a pattern: still at the cursor.
@@ -170,18 +170,31 @@ class RegexLexer:
             else:
                 pos = end
 
+    def _prepared(self, state: str) -> list[tuple[Any, bool, Any]]:
+        """The state's rules as (bound match, line-start only, rule), or (None, False,
+        mixin); rebuilt if a lexer replaced the state's rules while lexing."""
+        rules = self.states[state]
+        cache = self.__dict__.setdefault("_prepared_cache", {})
+        entry = cache.get(state)
+        if entry is None or entry[0] is not rules:
+            prepared = [(None, False, r) if isinstance(r, Mixin)
+                        else (r.pattern.match, r.pattern.pattern.startswith("^"), r)
+                        for r in rules]
+            entry = cache[state] = (rules, prepared)
+        return entry[1]
+
     def _step(self, run: LexRun, state: str, pos: int) -> int | None:
         text = run.text
         bol = pos == 0 or text[pos - 1] == "\n"
-        for rule in self.states[state]:
-            if isinstance(rule, Mixin):
+        for match, bol_only, rule in self._prepared(state):
+            if match is None:
                 found = self._step(run, rule.state, pos)
                 if found is not None:
                     return found
                 continue
-            if rule.at_line_start and not bol:
+            if bol_only and not bol:
                 continue
-            m = rule.pattern.match(text, pos)
+            m = match(text, pos)
             if m is None:
                 continue
             self._apply(run, rule, m)
