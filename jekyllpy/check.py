@@ -41,7 +41,6 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -63,11 +62,10 @@ _VERBATIM = frozenset({"pre", "textarea", "script", "style"})
 #: Shown for a node that one side does not have.
 NOTHING = "(nothing)"
 
-# The feed-level <updated> of an Atom feed is site.time (jekyll-feed): the same rule as
-# scripts/regen_site_fixtures.py's normalise, which the fixture tests use.
-_ATOM_FEED = re.compile(rb"<feed\b[^>]*\bxmlns=\"http://www\.w3\.org/2005/Atom\"")
-_FEED_UPDATED = re.compile(rb"<updated>[^<]*</updated>")
-_PLACEHOLDER = b"NORMALISED-BUILD-TIME"
+# What is a build-time field (the feed-level <updated>) is defined once, in the pytest
+# plugin's comparison helpers; read_tree comes from there too.
+from .testing.compare import normalise, read_tree  # noqa: E402
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -115,25 +113,6 @@ class CheckReport:
 
 
 # -- trees of files -------------------------------------------------------------------------------
-def read_tree(root: str | os.PathLike[str]) -> dict[str, bytes]:
-    """Every file under ``root`` by its relative POSIX path."""
-    base = Path(root)
-    return {p.relative_to(base).as_posix(): p.read_bytes()
-            for p in sorted(base.rglob("*")) if p.is_file()}
-
-
-def normalise(path: str, data: bytes) -> bytes:
-    """``data`` with its build-time fields blanked: only the feed-level ``<updated>`` of an
-    Atom feed in a ``.xml`` file (the ``<updated>`` of each entry is the post's date)."""
-    if not path.endswith(".xml") or not _ATOM_FEED.search(data):
-        return data
-    head_end = data.find(b"<entry")
-    head_end = len(data) if head_end < 0 else head_end
-    head = _FEED_UPDATED.sub(b"<updated>" + _PLACEHOLDER + b"</updated>", data[:head_end],
-                             count=1)
-    return head + data[head_end:]
-
-
 def compare_trees(expected: dict[str, bytes], built: dict[str, bytes], *,
                   normalised: bool = True) -> CheckReport:
     """Compare two trees of files (relative path to bytes); ``expected`` is Jekyll's.

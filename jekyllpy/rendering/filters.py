@@ -20,7 +20,6 @@ import datetime as _dt
 import math
 import random
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -67,68 +66,16 @@ def scssify(value: Any, *, context: Any) -> str:
 
 # --------------------------------------------------------------------------- strings
 
-_SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
-_PRETTY_KEEP = set("._~!$&'()+,;=@")
-
-# I18n 1.10's default transliteration table (HashTransliterator::DEFAULT_APPROXIMATIONS):
-# each key character stands for the ASCII text after it.
-_I18N_PAIRS = (
-    "ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ×x ØO ÙU ÚU "
-    "ÛU ÜU ÝY ÞTh ßss àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo "
-    "öo øo ùu úu ûu üu ýy þth ÿy ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE "
-    "ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI "
-    "įi İI ıi ĲIJ ĳij ĴJ ĵj ĶK ķk ĸk ĹL ĺl ĻL ļl ĽL ľl ĿL ŀl ŁL łl ŃN ńn ŅN ņn ŇN ňn ŉ'n "
-    "ŊNG ŋng ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt "
-    "ŤT ťt ŦT ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz"
-)
-_I18N = {pair[0]: pair[1:] for pair in _I18N_PAIRS.split()}
-
-
-def _transliterate(text: str) -> str:
-    return "".join(ch if ord(ch) < 0x80 else _I18N.get(ch, "?") for ch in text)
-
-
-def _is_word_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in "LM" or cat == "Nd"
-
-
-def _replace_runs(text: str, keep: Callable[[str], bool]) -> str:
-    out: list[str] = []
-    in_run = False
-    for ch in text:
-        if keep(ch):
-            out.append(ch)
-            in_run = False
-        elif not in_run:
-            out.append("-")
-            in_run = True
-    return "".join(out)
-
-
 def slugify(value: Any, mode: Any = None, cased: bool = False) -> str | None:
-    """Jekyll's ``Utils.slugify``: modes raw, default, pretty, ascii, latin; any other mode
-    (``none``) only lower-cases.  ``cased`` keeps the case (the filter never passes it)."""
+    """Jekyll's ``Utils.slugify`` as the filter calls it (one implementation, the site
+    layer's :func:`jekyllpy.site.url.slugify`); a non-string raises as Ruby's ``gsub``
+    would."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise FilterError(f"undefined method `gsub' for {ruby.inspect(value)}")
-    text = value
-    mode = "default" if mode is None else to_s(mode)
-    if mode not in _SLUG_MODES:
-        return text if cased else text.lower()
-    if mode == "latin":
-        text = _transliterate(text)
-    if mode == "raw":
-        slug = re.sub(r"\s+", "-", text)
-    elif mode == "pretty":
-        slug = _replace_runs(text, lambda ch: _is_word_char(ch) or ch in _PRETTY_KEEP)
-    elif mode == "ascii":
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
-    else:
-        slug = _replace_runs(text, _is_word_char)
-    slug = re.sub(r"^-|-$", "", slug, flags=re.M)
-    return slug if cased else slug.lower()
+    from ..site.url import slugify as url_slugify  # lazily: the site package imports us
+    return url_slugify(value, "default" if mode is None else to_s(mode), cased)
 
 
 def slugify_filter(value: Any, mode: Any = None) -> str | None:

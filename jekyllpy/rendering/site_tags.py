@@ -14,9 +14,10 @@ from liquid.ast import Node
 from liquid.exceptions import LiquidError
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, Token
+from liquid.token import Token
 
 from .filters import relative_url
+from .tags import _markup
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -26,14 +27,6 @@ _POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
 
 class SiteTagError(LiquidError):
     """A ``link`` or ``post_url`` that names nothing in the site."""
-
-
-def _markup(stream: TokenStream) -> tuple[Token, str]:
-    token = stream.current
-    if stream.peek.kind == TOKEN_EXPRESSION:
-        next(stream)
-        return token, stream.current.value
-    return token, ""
 
 
 class LinkNode(Node):
