@@ -15,9 +15,8 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 __all__ = ["PLACEHOLDER", "compare_trees", "describe_difference", "first_difference",
            "first_differing_element", "normalise", "read_tree", "text_diff"]
@@ -123,117 +122,24 @@ def first_difference(expected: str, actual: str) -> str | None:
 # -- HTML ----------------------------------------------------------------------------------
 
 def first_differing_element(expected: str, actual: str) -> str | None:
-    """The first element (in document order) whose name, attributes or content differ,
-    as a CSS path with both versions; None without beautifulsoup4 or when the texts are
-    the same.  Both texts are parsed with Python's HTML parser, so a difference only in
-    how the same markup is written (quoting, character references) is said to be one."""
+    """The first differing node of two HTML documents as a CSS path with both versions
+    (the walk ``jekyllpy check`` uses, :func:`jekyllpy.check.first_html_difference`);
+    None without beautifulsoup4 or when the texts are the same."""
     if expected == actual:
         return None
     try:
-        from bs4 import BeautifulSoup
-    except ImportError:
+        import bs4  # noqa: F401  (check.py needs it; its absence is allowed here)
+        from ..check import first_html_difference
+    except ImportError:  # beautifulsoup4 is not installed
         return None
-    trees = [BeautifulSoup(text, "html.parser", multi_valued_attributes=None)
-             for text in (expected, actual)]
-    want, got = (list(_events(tree)) for tree in trees)
-    for index in range(max(len(want), len(got))):
-        a = want[index] if index < len(want) else None
-        b = got[index] if index < len(got) else None
-        if a is not None and b is not None and a[0] == b[0] and a[2] == b[2]:
-            continue
-        return _describe_element(a, b)
-    return ("first differing element: none -- both parse to the same elements and text; "
-            "the difference is in how they are written (attribute quoting, character "
-            "references, whitespace inside tags, self-closing slashes)")
-
-
-def _events(soup: Any) -> Iterator[tuple[str, Any, tuple[Any, ...], str]]:
-    """(kind, node whose content holds the event, comparison key, CSS path) in document
-    order: "start" and "end" of each tag, "text" for each string."""
-    from bs4 import Tag
-
-    stack: list[tuple[Any, Iterator[Any], str]] = [(soup, iter(_children(soup)), "")]
-    while stack:
-        node, children, path = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if node is not soup:
-                yield "end", node, ("end", node.name), path
-            continue
-        if isinstance(child[0], Tag):
-            tag, seg = child
-            child_path = f"{path} > {seg}" if path else seg
-            yield "start", tag, ("start", tag.name, tuple(tag.attrs.items())), child_path
-            stack.append((tag, iter(_children(tag)), child_path))
-        else:
-            yield "text", node, ("text", type(child[0]).__name__, str(child[0])), path
-
-
-def _children(node: Any) -> list[tuple[Any, str]]:
-    """Children with, for tags, their CSS segment (``li:nth-of-type(2)`` where needed)."""
-    from bs4 import Tag
-
-    kids = list(node.children)
-    counts: dict[str, int] = {}
-    for kid in kids:
-        if isinstance(kid, Tag):
-            counts[kid.name] = counts.get(kid.name, 0) + 1
-    seen: dict[str, int] = {}
-    out = []
-    for kid in kids:
-        if isinstance(kid, Tag):
-            seen[kid.name] = seen.get(kid.name, 0) + 1
-            seg = kid.name if counts[kid.name] == 1 else f"{kid.name}:nth-of-type({seen[kid.name]})"
-            out.append((kid, seg))
-        else:
-            out.append((kid, ""))
-    return out
-
-
-def _describe_element(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> str:
-    """Both sides of the first differing event: the two tags when two tags differ in name
-    or attributes, else the element holding the difference (text, or children added or
-    missing) on each side."""
-    if a is not None and b is not None and not a[0] == b[0] == "start":
-        a, b = _container(a), _container(b)
-    ref = a if a is not None else b
-    assert ref is not None
-    kind, _node, _key, path = ref
-    head = f"first differing element: {path or '(top level)'}"
-    if kind == "text" and (b is None or b[0] == "text") and (a is None or a[0] == "text"):
-        head += " (its text)"
-    elif kind != "start":
-        head += " (its content)"
-    lines = [head]
-    for label, event in (("expected", a), ("got", b)):
-        if event is None:
-            lines.append(f"  {label + ':':9} (nothing: the document ends before)")
-            continue
-        lines.append(f"  {label + ':':9} {_snippet(event)}")
-    return "\n".join(lines)
-
-
-def _container(event: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
-    """The event re-aimed at the element whose content holds it (a start tag's parent)."""
-    if event is None or event[0] != "start":
-        return event
-    _kind, tag, key, path = event
-    parent_path = path.rsplit(" > ", 1)[0] if " > " in path else ""
-    return "content", tag.parent, key, parent_path
-
-
-def _snippet(event: tuple[Any, ...]) -> str:
-    kind, node, _key, _path = event
-    line = getattr(node, "sourceline", None)
-    if node.name == "[document]":  # a string outside every element: show the string
-        text = _key[-1] if kind == "text" else "(the document's top level)"
-    else:
-        text = str(node)
-    text = text.replace("\n", "\\n")
-    if len(text) > 240:
-        text = text[:240] + "..."
-    return f"{text}" + (f"  (line {line})" if line else "")
+    found = first_html_difference(expected, actual)
+    if found is None:
+        return ("first differing element: none -- both parse to the same elements and text; "
+                "the difference is in how they are written (attribute quoting, character "
+                "references, whitespace inside tags, self-closing slashes)")
+    location, reason, want, got = found
+    return (f"first differing element: {location} ({reason})\n"
+            f"  expected: {want}\n  got:      {got}")
 
 
 def _text(data: bytes) -> str:
