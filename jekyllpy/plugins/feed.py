@@ -200,15 +200,10 @@ def _source_has(site: "Site", path: str) -> bool:
 # --------------------------------------------------------------------------- the generator
 
 def register(site: "Site") -> None:
-    site.generators.append(_add_tag)
+    # {% feed_meta %} exists even when the feed itself is disabled, as with the gem, which
+    # registers the tag when it is loaded.
+    site.liquid_tags.append(FeedMetaTag)
     site.generators.append(generate)
-
-
-def _add_tag(site: "Site") -> None:
-    """``{% feed_meta %}`` in the site's Liquid environment (even when the feed itself is
-    disabled, as with the gem, which registers the tag when it is loaded)."""
-    from ..rendering.renderer import environment_for
-    environment_for(site).add_tag(FeedMetaTag)
 
 
 def generate(site: "Site") -> None:

@@ -57,14 +57,7 @@ _VERIFICATIONS = (("google", "google-site-verification"), ("bing", "msvalidate.0
 
 
 def register(site: "Site") -> None:
-    site.generators.append(_add_tag)
-
-
-def _add_tag(site: "Site") -> None:
-    """Runs with the generators (after reading, before rendering): the site's Liquid
-    environment learns ``{% seo %}``."""
-    from ..rendering.renderer import environment_for
-    environment_for(site).add_tag(SeoTag)
+    site.liquid_tags.append(SeoTag)
 
 
 # --------------------------------------------------------------------------- helpers

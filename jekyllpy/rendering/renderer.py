@@ -73,8 +73,8 @@ def environment_for(site: "Site") -> JekyllEnvironment:
         env = make_environment(site.config, includes_dirs=dirs,
                                markdownify=markdown.convert if markdown is not None else None)
         env.site = site  # type: ignore[attr-defined]
-        env.add_tag(LinkTag)
-        env.add_tag(PostUrlTag)
+        for tag in (LinkTag, PostUrlTag, *getattr(site, "liquid_tags", ())):
+            env.add_tag(tag)
         site._liquid_env = env  # type: ignore[attr-defined]
         site._templates = {}  # type: ignore[attr-defined]
     return env

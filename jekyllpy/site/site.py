@@ -51,6 +51,8 @@ class Site:
         self.converters = site_converters(self)
         self.generators: list[Callable[["Site"], None]] = []
         self.progress: Callable[[int, int], None] | None = None
+        #: Liquid tag classes plugins add to the site's environment
+        self.liquid_tags: list[type] = []
         from ..plugins import load_plugins
         load_plugins(self)
         self.reset()
