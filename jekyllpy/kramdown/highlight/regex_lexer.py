@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from .. import regex_cache
+
 _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
 # "(", "(?:", "(?<name>", "(?=", "(?!" at the start of a pattern: still at the cursor.
 _OPENING_GROUPS = re.compile(r"(?:\((?:\?:|\?P?<[A-Za-z_]\w*>|\?=|\?!)?)*")
@@ -40,8 +42,9 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
         pattern = pattern[:head] + "(?=(?u:\\w))" + pattern[head + 2:]
     elif pattern.startswith("\\B", head):
         pattern = pattern[:head] + "(?!(?u:\\w))" + pattern[head + 2:]
-    pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
-    return re.compile(pattern, re.M | re.A | flags)
+    if "\\b" in pattern or "\\B" in pattern:
+        pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
+    return regex_cache.compile(pattern, re.M | re.A | flags)
 
 
 def feed_embedded(run: LexRun, key: str, lexer: RegexLexer, text: str) -> None:

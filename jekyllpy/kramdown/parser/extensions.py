@@ -94,7 +94,7 @@ class ExtensionRules:
         self.parse_attribute_list(m.group(2) or "", opts)
         if not m.group(3):
             stop_src = (P.EXT_BLOCK_STOP_STR if kind == "block" else P.EXT_STOP_STR) % re.escape(ext)
-            stop_re = P.rx(stop_src)
+            stop_re = P.rx(stop_src, persist=False)
             start = src.pos
             sm = stop_re.search(src.string, src.pos)
             if sm is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..element import Element
 from ..scanner import Scanner
-from .. import entities
+from .. import entities, regex_cache
 from . import patterns as P
 from .base import Rule
 from .kramdown import KramdownParser
@@ -38,7 +38,7 @@ _BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
                 'disabled="disabled" checked="checked" />')
 
 
-_NON_WORD = re.compile(f"[^{P.U.WORD}\\- \t]")
+_NON_WORD = regex_cache.compile(f"[^{P.U.WORD}\\- \t]")
 
 
 class GFMParser(KramdownParser):

@@ -24,12 +24,12 @@ _NEWLINES = P.rx(r"\n+")
 
 @lru_cache(maxsize=None)
 def _until_close_tag(name: str) -> re.Pattern[str]:
-    return P.rx(rf"(?=</{re.escape(name)}\s*>)", re.S | re.I)
+    return P.rx(rf"(?=</{re.escape(name)}\s*>)", re.S | re.I, persist=False)
 
 
 @lru_cache(maxsize=None)
 def _span_stop(name: str, ignore_case: bool) -> re.Pattern[str]:
-    return P.rx(rf"</{re.escape(name)}\s*>", re.I if ignore_case else 0)
+    return P.rx(rf"</{re.escape(name)}\s*>", re.I if ignore_case else 0, persist=False)
 
 
 class HtmlRules:

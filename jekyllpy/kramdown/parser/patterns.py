@@ -15,20 +15,24 @@ from __future__ import annotations
 
 import re
 
+from .. import regex_cache
 from . import unicode_classes as U
 
 FLAGS = re.M | re.A
 _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
 
 
-def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def rx(pattern: str, flags: int = 0, *, persist: bool = True) -> re.Pattern[str]:
     """Compile with the module's Ruby-compatible flags.
 
     Ruby's ``\\w`` is ASCII-only but its ``\\b``/``\\B`` see Unicode letters as word
-    characters, so word boundaries are rewritten as Unicode-scoped groups.
+    characters, so word boundaries are rewritten as Unicode-scoped groups.  Programs are
+    kept between runs (:mod:`..regex_cache`); ``persist=False`` for patterns made from a
+    document's text.
     """
-    pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
-    return re.compile(pattern, FLAGS | flags)
+    if "\\b" in pattern or "\\B" in pattern:
+        pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
+    return regex_cache.compile(pattern, FLAGS | flags, persist=persist)
 
 
 # -- character classes Ruby treats as Unicode ----------------------------------------------

@@ -107,8 +107,8 @@ class ReferenceRules:
             # Longest first, so "HTML5" wins over "HTML"; then only at word boundaries.
             keys = sorted(defs, key=len, reverse=True)
             union = "|".join(f"(?:{re.escape(k)})" for k in keys)
-            first = P.rx(union)
-            last = P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))")
+            first = P.rx(union, persist=False)
+            last = P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))", persist=False)
             regexps = (first, last)
         first, last = regexps
         raw = el._options and el.options.get("content_model") == "raw"

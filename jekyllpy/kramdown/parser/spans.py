@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import entities
+from .. import entities, regex_cache
 from ..element import Element
 from . import patterns as P
 from .base import Rule
 
 _RUBY_WS = " \t\n\v\f\r"
-_ALPHA_RE = re.compile(P.ALPHA)
+_ALPHA_RE = regex_cache.compile(P.ALPHA)
 
 
 def _is_alpha(ch: str) -> bool:
@@ -23,7 +23,7 @@ def _is_alpha(ch: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _literal(text: str) -> re.Pattern[str]:
-    return P.rx(re.escape(text))
+    return P.rx(re.escape(text), persist=False)
 
 
 @lru_cache(maxsize=None)
