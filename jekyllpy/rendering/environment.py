@@ -9,7 +9,10 @@
 * Liquid 5.4's standard filters with Ruby semantics, then Jekyll's filters (Jekyll's
   ``where``, ``sort`` and ``find`` win); python-liquid's extra filters are not registered.
 * Tags: Liquid's own (python-liquid's), Jekyll's ``highlight``, ``include`` and
-  ``include_relative``.
+  ``include_relative``.  The markup of ``{{ }}``, ``echo`` and ``assign`` is read as Ruby
+  reads it (:mod:`.variable`: strict, then lax in warn/lax mode); ``<``, ``>``, ``<=``,
+  ``>=`` in ``if``/``elsif``/``unless`` (and ``where_exp``) compare as Ruby does
+  (:mod:`.conditions`).
 
 For the site layer: in Jekyll, ``{% increment %}``/``{% decrement %}`` counters live in the
 site payload shared by every page of a build, so they carry over from page to page (in render
@@ -30,19 +33,27 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from liquid import Environment, Mode
+from liquid.builtin.expressions import Nil
+from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.builtin.output import Output, OutputNode
+from liquid.builtin.tags.assign_tag import AssignNode, AssignTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
+from liquid.builtin.tags.if_tag import IfTag
+from liquid.builtin.tags.unless_tag import UnlessTag
+from liquid.exceptions import LiquidSyntaxError
 from liquid.exceptions import LiquidError, lookup_warning
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.template import BoundTemplate
-from liquid.token import Token
+from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import StrictUndefined, Undefined, is_undefined
 
 from . import filters as jekyll_filters
 from . import ruby
 from . import standard_filters
 from .standard_filters import plain
+from .conditions import ruby_conditions
 from .tags import HighlightTag, IncludeRelativeTag, IncludeTag
+from .variable import parse_variable
 
 __all__ = ["JekyllEnvironment", "make_environment"]
 
@@ -71,7 +82,16 @@ class RubyOutputNode(OutputNode):
         return buffer.write(ruby.output_string(_defined(value), context.env.timezone))
 
 
+def _output_markup(token: Token) -> str:
+    """The markup between ``{{`` and ``}}`` (whitespace control dashes left out)."""
+    inner = token.value[2:-2]
+    inner = inner[1:] if inner.startswith("-") else inner
+    return inner[:-1] if inner.endswith("-") else inner
+
+
 class RubyOutput(Output):
+    """``{{ markup }}`` read as Ruby Liquid reads it (:mod:`.variable`)."""
+
     node_class = RubyOutputNode
 
     def get_node(self, stream: Any) -> Any:
@@ -83,6 +103,12 @@ class RubyOutput(Output):
         finally:
             self.env._in_output -= 1
 
+    def parse(self, stream: Any) -> Any:
+        token = stream.eat(TOKEN_OUTPUT)
+        expr_token = stream.expect(TOKEN_EXPRESSION)
+        return self.node_class(token, parse_variable(self.env, _output_markup(token),
+                                                     expr_token))
+
 
 class RubyEchoNode(EchoNode):
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
@@ -91,7 +117,72 @@ class RubyEchoNode(EchoNode):
 
 
 class RubyEcho(EchoTag):
+    """``{% echo markup %}``: the markup read as ``{{ markup }}`` is."""
+
     node_class = RubyEchoNode
+
+    def parse(self, stream: Any) -> Any:
+        token = stream.eat(TOKEN_TAG)
+        if stream.current.kind != TOKEN_EXPRESSION:
+            return self.node_class(token, Nil(stream.current))
+        return self.node_class(token, parse_variable(self.env, stream.current.value,
+                                                     stream.current))
+
+
+#: Liquid's ``assign`` syntax: a target made of word characters, ``-``, ``.``, ``[``, ``]``
+#: (each optionally in parentheses), ``=``, then a variable's markup.
+_ASSIGN = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)\s*", re.ASCII | re.S)
+
+
+class RubyAssignNode(AssignNode):
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        value = self.expression.evaluate(context)
+        # Reading a variable gives its to_liquid: Jekyll's `empty`/`blank` literal is "".
+        if isinstance(value, (Empty, Blank)):
+            value = ""
+        context.assign(self.name, value)
+        return 0
+
+    async def render_to_output_async(self, context: Any, buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class RubyAssign(AssignTag):
+    """``{% assign target = markup %}`` with Liquid's syntax for the target and the
+    markup read as ``{{ markup }}`` is."""
+
+    node_class = RubyAssignNode
+
+    def parse(self, stream: Any) -> Any:
+        token = stream.eat(TOKEN_TAG)
+        current = stream.current
+        m = _ASSIGN.search(current.value) if current.kind == TOKEN_EXPRESSION else None
+        if m is None:
+            raise LiquidSyntaxError("Syntax Error in 'assign' - Valid syntax: "
+                                    "assign [var] = [source]", token=token)
+        return self.node_class(token, name=m.group(1),
+                               expression=parse_variable(self.env, m.group(2), current))
+
+
+class RubyIf(IfTag):
+    """``{% if %}`` whose ``<``, ``>``, ``<=``, ``>=`` compare as Ruby does."""
+
+    def parse(self, stream: Any) -> Any:
+        node = super().parse(stream)
+        return _ruby_branches(node)
+
+
+class RubyUnless(UnlessTag):
+    def parse(self, stream: Any) -> Any:
+        return _ruby_branches(super().parse(stream))
+
+
+def _ruby_branches(node: Any) -> Any:
+    if hasattr(node, "condition"):
+        node.condition = ruby_conditions(node.condition)
+        for branch in node.alternatives:
+            branch.expression = ruby_conditions(branch.expression)
+    return node
 
 
 def _wrap(name: str, func: Callable[..., Any], with_context: bool) -> Callable[..., Any]:
@@ -142,8 +233,8 @@ class JekyllEnvironment(Environment):
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=False)
-        self.add_tag(RubyOutput)
-        self.add_tag(RubyEcho)
+        for tag in (RubyOutput, RubyEcho, RubyAssign, RubyIf, RubyUnless):
+            self.add_tag(tag)
         for tag in (HighlightTag, IncludeTag, IncludeRelativeTag):
             self.add_tag(tag)
         self.filters.clear()

@@ -31,6 +31,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby, urls
+from .conditions import ruby_conditions
 from .ruby import to_s
 from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
 
@@ -465,7 +466,8 @@ def _condition(env: Any, expression: Any) -> Any:
     cache = env.expression_cache
     key = ("cond", source)
     if key not in cache:
-        cache[key] = BooleanExpression.parse(env, TokenStream(tokenize(source, _token(source))))
+        cache[key] = ruby_conditions(BooleanExpression.parse(
+            env, TokenStream(tokenize(source, _token(source)))))
     return cache[key]
 
 

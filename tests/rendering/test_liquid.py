@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -35,12 +36,7 @@ TEMPLATES = sorted(FIXTURES.glob("*.liquid"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from regen_liquid_fixtures import page_source  # noqa: E402
 
-KNOWN_DIFFERENT: dict[str, str] = {
-    "known_gaps": "python-liquid's parser rejects `empty` as a filter argument and the "
-                  "literal 1.0e+16 (Ruby reads the first as Liquid's empty, the second as "
-                  "an undefined variable); in warn mode the whole output is dropped. "
-                  "python-liquid's `<` refuses to compare two times (Ruby compares them)",
-}
+KNOWN_DIFFERENT: dict[str, str] = {}
 
 
 def _psych(value: Any, zone: dt.tzinfo) -> Any:
@@ -147,6 +143,64 @@ def test_error_mode_strict_raises_on_syntax_errors_warn_does_not() -> None:
         _render("a{{ x | }}b", {"liquid": {"error_mode": "strict"}})
     with pytest.raises(LiquidSyntaxError):
         _render("a{% if %}b")
+
+
+def test_variable_markup_error_modes() -> None:
+    # What Jekyll 4.3 did with each markup (jekyll build, error_mode strict / warn / lax):
+    # strict stops on what Ruby's strict lexer or parser refuses, with its message; warn
+    # warns and reads the markup laxly; lax reads it laxly without a word.
+    from liquid.exceptions import LiquidSyntaxError, LiquidSyntaxWarning
+    cases = {
+        "{{ 1.0e+16 | times: 10 }}": ("Unexpected character +", "0"),
+        "{{ 1e5 | plus: 1 }}": ("Expected end_of_string but found id", "1"),
+        "{{ café }}": ("Unexpected character é", ""),
+        '{{ "a" | append: "b" "c" }}': ("Expected end_of_string but found string", "ab"),
+        "{{ 'x' | upcase | }}": ("Expected id but found end_of_string", "X"),
+        "{{ .5 }}": ('[:dot, "."] is not a valid expression', ""),
+        "{{ page.-s }}": ("Expected id but found dash", ""),
+    }
+    for markup, (message, lax) in cases.items():
+        with pytest.raises(LiquidSyntaxError, match=re.escape(message)):
+            _render(markup, {"liquid": {"error_mode": "strict"}})
+        assert _render(markup, {"liquid": {"error_mode": "lax"}}) == lax
+        env = make_environment(deep_merge(DEFAULTS, {}))
+        with pytest.warns(LiquidSyntaxWarning, match=re.escape(message)):
+            assert env.from_string(markup).render() == lax
+    # what the strict reading accepts renders the same in every mode, without a warning
+    for mode in ("strict", "warn", "lax"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            env = make_environment(deep_merge(DEFAULTS, {"liquid": {"error_mode": mode}}))
+            text = '{{ -1.5 | plus: 1 }}{{ x | where: "a", empty | size }}{{ (1..2) }}'
+            assert env.from_string(text).render(x=[{"a": []}]) == "-0.51" + "1..2"
+
+
+def test_assign_syntax_is_liquids() -> None:
+    from liquid.exceptions import LiquidSyntaxError
+    for mode in ("strict", "warn", "lax"):
+        with pytest.raises(LiquidSyntaxError, match="Valid syntax: assign"):
+            _render('{% assign café = "x" %}', {"liquid": {"error_mode": mode}})
+    assert _render('{% assign t-1 = 1e5 | plus: 2 %}{{ t-1 }}') == "2"
+
+
+def test_comparisons_that_raise_in_ruby_raise() -> None:
+    # Liquid::ArgumentError in Jekyll 4.3 (the build stops), whatever the error_mode
+    from jekyllpy.rendering.ruby import RubyArgumentError
+    day = dt.date(2024, 1, 2)
+    time = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    cases = [
+        ("{% if d < t %}{% endif %}", "comparison of Date with Time failed"),
+        ("{% if t > d %}{% endif %}", "comparison of Time with Date failed"),
+        ("{% if t < 5 %}{% endif %}", "comparison of Time with 5 failed"),
+        ("{% if t <= '2025' %}{% endif %}", "comparison of Time with String failed"),
+        ("{% if 5 < '6' %}{% endif %}", "comparison of Integer with String failed"),
+        ("{% if '6' >= 5 %}{% endif %}", "comparison of String with 5 failed"),
+        ("{{ (1..f) | join }}", "invalid integer"),
+        ('{{ x | where_exp: "i", "i < t" }}', "comparison of Date with Time failed"),
+    ]
+    for text, message in cases:
+        with pytest.raises(RubyArgumentError, match=re.escape(message)):
+            _render(text, {"liquid": {"error_mode": "lax"}}, d=day, t=time, f=1.5, x=[day])
 
 
 def test_render_errors_always_raise() -> None:
