@@ -31,6 +31,7 @@ import re
 from decimal import Decimal
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -439,6 +440,7 @@ JEKYLL_DEFAULTS: Mapping[str, Any] = _freeze({
 })
 
 
+@lru_cache(maxsize=None)
 def defined_option_names(input_format: str = "kramdown") -> frozenset[str]:
     """The names kramdown's registry holds while parsing ``input_format``: what
     ``{::options}`` accepts.  ``input`` is never among them, and the GFM parser's own

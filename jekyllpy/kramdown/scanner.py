@@ -130,21 +130,34 @@ class Scanner:
     def eos(self) -> bool:
         return self.pos >= self._len
 
+    # check, test and scan repeat _match's common case (cursor at a line start) inline:
+    # they are the parser's most frequent calls.
     def check(self, pattern: Pattern[str]) -> re.Match[str] | None:
         """Match at the cursor without moving it."""
-        m = self._match(pattern)
+        pos = self.pos
+        if pos == 0 or self.string[pos - 1] == "\n":
+            m = pattern.match(self.string, pos)
+        else:
+            m = self._match(pattern)
         if m is not None:
             self.last = m
         return m
 
     def test(self, pattern: Pattern[str]) -> bool:
         """Match at the cursor without moving it or touching ``last``."""
+        pos = self.pos
+        if pos == 0 or self.string[pos - 1] == "\n":
+            return pattern.match(self.string, pos) is not None
         return self._match(pattern) is not None
 
     # -- moves -------------------------------------------------------------------------------
     def scan(self, pattern: Pattern[str]) -> str | None:
         """Match at the cursor; on success move past it and return the matched text."""
-        m = self._match(pattern)
+        pos = self.pos
+        if pos == 0 or self.string[pos - 1] == "\n":
+            m = pattern.match(self.string, pos)
+        else:
+            m = self._match(pattern)
         if m is None:
             return None
         self.last = m
