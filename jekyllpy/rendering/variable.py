@@ -222,16 +222,27 @@ class RubyPath(Path):
     ``nil``, another lookup, ...), evaluated before the lookup; ``size``, ``first`` and
     ``last`` are commands only when written with a dot (``a["size"]`` is a key)."""
 
-    __slots__ = ("keys",)
+    __slots__ = ("keys", "dynamic", "plain")
 
     def __init__(self, token: Token, path: list[Any], keys: frozenset[int]) -> None:
         super().__init__(token, path)
         #: indexes of the segments written in brackets
         self.keys = keys
+        #: whether a segment is an expression to evaluate first
+        self.dynamic = any(isinstance(p, Expression) for p in path)
+        #: whether python-liquid's lookup gives Ruby's answer whatever the values are
+        self.plain = not any(i in keys and (isinstance(path[i], Expression)
+                                            or path[i] in _COMMANDS)
+                             for i in range(1, len(path)))
 
     def evaluate(self, context: Any) -> object:
-        values = [p.evaluate(context) if isinstance(p, Expression) else p for p in self.path]
-        if not any(i in self.keys and values[i] in _COMMANDS for i in range(1, len(values))):
+        if not self.dynamic:
+            values = self.path
+        else:
+            values = [p.evaluate(context) if isinstance(p, Expression) else p
+                      for p in self.path]
+        if self.plain or not any(i in self.keys and values[i] in _COMMANDS
+                                 for i in range(1, len(values))):
             return context.get(values, token=self.token)
         obj = context.get(values[:1], token=self.token)
         for i in range(1, len(values)):
