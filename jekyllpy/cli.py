@@ -27,7 +27,8 @@ from liquid.exceptions import LiquidError
 
 from . import __version__, markdownify as _markdownify
 from .config import deep_merge
-from .console import TOPIC_WIDTH, build_options, build_overrides, config_paths, fail, topic
+from .console import (TOPIC_WIDTH, Console, build_options, build_overrides, config_paths,
+                      fail, topic)
 from .errors import JekyllpyError
 from .site import BuildError, build as _build
 from .site.site import load_config
@@ -54,7 +55,7 @@ def main() -> None:
 @click.option("--force_polling", "force_polling", is_flag=True,
               help="Force watch to use polling")
 @click.option("-I", "--incremental", is_flag=True,
-              help="Rewrite only the files whose bytes changed (the whole site is rendered)")
+              help="Render only what changed files affect (state kept outside the source)")
 @click.option("--profile", is_flag=True, help="Generate a Liquid rendering profile")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
 @click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
@@ -64,7 +65,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
           strict_front_matter: bool, watch: bool, force_polling: bool, incremental: bool,
           profile: bool, quiet: bool, verbose: bool, trace: bool) -> None:
     """Build your site."""
-    say: Callable[[str], Any] = (lambda line: None) if quiet else click.echo
+    console = Console(quiet, verbose)
     src = Path(source)
     configs = config_paths(config_files)
     overrides: dict[str, Any] = build_overrides(
@@ -76,7 +77,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
         overrides["quiet"] = True
     shown = configs or [src / "_config.yml"]
     for cfg in shown:
-        say(topic("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none"))
+        console.info("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none")
     if not src.is_dir():
         fail(f"source folder not found: {src}")
     for cfg in configs:
@@ -92,13 +93,15 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     if dest.resolve() == src.resolve() or dest.resolve() in src.resolve().parents:
         fail("Destination directory cannot be or contain the Source directory.")
 
-    say(topic("Source:", str(src.resolve())))
-    say(topic("Destination:", str(dest.resolve())))
-    say(topic("Incremental build:", "enabled" if incremental
-              else "disabled. Enable with --incremental"))
-    say(topic("Generating...", ""))
+    console.info("Source:", str(src.resolve()))
+    console.info("Destination:", str(dest.resolve()))
+    console.info("Incremental build:", "enabled" if incremental
+                 else "disabled. Enable with --incremental")
+    console.info("Generating...", "")
     if incremental:
         overrides["incremental"] = True
+    if watch:
+        overrides["watch"] = True  # as Jekyll sets it; rebuilds then track dependencies
     started = time.perf_counter()
     progress = _progress_bar() if not quiet and sys.stdout.isatty() else None
     try:
@@ -110,19 +113,19 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
     if progress is not None:
         progress(0, 0)  # clear the bar's line
     for warning in site.warnings:
-        click.echo(f"  Warning: {warning}", err=True)
-    say(topic("", f"done in {time.perf_counter() - started:.3f} seconds."))
+        console.raw(f"  Warning: {warning}", err=True)
+    console.info("", f"done in {time.perf_counter() - started:.3f} seconds.")
     if not watch:
-        say(topic("Auto-regeneration:", "disabled. Use --watch to enable."))
+        console.info("Auto-regeneration:", "disabled. Use --watch to enable.")
         return
-    _watch(site, configs, quiet, verbose, force_polling, trace)
+    _watch(site, configs, console, force_polling, trace)
 
 
-def _watch(site: Any, configs: list[Path], quiet: bool, verbose: bool, force_polling: bool,
+def _watch(site: Any, configs: list[Path], console: Console, force_polling: bool,
            trace: bool) -> None:
-    """``build --watch``: rebuild on every change until Ctrl-C (serve's watcher, no server)."""
-    from .serve import Regenerator, SourceFilter, _Console
-    console = _Console(quiet, verbose)
+    """``build --watch``: rebuild on every change until Ctrl-C (serve's watcher, no server);
+    each rebuild renders only what the change affects (:mod:`jekyllpy.rendering.dependencies`)."""
+    from .serve import Regenerator, SourceFilter
     console.info("Auto-regeneration:", f"enabled for '{site.source}'")
     regenerator = Regenerator(site, console, SourceFilter(site.config, configs),
                               force_polling=force_polling, trace=trace)

@@ -1,10 +1,11 @@
-"""What every command shares: Jekyll's console line layout, the fatal-error exit, and the
-build options (``build`` and ``serve`` take the same ones, as in Jekyll) with the settings
-they stand for."""
+"""What every command shares: Jekyll's console (line layout, levels, the fatal-error exit),
+and the build options (``build`` and ``serve`` take the same ones, as in Jekyll) with the
+settings they stand for."""
 
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Callable, NoReturn, TypeVar
 
@@ -19,6 +20,39 @@ F = TypeVar("F", bound=Callable[..., Any])
 def topic(name: str, message: str) -> str:
     """One console line in Jekyll's ``topic message`` layout."""
     return f"{name.rjust(TOPIC_WIDTH)} {message}"
+
+
+class Console:
+    """Jekyll's logger (``Jekyll::Stevenson``): info on stdout (silenced by ``-q``),
+    warnings and errors on stderr, debug only with ``-V``.  Lines from several threads
+    (serve's watcher, HTTP and LiveReload servers) never interleave, and a closed pipe
+    never stops the command."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet, self.verbose = quiet, verbose
+        self._lock = threading.Lock()
+
+    def info(self, name: str, message: str = "") -> None:
+        if not self.quiet:
+            self._echo(topic(name, message), err=False)
+
+    def debug(self, name: str, message: str = "") -> None:
+        if self.verbose and not self.quiet:
+            self._echo(topic(name, message), err=False)
+
+    def warn(self, name: str, message: str = "") -> None:
+        self._echo(topic(name, message), err=True)
+
+    def raw(self, line: str, err: bool = False) -> None:
+        """A line as it is (build warnings are printed indented, without a topic)."""
+        self._echo(line, err=err)
+
+    def _echo(self, line: str, err: bool) -> None:
+        with self._lock:
+            try:
+                click.echo(line, err=err)
+            except (OSError, ValueError):
+                pass
 
 
 def fail(message: str) -> NoReturn:

@@ -43,27 +43,34 @@ Listen's ignored folders), the configuration files and what ``exclude`` excludes
 paths, rebuilds, and prints ``...done in X seconds.`` -- Jekyll's lines.  A failed rebuild
 prints ``Error:`` lines and the last good output stays served.
 
-What is and is not incremental -- honestly:
+What a rebuild does:
 
-* **Every rebuild reads, generates and renders the whole site.**  It reuses the ``Site``
-  object and the modules already imported (so no start-up cost, and the Liquid templates
-  parsed before are reused when their text has not changed; includes are re-read when
-  their mtime changes), but there is no dependency tracking: a one-word edit re-renders
-  every page, just as Jekyll does without ``--incremental``.
+* **It reads and generates the whole site, and renders only what the change affects.**
+  The ``Site`` carries a dependency tracker (:mod:`jekyllpy.rendering.dependencies`) that
+  records, for every page, document and excerpt rendered, what it was rendered from (its
+  own text and data, its layouts, the files it included, the fields it read of other
+  pages and documents, ``site.data``, ``site.time``); a rebuild renders the files whose
+  dependencies changed, plus what Jekyll always regenerates (plugin pages such as the feed
+  and the sitemap, Sass pages, ``regenerate: true``), and restores the others as they
+  were rendered.  The result is always the bytes a fresh full build writes: where
+  Jekyll's ``--incremental`` would leave a page listing ``site.posts`` stale, we render it
+  again.  The state lives in memory (nothing is written into the source, unlike Jekyll's
+  ``.jekyll-metadata``); with ``-I`` it is also kept between runs, where ``build
+  --incremental`` keeps it.  The Site object, the imported modules and the parsed Liquid
+  templates are reused (includes are re-read when their mtime changes).
 * **Only output files whose bytes changed are written.**  Each rendered page is compared
   with the file on disk and written only when different; a static file is copied only
   when its size/mtime differ from the copy and its bytes differ.  Unchanged outputs keep
   their mtime (so rsync, browsers' caches and other watchers see only real changes), and
   LiveReload is told only about the outputs that changed.  Files the build no longer
   produces are deleted, as ``jekyllpy build`` does (Jekyll's ``Cleaner``).
-* ``--incremental`` (Jekyll's ``.jekyll-metadata`` regenerator) is not implemented.
 * Parsed templates stay cached (keyed by their text) for the life of the server, so a
   long editing session grows that cache by one entry per edited version of a template.
 * The configuration is read once: changes to ``_config.yml`` (or ``--config`` files) need a
   restart, as with Jekyll.
 
-The small console helpers are repeated here rather than imported from :mod:`jekyllpy.cli`,
-which imports this module to register the command.
+The console (:class:`jekyllpy.console.Console`) and the build options are shared with
+``jekyllpy build``.
 """
 
 from __future__ import annotations
@@ -95,7 +102,7 @@ from typing import Any, BinaryIO
 import click
 
 from . import __version__
-from .console import build_options, build_overrides, config_paths, fail, topic
+from .console import Console, build_options, build_overrides, config_paths, fail
 from .errors import JekyllpyError
 
 __all__ = ["serve_command", "process_site", "write_changed", "inject_livereload",
@@ -146,44 +153,11 @@ _LISTEN_IGNORED_DIRS = (".git", ".svn", ".hg", ".rbx", ".bundle", "bundle", "ven
 
 
 
-# -- console -------------------------------------------------------------------------------------
-
-
-
-class _Console:
-    """Jekyll's logger: info on stdout (silenced by ``-q``), warnings and errors on stderr,
-    debug only with ``-V``.  Lines from several threads never interleave."""
-
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.quiet, self.verbose = quiet, verbose
-        self._lock = threading.Lock()
-
-    def info(self, name: str, message: str = "") -> None:
-        if not self.quiet:
-            self._echo(topic(name, message), err=False)
-
-    def debug(self, name: str, message: str = "") -> None:
-        if self.verbose and not self.quiet:
-            self._echo(topic(name, message), err=False)
-
-    def warn(self, name: str, message: str = "") -> None:
-        self._echo(topic(name, message), err=True)
-
-    def raw(self, line: str, err: bool = False) -> None:
-        self._echo(line, err=err)
-
-    def _echo(self, line: str, err: bool) -> None:
-        with self._lock:
-            try:
-                click.echo(line, err=err)
-            except (OSError, ValueError):  # a closed pipe must not stop the server
-                pass
-
-
 # -- building: whole site, only changed bytes written --------------------------------------------
 def process_site(site: Any) -> list[Any]:
     """``Site#process`` with :func:`write_changed` as the last step; returns the items
-    (pages, documents, static files) whose output file was written."""
+    (pages, documents, static files) whose output file was written.  With a dependency
+    tracker (``site.regenerator``), only what a change affects is rendered."""
     site.warnings.clear()
     site.errors.clear()
     site.reset()
@@ -191,7 +165,10 @@ def process_site(site: Any) -> list[Any]:
     site.generate()
     site.render()
     site.cleanup()
-    return write_changed(site)
+    written = write_changed(site)
+    if site.regenerator is not None:
+        site.regenerator.commit()
+    return written
 
 
 def write_changed(site: Any) -> list[Any]:
@@ -298,7 +275,7 @@ class SiteHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], root: Path, *, baseurl: str = "",
                  encoding: str = "utf-8", headers: dict[str, str] | None = None,
-                 livereload: bytes | None = None, console: _Console | None = None,
+                 livereload: bytes | None = None, console: Console | None = None,
                  show_dir_listing: bool = False) -> None:
         self.address_family = _family(address[0])
         self.root = Path(root)
@@ -306,7 +283,7 @@ class SiteHTTPServer(ThreadingHTTPServer):
         self.encoding = encoding
         self.headers = {**DEFAULT_HEADERS, **(headers or {})}
         self.livereload = livereload
-        self.console = console or _Console(quiet=True, verbose=False)
+        self.console = console or Console(quiet=True)
         self.show_dir_listing = show_dir_listing
         super().__init__(address, _SiteHandler)
 
@@ -634,9 +611,9 @@ class LiveReloadServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], console: _Console | None = None) -> None:
+    def __init__(self, address: tuple[str, int], console: Console | None = None) -> None:
         self.address_family = _family(address[0])
-        self.console = console or _Console(quiet=True, verbose=False)
+        self.console = console or Console(quiet=True)
         self.peers: list[_Peer] = []
         self.peers_lock = threading.Lock()
         self.connections = 0
@@ -861,7 +838,7 @@ class SourceFilter:
 class Regenerator(threading.Thread):
     """Watches the source and rebuilds the site after each batch of changes."""
 
-    def __init__(self, site: Any, console: _Console, source_filter: SourceFilter, *,
+    def __init__(self, site: Any, console: Console, source_filter: SourceFilter, *,
                  on_rebuilt: Callable[[list[Any]], None] | None = None,
                  force_polling: bool = False, trace: bool = False) -> None:
         super().__init__(name="jekyllpy-watch", daemon=True)
@@ -904,6 +881,10 @@ class Regenerator(threading.Thread):
             written = process_site(self.site)
             for warning in self.site.warnings:
                 self.console.raw(f"  Warning: {warning}", err=True)
+            tracker = self.site.regenerator
+            if tracker is not None:
+                self.console.debug("Rendering:", f"{len(tracker.rendered)} file(s) rendered, "
+                                                 f"{tracker.skipped} unaffected")
             elapsed = (time.time_ns() - started_ns) / 1e9
             self.console.info("", f"...done in {elapsed!r} seconds.")
         except Exception as exc:
@@ -980,6 +961,9 @@ def _bind(factory: Callable[[], Any], host: str, port: int, option: str) -> Any:
               help="Show a directory listing instead of loading your index file.")
 @click.option("-q", "--quiet", is_flag=True, help="Silence output.")
 @click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
+@click.option("-I", "--incremental", is_flag=True,
+              help="Keep what each file was rendered from between runs too (rebuilds "
+                   "always render only what a change affects)")
 @click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def serve_command(source: str, destination: str | None, config_files: tuple[str, ...],
                   drafts: bool, future: bool, unpublished: bool, baseurl: str | None,
@@ -988,13 +972,14 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
                   livereload_port: int, livereload_ignore: tuple[str, ...],
                   livereload_min_delay: int | None, livereload_max_delay: int | None,
                   open_url: bool, skip_initial_build: bool, show_dir_listing: bool,
-                  quiet: bool, verbose: bool, trace: bool) -> None:
+                  quiet: bool, verbose: bool, incremental: bool, trace: bool) -> None:
     """Serve your site locally, rebuilding it when its files change."""
     from liquid.exceptions import LiquidError
+    from .rendering.dependencies import DependencyTracker, state_path
     from .site import BuildError, Site
     from .site.site import load_config
 
-    console = _Console(quiet, verbose)
+    console = Console(quiet, verbose)
     src = Path(source)
     configs = config_paths(config_files)
     overrides: dict[str, Any] = build_overrides(
@@ -1007,6 +992,8 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
         overrides["port"] = port
     if livereload:
         overrides["livereload"] = True
+    if incremental:
+        overrides["incremental"] = True
     overrides["livereload_port"] = livereload_port
     for cfg in configs or [src / "_config.yml"]:
         console.info("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none")
@@ -1072,13 +1059,18 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
 
     try:
         site = Site(config)
+        # Rebuilds render only what a change affects; the state stays in memory, or with
+        # -I in the cache folder build --incremental uses (never in the source).
+        site.regenerator = DependencyTracker(
+            site, state_path(src, dest) if incremental else None)
         if skip_initial_build:
             console.warn("Build Warning:", "Skipping the initial build. This may result in an "
                                            "out-of-date site.")
         else:
             console.info("Source:", str(src.resolve()))
             console.info("Destination:", str(dest.resolve()))
-            console.info("Incremental build:", "disabled. Enable with --incremental")
+            console.info("Incremental build:", "enabled" if incremental
+                         else "disabled. Enable with --incremental")
             console.info("Generating...", "")
             started = time.perf_counter()
             process_site(site)

@@ -256,18 +256,23 @@ def test_profile_prints_jekylls_two_tables(tmp_path: Path) -> None:
     assert rows["TOTAL (for 4 files)"].split("|")[2].strip() == "6"
 
 
-def test_incremental_rewrites_only_changed_files(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("---\n---\nA\n")
-    (tmp_path / "b.md").write_text("---\n---\nB\n")
+def test_incremental_rewrites_only_changed_files(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JEKYLLPY_CACHE_DIR", str(tmp_path / "cache"))  # not the user's
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text("---\n---\nA\n")
+    (src / "b.md").write_text("---\n---\nB\n")
     dest = tmp_path / "o"
-    args = ["build", "-q", "--incremental", "-s", str(tmp_path), "-d", str(dest)]
+    args = ["build", "-q", "--incremental", "-s", str(src), "-d", str(dest)]
     assert CliRunner().invoke(main, args).exit_code == 0
     os.utime(dest / "a.html", (1_000_000, 1_000_000))
     os.utime(dest / "b.html", (1_000_000, 1_000_000))
-    (tmp_path / "b.md").write_text("---\n---\nB changed\n")
+    (src / "b.md").write_text("---\n---\nB changed\n")
     assert CliRunner().invoke(main, args).exit_code == 0
     assert (dest / "a.html").stat().st_mtime == 1_000_000  # same bytes: left alone
     assert (dest / "b.html").read_text() == "<p>B changed</p>\n"
+    assert sorted(p.name for p in src.iterdir()) == ["a.md", "b.md"]  # no metadata file
 
 
 @pytest.mark.timeout(60)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..config import deep_merge
+from . import dependencies as _deps
 
 if TYPE_CHECKING:
     from ..site.page import Page
@@ -89,6 +90,20 @@ class DocumentDrop(Drop):
         "next": lambda d: _liquid(d.next_doc()),
     }
 
+    def __getitem__(self, key: Any) -> Any:
+        tracker = _deps.active
+        if tracker is not None:
+            # a document's neighbours depend on the collection's order, its own too
+            tracker.read_field(None if key in ("previous", "next") else self.obj,
+                               "c:" + self.obj.collection.label, key)
+        return super().__getitem__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(self.obj, "c:" + self.obj.collection.label, "*")
+        return super().__iter__()
+
     def fallback(self) -> Mapping[str, Any]:
         return self.obj.data
 
@@ -121,6 +136,16 @@ class ExcerptDrop(DocumentDrop):
         "next": lambda e: _liquid(e.doc.next_doc()),
     }
 
+    def __getitem__(self, key: Any) -> Any:
+        if key in ("previous", "next"):
+            tracker = _deps.active
+            if tracker is not None:
+                tracker.read_field(None, "c:" + self.obj.doc.collection.label, "#keys")
+        return Drop.__getitem__(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return Drop.__iter__(self)
+
     def fallback(self) -> Mapping[str, Any]:
         return self.obj.data
 
@@ -144,6 +169,18 @@ class PageDrop(Drop):
         page._liquid_snapshot = (page.content, value)
         return value
 
+    def __getitem__(self, key: Any) -> Any:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(self.obj, "pages", key)
+        return super().__getitem__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(self.obj, "pages", "*")
+        return super().__iter__()
+
     def fallback(self) -> Mapping[str, Any]:
         return self.snapshot()
 
@@ -158,6 +195,18 @@ class StaticFileDrop(Drop):
         "collection": lambda f: f.collection.label if f.collection is not None else None,
     }
 
+    def __getitem__(self, key: Any) -> Any:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(self.obj, "static", key)
+        return super().__getitem__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(self.obj, "static", "*")
+        return super().__iter__()
+
     def fallback(self) -> Mapping[str, Any]:
         return self.obj.data
 
@@ -171,6 +220,14 @@ class CollectionDrop(Drop):
         "directory": lambda c: str(c.directory),
         "output": lambda c: c.write_p(),
     }
+
+    def __getitem__(self, key: Any) -> Any:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_field(None, "c:" + self.obj.label, "#keys")
+            if key == "files":
+                tracker.read_field(None, "static", "#keys")
+        return super().__getitem__(key)
 
     def fallback(self) -> Mapping[str, Any]:
         return self.obj.metadata
@@ -212,6 +269,9 @@ class SiteDrop(Drop):
 
     def __getitem__(self, key: Any) -> Any:
         site: "Site" = self.obj
+        tracker = _deps.active
+        if tracker is not None:
+            _note_site_read(tracker, site, key)
         if key != "posts" and key in site.collections:
             return [d.to_liquid() for d in site.collections[key].docs]
         if key in self._cache:
@@ -252,6 +312,9 @@ class SiteDrop(Drop):
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
+        tracker = _deps.active
+        if tracker is not None:
+            tracker.read_site("*")
         keys = dict.fromkeys(["time", "pages", "static_files", "html_pages", "html_files",
                               "collections", "documents", "posts", "related_posts",
                               "categories", "tags", "data"])
@@ -259,10 +322,38 @@ class SiteDrop(Drop):
         return iter(keys)
 
 
+def _note_site_read(tracker: Any, site: "Site", key: Any) -> None:
+    """What reading ``site[key]`` ties the current render to."""
+    if key in site.collections:
+        tracker.read_field(None, f"c:{key}", "#keys")
+    elif key in ("pages", "html_pages"):
+        tracker.read_field(None, "pages", "#keys")
+        if key == "html_pages":
+            tracker.read_field(None, "pages", "url")
+    elif key in ("static_files", "html_files"):
+        tracker.read_field(None, "static", "#keys")
+    elif key in ("documents", "collections"):
+        for label in site.collections:
+            tracker.read_field(None, f"c:{label}", "#keys")
+    elif key in ("categories", "tags"):
+        tracker.read_field(None, "c:posts", "#keys")
+        tracker.read_field(None, "c:posts", key)
+    elif key == "related_posts":
+        tracker.read_field(None, "c:posts", "#keys")
+    elif key in ("data", "time"):
+        tracker.read_site(key)
+
+
 def render_excerpt(excerpt: Any) -> str:
     """An excerpt's output, rendered the first time it is asked for (``Excerpt#output``)."""
     if excerpt.output is None:
         from .renderer import note_on_demand_render, render_standalone
-        note_on_demand_render(excerpt.doc.site)
-        excerpt.output = render_standalone(excerpt.doc.site, excerpt)
+        site = excerpt.doc.site
+        note_on_demand_render(site)
+        tracker = _deps.active
+        if tracker is None:
+            excerpt.output = render_standalone(site, excerpt)
+        else:
+            excerpt.output = tracker.excerpt(excerpt,
+                                             lambda: render_standalone(site, excerpt))
     return excerpt.output

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import deep_merge
 from ..errors import JekyllpyError
+from . import dependencies as _deps
 from .converters import MarkdownConverter
 from .drops import ExcerptDrop, JekyllDrop, SiteDrop
 from .environment import JekyllEnvironment, make_environment
@@ -88,7 +89,10 @@ def site_payload(site: "Site") -> dict[str, Any]:
 
 def render_site(site: "Site") -> None:
     payload = site_payload(site)
-    prefetch = _start_prefetch(site)
+    tracker = getattr(site, "regenerator", None)
+    if tracker is not None:
+        tracker.begin()
+    prefetch = _start_prefetch(site, only=tracker.predicted if tracker is not None else None)
     site._prefetch = prefetch  # type: ignore[attr-defined]
     markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
     if markdown is not None:
@@ -99,20 +103,33 @@ def render_site(site: "Site") -> None:
     try:
         for collection in site.collections.values():
             for doc in collection.docs:
-                doc.output = run(site, doc, payload)
+                _render_item(site, doc, payload, tracker)
                 done += 1
                 if progress is not None:
                     progress(done, total)
         for page in site.pages:  # may grow while rendering (Sass source maps)
-            page.output = run(site, page, payload)
+            _render_item(site, page, payload, tracker)
             done += 1
             if progress is not None:
                 progress(done, max(total, done))
     finally:
+        if tracker is not None:
+            tracker.end_render()
         site._prefetch = None  # type: ignore[attr-defined]
         if markdown is not None:
             markdown.prefetch = None
         prefetch.close()
+
+
+def _render_item(site: "Site", item: Any, payload: dict[str, Any], tracker: Any) -> None:
+    """Render one page or document (or, when a dependency tracker says nothing it depends
+    on changed, restore what it rendered to last time); hooks see what was rendered."""
+    if tracker is None:
+        item.output = run(site, item, payload)
+    elif not tracker.render(item, payload, lambda: run(site, item, payload)):
+        return
+    for hook in getattr(site, "post_render_hooks", ()):
+        hook(item)
 
 
 def render_on_demand(site: "Site", target: Any) -> str:
@@ -170,19 +187,23 @@ def ensure_rendered(doc: Any) -> None:
 
 
 def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
-                    from_the_end: bool = True, chain: bool = True) -> MarkdownPrefetch:
+                    from_the_end: bool = True, chain: bool = True,
+                    only: Any = None) -> MarkdownPrefetch:
     """Hand the Markdown whose conversion input is already final (no Liquid to render) to
     a second process, in render order: documents, their excerpts, then pages (files
-    already rendered are left out)."""
+    already rendered are left out, and with ``only``, the items it refuses: those a
+    dependency tracker expects to skip, with their excerpts)."""
     from ..site.document import Excerpt
     markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
     texts: list[tuple[Any, str, bool]] = []
     if markdown is not None:
         docs = [d for c in site.collections.values() for d in c.docs]
+        if only is not None:
+            docs = [d for d in docs if only(d)]
         excerpts = [d.data.get("excerpt") for d in docs]
         items = (docs if documents else []) + [e for e in excerpts if isinstance(e, Excerpt)]
         if pages:
-            items += list(site.pages)
+            items += [p for p in site.pages if only is None or only(p)]
         for item in items:
             if (item.output is None and markdown in item.converters and item.content
                     and not item.render_with_liquid()):
@@ -239,6 +260,9 @@ def run(site: "Site", doc: Any, payload: dict[str, Any]) -> str:
     payload["highlighter_suffix"] = ""
     layout_name = doc.data.get("layout")
     layout = site.layouts.get(layout_name) if isinstance(layout_name, str) else None
+    tracker = _deps.active
+    if tracker is not None:
+        tracker.read_layout(layout_name, layout)
     if layout is not None:
         payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
 
@@ -283,6 +307,10 @@ def place_in_layouts(site: "Site", env: JekyllEnvironment, doc: Any, content: st
     used = {id(layout)}
     payload["layout"] = None
     output = content
+    tracker = _deps.active
+    if tracker is not None:
+        tracker.entering_layouts()
+        tracker.read_layout(name if name is None else str(name), layout)
     while layout is not None:
         payload["content"] = output
         payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
@@ -290,6 +318,8 @@ def place_in_layouts(site: "Site", env: JekyllEnvironment, doc: Any, content: st
                                layout.relative_path.lstrip("/"))
         parent = layout.data.get("layout")
         layout = site.layouts.get(parent) if isinstance(parent, str) else None
+        if tracker is not None:
+            tracker.read_layout(parent, layout)
         if layout is None or id(layout) in used:
             break
         used.add(id(layout))

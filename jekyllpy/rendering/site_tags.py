@@ -16,6 +16,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import Token
 
+from . import dependencies as _deps
 from .filters import relative_url
 from .tags import _markup
 
@@ -43,6 +44,9 @@ class LinkNode(Node):
         wanted = buf.getvalue()
         with_slash = "/" + wanted.lstrip("/") if not wanted.startswith("/") else wanted
         site = context.env.site
+        tracker = _deps.active
+        if tracker is not None:  # found among every file's path and URL
+            tracker.read_field(None, "site", "urls")
         for item in site.each_site_file():
             if item.relative_path in (wanted, with_slash):
                 buffer.write(relative_url(item.url, context=context) or "")
@@ -81,6 +85,10 @@ class PostUrlNode(Node):
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         site = context.env.site
+        tracker = _deps.active
+        if tracker is not None:  # found among the posts' paths, slugs, dates and URLs
+            for field in ("#keys", "url", "slug", "date"):
+                tracker.read_field(None, "c:posts", field)
         for doc in site.posts.docs:
             if self.regex.match(doc.relative_path):
                 buffer.write(relative_url(doc.url, context=context) or "")

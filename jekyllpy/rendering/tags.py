@@ -27,7 +27,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..kramdown.highlight import find_lexer, lex
 from ..kramdown.highlight.formatter import format_html, format_table
-from . import ruby
+from . import dependencies as _deps, ruby
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -187,6 +187,14 @@ class IncludeNode(Node):
                 token=self.token)
         dirs = self._search_dirs(context)
         path = _locate(env, file, dirs)
+        tracker = _deps.active
+        if tracker is not None:
+            # the file found, and the places looked at before it (a file appearing there
+            # would be found instead)
+            for directory in dirs:
+                tracker.read_file(directory / file)
+                if directory / file == path:
+                    break
         template = env.load_partial(path)
         namespace = {} if self.params is None else {"include": self._parse_params(context)}
         stats = getattr(getattr(env, "site", None), "liquid_stats", None)

@@ -317,6 +317,10 @@ class Excerpt:
     def __str__(self) -> str:
         return self.output if self.output is not None else self.content
 
+    def __repr__(self) -> str:
+        # what the dependency tracker's fingerprints see of a document's data
+        return f"Excerpt({self.doc.relative_path!r}, {self.content!r})"
+
 
 def _close_liquid_blocks(head: str) -> str:
     for name in reversed(_LIQUID_TAG.findall(head)):

@@ -53,6 +53,12 @@ class Site:
         self.progress: Callable[[int, int], None] | None = None
         #: Liquid tag classes plugins add to the site's environment
         self.liquid_tags: list[type] = []
+        #: called with each page or document once it is rendered (Jekyll's ``post_render``
+        #: hooks); files a dependency tracker skips are not rendered and not passed
+        self.post_render_hooks: list[Callable[[Any], None]] = []
+        #: a :class:`jekyllpy.rendering.dependencies.DependencyTracker` renders only what
+        #: changes affect (``--incremental``, serve, ``--watch``); None renders everything
+        self.regenerator: Any = None
         from ..plugins import load_plugins
         load_plugins(self)
         self.reset()
@@ -185,11 +191,14 @@ class Site:
                 os.remove(path)
 
     def write(self) -> None:
-        if self.config.get("incremental"):
+        if self.config.get("incremental") or self.regenerator is not None:
             # --incremental: only the files whose bytes changed are written (their
-            # neighbours keep their modification times); everything is still rendered.
+            # neighbours keep their modification times); the tracker then keeps what
+            # this build depended on.
             from ..serve import write_changed
             write_changed(self)
+            if self.regenerator is not None:
+                self.regenerator.commit()
             return
         dest = self.destination
         for item in self.each_site_file():
@@ -267,6 +276,15 @@ def build(source: str | os.PathLike[str], destination: str | os.PathLike[str] | 
         raise BuildError("Destination directory cannot be or contain the Source directory.")
     site = Site(config)
     site.progress = progress
+    if config.get("incremental"):
+        # what each file was rendered from, kept between runs outside the source and the
+        # destination (see dependencies.state_path)
+        from ..rendering.dependencies import DependencyTracker, state_path
+        site.regenerator = DependencyTracker(site, state_path(src, dest))
+    elif config.get("watch"):
+        # --watch: the same tracking, in memory, for the rebuilds to come
+        from ..rendering.dependencies import DependencyTracker
+        site.regenerator = DependencyTracker(site)
     if config.get("profile"):
         from ..rendering.profiler import profile_process
         profile_process(site, (lambda *_: None) if config.get("quiet") else print)
