@@ -227,7 +227,12 @@ class Document:
                               ruby.to_s(slug) if slug is not None else self.basename_without_ext)
 
     def destination(self, dest: Path) -> Path:
-        return urls.destination_path(dest, self.url, self.output_ext, "document")
+        # asked for by the cleaner and by the writer: computed once per URL
+        key = (dest, self.url, self.output_ext)
+        cached = self.__dict__.get("_destination")
+        if cached is None or cached[0] != key:
+            cached = self._destination = (key, urls.destination_path(dest, *key[1:], "document"))
+        return cached[1]
 
     def write_p(self) -> bool:
         return self.collection.write_p() and self.site.publish(self)

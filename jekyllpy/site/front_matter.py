@@ -9,7 +9,9 @@ would change the page's bytes, so a handler with Jekyll's boundary is plugged in
 
 from __future__ import annotations
 
+import copy
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,8 +63,29 @@ def has_front_matter(text: str) -> bool:
     return FRONT_MATTER.match(text) is not None
 
 
+#: texts parsed lately (a rebuild reads every file again, most of them unchanged)
+_PARSED: "OrderedDict[tuple[str, str], Parsed]" = OrderedDict()
+_PARSED_MAX = 8192
+
+
 def parse(text: str, path: str = "<string>") -> Parsed:
-    """Split and parse; raises :class:`FrontMatterError` naming file and line on bad YAML."""
+    """Split and parse; raises :class:`FrontMatterError` naming file and line on bad YAML.
+
+    A text parsed before gives a copy of the same result (its data may be changed by the
+    caller) without parsing the YAML again."""
+    key = (path, text)
+    hit = _PARSED.get(key)
+    if hit is not None:
+        _PARSED.move_to_end(key)
+        return Parsed(copy.deepcopy(hit.data), hit.content, hit.body_line)
+    parsed = _parse(text, path)
+    _PARSED[key] = Parsed(copy.deepcopy(parsed.data), parsed.content, parsed.body_line)
+    if len(_PARSED) > _PARSED_MAX:
+        _PARSED.popitem(last=False)
+    return parsed
+
+
+def _parse(text: str, path: str) -> Parsed:
     handler = JekyllYAMLHandler()
     if not handler.detect(text):
         return Parsed(None, text, 1)

@@ -114,7 +114,12 @@ class Page:
         return str(self.data["path"]) if "path" in self.data else self.relative_path
 
     def destination(self, dest: Path) -> Path:
-        return urls.destination_path(dest, self.url, self.output_ext, "page")
+        # asked for by the cleaner and by the writer: computed once per URL
+        key = (dest, self.url, self.output_ext)
+        cached = self.__dict__.get("_destination")
+        if cached is None or cached[0] != key:
+            cached = self._destination = (key, urls.destination_path(dest, *key[1:], "page"))
+        return cached[1]
 
     def render_with_liquid(self) -> bool:
         if self.data.get("render_with_liquid") is False:
