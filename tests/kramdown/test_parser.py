@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jekyllpy.kramdown import Document
 from jekyllpy.kramdown.element import Element
 
@@ -97,3 +99,28 @@ def test_warnings_carry_line_numbers() -> None:
     doc = Document("text\n\nsee[^gone] and [x][nope](/u)\n")
     assert doc.to_html() == '<p>text</p>\n\n<p>see[^gone] and [x]<a href="/u">nope</a></p>\n'
     assert doc.warnings == ["Footnote definition for 'gone' not found on line 3"]
+
+
+@pytest.mark.parametrize("parser_name", ["kramdown", "GFM"])
+def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) -> None:
+    """The span loop skips ahead with a character class of the rules' anchors; on any text
+    it must land on the same position as the combined start pattern would."""
+    import random
+
+    from jekyllpy.kramdown.document import _parser_class
+    from jekyllpy.kramdown.options import resolve_options
+
+    parser = _parser_class(parser_name)("", resolve_options({"input": parser_name}))
+    parser._configure()
+    _, span_re, prefilter, lead = parser._span_start
+    assert prefilter is not None
+    rng = random.Random(7)
+    alphabet = "ab    \n\n\t\\*_`<>[]!\"'$&{}:-.~|^#()"
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        for pos in range(len(text) + 1):
+            expected = span_re.search(text, pos)
+            anchor = prefilter(text, pos)
+            got = None if anchor is None else span_re.search(
+                text, max(anchor.start() - lead, pos))
+            assert (got and got.start()) == (expected and expected.start()), (text, pos)

@@ -34,6 +34,11 @@ class Rule:
     #: characters a match can start with, None meaning any: for span rules the character at
     #: the cursor, for block rules the first one after at most three spaces.
     first_chars: str | None = None
+    #: span rules only, when ``first_chars`` cannot say it: characters one of which every
+    #: match holds within ``lead`` characters of its start (a smart quote starts one
+    #: character before its quote).  They let the span loop skip plain text at C speed.
+    anchor_chars: str | None = None
+    lead: int = 0
 
 
 class StopBlockParsing(Exception):
@@ -110,21 +115,31 @@ class ParserBase:
         self._block_table, self._block_default = block
         self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
 
-    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], Any]:
+    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str], Any, int], Any]:
         """The combined start pattern and a per-character dispatch table for span rules.
 
         At a candidate position only rules that can start with its character are tried,
         still in rule order, so the first matching rule is the same one kramdown picks.
         Tables hold the class's functions (called with the parser), so they are built once
         per parser class and rule list, not once per document.
+
+        The combined pattern is a lookahead tried at every position, slow on long plain
+        text; so the setup also holds the ``search`` of a plain character class of every
+        rule's anchors and the largest lead: no match can start before the first anchor
+        found minus the lead (None when some rule has no anchors).
         """
         cls = type(self)
         key = (cls, names)
         setup = _SPAN_SETUPS.get(key)
         if setup is None:
             src = "|".join(self.RULES[n].span_start or "" for n in names)
-            start = (src, P.rx(f"(?={src})"))
             rules = [self.RULES[n] for n in names]
+            anchors = [r.anchor_chars or r.first_chars for r in rules]
+            prefilter = None
+            if all(anchors):
+                chars = "".join(sorted(set("".join(anchors))))  # type: ignore[arg-type]
+                prefilter = P.rx(f"[{re.escape(chars)}]").search
+            start = (src, P.rx(f"(?={src})"), prefilter, max((r.lead for r in rules), default=0))
             chars = set("".join(r.first_chars or "" for r in rules))
             bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
             default = [pair for r, pair in bound if r.first_chars is None]
@@ -243,12 +258,13 @@ class ParserBase:
         self.tree = el
         self.text_type = self.text_type if text_type is None else text_type
         if parsers is None:
-            (span_src, span_re), (table, default) = self._span_start, self._span_rules
+            (span_src, span_re, prefilter, lead), (table, default) = self._span_start, self._span_rules
         else:
-            (span_src, span_re), (table, default) = self._span_setup(parsers)
+            (span_src, span_re, prefilter, lead), (table, default) = self._span_setup(parsers)
         if stop_re is None:
             used_re = span_re
-        else:
+        else:  # stop patterns have no anchors: the combined pattern is searched as it is
+            prefilter = None
             key = (stop_re.pattern, stop_re.flags, span_src)
             used_re = _STOP_RES.get(key)
             if used_re is None:
@@ -263,7 +279,15 @@ class ParserBase:
         found = False
         pos = src.pos
         while pos < length:
-            m = search(string, pos)
+            if prefilter is None:
+                m = search(string, pos)
+            else:
+                anchor = prefilter(string, pos)
+                if anchor is None:
+                    m = None
+                else:
+                    first = anchor.start() - lead
+                    m = search(string, first if first > pos else pos)
             start = length if m is None else m.start()
             if start > pos and (m is not None or stop_re is None):
                 # Plain text up to the next possible span start (add_text, inlined: hot).
@@ -304,7 +328,14 @@ class ParserBase:
             ctype = child.type
             if ctype == "raw_text":
                 last_blank = None
-                if self._span_start[1].search(child.value) is None:
+                _, span_re, prefilter, lead = self._span_start
+                if prefilter is None:
+                    plain = span_re.search(child.value) is None
+                else:
+                    anchor = prefilter(child.value)
+                    plain = anchor is None or span_re.search(
+                        child.value, max(anchor.start() - lead, 0)) is None
+                if plain:
                     # Nothing any span rule could start on: the text is the result.
                     if child.value:
                         out.append(Element("text", child.value))

@@ -53,12 +53,14 @@ class SpanRules:
         "autolink": Rule("autolink", P.AUTOLINK_START, "<", "parse_autolink", "<"),
         "link": Rule("link", P.LINK_START, r"!?\[", "parse_link", "!["),
         "smart_quotes": Rule("smart_quotes", P.SMART_QUOTES_RE, r"[^\\]?[\"']",
-                             "parse_smart_quotes"),
+                             "parse_smart_quotes", anchor_chars="\"'", lead=1),
         "inline_math": Rule("inline_math", P.INLINE_MATH_START, r"\$", "parse_inline_math", "$"),
         "html_entity": Rule("html_entity", P.HTML_ENTITY, "&", "parse_html_entity", "&"),
         "typographic_syms": Rule("typographic_syms", P.TYPOGRAPHIC_SYMS_RE,
-                                 r"--|\.\.\.|(?:\\| )?(?:<<|>>)", "parse_typographic_syms", "-.\\<> "),
-        "line_break": Rule("line_break", P.LINE_BREAK, r"(  |\\\\)(?=\n)", "parse_line_break", " \\"),
+                                 r"--|\.\.\.|(?:\\| )?(?:<<|>>)", "parse_typographic_syms", "-.\\<> ",
+                                 anchor_chars="-.\\<>", lead=1),
+        "line_break": Rule("line_break", P.LINE_BREAK, r"(  |\\\\)(?=\n)", "parse_line_break", " \\",
+                           anchor_chars="\\\n", lead=2),
         "escaped_chars": Rule("escaped_chars", P.ESCAPED_CHARS, r"\\", "parse_escaped_chars", "\\"),
     }
 
