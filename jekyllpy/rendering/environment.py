@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import inspect
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -38,11 +39,10 @@ from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.assign_tag import AssignNode, AssignTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
-from liquid.builtin.tags.if_tag import IfTag
-from liquid.builtin.tags.unless_tag import UnlessTag
 from liquid.exceptions import LiquidSyntaxError
 from liquid.exceptions import LiquidError, lookup_warning
-from liquid.lex import _tokenize_template, compile_liquid_rules
+from liquid.ast import Node
+from liquid.tag import Tag
 from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import StrictUndefined, Undefined, is_undefined
@@ -50,24 +50,15 @@ from liquid.undefined import StrictUndefined, Undefined, is_undefined
 from . import filters as jekyll_filters
 from . import ruby
 from . import standard_filters
-from .standard_filters import plain
-from .conditions import ruby_conditions
+from .standard_filters import FilterError, plain
+from .lexer import tokenize
+from .tag_markup import RubyCaseTag, RubyCycleTag, RubyForTag, RubyIfTag, RubyUnlessTag
 from .tags import HighlightTag, IncludeRelativeTag, IncludeTag
 from .variable import parse_variable
 
 __all__ = ["JekyllEnvironment", "make_environment"]
 
 _MODES = {"warn": Mode.WARN, "lax": Mode.LAX, "strict": Mode.STRICT}
-
-
-@functools.lru_cache(maxsize=16)
-def _lexer(delimiters: tuple[str, ...]) -> Callable[[str], Any]:
-    """python-liquid's template lexer with one fix: text ends at the end of the template
-    (``\\Z``), not before a final newline (``$``), so ``-%}`` / ``-}}`` before the last line
-    no longer eats the template's final newline."""
-    rules = compile_liquid_rules(*delimiters)
-    pattern = rules.pattern.replace("(?P<rstrip>-?))|$)", "(?P<rstrip>-?))|\\Z)")
-    return functools.partial(_tokenize_template, rules=re.compile(pattern, rules.flags))
 
 
 def _defined(value: Any) -> Any:
@@ -80,13 +71,6 @@ class RubyOutputNode(OutputNode):
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         value = self.expression.evaluate(context)
         return buffer.write(ruby.output_string(_defined(value), context.env.timezone))
-
-
-def _output_markup(token: Token) -> str:
-    """The markup between ``{{`` and ``}}`` (whitespace control dashes left out)."""
-    inner = token.value[2:-2]
-    inner = inner[1:] if inner.startswith("-") else inner
-    return inner[:-1] if inner.endswith("-") else inner
 
 
 class RubyOutput(Output):
@@ -106,8 +90,7 @@ class RubyOutput(Output):
     def parse(self, stream: Any) -> Any:
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
-        return self.node_class(token, parse_variable(self.env, _output_markup(token),
-                                                     expr_token))
+        return self.node_class(token, parse_variable(self.env, expr_token.value, expr_token))
 
 
 class RubyEchoNode(EchoNode):
@@ -164,40 +147,76 @@ class RubyAssign(AssignTag):
                                expression=parse_variable(self.env, m.group(2), current))
 
 
-class RubyIf(IfTag):
-    """``{% if %}`` whose ``<``, ``>``, ``<=``, ``>=`` compare as Ruby does."""
+class RubyRawNode(Node):
+    """``{% raw %}...{% endraw %}``: its text as written (blank only when empty)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, token: Token, text: str) -> None:
+        super().__init__(token)
+        self.text = text
+        self.blank = not text
+
+    def __str__(self) -> str:
+        return f"{{% raw %}}{self.text}{{% endraw %}}"
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        return buffer.write(self.text)
+
+
+class RubyRaw(Tag):
+    """The body the lexer (:mod:`.lexer`) took as it is."""
+
+    name = "raw"
+    block = False
 
     def parse(self, stream: Any) -> Any:
-        node = super().parse(stream)
-        return _ruby_branches(node)
+        token = stream.eat(TOKEN_TAG)
+        text = stream.current.value if stream.current.kind == TOKEN_EXPRESSION else ""
+        return RubyRawNode(token, text)
 
 
-class RubyUnless(UnlessTag):
-    def parse(self, stream: Any) -> Any:
-        return _ruby_branches(super().parse(stream))
+@functools.lru_cache(maxsize=None)
+def _arity(func: Callable[..., Any]) -> tuple[int, int | None]:
+    """How many arguments (the input included) a filter takes: least, most (None: any)."""
+    low, high = 0, 0
+    for param in inspect.signature(func).parameters.values():
+        if param.kind in (param.POSITIONAL_ONLY, param.POSITIONAL_OR_KEYWORD):
+            high += 1
+            if param.default is param.empty:
+                low += 1
+        elif param.kind == param.VAR_POSITIONAL:
+            return low, None
+    return low, high
 
 
-def _ruby_branches(node: Any) -> Any:
-    if hasattr(node, "condition"):
-        node.condition = ruby_conditions(node.condition)
-        for branch in node.alternatives:
-            branch.expression = ruby_conditions(branch.expression)
-    return node
+def _arity_error(given: int, low: int, high: int | None) -> FilterError:
+    expected = f"{low}+" if high is None else str(low) if low == high else f"{low}..{high}"
+    return FilterError(f"wrong number of arguments (given {given}, expected {expected})")
 
 
 def _wrap(name: str, func: Callable[..., Any], with_context: bool) -> Callable[..., Any]:
-    """A filter taking python-liquid's values (Undefined, ranges) as Ruby ones."""
+    """A filter called as Liquid calls it: python-liquid's values (Undefined, ranges) as
+    Ruby ones, keyword arguments gathered into one hash after the positional ones, and
+    Ruby's ``wrong number of arguments`` when the count does not fit."""
+    low, high = _arity(func)
     if with_context:
         @functools.wraps(func)
         def wrapper(value: Any, *args: Any, context: Any, **kwargs: Any) -> Any:
-            return func(plain(value), *(plain(a) for a in args), context=context,
-                        **{k: plain(v) for k, v in kwargs.items()})
+            if kwargs:
+                args = (*args, {k: plain(v) for k, v in kwargs.items()})
+            if not low <= len(args) + 1 <= (high if high is not None else len(args) + 1):
+                raise _arity_error(len(args) + 1, low, high)
+            return func(plain(value), *(plain(a) for a in args), context=context)
         wrapper.with_context = True  # type: ignore[attr-defined]
     else:
         @functools.wraps(func)
         def wrapper(value: Any, *args: Any, **kwargs: Any) -> Any:
-            return func(plain(value), *(plain(a) for a in args),
-                        **{k: plain(v) for k, v in kwargs.items()})
+            if kwargs:
+                args = (*args, {k: plain(v) for k, v in kwargs.items()})
+            if not low <= len(args) + 1 <= (high if high is not None else len(args) + 1):
+                raise _arity_error(len(args) + 1, low, high)
+            return func(plain(value), *(plain(a) for a in args))
     wrapper.__name__ = name
     return wrapper
 
@@ -233,8 +252,10 @@ class JekyllEnvironment(Environment):
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=False)
-        for tag in (RubyOutput, RubyEcho, RubyAssign, RubyIf, RubyUnless):
+        for tag in (RubyOutput, RubyEcho, RubyAssign, RubyIfTag, RubyUnlessTag, RubyCaseTag,
+                    RubyForTag, RubyCycleTag, RubyRaw):
             self.add_tag(tag)
+        self.tags.pop("doc", None)  # not a tag in Liquid 5.4
         for tag in (HighlightTag, IncludeTag, IncludeRelativeTag):
             self.add_tag(tag)
         self.filters.clear()
@@ -244,9 +265,7 @@ class JekyllEnvironment(Environment):
             self.filters[name] = _wrap(name, func, name in jekyll_filters.NEEDS_CONTEXT)
 
     def tokenizer(self) -> Callable[[str], Any]:
-        return _lexer((self.tag_start_string, self.tag_end_string,
-                       self.statement_start_string, self.statement_end_string,
-                       self.comment_start_string, self.comment_end_string))
+        return tokenize
 
     def _parse(self, source: str) -> Any:
         self._parsing += 1

@@ -565,6 +565,9 @@ def sort(value: Any, prop: Any = None, nils: Any = "first", *, context: Any = No
     if value is None:
         raise FilterError("Cannot sort a null object.")
     zone = _zone(context)
+    if prop is not None and nils not in ("first", "last"):
+        raise FilterError(f"Invalid nils order: '{to_s(nils)}' is not a valid nils order. "
+                          "It must be 'first' or 'last'.")
     if isinstance(value, Mapping):
         value = [[k, v] for k, v in value.items()]
     if not isinstance(value, (list, tuple)):

@@ -82,9 +82,11 @@ def _index(item: Any, prop: Any) -> Any:
     if isinstance(item, str):
         if isinstance(prop, str):
             return prop if prop in item else None
+        if isinstance(prop, float) and prop == prop and abs(prop) != float("inf"):
+            prop = int(prop)  # String#[] truncates a Float index
         if isinstance(prop, int) and not isinstance(prop, bool):
             return item[prop] if -len(item) <= prop < len(item) else None
-        raise FilterError("cannot select the property")
+        raise FilterError(f"cannot select the property '{to_s(prop)}'")
     if isinstance(item, (list, tuple)):
         if isinstance(prop, int) and not isinstance(prop, bool):
             return item[prop] if -len(item) <= prop < len(item) else None
@@ -251,7 +253,7 @@ def ruby_split(text: str, pattern: str) -> list[str]:
     return parts
 
 
-def split(value: Any, pattern: Any = None) -> list[str]:
+def split(value: Any, pattern: Any) -> list[str]:
     return ruby_split(to_s(value), to_s(pattern))
 
 
@@ -406,8 +408,8 @@ def uniq(value: Any, prop: Any = None) -> list[Any] | None:
     items = input_iterator(value)
     if prop is None:
         return _uniq(items, lambda x: x)
-    if not items:
-        return []
+    if len(items) <= 1:
+        return items  # Array#uniq calls its block only when there are two items or more
     try:
         return _uniq(items, lambda item: _index(item, prop))
     except AttributeError:
@@ -492,7 +494,7 @@ def to_date(value: Any, zone: _dt.tzinfo) -> Any:
     return None
 
 
-def date(value: Any, fmt: Any = None, *, context: Any = None) -> Any:
+def date(value: Any, fmt: Any, *, context: Any = None) -> Any:
     zone = _zone(context)
     if fmt is None or to_s(fmt) == "":
         return value
@@ -621,9 +623,9 @@ def _empty(value: Any) -> bool:
     return isinstance(value, (str, list, tuple, Mapping)) and len(value) == 0
 
 
-def default(value: Any, fallback: Any = "", *rest: Any, allow_false: Any = None,
-            **_ignored: Any) -> Any:
-    if allow_false is not None and ruby.truthy(allow_false):
+def default(value: Any, fallback: Any = "", options: Any = None) -> Any:
+    """``allow_false: true`` arrives as Liquid passes keyword arguments: a trailing hash."""
+    if isinstance(options, Mapping) and ruby.truthy(options.get("allow_false")):
         missing = value is None
     else:
         missing = not ruby.truthy(value)
