@@ -10,9 +10,12 @@
   ``where``, ``sort`` and ``find`` win); python-liquid's extra filters are not registered.
 * Tags: Liquid's own (python-liquid's), Jekyll's ``highlight``, ``include`` and
   ``include_relative``.  The markup of ``{{ }}``, ``echo`` and ``assign`` is read as Ruby
-  reads it (:mod:`.variable`: strict, then lax in warn/lax mode); ``<``, ``>``, ``<=``,
-  ``>=`` in ``if``/``elsif``/``unless`` (and ``where_exp``) compare as Ruby does
-  (:mod:`.conditions`).
+  reads it (:mod:`.variable`: strict, then lax in warn/lax mode), and so is that of
+  ``if``/``elsif``/``unless``/``case``/``when``/``for``/``cycle`` (:mod:`.tag_markup`);
+  ``<``, ``>``, ``<=``, ``>=`` (and in ``where_exp``) compare as Ruby does
+  (:mod:`.conditions`).  Templates are cut into tokens as Liquid cuts them
+  (:mod:`.lexer`).  Filters get keyword arguments as one trailing hash, and Ruby's
+  ``wrong number of arguments`` when the count does not fit their signature.
 
 For the site layer: in Jekyll, ``{% increment %}``/``{% decrement %}`` counters live in the
 site payload shared by every page of a build, so they carry over from page to page (in render

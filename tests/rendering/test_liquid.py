@@ -255,3 +255,130 @@ def test_include_missing_file_names_the_dirs(tmp_path: Path) -> None:
         env.from_string("{% include nope.html %}").render()
     with pytest.raises(IncludeError, match="invalid characters"):
         env.from_string("{% include ../x.html %}").render()
+
+
+def test_tag_markup_error_modes() -> None:
+    # What Jekyll 4.3 did with each tag's markup (jekyll build with error_mode strict /
+    # warn / lax): strict stops with Ruby's strict parser message, warn warns it and uses
+    # the lax reading, lax reads laxly without a word.  "!" marks a render error.
+    from jekyllpy.rendering.ruby import RubyArgumentError
+    from liquid.exceptions import LiquidSyntaxError, LiquidSyntaxWarning
+    cases = {
+        "{% assign n = 5 %}{% if n < 1.0e+16 %}y{% else %}n{% endif %}":
+            ('Unexpected character + in "n < 1.0e+16"', "n"),
+        "{% if a b %}y{% endif %}": ('Expected end_of_string but found id in "a b"',
+                                     "!Unknown operator b"),
+        "{% if x = 1 %}y{% endif %}": ('Unexpected character = in "x = 1"',
+                                       "!Unknown operator ="),
+        "{% if 1 == 1 junk %}y{% else %}n{% endif %}":
+            ('Expected end_of_string but found id in "1 == 1 junk"', "y"),
+        "{% if café %}y{% else %}n{% endif %}": ('Unexpected character é in "café"', "n"),
+        "{% if 1 == %}y{% else %}n{% endif %}":
+            ('[:end_of_string] is not a valid expression in "1 =="', "n"),
+        "{% for i in (1..5) limit:2 reversed %}{{ i }}{% endfor %}":
+            ('Expected end_of_string but found id in "i in (1..5) limit:2 reversed"', "12"),
+        "{% for i in (1..3) foo:2 %}{{ i }}{% endfor %}":
+            ("Invalid attribute in for loop. Valid attributes are limit and offset in "
+             '"i in (1..3) foo:2"', "123"),
+    }
+    for markup, (message, lax) in cases.items():
+        with pytest.raises(LiquidSyntaxError, match=re.escape(message)):
+            _render(markup, {"liquid": {"error_mode": "strict"}})
+        for mode in ("lax", "warn"):
+            env = make_environment(deep_merge(DEFAULTS, {"liquid": {"error_mode": mode}}))
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                if lax.startswith("!"):
+                    with pytest.raises(RubyArgumentError, match=re.escape(lax[1:])):
+                        env.from_string(markup).render()
+                else:
+                    assert env.from_string(markup).render() == lax
+            said = [str(w.message) for w in caught
+                    if issubclass(w.category, LiquidSyntaxWarning)]
+            if mode == "warn":
+                assert len(said) == 1 and message in said[0]
+            else:
+                assert said == []
+
+
+def test_tag_syntax_errors() -> None:
+    # Liquid::SyntaxError from the lax readings: Jekyll stops in warn and lax mode (strict
+    # mode stops earlier, with the strict parser's message)
+    from liquid.exceptions import LiquidSyntaxError
+    lax_only = {
+        "{% if %}y{% endif %}": "Syntax Error in tag 'if' - Valid syntax: if [expression]",
+        "{% if 1 and %}y{% endif %}": "Syntax Error in tag 'if' - Valid syntax: if",
+        "{% for i (1..3) %}{% endfor %}": "Syntax Error in 'for loop' - Valid syntax: "
+                                           "for [item] in [collection]",
+        "{% for i in %}{% endfor %}": "Syntax Error in 'for loop'",
+    }
+    for mode in ("warn", "lax"):
+        for markup, message in lax_only.items():
+            with pytest.raises(LiquidSyntaxError, match=re.escape(message)):
+                _render(markup, {"liquid": {"error_mode": mode}})
+    with pytest.raises(LiquidSyntaxError, match=re.escape(
+            '[:end_of_string] is not a valid expression in ""')):
+        _render("{% if %}y{% endif %}", {"liquid": {"error_mode": "strict"}})
+    # case, when, cycle and raw have one reading in every mode
+    cases = {
+        "{% case %}{% when 1 %}{% endcase %}": "Syntax Error in 'case' - Valid syntax: "
+                                               "case [condition]",
+        "{% case 1 %}{% when %}a{% endcase %}":
+            "Syntax Error in tag 'case' - Valid when condition: {% when [condition] "
+            "[or condition2...] %}",
+        "{% case 1 %}{% else x %}a{% endcase %}":
+            "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters)",
+        "{% cycle %}": "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var "
+                       "[, var2, var3 ...]",
+        "{% cycle ,'a' %}": "Syntax Error in 'cycle'",
+        "{% if true %}a": "'if' tag was never closed",
+        "{% raw x %}a{% endraw %}": "Syntax Error in 'raw' - Valid syntax: raw",
+        "{% raw %}a{%- endraw %}": "'raw' tag was never closed",
+    }
+    for mode in ("strict", "warn", "lax"):
+        for markup, message in cases.items():
+            with pytest.raises(LiquidSyntaxError, match=re.escape(message)):
+                _render(markup, {"liquid": {"error_mode": mode}})
+
+
+def test_tokens_ruby_cannot_terminate() -> None:
+    # Liquid splits at the first "}" or "%}" whatever the quotes; Jekyll 4.3 stops with
+    # these messages, naming the line (counted in the content) of the bad token.
+    from liquid.exceptions import LiquidSyntaxError
+    cases = {
+        "a\nb\n{{ '}' }}": ("Variable '{{ '}' was not properly terminated with regexp: "
+                            "/\\}\\}/", 3),
+        "a{{ x": ("Variable '{{' was not properly terminated with regexp: /\\}\\}/", 1),
+        "{{ x }": ("Variable '{{ x }' was not properly terminated with regexp: /\\}\\}/", 1),
+        "a\n{% if": ("Tag '{%' was not properly terminated with regexp: /\\%\\}/", 2),
+        "a {% if true %}\nb{% endif": ("Tag '{%' was not properly terminated", 2),
+        "{% %}": ("Tag '{% %}' was not properly terminated with regexp: /\\%\\}/", 1),
+        "{% comment %}\n\n{{ '}' }}{% endcomment %}": ("Variable '{{ '}' was not", 3),
+    }
+    for mode in ("strict", "warn", "lax"):
+        for text, (message, line) in cases.items():
+            with pytest.raises(LiquidSyntaxError, match=re.escape(message)) as info:
+                _render(text, {"liquid": {"error_mode": mode}})
+            assert info.value.context()[0] == line
+
+
+def test_filter_arguments_counted_as_ruby_counts() -> None:
+    # Liquid::ArgumentError from Ruby's arity check, keyword arguments counting as one
+    # trailing hash (jekyll build, Jekyll 4.3.1)
+    from jekyllpy.rendering.standard_filters import FilterError
+    cases = {
+        '{{ "a" | upcase: x: 1 }}': "wrong number of arguments (given 2, expected 1)",
+        '{{ "a" | append: "c", x: "b" }}': "wrong number of arguments (given 3, expected 2)",
+        '{{ "a" | append: x: "b", "c" }}': "wrong number of arguments (given 3, expected 2)",
+        '{{ "a" | compact: "c", x: "b" }}': "wrong number of arguments (given 3, "
+                                            "expected 1..2)",
+        '{{ "a" | date }}': "wrong number of arguments (given 1, expected 2)",
+        '{{ "a b" | split }}': "wrong number of arguments (given 1, expected 2)",
+        '{{ "x" | append: "}}" }}': "wrong number of arguments (given 1, expected 2)",
+        '{{ "a" | map: x: "b" }}': "cannot select the property '{\"x\"=>\"b\"}'",
+        '{{ "a" | sort: "c", x: "b" }}': "Invalid nils order: '{\"x\"=>\"b\"}' is not a "
+                                         "valid nils order. It must be 'first' or 'last'.",
+    }
+    for text, message in cases.items():
+        with pytest.raises(FilterError, match=re.escape(message)):
+            _render(text)
