@@ -173,34 +173,72 @@ class RegexLexer:
             else:
                 pos = end
 
-    def _prepared(self, state: str) -> list[tuple[Any, bool, Any]]:
-        """The state's rules as (bound match, line-start only, rule), or (None, False,
-        mixin); rebuilt if a lexer replaced the state's rules while lexing."""
-        rules = self.states[state]
-        cache = self.__dict__.setdefault("_prepared_cache", {})
+    def _plan(self, state: str) -> list[tuple[Any, Any]]:
+        """How to try the state's rules (mixins expanded in place, as Rouge does).
+
+        Runs of rules become one pattern: their patterns as alternatives, each in its own
+        group, so one match at the cursor finds the first rule in order that matches
+        (``lastindex`` names it) without a Python loop over them.  A rule whose pattern
+        refers to its own groups (backreferences, conditionals) cannot be renumbered and is
+        tried alone, in its place.  Rebuilt when a lexer replaces the state's rules while
+        lexing (the Markdown lexer does, per code fence); mixin states are never replaced.
+        """
+        cache = self.__dict__.setdefault("_plans", {})
         entry = cache.get(state)
-        if entry is None or entry[0] is not rules:
-            prepared = [(None, False, r) if isinstance(r, Mixin)
-                        else (r.pattern.match, r.pattern.pattern.startswith("^"), r)
-                        for r in rules]
-            entry = cache[state] = (rules, prepared)
-        return entry[1]
+        rules = self.states[state]
+        if entry is not None and entry[0] is rules:
+            return entry[1]
+        flat: list[Rule] = []
+
+        def expand(name: str) -> None:
+            for rule in self.states[name]:
+                if isinstance(rule, Mixin):
+                    expand(rule.state)
+                else:
+                    flat.append(rule)
+        expand(state)
+        plan: list[tuple[Any, Any]] = []
+        pending: list[Rule] = []
+
+        def flush() -> None:
+            combined = _combined(pending) if len(pending) > 1 else None
+            if combined is not None:
+                plan.append(combined)
+            else:
+                plan.extend((r.pattern.match, r) for r in pending)
+            pending.clear()
+        for rule in flat:
+            if _SELF_REFERENCE.search(rule.pattern.pattern) or rule.pattern.flags & re.L:
+                flush()
+                plan.append((rule.pattern.match, rule))
+            else:
+                pending.append(rule)
+        flush()
+        cache[state] = (rules, plan)
+        return plan
 
     def _step(self, run: LexRun, state: str, pos: int) -> int | None:
         text = run.text
-        bol = pos == 0 or text[pos - 1] == "\n"
-        for match, bol_only, rule in self._prepared(state):
-            if match is None:
-                found = self._step(run, rule.state, pos)
-                if found is not None:
-                    return found
-                continue
-            if bol_only and not bol:
-                continue
+        for match, target in self._plan(state):
             m = match(text, pos)
             if m is None:
                 continue
-            self._apply(run, rule, m)
+            if target.__class__ is not dict:  # a rule tried alone
+                self._apply(run, target, m)
+                return m.end()
+            group = m.lastindex
+            rule = target[group]
+            if rule.action is not None:
+                m = rule.pattern.match(text, pos)  # actions get the rule's own match
+                self._apply(run, rule, m)
+                return m.end()
+            token = rule.token
+            if isinstance(token, tuple):  # the rule's groups follow its wrapping group
+                for i, css in enumerate(token, start=group + 1):
+                    run.token(css, m.group(i))
+            elif token is not None:
+                run.token(token, m.group(group))
+            self._after(run, rule.next_state)
             return m.end()
         return None
 
@@ -213,13 +251,44 @@ class RegexLexer:
                 run.token(css, m.group(i))
         elif rule.token is not None:
             run.token(rule.token, m.group())
-        nxt = rule.next_state
+        RegexLexer._after(run, rule.next_state)
+
+    @staticmethod
+    def _after(run: LexRun, nxt: str | None) -> None:
+        if nxt is None:
+            return
         if nxt == "#pop":
             run.pop()
         elif nxt == "#push":
             run.push()
         elif nxt is not None:
             run.push(nxt)
+
+
+_SELF_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_SCOPED = {re.I: "i", re.S: "s", re.X: "x"}
+
+
+def _combined(rules: Sequence[Rule]) -> tuple[Callable[..., Any], dict[int, Rule]] | None:
+    """One pattern trying ``rules`` in order, and the rule for each wrapping group's
+    number; None if the patterns do not combine (say, two define the same group name)."""
+    parts: list[str] = []
+    by_group: dict[int, Rule] = {}
+    group = 1
+    for rule in rules:
+        pattern = rule.pattern
+        on = "".join(letter for flag, letter in _SCOPED.items() if pattern.flags & flag)
+        off = "" if pattern.flags & re.M else "-m"
+        mode = "" if pattern.flags & re.A else "u"
+        flags = f"?{mode}{on}{off}:" if (on or off or mode) else "?:"
+        parts.append(f"(({flags}{pattern.pattern}))")
+        by_group[group] = rule
+        group += 1 + pattern.groups
+    try:
+        combined = regex_cache.compile("|".join(parts), re.M | re.A)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return combined.match, by_group
 
 
 def merge_runs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
