@@ -43,8 +43,9 @@ from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.assign_tag import AssignNode, AssignTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidSyntaxError
-from liquid.exceptions import LiquidError, lookup_warning
+from liquid.exceptions import LiquidError, LiquidSyntaxWarning, lookup_warning
 from liquid.ast import Node
+from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
@@ -55,7 +56,9 @@ from . import ruby
 from . import standard_filters
 from .standard_filters import FilterError, plain
 from .lexer import tokenize
-from .tag_markup import RubyCaseTag, RubyCycleTag, RubyForTag, RubyIfTag, RubyUnlessTag
+from .tag_markup import (RubyCaptureTag, RubyCaseTag, RubyCommentTag, RubyCycleTag,
+                         RubyForTag, RubyIfChangedTag, RubyIfTag, RubyLiquidTag,
+                         RubyTablerowTag, RubyUnlessTag, parse_document)
 from .tags import HighlightTag, IncludeRelativeTag, IncludeTag
 from .variable import parse_variable
 
@@ -250,13 +253,16 @@ class JekyllEnvironment(Environment):
         self._partials: dict[Path, tuple[tuple[int, int], BoundTemplate]] = {}
         self._parsing = 0
         self._in_output = 0
+        #: syntax warnings of the template being parsed (None when not parsing)
+        self.pending_warnings: list[str] | None = None
         super().__init__(tolerance=tolerance, strict_filters=strict_filters,
                          undefined=undefined)
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=False)
         for tag in (RubyOutput, RubyEcho, RubyAssign, RubyIfTag, RubyUnlessTag, RubyCaseTag,
-                    RubyForTag, RubyCycleTag, RubyRaw):
+                    RubyForTag, RubyCycleTag, RubyRaw, RubyCommentTag, RubyCaptureTag,
+                    RubyIfChangedTag, RubyTablerowTag, RubyLiquidTag):
             self.add_tag(tag)
         self.tags.pop("doc", None)  # not a tag in Liquid 5.4
         for tag in (HighlightTag, IncludeTag, IncludeRelativeTag):
@@ -270,12 +276,38 @@ class JekyllEnvironment(Environment):
     def tokenizer(self) -> Callable[[str], Any]:
         return tokenize
 
-    def _parse(self, source: str) -> Any:
-        self._parsing += 1
+    def from_string(self, source: str, name: str = "", path: Any = None,
+                    globals: Mapping[str, object] | None = None,  # noqa: A002
+                    matter: Mapping[str, object] | None = None) -> BoundTemplate:
+        """python-liquid's, save that a tag's own error while parsing (``post_url``'s
+        unknown post) is raised as it is, not as ``unexpected liquid parsing error``."""
         try:
-            return super()._parse(source)
+            nodes = self._parse(source)
+        except LiquidError as err:
+            err.template_name = path
+            raise
+        return self.template_class(env=self, name=name, path=path, nodes=nodes,
+                                   globals=self.make_globals(globals), matter=matter)
+
+    def _parse(self, source: str) -> Any:
+        """A template's nodes, parsed as Liquid parses (:func:`.tag_markup.parse_body`):
+        a tag no tag is registered as ends a block's body, and the block decides.  In
+        error_mode warn, the warnings are given once the whole template has parsed: a
+        template that fails to parse gives its error alone, as in Jekyll."""
+        self._parsing += 1
+        pending, self.pending_warnings = self.pending_warnings, []
+        try:
+            nodes = parse_document(self, TokenStream(tokenize(source)))
+            said = self.pending_warnings
         finally:
             self._parsing -= 1
+            self.pending_warnings = pending
+        for text in said:
+            if pending is not None:
+                pending.append(text)
+            else:
+                warnings.warn(text, category=LiquidSyntaxWarning, stacklevel=2)
+        return nodes
 
     def error(self, exc: Any, msg: str | None = None, token: Token | None = None) -> None:
         """Syntax errors follow ``error_mode``; errors while rendering always raise."""
@@ -290,7 +322,10 @@ class JekyllEnvironment(Environment):
         if not self._in_output:
             raise exc
         if self.mode == Mode.WARN:
-            warnings.warn(str(exc), category=lookup_warning(exc.__class__), stacklevel=2)
+            if self.pending_warnings is not None:
+                self.pending_warnings.append(str(exc))
+            else:
+                warnings.warn(str(exc), category=lookup_warning(exc.__class__), stacklevel=2)
 
     def load_partial(self, path: Path) -> BoundTemplate:
         """The parsed template of an included file (cached until the file changes)."""

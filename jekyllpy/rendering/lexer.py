@@ -17,10 +17,12 @@ Then each token is read:
   end).
 
 ``{% raw %}`` takes the tokens after it as they are, up to a token ending in
-``{% endraw %}`` (``-`` is not allowed there), so ``{{`` inside it is never read;
-``{% comment %}`` bodies are kept as python-liquid comment tokens, their tokens checked
-for termination as Ruby does.  Errors carry a token at the offending delimiter, so they
-name the line.
+``{% endraw %}`` (``-`` is not allowed there), so ``{{`` inside it is never read (inside
+a ``{% comment %}`` too: comments are parsed like any block, see :mod:`.tag_markup`).
+
+Lines are Liquid's: a bad token's error carries a token at its opening delimiter; a tag's
+token (and its markup's) sits where its markup starts, since Liquid counts the line
+breaks around the tag's name (``{%\n if x ==\n%}`` is reported on line 2).
 """
 
 from __future__ import annotations
@@ -29,8 +31,7 @@ import re
 from collections.abc import Iterator
 
 from liquid.exceptions import LiquidSyntaxError
-from liquid.token import (TOKEN_COMMENT, TOKEN_CONTENT, TOKEN_EXPRESSION, TOKEN_OUTPUT,
-                          TOKEN_TAG, Token)
+from liquid.token import TOKEN_CONTENT, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 
 __all__ = ["tokenize"]
 
@@ -102,14 +103,15 @@ def tokenize(source: str) -> Iterator[Token]:  # noqa: C901 - one pass, as Liqui
             continue
         name = m.group(2)
         markup = m.group(4).rstrip(_WS)
-        name_start = start + m.start(2)
+        markup_start = start + m.start(4)
         if name == "raw":
             if not _RAW_MARKUP.match(m.group(4)):
-                raise _error("Syntax Error in 'raw' - Valid syntax: raw", source, start, text)
+                raise _error("Syntax Error in 'raw' - Valid syntax: raw", source,
+                             markup_start, text)
             body = []
             while True:
                 if i >= n:
-                    raise _error("'raw' tag was never closed", source, start, text)
+                    raise _error("'raw' tag was never closed", source, markup_start, text)
                 _, raw = tokens[i]
                 i += 1
                 end = _RAW_END.match(raw)
@@ -117,37 +119,10 @@ def tokenize(source: str) -> Iterator[Token]:  # noqa: C901 - one pass, as Liqui
                     body.append(end.group(1))
                     break
                 body.append(raw)
-            yield Token(TOKEN_TAG, "raw", name_start, source)
+            yield Token(TOKEN_TAG, "raw", markup_start, source)
             yield Token(TOKEN_EXPRESSION, "".join(body), start + len(text), source)
             continue
-        yield Token(TOKEN_TAG, name, name_start, source)
+        yield Token(TOKEN_TAG, name, markup_start, source)
         if markup:
-            yield Token(TOKEN_EXPRESSION, markup, start + m.start(4), source)
-        if name == "comment":
-            i, trim_next = yield from _comment(source, tokens, i, start, text)
+            yield Token(TOKEN_EXPRESSION, markup, markup_start, source)
     return
-
-
-def _comment(source: str, tokens: list[tuple[int, str]], i: int, start: int,
-             opening: str) -> Iterator[Token]:
-    """A comment's body as one comment token, then its ``endcomment`` tag."""
-    depth = 1
-    body_start = start + len(opening)
-    parts = []
-    n = len(tokens)
-    while i < n:
-        at, text = tokens[i]
-        i += 1
-        m = _check(source, at, text)
-        if m is not None and text.startswith("{%"):
-            name = m.group(2)
-            if name == "comment":
-                depth += 1
-            elif name == "endcomment":
-                depth -= 1
-                if depth == 0:
-                    yield Token(TOKEN_COMMENT, "".join(parts), body_start, source)
-                    yield Token(TOKEN_TAG, name, at + m.start(2), source)
-                    return i, text[-3:-2] == "-"
-        parts.append(text)
-    raise _error("'comment' tag was never closed", source, start, opening)

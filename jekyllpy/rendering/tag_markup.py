@@ -28,30 +28,35 @@ include a variable is a group of its own).
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from liquid import Mode
 from liquid.ast import BlockNode, ConditionalBlockNode, Node
+from liquid.builtin.expressions import parse_identifier
 from liquid.builtin.expressions.logical import _eq
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.primitive import Blank, Empty, Nil, StringLiteral, TrueLiteral
+from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.cycle_tag import CycleNode
+from liquid.builtin.tags.ifchanged_tag import IfChangedTag
+from liquid.builtin.tags.liquid_tag import LiquidTag
+from liquid.builtin.tags.tablerow_tag import TablerowTag
 from liquid.builtin.tags.for_tag import ForLoop, ForNode, BreakLoop, ContinueLoop
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
-from liquid.exceptions import LiquidSyntaxError, LiquidSyntaxWarning
+from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.expression import Expression
-from liquid.parser import get_parser
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.stream import TokenStream
+from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL,
+                          TOKEN_OUTPUT, TOKEN_TAG, Token)
 from liquid.undefined import is_undefined
 
 from . import ruby
 from .conditions import RubyComparison
 from .ruby import RubyArgumentError
-from .variable import _FRAGMENT, RubySyntaxError, _Strict, expression
+from .variable import _FRAGMENT, RubySyntaxError, _Strict, expression, syntax_warning
 
 __all__ = ["RubyIfTag", "RubyUnlessTag", "RubyCaseTag", "RubyForTag", "RubyCycleTag",
            "parse_condition"]
@@ -74,8 +79,190 @@ def _strict_failed(env: Any, err: RubySyntaxError, markup: str, token: Token) ->
     if env.mode == Mode.STRICT:
         raise LiquidSyntaxError(message, token=token)
     if env.mode == Mode.WARN:
-        warnings.warn(str(LiquidSyntaxError(message, token=token)),
-                      category=LiquidSyntaxWarning, stacklevel=3)
+        syntax_warning(env, message, token)
+
+
+# --------------------------------------------------------------------------- block bodies
+
+#: names python-liquid files its token kinds under among the tags; never tags in Liquid
+_NOT_TAGS = frozenset((TOKEN_CONTENT, TOKEN_OUTPUT, TOKEN_ILLEGAL, TOKEN_EOF))
+#: how deep Liquid lets blocks nest
+_MAX_DEPTH = 100
+
+
+class _AtEnd(LiquidSyntaxError):
+    """An error Liquid reports on the template's last line (the one after its last line
+    break, as Liquid counts)."""
+
+    def _error_context(self, text: str, index: int) -> tuple[int, int, str, str, str]:
+        if index < len(text):
+            return super()._error_context(text, index)
+        lines = text.splitlines()
+        return text.count("\n") + 1, 0, lines[-1] if lines else "", "", ""
+
+
+def never_closed(name: str, stream: Any) -> LiquidSyntaxError:
+    """``'if' tag was never closed``, on the line where the template ends."""
+    source = stream.tokens[-1].source if stream.tokens else ""
+    return _AtEnd(f"'{name}' tag was never closed",
+                  token=Token(TOKEN_EOF, "", len(source), source))
+
+
+def unknown_tag(name: str, block: str | None, token: Token,
+                delimiter: str | None = None) -> LiquidSyntaxError:
+    """Liquid's error for a tag ``name`` no tag is registered as, met in the body of
+    ``block`` (None: at the template's top level)."""
+    if block is None:
+        message = (f"Unexpected outer '{name}' tag" if name in ("else", "end")
+                   else f"Unknown tag '{name}'")
+    elif name == "else":
+        message = f"{block} tag does not expect 'else' tag"
+    elif name.startswith("end"):
+        message = (f"'{name}' is not a valid delimiter for {block} tags. "
+                   f"use {delimiter or 'end' + block}")
+    else:
+        message = f"Unknown tag '{name}'"
+    return LiquidSyntaxError(message, token=token)
+
+
+def parse_body(env: Any, stream: Any, nested: bool = True) -> tuple[BlockNode, str | None]:
+    """Liquid's block body: nodes up to the next tag whose name no tag is registered as
+    (``else``, ``endif``, a typo...), or to the end of the template.  Returns the body and
+    that tag's name (None at the end), leaving the stream at that tag, for the enclosing
+    block to decide what it means (as each of Liquid's blocks does)."""
+    tags = env.tags
+    content = tags[TOKEN_CONTENT]
+    output = tags[TOKEN_OUTPUT]
+    nodes: list[Node] = []
+    if nested:
+        if stream.block_depth >= _MAX_DEPTH:
+            raise LiquidSyntaxError("Nesting too deep", token=stream.current)
+        stream.block_depth += 1
+    end: str | None = None
+    while True:
+        token = stream.current
+        kind = token.kind
+        try:
+            if kind == TOKEN_TAG:
+                tag = tags.get(token.value)
+                if tag is None or token.value in _NOT_TAGS:
+                    end = token.value
+                    break
+                nodes.append(tag.get_node(stream))
+            elif kind == TOKEN_OUTPUT:
+                nodes.append(output.get_node(stream))
+            elif kind == TOKEN_EOF:
+                break
+            else:
+                nodes.append(content.get_node(stream))
+        except LiquidError as err:
+            env.error(err, token=stream.current)
+        next(stream)
+    if nested:
+        stream.block_depth -= 1
+    return BlockNode(token, nodes), end
+
+
+def end_tag(stream: Any) -> None:
+    """Past an end tag's name to its markup, if any (Liquid ignores it): the stream is left
+    at the last token of the block, as tags leave it."""
+    if stream.peek.kind == TOKEN_EXPRESSION:
+        next(stream)
+
+
+def parse_document(env: Any, stream: Any) -> list[Node]:
+    """A template's nodes; a tag no tag is registered as stops it, as Liquid's
+    ``Document`` does."""
+    body, end = parse_body(env, stream, nested=False)
+    if end is not None:
+        raise unknown_tag(end, None, stream.current)
+    return body.nodes
+
+
+def block_body(env: Any, stream: Any, name: str) -> BlockNode:
+    """The body of a block with nothing between its start and its ``end<name>``."""
+    body, end = parse_body(env, stream)
+    if end != "end" + name:
+        if end is None:
+            raise never_closed(name, stream)
+        raise unknown_tag(end, name, stream.current)
+    end_tag(stream)
+    return body
+
+
+class RubyCommentNode(Node):
+    """``{% comment %}``: renders nothing (its body is parsed, and may stop the build)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "{% comment %}{% endcomment %}"
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        return 0
+
+
+class RubyCommentTag(Tag):
+    """``{% comment %}``: a block whose tags are parsed like any other's, save that tags
+    no tag is registered as (``else``, ``endif``, ``doc``) are let be."""
+
+    name = "comment"
+    end = "endcomment"
+
+    def parse(self, stream: Any) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        _markup(stream)
+        while True:
+            _, end = parse_body(self.env, stream)
+            if end == self.end:
+                break
+            if end is None:
+                raise never_closed(self.name, stream)
+            next(stream)
+            _markup(stream)
+        end_tag(stream)
+        return RubyCommentNode(token)
+
+
+class RubyCaptureTag(CaptureTag):
+    def parse(self, stream: Any) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        tokens = stream.into_inner(tag=token)
+        name = parse_identifier(self.env, tokens)
+        tokens.expect_eos()
+        return self.node_class(token, name, block_body(self.env, stream, self.name))
+
+
+class RubyIfChangedTag(IfChangedTag):
+    def parse(self, stream: Any) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        _markup(stream)
+        return self.node_class(token, block_body(self.env, stream, self.name))
+
+
+class RubyTablerowTag(TablerowTag):
+    def parse(self, stream: Any) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        tokens = stream.into_inner(tag=token)
+        expr = LoopExpression.parse(self.env, tokens)
+        return self.node_class(token, expression=expr,
+                               block=block_body(self.env, stream, self.name))
+
+
+class RubyLiquidTag(LiquidTag):
+    """``{% liquid %}``: its lines parsed as a block ended by the tag's ``%}``."""
+
+    def parse(self, stream: Any) -> Node:
+        token = stream.current
+        if stream.peek.kind != TOKEN_EXPRESSION:
+            return self.node_class(token, None, block=BlockNode(token, []))
+        expr = next(stream) and stream.current
+        inner = TokenStream(self._tokenize(expr.value, token=expr),
+                            block_depth_carry=stream.block_depth)
+        body, end = parse_body(self.env, inner, nested=False)
+        if end is not None:
+            raise unknown_tag(end, self.name, inner.current, "%}")
+        return self.node_class(token, expr, block=body)
 
 
 # --------------------------------------------------------------------------- conditions
@@ -303,10 +490,6 @@ def parse_condition(env: Any, markup: str, token: Token, tag_token: Token) -> Ru
 # --------------------------------------------------------------------------- if, unless
 
 
-def _never_closed(name: str, token: Token) -> LiquidSyntaxError:
-    return LiquidSyntaxError(f"'{name}' tag was never closed", token=token)
-
-
 class _Else(Expression):
     """An ``else`` branch: always taken when reached."""
 
@@ -337,25 +520,24 @@ class RubyIfTag(Tag):
         token = stream.eat(TOKEN_TAG)
         expr_token = stream.current
         condition = parse_condition(self.env, _markup(stream), expr_token, token)
-        parse_block = get_parser(self.env).parse_block
-        ends = ("elsif", "else", self.end)
-        consequence = parse_block(stream, ends)
+        consequence, end = parse_body(self.env, stream)
         alternatives: list[ConditionalBlockNode] = []
-        while True:
+        while end != self.end:
+            if end is None:
+                raise never_closed(self.name, stream)
             current = stream.current
-            if current.kind == TOKEN_EOF:
-                raise _never_closed(self.name, token)
-            if current.value == self.end:
-                break
+            if end not in ("elsif", "else"):
+                raise unknown_tag(end, self.name, current)
             next(stream)
             expr_token = stream.current
             markup = _markup(stream)
-            if current.value == "else":
+            if end == "else":
                 branch: Expression = _Else(current)
             else:
                 branch = parse_condition(self.env, markup, expr_token, current)
-            alternatives.append(ConditionalBlockNode(current, branch,
-                                                     parse_block(stream, ends)))
+            block, end = parse_body(self.env, stream)
+            alternatives.append(ConditionalBlockNode(current, branch, block))
+        end_tag(stream)
         return self.node_class(token, condition, consequence, alternatives, None)
 
 
@@ -441,21 +623,19 @@ class RubyCaseTag(Tag):
         if m is None:
             raise LiquidSyntaxError(_CASE_ERROR, token=token)
         left = expression(m.group(1), expr_token)
-        parse_block = get_parser(self.env).parse_block
-        ends = ("when", "else", self.end)
-        prelude = parse_block(stream, ends)
+        prelude, end = parse_body(self.env, stream)
         branches: list[tuple[Expression | None, BlockNode]] = []
-        while True:
+        while end != self.end:
+            if end is None:
+                raise never_closed(self.name, stream)
             current = stream.current
-            if current.kind == TOKEN_EOF:
-                raise _never_closed(self.name, token)
-            if current.value == self.end:
-                break
+            if end not in ("when", "else"):
+                raise unknown_tag(end, self.name, current)
             next(stream)
             expr_token = stream.current
             markup: str | None = _markup(stream)
             values: list[Expression | None] = []
-            if current.value == "else":
+            if end == "else":
                 if markup.strip(" \t\n\v\f\r\0"):  # type: ignore[union-attr]
                     raise LiquidSyntaxError(_ELSE_ERROR, token=current)
                 values.append(None)
@@ -468,8 +648,9 @@ class RubyCaseTag(Tag):
                     markup = w.group(2)
                 if not values:
                     raise LiquidSyntaxError(_WHEN_ERROR, token=current)
-            block = parse_block(stream, ends)
+            block, end = parse_body(self.env, stream)
             branches.extend((value, block) for value in values)
+        end_tag(stream)
         return RubyCaseNode(token, left, branches, prelude)
 
 
@@ -631,20 +812,23 @@ class RubyForTag(Tag):
                 _strict_failed(self.env, err, markup, token)
         if loop is None:
             loop = _lax_loop(markup, expr_token, token)
-        parse_block = get_parser(self.env).parse_block
-        block = parse_block(stream, ("else", self.end))
+        block, end = parse_body(self.env, stream)
         default = None
-        if stream.current.kind == TOKEN_TAG and stream.current.value == "else":
+        if end == "else":
             next(stream)
             _markup(stream)
-            default = parse_block(stream, ("else", self.end))
-            # a second else starts another else block, which replaces the first
-            while stream.current.kind == TOKEN_TAG and stream.current.value == "else":
-                next(stream)
-                _markup(stream)
-                default = parse_block(stream, ("else", self.end))
-        if stream.current.kind == TOKEN_EOF:
-            raise _never_closed(self.name, token)
+            default, end = parse_body(self.env, stream)
+            if end == "else":
+                # a second else starts an empty else block and ends the loop: the rest
+                # of the template belongs to the enclosing block, as in Liquid
+                default = BlockNode(stream.current, [])
+                end_tag(stream)
+                return self.node_class(token, loop, block, default)
+        if end != self.end:
+            if end is None:
+                raise never_closed(self.name, stream)
+            raise unknown_tag(end, self.name, stream.current)
+        end_tag(stream)
         return self.node_class(token, loop, block, default)
 
 

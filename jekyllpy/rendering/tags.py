@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import LiquidError, LiquidSyntaxError
-from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..kramdown.highlight import find_lexer, lex
 from ..kramdown.highlight.formatter import format_html, format_table
 from . import dependencies as _deps, ruby
+from .tag_markup import block_body
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -126,8 +126,7 @@ class HighlightTag(Tag):
                 "Syntax Error in tag 'highlight' while parsing the following markup:\n\n"
                 f"{markup}\n\nValid syntax: highlight <lang> [linenos]\n", token=token)
         next(stream)
-        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
-        stream.expect(TOKEN_TAG, value=self.end)
+        block = block_body(self.env, stream, self.name)
         return HighlightNode(token, m.group(1).lower(), _highlight_options(m.group(2)), block)
 
 

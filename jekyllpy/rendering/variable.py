@@ -389,6 +389,18 @@ def _filter(name: str, args: list[str], token: Token) -> Filter:
     return Filter(token, name, arguments)
 
 
+def syntax_warning(env: Any, message: str, token: Token) -> None:
+    """Warn ``message`` (error_mode warn), or keep it until the template being parsed has
+    parsed: Jekyll prints a template's warnings only when the whole template parses (see
+    ``JekyllEnvironment._parse``)."""
+    text = str(LiquidSyntaxError(message, token=token))
+    pending = getattr(env, "pending_warnings", None)
+    if pending is not None:
+        pending.append(text)
+    else:
+        warnings.warn(text, category=LiquidSyntaxWarning, stacklevel=3)
+
+
 def parse_variable(env: Any, markup: str, token: Token) -> Expression:
     """The expression of a variable's markup (``{{ markup }}``), read by the environment's
     ``error_mode`` (``env.mode``): strict raises ``LiquidSyntaxError`` on markup Ruby's
@@ -401,8 +413,7 @@ def parse_variable(env: Any, markup: str, token: Token) -> Expression:
         if env.mode == Mode.STRICT:
             raise LiquidSyntaxError(message, token=token) from None
         if env.mode == Mode.WARN:
-            warnings.warn(str(LiquidSyntaxError(message, token=token)),
-                          category=LiquidSyntaxWarning, stacklevel=2)
+            syntax_warning(env, message, token)
         name, filters = _lax(markup)
     left = expression(name, token)
     return FilteredExpression(token, left, [_filter(n, a, token) for n, a in filters])
