@@ -243,6 +243,23 @@ class Scanner:
         """
         memo = self._memo.get("parens")
         if memo is None:
+            # Mostly the answer is a few characters on: look there first, and index the
+            # whole text only when that takes long (an unbalanced text, tried at every "(").
+            depth = 0
+            for seen, m in enumerate(_PAREN_OR_WS_QUOTE.finditer(self.string, start + 1)):
+                if seen == 32:
+                    break
+                ch = m.group()
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    if depth == 0:
+                        return m.start(), True
+                    depth -= 1
+                else:
+                    return m.start(), False
+            else:
+                return None
             closing: dict[int, int] = {}
             ws_quote: list[int] = []
             opened: list[int] = []

@@ -211,11 +211,16 @@ class ParserBase:
         table, default = self._block_table, self._block_default
         string = src.string
         status = False
+        length = len(string)
         try:
-            while not src.eos():
-                bol = src.at_line_start()
-                key_pos = _LEAD.match(string, src.pos).end()
-                for start_re, method in table.get(string[key_pos:key_pos + 1], default):
+            while src.pos < length:  # src.eos() and src.at_line_start(), inlined: hot
+                pos = src.pos
+                bol = pos == 0 or string[pos - 1] == "\n"
+                key = string[pos]
+                if key == " ":
+                    key_pos = _LEAD.match(string, pos).end()
+                    key = string[key_pos:key_pos + 1]
+                for start_re, method in table.get(key, default):
                     m = start_re.match(src.string, src.pos) if bol else src._match(start_re)
                     if m is not None:
                         src.last = m

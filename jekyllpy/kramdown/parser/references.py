@@ -111,21 +111,25 @@ class ReferenceRules:
             last = P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))", persist=False)
             regexps = (first, last)
         first, last = regexps
-        raw = el._options and el.options.get("content_model") == "raw"
-        new_children: list[Element] | None = None
-        for i, child in enumerate(el.children):
-            if child.type == "text" and not raw:
-                if first.search(child.value):
-                    if new_children is None:
-                        new_children = el.children[:i]
-                    new_children.extend(self._split_abbreviations(child, first, last))
-                    continue
-            elif child.children:
-                self.replace_abbreviations(child, regexps)
+        search = first.search
+        pending = [el]  # a loop rather than recursion: every element of the tree is visited
+        while pending:
+            node = pending.pop()
+            raw = node._options and node._options.get("content_model") == "raw"
+            new_children: list[Element] | None = None
+            for i, child in enumerate(node.children):
+                if child.type == "text" and not raw:
+                    if search(child.value):
+                        if new_children is None:
+                            new_children = node.children[:i]
+                        new_children.extend(self._split_abbreviations(child, first, last))
+                        continue
+                elif child.children:
+                    pending.append(child)
+                if new_children is not None:
+                    new_children.append(child)
             if new_children is not None:
-                new_children.append(child)
-        if new_children is not None:
-            el.children = new_children
+                node.children = new_children
 
     def _split_abbreviations(self, child: Element, first, last) -> list[Element]:
         result: list[Element] = []

@@ -206,7 +206,9 @@ class SpanRules:
             src.revert_pos(saved)
             self.add_text(result)
             return
-        alt_text = P.ESCAPED_CHARS.sub(r"\1", src.string[cur_pos:src.pos])
+        alt_text = src.string[cur_pos:src.pos]
+        if "\\" in alt_text:
+            alt_text = P.ESCAPED_CHARS.sub(r"\1", alt_text)
         src.scan(P.LINK_BRACKET_STOP)
 
         inline_id = src.scan(P.LINK_INLINE_ID)
