@@ -33,7 +33,6 @@ from typing import Any, TextIO
 
 from liquid import Mode
 from liquid.ast import BlockNode, ConditionalBlockNode, Node
-from liquid.builtin.expressions import parse_identifier
 from liquid.builtin.expressions.logical import _eq
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.primitive import Blank, Empty, Nil, StringLiteral, TrueLiteral
@@ -224,13 +223,19 @@ class RubyCommentTag(Tag):
         return RubyCommentNode(token)
 
 
+#: Liquid's capture syntax: the first run of word characters, ``-``, ``.``, ``[``, ``]``
+#: (each optionally in parentheses) is the name assigned, as written
+_CAPTURE = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)", _A)
+
+
 class RubyCaptureTag(CaptureTag):
     def parse(self, stream: Any) -> Node:
         token = stream.eat(TOKEN_TAG)
-        tokens = stream.into_inner(tag=token)
-        name = parse_identifier(self.env, tokens)
-        tokens.expect_eos()
-        return self.node_class(token, name, block_body(self.env, stream, self.name))
+        m = _CAPTURE.search(_markup(stream))
+        if m is None:
+            raise LiquidSyntaxError("Syntax Error in 'capture' - Valid syntax: capture [var]",
+                                    token=token)
+        return self.node_class(token, m.group(1), block_body(self.env, stream, self.name))
 
 
 class RubyIfChangedTag(IfChangedTag):

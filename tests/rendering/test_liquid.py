@@ -382,3 +382,162 @@ def test_filter_arguments_counted_as_ruby_counts() -> None:
     for text, message in cases.items():
         with pytest.raises(FilterError, match=re.escape(message)):
             _render(text)
+
+
+def test_unknown_and_misplaced_tags() -> None:
+    # A tag no tag is registered as ends a block's body and the block decides; Jekyll
+    # 4.3.1 stopped with these messages (jekyll build, every error_mode), on these lines
+    # (counted in the content): where the tag's markup starts, or for a block never
+    # closed, the template's last line.
+    from liquid.exceptions import LiquidSyntaxError
+    cases = {
+        "a{% else %}b": ("Unexpected outer 'else' tag", 1),
+        "a{% end %}b": ("Unexpected outer 'end' tag", 1),
+        "a\n{% foo %}b": ("Unknown tag 'foo'", 2),
+        "a{% endif %}b": ("Unknown tag 'endif'", 1),
+        "x{% endraw %}y": ("Unknown tag 'endraw'", 1),
+        "x{% endcomment %}y": ("Unknown tag 'endcomment'", 1),
+        "x{% doc %}y{% enddoc %}": ("Unknown tag 'doc'", 1),
+        "{% if true %}a{% foo %}b{% endif %}": ("Unknown tag 'foo'", 1),
+        "{% if true %}a{% when %}b{% endif %}": ("Unknown tag 'when'", 1),
+        "{% if true %}a{% endfor %}b{% endif %}":
+            ("'endfor' is not a valid delimiter for if tags. use endif", 1),
+        "a{% if true %}\n{% endfor\nx\n%}":
+            ("'endfor' is not a valid delimiter for if tags. use endif", 3),
+        "{% unless true %}a{% endif %}":
+            ("'endif' is not a valid delimiter for unless tags. use endunless", 1),
+        "{% for i in (1..2) %}a{% elsif %}b{% endfor %}": ("Unknown tag 'elsif'", 1),
+        "{% case 1 %}{% when 1 %}a{% elsif %}{% endcase %}": ("Unknown tag 'elsif'", 1),
+        "{% capture x %}a{% else %}b{% endcapture %}":
+            ("capture tag does not expect 'else' tag", 1),
+        "{% highlight ruby %}a{% else %}{% endhighlight %}":
+            ("highlight tag does not expect 'else' tag", 1),
+        "{% tablerow i in (1..2) %}a{% else %}{% endtablerow %}":
+            ("tablerow tag does not expect 'else' tag", 1),
+        "{% ifchanged %}a{% else %}{% endifchanged %}":
+            ("ifchanged tag does not expect 'else' tag", 1),
+        "{% liquid\necho 1\nelse %}": ("liquid tag does not expect 'else' tag", None),
+        # a second else ends the for; the endfor is then the enclosing block's
+        "{% for i in (1..2) %}a{% else %}b{% else %}c{% endfor %}":
+            ("Unknown tag 'endfor'", 1),
+        "{% for i in\n (1..\n3) %}\n{% else %}\nx\n{% else\n %}\n{% endfor\n %}":
+            ("Unknown tag 'endfor'", 9),
+        "{% if true %}{% for i in (1..2) %}a{% else %}b{% else %}c{% endfor %}{% endif %}":
+            ("'endfor' is not a valid delimiter for if tags. use endif", 1),
+        "{% if true %}\nb": ("'if' tag was never closed", 2),
+        "{% if true %}\nb\n": ("'if' tag was never closed", 3),
+        "{% for i in (1..2) %}a": ("'for' tag was never closed", 1),
+        "{% case 1 %}{% when 1 %}a": ("'case' tag was never closed", 1),
+        "{% capture x %}a": ("'capture' tag was never closed", 1),
+        "{% if true %}\nx\n{% comment %}": ("'comment' tag was never closed", 3),
+        "{% raw %}\na\nb": ("'raw' tag was never closed", 1),
+        "{% if true %}\n{% raw %}\na": ("'raw' tag was never closed", 2),
+        "a{% foo\nx\n%}": ("Unknown tag 'foo'", 2),
+        "a{%\nfoo %}": ("Unknown tag 'foo'", 2),
+    }
+    for mode in ("strict", "warn", "lax"):
+        for text, (message, line) in cases.items():
+            with pytest.raises(LiquidSyntaxError) as info:
+                _render(text, {"liquid": {"error_mode": mode}})
+            assert info.value.message == message, text
+            if line is not None:
+                assert info.value.context()[0] == line, text
+
+
+def test_comment_bodies_are_parsed() -> None:
+    # Liquid's comment is a block: its tags are parsed (Jekyll 4.3.1 stopped on these),
+    # save that tags no tag is registered as are let be; raw inside hides endcomment.
+    from liquid.exceptions import LiquidSyntaxError
+    stops = {
+        "a{% comment %}{% if %}{% endif %}{% endcomment %}b":
+            ("Syntax Error in tag 'if' - Valid syntax: if [expression]", 1),
+        "a\n{% comment %}\n{% if\n%}\n{% endcomment %}":
+            ("Syntax Error in tag 'if' - Valid syntax: if [expression]", 4),
+        "a{% comment %}{% if x %}{% endcomment %}b":
+            ("'endcomment' is not a valid delimiter for if tags. use endif", 1),
+        "a{% comment %}{% for i in %}{% endfor %}{% endcomment %}b":
+            ("Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]", 1),
+        "[{% comment %}{% if x %}{% else %}{% elsif y %}{% when %}{% endif %}"
+        "{% endcomment %}]": ("Unknown tag 'when'", 1),
+        "[{% comment %}{% assign = %}{% endcomment %}]":
+            ("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", 1),
+        "[{% comment %}{% cycle %}{% endcomment %}]":
+            ("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]",
+             1),
+        "[{% comment %}{% case %}{% endcase %}{% endcomment %}]":
+            ("Syntax Error in 'case' - Valid syntax: case [condition]", 1),
+        "[{% comment %}{% liquid\nelse %}{% endcomment %}]":
+            ("liquid tag does not expect 'else' tag", None),
+        "{% comment %}{% raw %}{% endcomment %}": ("'raw' tag was never closed", 1),
+        "{% comment %}{% comment %}{% endcomment %}": ("'comment' tag was never closed", 1),
+    }
+    for text, (message, line) in stops.items():
+        with pytest.raises(LiquidSyntaxError) as info:
+            _render(text, {"liquid": {"error_mode": "lax"}})
+        assert info.value.message == message, text
+        if line is not None:
+            assert info.value.context()[0] == line, text
+    assert _render("a{% comment %}{% raw %}{% endcomment %}{% endraw %}x{% endcomment %}b"
+                   ) == "ab"
+    # strict mode: the strict parser's message for the markup inside
+    with pytest.raises(LiquidSyntaxError, match=re.escape(
+            '[:end_of_string] is not a valid expression in ""')):
+        _render("a\n{% comment %}\n{% if\n%}\n{% endcomment %}",
+                {"liquid": {"error_mode": "strict"}})
+
+
+def _warned(text: str) -> tuple[list[str], BaseException | None]:
+    from liquid.exceptions import LiquidSyntaxWarning
+    env = make_environment(deep_merge(DEFAULTS, {"liquid": {"error_mode": "warn"}}))
+    raised = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            env.from_string(text).render()
+        except Exception as exc:  # noqa: BLE001
+            raised = exc
+    said = [str(w.message) for w in caught if issubclass(w.category, LiquidSyntaxWarning)]
+    return said, raised
+
+
+def test_warnings_only_for_templates_that_parse() -> None:
+    # error_mode warn: Jekyll 4.3.1 printed a template's warnings only when the template
+    # parsed; one that then stopped the build on a syntax error printed the error alone.
+    from liquid.exceptions import LiquidSyntaxError
+    from jekyllpy.rendering.ruby import RubyArgumentError
+    said, raised = _warned("{{ x | }}\n{% if %}{% endif %}")
+    assert said == [] and isinstance(raised, LiquidSyntaxError)
+    said, raised = _warned("{{ x | }}\n{% if x = %}{% endif %}\n{% foo %}")
+    assert said == [] and isinstance(raised, LiquidSyntaxError)
+    assert raised.message == "Unknown tag 'foo'"  # type: ignore[attr-defined]
+    # it parses: both warnings, then the render error (Unknown operator)
+    said, raised = _warned("{{ x | }}\n{% if x = %}{% endif %}")
+    assert len(said) == 2 and isinstance(raised, RubyArgumentError)
+    assert 'Expected id but found end_of_string in "{{ x | }}"' in said[0]
+    assert 'Unexpected character = in "x ="' in said[1]
+    # a comment's markup is read too
+    said, raised = _warned("a{% comment %}{{ x | }}{% endcomment %}b")
+    assert raised is None and len(said) == 1 and "Expected id" in said[0]
+
+
+def test_tag_errors_on_the_line_where_the_markup_starts() -> None:
+    # Liquid counts the line breaks around a tag's name (jekyll build, Jekyll 4.3.1)
+    from liquid.exceptions import LiquidSyntaxError
+    cases = {
+        "a{% if\n x ==\n%}{% endif %}": 2,
+        "a{%\n if\n x ==\n%}{% endif %}": 3,
+        "a{{ x |\n | y\n }}": 1,
+    }
+    for text, line in cases.items():
+        with pytest.raises(LiquidSyntaxError) as info:
+            _render(text, {"liquid": {"error_mode": "strict"}})
+        assert info.value.context()[0] == line, text
+
+
+def test_capture_syntax_is_liquids() -> None:
+    # jekyll build, Jekyll 4.3.1, every error_mode
+    from liquid.exceptions import LiquidSyntaxError
+    for mode in ("strict", "warn", "lax"):
+        with pytest.raises(LiquidSyntaxError, match=re.escape(
+                "Syntax Error in 'capture' - Valid syntax: capture [var]")):
+            _render("[{% capture %}x{% endcapture %}]", {"liquid": {"error_mode": mode}})
