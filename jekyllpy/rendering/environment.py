@@ -14,7 +14,9 @@
   ``if``/``elsif``/``unless``/``case``/``when``/``for``/``cycle`` (:mod:`.tag_markup`);
   ``<``, ``>``, ``<=``, ``>=`` (and in ``where_exp``) compare as Ruby does
   (:mod:`.conditions`).  Templates are cut into tokens as Liquid cuts them
-  (:mod:`.lexer`).  Filters get keyword arguments as one trailing hash, and Ruby's
+  (:mod:`.lexer`) and parsed as it parses them (:func:`.tag_markup.parse_body`: unknown
+  and misplaced tags, comment bodies); in warn mode a template's warnings are given only
+  once it has parsed.  Filters get keyword arguments as one trailing hash, and Ruby's
   ``wrong number of arguments`` when the count does not fit their signature.
 
 For the site layer: in Jekyll, ``{% increment %}``/``{% decrement %}`` counters live in the

@@ -1,4 +1,5 @@
-"""``if``, ``elsif``, ``unless``, ``case``/``when``, ``for`` and ``cycle`` read as Liquid 5.4 reads them.
+"""Liquid 5.4's blocks, and the markup of ``if``/``elsif``/``unless``, ``case``/``when``,
+``for``, ``cycle`` and ``capture``, read as Liquid 5.4 reads them.
 
 python-liquid has its own grammar for these tags' markup; Ruby Liquid has two readings
 and picks by ``error_mode`` (the variable reader in :mod:`.variable` does the same for
@@ -13,6 +14,14 @@ and picks by ``error_mode`` (the variable reader in :mod:`.variable` does the sa
   know raises ``Unknown operator`` when rendered); for loops, ``var in collection
   [reversed]`` and any ``limit:``/``offset:`` attributes found in the markup.
 * ``case``, ``when`` and ``cycle`` have only the regular-expression reading, in every mode.
+
+Block bodies are parsed as Liquid parses them (:func:`parse_body`): a body runs up to a
+tag no tag is registered as (``else``, ``when``, ``endif``, a typo) or the template's end,
+and the block decides what that tag means: its own end (whose markup is ignored), one of
+its branches, or Liquid's error (``Unknown tag``, ``is not a valid delimiter``, ``does not
+expect 'else' tag``, ``was never closed``; at the top level ``Unexpected outer``).
+``comment`` is such a block that lets unknown tags be; a second ``else`` in ``for`` ends
+the loop.  ``capture``, ``tablerow``, ``ifchanged`` and ``liquid`` get the same bodies.
 
 Conditions chain as Ruby's do: ``a and b or c`` is ``a and (b or c)``.  ``==``/``!=``
 treat ``empty`` (and ``blank``, which nothing answers in Jekyll) as Ruby's method
