@@ -25,6 +25,7 @@ from .entry_filter import DEFAULT_EXCLUDES
 from .frontmatter_defaults import FrontmatterDefaults
 from .page import Layout, Page
 from .static_file import StaticFile
+from .writer import EarlyWriter
 from .theme import Theme, find_theme
 from .yaml_loader import YAMLFileError, load_yaml
 
@@ -226,106 +227,6 @@ class Site:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes((item.output or "").encode("utf-8"))
 
-
-class EarlyWriter:
-    """Writes each page and document as soon as it is rendered, in a thread, while the
-    rest of the site renders (writing is mostly waiting on the file system).
-
-    Only into a destination this build creates (it did not exist when rendering began):
-    nothing there can be obsolete, a link or in the way, so cleaning has nothing to do
-    with these files and each one ends up with the bytes the writer would give it.  The
-    writer still decides: :meth:`finish` returns the items written early whose file is
-    theirs alone (a destination claimed by two items is written again in Jekyll's order)
-    and whose output is still what was written; everything else is written as usual.
-    If rendering fails, the destination is removed again, as if nothing had been written.
-    """
-
-    def __init__(self, site: Site, dest: str) -> None:
-        import queue
-        import threading
-        self.site = site
-        self.dest = dest
-        self._queue: Any = queue.SimpleQueue()
-        self._done: dict[int, tuple[Any, str, Any]] = {}
-        self._made: set[str] = {dest}
-        self._thread = threading.Thread(target=self._run, name="jekyllpy-writer", daemon=True)
-        self._thread.start()
-
-    @classmethod
-    def start(cls, site: Site) -> "EarlyWriter | None":
-        if site.regenerator is not None or site.config.get("incremental"):
-            return None
-        dest = str(site.destination)
-        try:
-            os.mkdir(dest)  # fails if it exists (or its parent does not)
-        except OSError:
-            return None
-        writer = cls(site, dest)
-        site.post_render_hooks.append(writer.submit)
-        return writer
-
-    def submit(self, item: Any) -> None:
-        if isinstance(item, StaticFile) or item.output is None:
-            return
-        try:
-            if hasattr(item, "write_p") and not item.write_p():
-                return
-            target = item.destination(self.site.destination)
-        except Exception:  # asked again (and reported) by the writer
-            return
-        self._queue.put((item, str(target), item.output))
-
-    def _run(self) -> None:
-        made = self._made
-        while True:
-            job = self._queue.get()
-            if job is None:
-                return
-            item, target, output = job
-            try:
-                parent = os.path.dirname(target)
-                if parent not in made:
-                    os.makedirs(parent, exist_ok=True)
-                    made.add(parent)
-                with open(target, "xb") as handle:
-                    handle.write(output.encode("utf-8"))
-            except (OSError, UnicodeError):
-                continue
-            self._done[id(item)] = (item, target, output)
-
-    def stop(self) -> None:
-        if not self._thread.is_alive():
-            return
-        hooks = self.site.post_render_hooks
-        if self.submit in hooks:
-            hooks.remove(self.submit)
-        self._queue.put(None)
-        self._thread.join()
-
-    def finish(self, items: list[Any]) -> set[int]:
-        """Wait for the thread; the ids of the items whose file is already written."""
-        self.stop()
-        dest = self.site.destination
-        claims: dict[str, int] = {}
-        targets: dict[int, str] = {}
-        for item in items:
-            target = str(item.destination(dest))
-            targets[id(item)] = target
-            claims[target] = claims.get(target, 0) + 1
-        written = set()
-        for key, (item, target, output) in self._done.items():
-            if targets.get(key) == target and claims[target] == 1 and item.output is output:
-                written.add(key)
-        if not self._done:
-            try:
-                os.rmdir(self.dest)  # as if not created: the writer makes what it needs
-            except OSError:
-                pass
-        return written
-
-    def abandon(self) -> None:
-        self.stop()
-        shutil.rmtree(self.dest, ignore_errors=True)
 
 
 # -- configuration ---------------------------------------------------------------------------------
