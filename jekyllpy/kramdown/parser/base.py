@@ -34,10 +34,12 @@ class Rule:
     #: characters a match can start with, None meaning any: for span rules the character at
     #: the cursor, for block rules the first one after at most three spaces.
     first_chars: str | None = None
-    #: span rules only, when ``first_chars`` cannot say it: characters one of which every
-    #: match holds within ``lead`` characters of its start (a smart quote starts one
-    #: character before its quote).  They let the span loop skip plain text at C speed.
+    #: span rules only, when ``first_chars`` says too much or too little: what every match
+    #: holds within ``lead`` characters of its start, as characters (a smart quote starts
+    #: one character before its quote) or, for longer marks, a pattern (``--``).  They let
+    #: the span loop skip plain text at C speed.
     anchor_chars: str | None = None
+    anchor_re: str | None = None
     lead: int = 0
 
 
@@ -124,9 +126,10 @@ class ParserBase:
         per parser class and rule list, not once per document.
 
         The combined pattern is a lookahead tried at every position, slow on long plain
-        text; so the setup also holds the ``search`` of a plain character class of every
-        rule's anchors and the largest lead: no match can start before the first anchor
-        found minus the lead (None when some rule has no anchors).
+        text; so the setup also holds the ``search`` of a pattern of every rule's anchors
+        (a character class first, then the longer marks) and the largest lead: no match can
+        start before the first anchor found minus the lead (None when a rule has no
+        anchors).
         """
         cls = type(self)
         key = (cls, names)
@@ -134,11 +137,13 @@ class ParserBase:
         if setup is None:
             src = "|".join(self.RULES[n].span_start or "" for n in names)
             rules = [self.RULES[n] for n in names]
-            anchors = [r.anchor_chars or r.first_chars for r in rules]
             prefilter = None
-            if all(anchors):
-                chars = "".join(sorted(set("".join(anchors))))  # type: ignore[arg-type]
-                prefilter = P.rx(f"[{re.escape(chars)}]").search
+            if all(r.anchor_re or r.anchor_chars or r.first_chars for r in rules):
+                chars = sorted(set("".join(r.anchor_chars or r.first_chars or "" for r in rules
+                                           if not r.anchor_re)))
+                marks = [r.anchor_re for r in rules if r.anchor_re]
+                prefilter = P.rx("|".join([f"[{re.escape(''.join(chars))}]"] * bool(chars)
+                                          + marks)).search
             start = (src, P.rx(f"(?={src})"), prefilter, max((r.lead for r in rules), default=0))
             chars = set("".join(r.first_chars or "" for r in rules))
             bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
