@@ -17,6 +17,7 @@ item).  ``sassify``/``scssify`` compile with :mod:`.sass` (libsass).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import random
 import re
@@ -176,29 +177,22 @@ def _as_liquid(value: Any) -> Any:
     return value
 
 
+_JSON_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                 "\f": "\\f", "\b": "\\b"}
+_JSON_SPECIAL = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _JSON_ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
+
+
 def _json_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\f":
-            out.append("\\f")
-        elif ch == "\b":
-            out.append("\\b")
-        elif ord(ch) < 0x20:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    """A JSON string as Ruby's json writes it: ``"``, ``\\`` and control characters
+    escaped, everything else (``/``, non-ASCII) as it is."""
+    if _JSON_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return f'"{_JSON_SPECIAL.sub(_json_escape, text)}"'
 
 
 def to_json(value: Any, zone: _dt.tzinfo) -> str:
@@ -274,13 +268,29 @@ def date_to_long_string(value: Any, kind: Any = None, style: Any = None, *,
     return _stringify_date(value, "%B", kind, style, context)
 
 
+#: date_to_xmlschema of times already seen: (time, zone) -> text.  The text depends only on
+#: the instant (or, for a time without zone, the wall time) and the zone, which is what
+#: equal datetimes share; a page prints its date three or four times (layout, SEO, feed).
+_XMLSCHEMA: dict[tuple[_dt.datetime, _dt.tzinfo], str] = {}
+
+
 def date_to_xmlschema(value: Any, *, context: Any = None) -> Any:
     zone = _zone(context)
+    key = (value, zone) if type(value) is _dt.datetime else None
+    if key is not None:
+        found = _XMLSCHEMA.get(key)
+        if found is not None:
+            return found
     if to_s(value, zone) == "":
         return value
     when = _time(value, zone)
     offset = ruby.strftime(when, "%:z", zone)
-    return ruby.strftime(when, "%Y-%m-%dT%H:%M:%S", zone) + offset
+    text = ruby.strftime(when, "%Y-%m-%dT%H:%M:%S", zone) + offset
+    if key is not None:
+        if len(_XMLSCHEMA) > 50_000:
+            _XMLSCHEMA.clear()
+        _XMLSCHEMA[key] = text
+    return text
 
 
 def date_to_rfc822(value: Any, *, context: Any = None) -> Any:
@@ -305,11 +315,21 @@ def relative_url(value: Any, *, context: Any) -> str | None:
         return None
     value = getattr(value, "url", value) if not isinstance(value, (str, Mapping)) else value
     zone = _zone(context)
+    baseurl = _site_config(context).get("baseurl")
+    if type(value) is str and (baseurl is None or type(baseurl) is str):
+        return _relative_url(value, baseurl or "")
     text = to_s(value, zone)
     if urls.is_absolute(text):
         return text if isinstance(value, str) else value
-    baseurl = _site_config(context).get("baseurl")
     base = "" if baseurl is None else to_s(baseurl, zone)
+    return _relative_url(text, base)
+
+
+@functools.lru_cache(maxsize=8192)
+def _relative_url(text: str, base: str) -> str:
+    """``relative_url`` of a string (a site asks for the same few hundred on every page)."""
+    if urls.is_absolute(text):
+        return text
     if base.endswith("/"):
         base = base[:-1]
     return urls.normalize(_ensure_leading_slash(base) + _ensure_leading_slash(text))
@@ -352,6 +372,11 @@ def _string_to_f(text: str) -> float:
 
 
 def _parse_sort_input(value: Any, zone: _dt.tzinfo) -> Any:
+    if type(value) is str:
+        # a number can only start with a digit, a sign, a point or white space
+        lead = value[:1]
+        if not lead or not (lead.isdigit() or lead in "-." or lead.isspace()):
+            return value
     text = to_s(value, zone)
     if _INTEGER_LIKE.match(text):
         return ruby.string_to_i(text)

@@ -87,7 +87,15 @@ def site_payload(site: "Site") -> dict[str, Any]:
             "jekyll": JekyllDrop(None), "site": SiteDrop(site)}
 
 
+def _new_pass(site: "Site") -> JekyllEnvironment:
+    """The environment for a rendering pass, with the pass's include lookups emptied."""
+    env = environment_for(site)
+    env.include_lookups = {}  # type: ignore[attr-defined]
+    return env
+
+
 def render_site(site: "Site") -> None:
+    _new_pass(site)
     payload = site_payload(site)
     tracker = getattr(site, "regenerator", None)
     if tracker is not None:
@@ -135,6 +143,7 @@ def _render_item(site: "Site", item: Any, payload: dict[str, Any], tracker: Any)
 def render_on_demand(site: "Site", target: Any) -> str:
     """Render ``target`` alone; documents it reads are rendered when first read (see
     :mod:`jekyllpy.site.render_page`)."""
+    _new_pass(site)
     order = [d for c in site.collections.values() for d in c.docs] + list(site.pages)
     site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
     site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]

@@ -185,7 +185,17 @@ class IncludeNode(Node):
                 f"sequences:\n\n  {file}\n\nValid syntax:\n\n  {self._syntax_example()}\n\n",
                 token=self.token)
         dirs = self._search_dirs(context)
-        path = _locate(env, file, dirs)
+        # Within one rendering pass the includes folders do not change: where a name was
+        # found, and its parsed template, are looked up once (see renderer.render_site).
+        found = getattr(env, "include_lookups", None)
+        key = (file, *dirs)
+        hit = found.get(key) if found is not None else None
+        if hit is None:
+            path = _locate(env, file, dirs)
+            hit = (path, env.load_partial(path))
+            if found is not None:
+                found[key] = hit
+        path, template = hit
         tracker = _deps.active
         if tracker is not None:
             # the file found, and the places looked at before it (a file appearing there
@@ -194,7 +204,6 @@ class IncludeNode(Node):
                 tracker.read_file(directory / file)
                 if directory / file == path:
                     break
-        template = env.load_partial(path)
         namespace = {} if self.params is None else {"include": self._parse_params(context)}
         stats = getattr(getattr(env, "site", None), "liquid_stats", None)
         if stats is None:
