@@ -124,3 +124,30 @@ def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) 
             got = None if anchor is None else span_re.search(
                 text, max(anchor.start() - lead, pos))
             assert (got and got.start()) == (expected and expected.start()), (text, pos)
+
+
+def test_span_anchor_prefilter_with_stop_patterns() -> None:
+    """Inside emphasis, link text and span HTML the loop also stops at the closing mark;
+    the prefilter, extended by the stop pattern's first characters, must still land where
+    the combined pattern does."""
+    import random
+
+    from jekyllpy.kramdown.parser import base
+
+    Document("*a _b_ **c** x* [l *i* ![im](s)](u) <span>s *e* <b>t</b></span> __u__ "
+             "<em>x</em>\n", input="GFM")
+    entries = [(used, pre) for key, (used, pre) in base._STOP_RES.items() if pre is not None]
+    assert len(entries) >= 4
+    lead = 1
+    rng = random.Random(11)
+    alphabet = "ab    \n\t\\*_`<>[]!\"'$&{}:-.~/span"
+    for used, prefilter in entries:
+        for _ in range(800):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+            for pos in range(len(text) + 1):
+                expected = used.search(text, pos)
+                anchor = prefilter(text, pos)
+                got = None if anchor is None else used.search(
+                    text, max(anchor.start() - lead, pos))
+                assert (got and got.start()) == (expected and expected.start()), (
+                    used.pattern[:40], text, pos)

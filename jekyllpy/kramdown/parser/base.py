@@ -255,11 +255,13 @@ class ParserBase:
     # -- span loop ---------------------------------------------------------------------------------
     def parse_spans(self, el: Element, stop_re: re.Pattern[str] | None = None,
                     parsers: tuple[str, ...] | None = None, text_type: str | None = None,
-                    stop_check: Callable[[], bool] | None = None) -> bool:
+                    stop_check: Callable[[], bool] | None = None,
+                    stop_chars: str | None = None) -> bool:
         """Parse span-level text from the cursor into ``el``.
 
         Stops at the end of the text, or where ``stop_re`` matches and ``stop_check`` (if
-        given) agrees; returns whether the stop pattern was found.
+        given) agrees; returns whether the stop pattern was found.  ``stop_chars``: what
+        every match of ``stop_re`` starts with, if known (see :meth:`_span_setup`).
         """
         if len(self.stack) > MAX_NESTING:
             return False
@@ -271,19 +273,22 @@ class ParserBase:
             (span_src, span_re, prefilter, lead), (table, default) = self._span_start, self._span_rules
         else:
             (span_src, span_re, prefilter, lead), (table, default) = self._span_setup(parsers)
-        if stop_re is None:
-            used_re = span_re
-        else:  # stop patterns have no anchors: the combined pattern is searched as it is
-            prefilter = None
-            key = (stop_re.pattern, stop_re.flags, span_src)
-            used_re = _STOP_RES.get(key)
-            if used_re is None:
-                used_re = P.rx(f"(?={stop_re.pattern}|{span_src})", stop_re.flags & re.S)
-                _STOP_RES[key] = used_re
+        if stop_re is not None:
+            key = (stop_re.pattern, stop_re.flags, span_src, stop_chars)
+            stop_setup = _STOP_RES.get(key)
+            if stop_setup is None:
+                stop_prefilter = None
+                if prefilter is not None and stop_chars:
+                    stop_prefilter = P.rx(f"[{re.escape(stop_chars)}]|"
+                                          f"{prefilter.__self__.pattern}").search
+                stop_setup = _STOP_RES[key] = (
+                    P.rx(f"(?={stop_re.pattern}|{span_src})", stop_re.flags & re.S),
+                    stop_prefilter)
+            span_re, prefilter = stop_setup
         src = self.src
         string = src.string
         length = src._len
-        search = used_re.search
+        search = span_re.search
         rules_for = table.get
         text_type = self.text_type
         found = False
@@ -404,7 +409,7 @@ class ParserBase:
 #: rule tables per (parser class, rule names), and combined stop patterns; see _span_setup
 _BLOCK_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
 _SPAN_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
-_STOP_RES: dict[tuple[str, int, str], re.Pattern[str]] = {}
+_STOP_RES: dict[tuple[str, int, str, str | None], tuple[re.Pattern[str], Any]] = {}
 _ANY_LINE = P.rx(r".*\n")
 _LEAD = re.compile(" {0,3}")
 _WS_RUN = P.rx(r"\s+")

@@ -248,7 +248,8 @@ class HtmlRules:
         self.tree.children.append(el)
         stop_re = _span_stop(tag_name, tag_name in P.HTML_ELEMENT)
         if not is_closed and tag_name not in P.HTML_ELEMENTS_WITHOUT_BODY:
-            if self.parse_spans(el, stop_re, None if do_parsing else ("span_html",)):
+            if self.parse_spans(el, stop_re, None if do_parsing else ("span_html",),
+                                stop_chars="<"):
                 src.scan(stop_re)
             else:
                 self.warning(f"Found no end tag for '{el.value}' (line {line}) - auto-closing it")

@@ -106,7 +106,7 @@ class SpanRules:
                         and (elem != "em" or not src.test(_em_double(delim)))
                         and (kind != "_" or not src.test(_em_underscore_alnum(delim)))
                         and bool(el.children))
-            found = self.parse_spans(el, stop_re, stop_check=check)
+            found = self.parse_spans(el, stop_re, stop_check=check, stop_chars=delim[0])
             return found, el, stop_re
 
         found, el, stop_re = sub_parse(result, element)
@@ -200,7 +200,8 @@ class SpanRules:
             count += -1 if src.last.group(1) else 1
             return count - sum(1 for c in el.children if c.type == "img") == 0
 
-        found = self.parse_spans(el, P.LINK_BRACKET_STOP, stop_check=bracket_check)
+        found = self.parse_spans(el, P.LINK_BRACKET_STOP, stop_check=bracket_check,
+                                 stop_chars="]![")
         if not found:
             src.wasted += src.pos - cur_pos
             src.revert_pos(saved)
