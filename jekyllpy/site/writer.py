@@ -21,6 +21,7 @@ Markdown worker).
 
 from __future__ import annotations
 
+import collections
 import gc
 import os
 import shutil
@@ -76,7 +77,12 @@ class EarlyWriter:
         self._pid = pid
         self._jobs_fd: int | None = jobs_fd
         self._results_fd = results_fd
+        #: (item, destination, output) by sequence number; those still to send, and the
+        #: rest of the message being sent (the pipe takes what it has room for)
         self._sent: list[tuple[Any, str, str]] = []
+        self._pending: collections.deque[int] = collections.deque()
+        self._chunk: memoryview | None = None
+        os.set_blocking(jobs_fd, False)
         self._written: list[int] | None = None
 
     @classmethod
@@ -91,6 +97,11 @@ class EarlyWriter:
         except OSError:
             return None
         jobs_r, jobs_w = os.pipe()
+        try:  # room for many files: rendering need not wait for the writing process
+            import fcntl
+            fcntl.fcntl(jobs_w, fcntl.F_SETPIPE_SZ, 1 << 20)
+        except (ImportError, AttributeError, OSError):
+            pass
         results_r, results_w = os.pipe()
         try:
             pid = os.fork()
@@ -115,7 +126,7 @@ class EarlyWriter:
         return writer
 
     def submit(self, item: Any) -> None:
-        """Send a rendered page or document to the writing process."""
+        """Queue a rendered page or document for the writing process."""
         output = getattr(item, "output", None)
         if self._jobs_fd is None or output is None or not hasattr(item, "destination"):
             return
@@ -123,16 +134,39 @@ class EarlyWriter:
             if hasattr(item, "write_p") and not item.write_p():
                 return
             target = str(item.destination(self.site.destination))
-            data = output.encode("utf-8")
         except Exception:  # asked again (and reported) by the normal writer
             return
-        path = os.fsencode(target)
-        seq = len(self._sent)
+        self._pending.append(len(self._sent))
         self._sent.append((item, target, output))
-        try:
-            _write_all(self._jobs_fd, _HEADER.pack(seq, len(path), len(data)) + path + data)
-        except OSError:  # the writing process is gone: the normal writer does the rest
-            self._close_jobs()
+        self._pump()
+
+    def _pump(self, block: bool = False) -> None:
+        """Send what the pipe takes without waiting (rendering goes on meanwhile; the rest
+        is sent at the next file, or at the end); with ``block``, send everything."""
+        fd = self._jobs_fd
+        while fd is not None:
+            if self._chunk is None:
+                if not self._pending:
+                    return
+                seq = self._pending.popleft()
+                _, target, output = self._sent[seq]
+                try:
+                    data = output.encode("utf-8")
+                except UnicodeError:  # left to the normal writer
+                    continue
+                path = os.fsencode(target)
+                self._chunk = memoryview(_HEADER.pack(seq, len(path), len(data)) + path + data)
+            try:
+                sent = os.write(fd, self._chunk)
+            except BlockingIOError:
+                if not block:
+                    return
+                os.set_blocking(fd, True)
+                continue
+            except OSError:  # the writing process is gone: the normal writer does the rest
+                self._close_jobs()
+                return
+            self._chunk = self._chunk[sent:] or None
 
     def _close_jobs(self) -> None:
         hooks = self.site.post_render_hooks
@@ -142,11 +176,13 @@ class EarlyWriter:
             os.close(self._jobs_fd)
             self._jobs_fd = None
 
-    def stop(self) -> list[int]:
-        """Close the job pipe and wait for the writing process; the sequence numbers of
-        the files it wrote."""
+    def stop(self, flush: bool = True) -> list[int]:
+        """Send what is left (with ``flush``), close the job pipe and wait for the writing
+        process; the sequence numbers of the files it wrote."""
         if self._written is not None:
             return self._written
+        if flush:
+            self._pump(block=True)
         self._close_jobs()
         chunks = []
         try:
@@ -188,5 +224,5 @@ class EarlyWriter:
         return written
 
     def abandon(self) -> None:
-        self.stop()
+        self.stop(flush=False)
         shutil.rmtree(self.dest, ignore_errors=True)
