@@ -33,6 +33,7 @@ from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby, urls
 from .conditions import ruby_conditions
+from .drops import Drop
 from .ruby import to_s
 from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
 
@@ -404,10 +405,18 @@ def _read(data: Any, key: str) -> Any:
 def item_property(item: Any, prop: Any, zone: _dt.tzinfo) -> Any:
     """Jekyll's ``item_property``: ``to_liquid`` the item, read ``prop`` (a dotted path
     walks nested hashes), numeric-looking results become numbers."""
-    key = to_s(prop, zone)
+    key = prop if type(prop) is str else to_s(prop, zone)
     data = ruby.liquid_value(plain(item))
     if "." not in key:
-        value = _read(data, key)
+        if isinstance(data, (dict, Drop)):  # the common case, read as _read reads it
+            try:
+                value = data[key]
+            except (KeyError, TypeError):
+                return None
+            if type(value) is str:
+                return _parse_sort_input(value, zone)
+        else:
+            value = _read(data, key)
     else:
         # ``data.respond_to?(:[]) && data[key]`` down the path: a nil or false on the way
         # gives false.

@@ -780,10 +780,17 @@ def _real(root: Path) -> Path:
     return root.resolve()
 
 
+#: destinations created by the build under way (see :mod:`.writer`): everything in them
+#: was made by its writer, so no link can lead out of them and nothing needs probing
+FRESH_DESTINATIONS: set[Path] = set()
+
+
 def _refuse_outside(root: Path, path: Path, url: str) -> None:
     normalized = Path(posixpath.normpath(str(path)))
     if normalized != root and root not in normalized.parents:
         raise ValueError(f"URL {url!r} resolves outside the destination: {path}")
+    if root in FRESH_DESTINATIONS:
+        return
     real_root = _real(root)
     probe = normalized
     while not probe.exists() and probe != root and root in probe.parents:

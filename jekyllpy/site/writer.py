@@ -26,7 +26,10 @@ import gc
 import os
 import shutil
 import struct
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from . import url as urls
 
 if TYPE_CHECKING:
     from .site import Site
@@ -74,6 +77,7 @@ class EarlyWriter:
                  results_fd: int) -> None:
         self.site = site
         self.dest = dest
+        self.root = Path(dest).absolute()  # as destination_path names it
         self._pid = pid
         self._jobs_fd: int | None = jobs_fd
         self._results_fd = results_fd
@@ -122,6 +126,7 @@ class EarlyWriter:
         os.close(jobs_r)
         os.close(results_w)
         writer = cls(site, dest, pid, jobs_w, results_r)
+        urls.FRESH_DESTINATIONS.add(writer.root)
         site.post_render_hooks.append(writer.submit)
         return writer
 
@@ -184,6 +189,7 @@ class EarlyWriter:
         if flush:
             self._pump(block=True)
         self._close_jobs()
+        urls.FRESH_DESTINATIONS.discard(self.root)
         chunks = []
         try:
             while True:
