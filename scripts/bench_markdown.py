@@ -12,7 +12,10 @@ MB/s the report gives the count of byte-identical documents and the MB/s over th
     python scripts/bench_markdown.py --pathological   # 100 KB adversarial inputs, jekyllpy only
 
 MB is 10**6 bytes of input.  Figures are the median of the runs (best run in brackets); the
-machine is shared and noisy, so compare only figures taken in the same run.
+machine is shared and noisy, so compare only figures taken in the same run.  The two sides
+take turns, one run each (a Ruby process per run, warmed up before it is timed), so a load
+that comes and goes falls on both; and besides wall-clock time each side measures its own
+thread's CPU time, which time-slicing by other processes does not inflate.
 """
 
 from __future__ import annotations
@@ -40,15 +43,19 @@ SLOW_SECONDS = 1.0
 
 @dataclass(slots=True)
 class Timing:
-    """Per-run, per-document seconds of one converter over the corpus."""
+    """Per-run, per-document seconds of one converter over the corpus: wall clock and the
+    converting thread's CPU time."""
 
     doc_seconds: list[list[float]]
+    doc_cpu: list[list[float]]
 
-    def rate(self, sizes: Sequence[int], keep: Sequence[bool] | None = None) -> tuple[float, float]:
+    def rate(self, sizes: Sequence[int], keep: Sequence[bool] | None = None,
+             cpu: bool = False) -> tuple[float, float]:
         """(median, best) MB/s over the documents where ``keep`` is true (all by default)."""
         keep = keep or [True] * len(sizes)
         total = sum(s for s, k in zip(sizes, keep) if k)
-        runs = [sum(t for t, k in zip(run, keep) if k) for run in self.doc_seconds]
+        per_run = self.doc_cpu if cpu else self.doc_seconds
+        runs = [sum(t for t, k in zip(run, keep) if k) for run in per_run]
         if not total or not all(runs):
             return 0.0, 0.0
         return total / statistics.median(runs) / 1e6, total / min(runs) / 1e6
@@ -62,22 +69,19 @@ def make_corpus(shared: Path, mb: float, seed: int, target: Path) -> None:
                     "--seed", str(seed)], check=True, capture_output=True)
 
 
-def time_python(docs: Sequence[str], runs: int) -> tuple[Timing, list[str]]:
-    """Warm up once (imports, option tables), then time every document in every run."""
-    outputs = [jekyllpy.markdownify(d) for d in docs]
-    clock = time.perf_counter
-    doc_seconds = []
-    for _ in range(runs):
-        run = []
-        for d in docs:
-            started = clock()
-            jekyllpy.markdownify(d)
-            run.append(clock() - started)
-        doc_seconds.append(run)
-    return Timing(doc_seconds), outputs
+def time_python(docs: Sequence[str]) -> tuple[list[float], list[float]]:
+    """One timed run over every document: (wall, CPU) seconds per document."""
+    clock, cpu = time.perf_counter, time.thread_time
+    wall_run, cpu_run = [], []
+    for d in docs:
+        started, started_cpu = clock(), cpu()
+        jekyllpy.markdownify(d)
+        cpu_run.append(cpu() - started_cpu)
+        wall_run.append(clock() - started)
+    return wall_run, cpu_run
 
 
-def time_ruby(corpus: Path, runs: int) -> tuple[Timing, dict[str, str]] | None:
+def time_ruby(corpus: Path, runs: int = 1) -> tuple[Timing, dict[str, str]] | None:
     """Run the Ruby side on the same folder; None (with the reason) when it cannot run."""
     if shutil.which("ruby") is None:
         print("Ruby kramdown: ruby not found, no reference figure", file=sys.stderr)
@@ -90,7 +94,29 @@ def time_ruby(corpus: Path, runs: int) -> tuple[Timing, dict[str, str]] | None:
             print(f"Ruby kramdown: failed ({proc.stderr.strip()[-300:]})", file=sys.stderr)
             return None
         data = json.loads(out.read_text(encoding="utf-8"))
-    return Timing(data["doc_seconds"]), data["html"]
+    return Timing(data["doc_seconds"], data["doc_cpu"]), data["html"]
+
+
+def time_both(docs: Sequence[str], corpus: Path, runs: int
+              ) -> tuple[Timing, list[str], tuple[Timing, dict[str, str]] | None]:
+    """Alternate the sides, one run each, ``runs`` times (Python warmed up once first)."""
+    py_html = [jekyllpy.markdownify(d) for d in docs]
+    py = Timing([], [])
+    ruby: tuple[Timing, dict[str, str]] | None = None
+    for _ in range(runs):
+        wall_run, cpu_run = time_python(docs)
+        py.doc_seconds.append(wall_run)
+        py.doc_cpu.append(cpu_run)
+        one = time_ruby(corpus, 1)
+        if one is None:
+            ruby = None
+            continue
+        if ruby is None:
+            ruby = one
+        else:
+            ruby[0].doc_seconds.extend(one[0].doc_seconds)
+            ruby[0].doc_cpu.extend(one[0].doc_cpu)
+    return py, py_html, ruby
 
 
 #: Adversarial inputs, each a function of the wanted size in bytes.  Several of these are
@@ -132,8 +158,7 @@ def pathological(size: int) -> int:
 def report(names: Sequence[str], docs: Sequence[str], runs: int, label: str,
            corpus: Path) -> None:
     sizes = [len(d.encode("utf-8")) for d in docs]
-    py, py_html = time_python(docs, runs)
-    ruby = time_ruby(corpus, runs)
+    py, py_html, ruby = time_both(docs, corpus, runs)
 
     print(f"corpus   : {len(docs)} documents, {sum(sizes) / 1e6:.2f} MB ({label}), "
           f"median of {runs} runs [best]")
@@ -146,6 +171,9 @@ def report(names: Sequence[str], docs: Sequence[str], runs: int, label: str,
     same = [rb_html.get(n) == h for n, h in zip(names, py_html)]
     print(f"kramdown : {rb_med:6.2f} MB/s [{rb_best:.2f}]")
     print(f"ratio    : {py_med / rb_med:6.2f}x kramdown's throughput")
+    py_cpu, rb_cpu = py.rate(sizes, cpu=True)[0], rb.rate(sizes, cpu=True)[0]
+    print(f"CPU time : jekyllpy {py_cpu:.2f} MB/s, kramdown {rb_cpu:.2f} MB/s, "
+          f"ratio {py_cpu / rb_cpu:.2f}x (each side's own thread)")
     print(f"identical: {sum(same)} of {len(docs)} documents byte-identical")
     if any(same):
         py_same, rb_same = py.rate(sizes, same)[0], rb.rate(sizes, same)[0]
