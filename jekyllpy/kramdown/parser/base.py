@@ -36,10 +36,11 @@ class Rule:
     first_chars: str | None = None
     #: span rules only, when ``first_chars`` says too much or too little: what every match
     #: holds within ``lead`` characters of its start, as characters (a smart quote starts
-    #: one character before its quote) or, for longer marks, a pattern (``--``).  They let
-    #: the span loop skip plain text at C speed.
+    #: one character before its quote) or as (character, check) pairs whose check, a
+    #: lookaround tried after the character, rules out most false starts (``-`` only
+    #: before another ``-``).  They let the span loop skip plain text at C speed.
     anchor_chars: str | None = None
-    anchor_re: str | None = None
+    anchor_checks: tuple[tuple[str, str], ...] = ()
     lead: int = 0
 
 
@@ -127,9 +128,9 @@ class ParserBase:
 
         The combined pattern is a lookahead tried at every position, slow on long plain
         text; so the setup also holds the ``search`` of a pattern of every rule's anchors
-        (a character class first, then the longer marks) and the largest lead: no match can
-        start before the first anchor found minus the lead (None when a rule has no
-        anchors).
+        and the largest lead: no match can start before the first anchor found minus the
+        lead (None when a rule has no anchors).  The anchor pattern starts with a character
+        class, which ``re`` scans for in C before trying the rest (see :func:`_anchors`).
         """
         cls = type(self)
         key = (cls, names)
@@ -138,12 +139,11 @@ class ParserBase:
             src = "|".join(self.RULES[n].span_start or "" for n in names)
             rules = [self.RULES[n] for n in names]
             prefilter = None
-            if all(r.anchor_re or r.anchor_chars or r.first_chars for r in rules):
-                chars = sorted(set("".join(r.anchor_chars or r.first_chars or "" for r in rules
-                                           if not r.anchor_re)))
-                marks = [r.anchor_re for r in rules if r.anchor_re]
-                prefilter = P.rx("|".join([f"[{re.escape(''.join(chars))}]"] * bool(chars)
-                                          + marks)).search
+            if all(r.anchor_checks or r.anchor_chars or r.first_chars for r in rules):
+                chars = "".join(r.anchor_chars or r.first_chars or "" for r in rules
+                                if not r.anchor_checks)
+                checks = tuple(c for r in rules for c in r.anchor_checks)
+                prefilter = _anchors(chars, checks)
             start = (src, P.rx(f"(?={src})"), prefilter, max((r.lead for r in rules), default=0))
             chars = set("".join(r.first_chars or "" for r in rules))
             bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
@@ -279,8 +279,8 @@ class ParserBase:
             if stop_setup is None:
                 stop_prefilter = None
                 if prefilter is not None and stop_chars:
-                    stop_prefilter = P.rx(f"[{re.escape(stop_chars)}]|"
-                                          f"{prefilter.__self__.pattern}").search
+                    chars, checks = _ANCHOR_PARTS[prefilter]
+                    stop_prefilter = _anchors(chars + stop_chars, checks)
                 stop_setup = _STOP_RES[key] = (
                     P.rx(f"(?={stop_re.pattern}|{span_src})", stop_re.flags & re.S),
                     stop_prefilter)
@@ -413,6 +413,23 @@ _STOP_RES: dict[tuple[str, int, str, str | None], tuple[re.Pattern[str], Any]] =
 _ANY_LINE = P.rx(r".*\n")
 _LEAD = re.compile(" {0,3}")
 _WS_RUN = P.rx(r"\s+")
+
+
+#: what each anchor search was built from, to extend it with a stop pattern's characters
+_ANCHOR_PARTS: dict[Any, tuple[str, tuple[tuple[str, str], ...]]] = {}
+
+
+def _anchors(chars: str, checks: tuple[tuple[str, str], ...]) -> Callable[..., Any]:
+    """``search`` of ``[chars and check characters]`` then: any of ``chars``, or a check
+    character whose check holds.  Starting with a class lets ``re`` find candidates with
+    its fast scan; the checks drop frequent characters (``-``, ``.``) that start nothing."""
+    plain = "".join(sorted(set(chars)))
+    every = "".join(sorted(set(plain + "".join(c for c, _ in checks))))
+    tests = ([f"(?<=[{re.escape(plain)}])"] if plain else []) + [
+        f"(?<={re.escape(c)}){check}" for c, check in checks]
+    search = P.rx(f"[{re.escape(every)}](?:{'|'.join(tests)})").search
+    _ANCHOR_PARTS[search] = (plain, checks)
+    return search
 
 
 def build_rule_table(*groups: dict[str, Rule]) -> dict[str, Rule]:

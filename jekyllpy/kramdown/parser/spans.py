@@ -58,9 +58,10 @@ class SpanRules:
         "html_entity": Rule("html_entity", P.HTML_ENTITY, "&", "parse_html_entity", "&"),
         "typographic_syms": Rule("typographic_syms", P.TYPOGRAPHIC_SYMS_RE,
                                  r"--|\.\.\.|(?:\\| )?(?:<<|>>)", "parse_typographic_syms", "-.\\<> ",
-                                 anchor_re=r"--|\.\.\.|<<|>>", lead=1),
+                                 anchor_checks=(("-", "(?=-)"), (".", r"(?=\.\.)"),
+                                                ("<", "(?=<)"), (">", "(?=>)")), lead=1),
         "line_break": Rule("line_break", P.LINE_BREAK, r"(  |\\\\)(?=\n)", "parse_line_break", " \\",
-                           anchor_re=r"  \n|\\\\\n"),
+                           anchor_checks=(("\n", r"(?<=  \n|\\\\\n)"),), lead=2),
         "escaped_chars": Rule("escaped_chars", P.ESCAPED_CHARS, r"\\", "parse_escaped_chars", "\\"),
     }
 
