@@ -151,3 +151,24 @@ def test_span_anchor_prefilter_with_stop_patterns() -> None:
                     text, max(anchor.start() - lead, pos))
                 assert (got and got.start()) == (expected and expected.start()), (
                     used.pattern[:40], text, pos)
+
+
+def test_setext_header_guard_keeps_the_pattern_s_matches() -> None:
+    """SETEXT_HEADER_START's leading lookahead only fails early; every match, span and group
+    stays what the unguarded pattern gives (also for the header text on the line after an
+    empty one, which ``[^ \\t]`` allows)."""
+    import random
+    import re
+
+    from jekyllpy.kramdown.parser import patterns as P
+
+    guarded = P.SETEXT_HEADER_START
+    guard = "(?=.*\\n[-=]| {0,3}\\n.*\\n[-=])"
+    plain = re.compile(guarded.pattern.replace(guard, "", 1), guarded.flags)
+    assert plain.pattern != guarded.pattern
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(" \t\na-=b") for _ in range(rng.randint(0, 12)))
+        for pos in range(len(text) + 1):
+            a, b = plain.match(text, pos), guarded.match(text, pos)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

@@ -138,7 +138,10 @@ DEFINITION_LIST_START = rx(DEFINITION_LIST_START_SRC)
 
 PARAGRAPH_END = rx(rf"{LAZY_END_SRC}|{DEFINITION_LIST_START_SRC}")
 
-SETEXT_HEADER_START = rx(rf"^{OPT_SPACE}(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
+# The lookahead only says early what the rest requires (an underline on the next line, or,
+# since [^ \t] takes a newline too, on the line after an empty one): most lines fail fast.
+SETEXT_HEADER_START = rx(rf"^(?=.*\n[-=]|{OPT_SPACE}\n.*\n[-=]){OPT_SPACE}(?P<contents>[^ \t].*)\n"
+                         r"(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
 ATX_HEADER_START = rx(r"^(?P<level>\#{1,6})[\t ]*(?P<contents>[^ \t].*)\n")
 _XML_NAME_START = (":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
                    "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF"
