@@ -25,7 +25,6 @@ from .entry_filter import DEFAULT_EXCLUDES
 from .frontmatter_defaults import FrontmatterDefaults
 from .page import Layout, Page
 from .static_file import StaticFile
-from .writer import EarlyWriter
 from .theme import Theme, find_theme
 from .yaml_loader import YAMLFileError, load_yaml
 
@@ -125,24 +124,22 @@ class Site:
 
     # -- the build -----------------------------------------------------------------------------
     def process(self) -> None:
-        self.reset()
-        self.read()
-        self.generate()
-        writer = EarlyWriter.start(self)
+        # A destination that does not exist yet will hold only what this build writes:
+        # no link in it can lead out, so destinations are not probed for links.
+        root = self.destination.absolute()
+        fresh = not os.path.lexists(root)
+        if fresh:
+            urls.FRESH_DESTINATIONS.add(root)
         try:
+            self.reset()
+            self.read()
+            self.generate()
             self.render()
-        except BaseException:
-            if writer is not None:
-                writer.abandon()
-            raise
-        self._early_writer = writer
-        try:
-            if writer is None:  # a destination this build created holds nothing obsolete
-                self.cleanup()
+            self.cleanup()
             self.write()
         finally:
-            if writer is not None:
-                writer.stop()
+            if fresh:
+                urls.FRESH_DESTINATIONS.discard(root)
 
     def read(self) -> None:
         from .reader import Reader
@@ -214,19 +211,16 @@ class Site:
                 self.regenerator.commit()
             return
         dest = self.destination
-        writer = self.__dict__.pop("_early_writer", None)
-        items = list(self.each_site_file())
-        written = writer.finish(items) if writer is not None else set()
-        for item in items:
-            if id(item) in written:
-                continue
+        made: set[Path] = set()
+        for item in self.each_site_file():
             if isinstance(item, StaticFile):
                 item.write(dest)
                 continue
             target = item.destination(dest)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes((item.output or "").encode("utf-8"))
-
 
 
 # -- configuration ---------------------------------------------------------------------------------

@@ -780,8 +780,8 @@ def _real(root: Path) -> Path:
     return root.resolve()
 
 
-#: destinations created by the build under way (see :mod:`.writer`): everything in them
-#: was made by its writer, so no link can lead out of them and nothing needs probing
+#: destinations that did not exist when the build under way began (``Site.process``):
+#: everything in them is what it wrote, so no link can lead out and nothing needs probing
 FRESH_DESTINATIONS: set[Path] = set()
 
 
