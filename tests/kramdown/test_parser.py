@@ -172,3 +172,30 @@ def test_setext_header_guard_keeps_the_pattern_s_matches() -> None:
         for pos in range(len(text) + 1):
             a, b = plain.match(text, pos), guarded.match(text, pos)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_smart_quote_rules_as_one_pattern_pick_the_same_rule() -> None:
+    """SQ_FIRST must find, at every position, the rule (and its groups) that trying
+    SQ_RULES one by one in order finds."""
+    import random
+
+    from jekyllpy.kramdown.parser import patterns as P
+
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab1 s'\"\n_*.-([\\") for _ in range(rng.randint(0, 10)))
+        for pos in range(len(text) + 1):
+            expected = None
+            for pattern, substs in P.SQ_RULES:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    expected = (substs, m.span(), m.groups())
+                    break
+            m = P.SQ_FIRST.match(text, pos)
+            got = None
+            if m is not None:
+                rule = m.lastindex
+                substs = P.SQ_BY_GROUP[rule]
+                count = next(p.groups for p, s in P.SQ_RULES if s is substs)
+                got = (substs, m.span(), m.groups()[rule:rule + count])
+            assert got == expected, (text, pos)

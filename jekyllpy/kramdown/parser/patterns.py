@@ -16,6 +16,7 @@ They follow kramdown 2.4's grammar (lib/kramdown/parser/kramdown/*.rb), translat
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .. import regex_cache
 from . import unicode_classes as U
@@ -250,3 +251,20 @@ SQ_RULES = [
     (rx(r"(.?)'", re.S), (1, "lsquo")),
     (rx(r"(.?)\"", re.S), (1, "ldquo")),
 ]
+
+
+def _first_of(rules: list) -> tuple[re.Pattern[str], dict[int, Any]]:
+    """One pattern trying ``(pattern, data)`` rules in order: each pattern in a group of
+    its own, so ``lastindex`` names the rule that matched; its groups follow that group."""
+    parts, by_group, group = [], {}, 1
+    for pattern, data in rules:
+        scoped = "s" if pattern.flags & re.S else ""
+        parts.append(f"((?{scoped}:{pattern.pattern}))" if scoped else f"({pattern.pattern})")
+        by_group[group] = data
+        group += 1 + pattern.groups
+    # The parts are already in Python's terms (word boundaries rewritten): no second rx pass.
+    return regex_cache.compile("|".join(parts), FLAGS), by_group
+
+
+#: SQ_RULES as one pattern, and each rule's substitutions by its group
+SQ_FIRST, SQ_BY_GROUP = _first_of(SQ_RULES)

@@ -305,20 +305,18 @@ class SpanRules:
     def parse_smart_quotes(self) -> None:
         src = self.src
         line = src.current_line_number()
-        for pattern, substs in P.SQ_RULES:
-            m = pattern.match(src.string, src.pos)
-            if m is not None:
-                src.last = m
-                src.pos = m.end()
-                break
-        else:  # pragma: no cover - the last two rules always match a quote
+        m = P.SQ_FIRST.match(src.string, src.pos)  # the first of P.SQ_RULES that matches
+        if m is None:  # pragma: no cover - the last two rules always match a quote
             self.add_text(src.getch())
             return
-        for subst in substs:
+        src.last = m
+        src.pos = m.end()
+        rule = m.lastindex  # the rule's own groups are numbered from here
+        for subst in P.SQ_BY_GROUP[rule]:
             if isinstance(subst, int):
-                self.add_text(m.group(subst) or "")
+                self.add_text(m.group(rule + subst) or "")
             else:
-                quote = m.group(int(subst[-1])) if subst[-1].isdigit() else None
+                quote = m.group(rule + int(subst[-1])) if subst[-1].isdigit() else None
                 value = _SQ_SUBSTS.get((subst, quote), subst)
                 self.tree.children.append(Element("smart_quote", value, None, {"location": line}))
 
