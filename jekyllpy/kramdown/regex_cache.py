@@ -13,7 +13,7 @@ The folder is ``$JEKYLLPY_CACHE_DIR``, else ``$XDG_CACHE_HOME/jekyllpy``, else
 destination, and not the package's ``__pycache__``, which read-only installs and
 ``PYTHONDONTWRITEBYTECODE`` rule out).  ``JEKYLLPY_REGEX_CACHE=0`` turns the cache off.
 The file is tied to one interpreter build (its cache tag, its exact version and ``_sre``'s
-``MAGIC``), holds the pattern text next to each program, and is written atomically, only
+``MAGIC``), holds a digest of the pattern text with each program, and is written atomically, only
 when a pattern was compiled fresh.  ``_sre`` checks every program it is given, and anything
 unexpected (another interpreter, a changed private API) makes this module fall back to
 plain :func:`re.compile`, which is always correct, only slower.
@@ -34,7 +34,7 @@ from typing import Any
 try:  # The compiler's internals: present in CPython 3.11 to 3.13, checked at first use.
     import _sre
     from re import _compiler, _parser
-    _KEY: Any = ("jekyllpy-regex-1", sys.implementation.cache_tag, sys.hexversion,
+    _KEY: Any = ("jekyllpy-regex-2", sys.implementation.cache_tag, sys.hexversion,
                  _sre.MAGIC, _sre.CODESIZE)
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _KEY = None
@@ -50,9 +50,11 @@ def _cache_file() -> Path:
 
 _FILE = _cache_file()
 
-#: digest of (pattern, flags) -> (flags, code, groups, groupindex, indexgroup); None until
-#: loaded.  A digest rather than the text: the grammar's patterns run to 100 KB each.
-_programs: dict[bytes, tuple] | None = None
+#: digest of (pattern, flags) -> the marshalled (flags, code, groups, groupindex, indexgroup);
+#: None until loaded.  A digest rather than the text: the grammar's patterns run to 100 KB
+#: each; marshalled bytes rather than the lists: kept as lists of ints, the 200,000 codes
+#: would hold over 10 MiB for as long as the process runs.
+_programs: dict[bytes, bytes] | None = None
 #: the keys asked for in this process: what is kept when the file grows past _MAX_ENTRIES
 _used: set[bytes] = set()
 #: patterns compiled in this process (``re`` keeps the same kind of table)
@@ -79,10 +81,10 @@ def compile(pattern: str, flags: int = 0, *, persist: bool = True) -> re.Pattern
     digest = hashlib.blake2b(f"{key[1]}:{pattern}".encode("utf-8", "surrogatepass"),
                              digest_size=20).digest()
     _used.add(digest)
-    program = programs.get(digest)
-    if program is not None:
+    stored = programs.get(digest)
+    if stored is not None:
         try:
-            compiled = _compiled[key] = _sre.compile(pattern, *program)
+            compiled = _compiled[key] = _sre.compile(pattern, *marshal.loads(stored))
             return compiled
         except Exception:  # a damaged entry: compile it again below
             del programs[digest]
@@ -101,15 +103,15 @@ def compile(pattern: str, flags: int = 0, *, persist: bool = True) -> re.Pattern
     except Exception:  # the private API moved: stop caching, compile as everyone does
         _enabled = False
         return re.compile(pattern, flags)
-    programs[digest] = program
+    programs[digest] = marshal.dumps(program)
     _compiled[key] = compiled
     _fresh = True
     return compiled
 
 
-def _load() -> dict[bytes, tuple]:
+def _load() -> dict[bytes, bytes]:
     global _programs
-    programs: dict[bytes, tuple] = {}
+    programs: dict[bytes, bytes] = {}
     try:
         with open(_FILE, "rb") as fh:
             stored = marshal.loads(fh.read())  # load(fh) reads in small pieces: 10x slower
