@@ -364,30 +364,16 @@ class RubyContains(Expression):
         return [self.left, self.right]
 
 
-class UnknownOperator(Expression):
-    """A lax reading's operator Liquid does not know: an error when evaluated."""
+class UnknownOperator(RubyComparison):
+    """A lax reading's operator Liquid does not know: an error when evaluated (the
+    operands are evaluated first, as Liquid does)."""
 
-    __slots__ = ("op", "left", "right")
-
-    def __init__(self, token: Token, op: str, left: Expression, right: Expression) -> None:
-        super().__init__(token)
-        self.op = op
-        self.left = left
-        self.right = right
-
-    def __str__(self) -> str:
-        return f"{self.left} {self.op} {self.right}"
+    __slots__ = ()
 
     def evaluate(self, context: Any) -> Any:
         self.left.evaluate(context)
         self.right.evaluate(context)
         raise RubyArgumentError(f"Unknown operator {self.op}")
-
-    async def evaluate_async(self, context: Any) -> Any:
-        return self.evaluate(context)
-
-    def children(self) -> list[Expression]:
-        return [self.left, self.right]
 
 
 class RubyCondition(Expression):

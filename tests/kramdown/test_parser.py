@@ -101,12 +101,28 @@ def test_warnings_carry_line_numbers() -> None:
     assert doc.warnings == ["Footnote definition for 'gone' not found on line 3"]
 
 
-@pytest.mark.parametrize("parser_name", ["kramdown", "GFM"])
-def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) -> None:
-    """The span loop skips ahead with a character class of the rules' anchors; on any text
-    it must land on the same position as the combined start pattern would."""
+def _assert_prefilter_lands_where_the_search_does(span_re, prefilter, lead: int, alphabet: str,
+                                                  seed: int, texts: int, longest: int) -> None:
+    """On random texts, searching ``span_re`` from the first anchor minus ``lead`` finds
+    the same first position as searching it from the cursor."""
     import random
 
+    rng = random.Random(seed)
+    for _ in range(texts):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+        for pos in range(len(text) + 1):
+            expected = span_re.search(text, pos)
+            anchor = prefilter(text, pos)
+            got = None if anchor is None else span_re.search(
+                text, max(anchor.start() - lead, pos))
+            assert (got and got.start()) == (expected and expected.start()), (
+                span_re.pattern[:40], text, pos)
+
+
+@pytest.mark.parametrize("parser_name", ["kramdown", "GFM"])
+def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) -> None:
+    """The span loop skips ahead with a pattern of the rules' anchors; on any text it must
+    land on the same position as the combined start pattern would."""
     from jekyllpy.kramdown.document import _parser_class
     from jekyllpy.kramdown.options import resolve_options
 
@@ -114,43 +130,24 @@ def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) 
     parser._configure()
     _, span_re, prefilter, lead = parser._span_start
     assert prefilter is not None
-    rng = random.Random(7)
-    alphabet = "ab    \n\n\t\\*_`<>[]!\"'$&{}:-.~|^#()"
-    for _ in range(4000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
-        for pos in range(len(text) + 1):
-            expected = span_re.search(text, pos)
-            anchor = prefilter(text, pos)
-            got = None if anchor is None else span_re.search(
-                text, max(anchor.start() - lead, pos))
-            assert (got and got.start()) == (expected and expected.start()), (text, pos)
+    _assert_prefilter_lands_where_the_search_does(
+        span_re, prefilter, lead, "ab    \n\n\t\\*_`<>[]!\"'$&{}:-.~|^#()", 7, 4000, 24)
 
 
 def test_span_anchor_prefilter_with_stop_patterns() -> None:
     """Inside emphasis, link text and span HTML the loop also stops at the closing mark;
     the prefilter, extended by the stop pattern's first characters, must still land where
     the combined pattern does."""
-    import random
-
     from jekyllpy.kramdown.parser import base
 
     Document("*a _b_ **c** x* [l *i* ![im](s)](u) <span>s *e* <b>t</b></span> __u__ "
              "<em>x</em>\n", input="GFM")
     entries = [(used, pre) for key, (used, pre) in base._STOP_RES.items() if pre is not None]
     assert len(entries) >= 4
-    lead = 2  # the largest of the parsers' leads (entries may come from both parsers)
-    rng = random.Random(11)
-    alphabet = "ab    \n\t\\*_`<>[]!\"'$&{}:-.~/span"
     for used, prefilter in entries:
-        for _ in range(800):
-            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-            for pos in range(len(text) + 1):
-                expected = used.search(text, pos)
-                anchor = prefilter(text, pos)
-                got = None if anchor is None else used.search(
-                    text, max(anchor.start() - lead, pos))
-                assert (got and got.start()) == (expected and expected.start()), (
-                    used.pattern[:40], text, pos)
+        # lead 2: the largest of the parsers' leads (entries may come from both parsers)
+        _assert_prefilter_lands_where_the_search_does(
+            used, prefilter, 2, "ab    \n\t\\*_`<>[]!\"'$&{}:-.~/span", 11, 800, 20)
 
 
 def test_setext_header_guard_keeps_the_pattern_s_matches() -> None:
