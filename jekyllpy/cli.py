@@ -27,7 +27,7 @@ from liquid.exceptions import LiquidError
 
 from . import __version__, markdownify as _markdownify
 from .config import deep_merge
-from .console import (TOPIC_WIDTH, Console, build_options, build_overrides, config_paths,
+from .console import (TOPIC_WIDTH, Console, build_options, command_setup, config_paths,
                       fail, topic)
 from .errors import JekyllpyError
 from .site import BuildError, build as _build
@@ -57,20 +57,15 @@ def main() -> None:
 @click.option("-I", "--incremental", is_flag=True,
               help="Render only what changed files affect (state kept outside the source)")
 @click.option("--profile", is_flag=True, help="Generate a Liquid rendering profile")
-@click.option("-q", "--quiet", is_flag=True, help="Silence output.")
-@click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
-@click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def build(source: str, destination: str | None, config_files: tuple[str, ...], drafts: bool,
           future: bool, unpublished: bool, baseurl: str | None, limit_posts: int | None,
           strict_front_matter: bool, watch: bool, force_polling: bool, incremental: bool,
           profile: bool, quiet: bool, verbose: bool, trace: bool) -> None:
     """Build your site."""
-    console = Console(quiet, verbose)
-    src = Path(source)
-    configs = config_paths(config_files)
-    overrides: dict[str, Any] = build_overrides(
-        drafts=drafts, future=future, unpublished=unpublished, baseurl=baseurl,
-        limit_posts=limit_posts, strict_front_matter=strict_front_matter)
+    console, src, configs, overrides = command_setup(
+        source, config_files, quiet, verbose, drafts=drafts, future=future,
+        unpublished=unpublished, baseurl=baseurl, limit_posts=limit_posts,
+        strict_front_matter=strict_front_matter)
     if profile:
         overrides["profile"] = True
     if quiet:

@@ -87,10 +87,23 @@ def build_options(func: F) -> F:
                      help="Limits the number of posts to parse and publish"),
         click.option("--strict_front_matter", "strict_front_matter", is_flag=True,
                      help="Fail if errors are present in front matter"),
+        click.option("-q", "--quiet", is_flag=True, help="Silence output."),
+        click.option("-V", "--verbose", is_flag=True, help="Print verbose output."),
+        click.option("-t", "--trace", is_flag=True,
+                     help="Show the full backtrace when an error occurs."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def command_setup(source: str, config_files: tuple[str, ...], quiet: bool, verbose: bool,
+                  **flags: Any) -> tuple[Console, Path, list[Path], dict[str, Any]]:
+    """What ``build`` and ``serve`` start with: the console, the source folder, the
+    ``--config`` files, and the settings the shared flags (``flags``, see
+    :func:`build_overrides`) stand for."""
+    return Console(quiet, verbose), Path(source), config_paths(config_files), \
+        build_overrides(**flags)
 
 
 def build_overrides(*, drafts: bool, future: bool, unpublished: bool, baseurl: str | None,

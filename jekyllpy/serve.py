@@ -102,7 +102,7 @@ from typing import Any, BinaryIO
 import click
 
 from . import __version__
-from .console import Console, build_options, build_overrides, config_paths, fail
+from .console import Console, build_options, command_setup, fail
 from .errors import JekyllpyError
 
 __all__ = ["serve_command", "process_site", "write_changed", "inject_livereload",
@@ -959,12 +959,9 @@ def _bind(factory: Callable[[], Any], host: str, port: int, option: str) -> Any:
               help="Skips the initial site build which occurs before the server is started.")
 @click.option("--show-dir-listing", "show_dir_listing", is_flag=True,
               help="Show a directory listing instead of loading your index file.")
-@click.option("-q", "--quiet", is_flag=True, help="Silence output.")
-@click.option("-V", "--verbose", is_flag=True, help="Print verbose output.")
 @click.option("-I", "--incremental", is_flag=True,
               help="Keep what each file was rendered from between runs too (rebuilds "
                    "always render only what a change affects)")
-@click.option("-t", "--trace", is_flag=True, help="Show the full backtrace when an error occurs.")
 def serve_command(source: str, destination: str | None, config_files: tuple[str, ...],
                   drafts: bool, future: bool, unpublished: bool, baseurl: str | None,
                   limit_posts: int | None, strict_front_matter: bool, watch: bool,
@@ -979,12 +976,10 @@ def serve_command(source: str, destination: str | None, config_files: tuple[str,
     from .site import BuildError, Site
     from .site.site import load_config
 
-    console = Console(quiet, verbose)
-    src = Path(source)
-    configs = config_paths(config_files)
-    overrides: dict[str, Any] = build_overrides(
-        drafts=drafts, future=future, unpublished=unpublished, baseurl=baseurl,
-        limit_posts=limit_posts, strict_front_matter=strict_front_matter)
+    console, src, configs, overrides = command_setup(
+        source, config_files, quiet, verbose, drafts=drafts, future=future,
+        unpublished=unpublished, baseurl=baseurl, limit_posts=limit_posts,
+        strict_front_matter=strict_front_matter)
     overrides["serving"] = True
     if host is not None:
         overrides["host"] = host
