@@ -213,7 +213,20 @@ class KnownDifferentFile(pytest.File):
 
 # -- items -----------------------------------------------------------------------------------
 
-class FixtureCase(pytest.Item):
+class _Item(pytest.Item):
+    """A plugin item: a mismatch is shown as its own text (the diff), not a traceback."""
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str | Any:
+        if isinstance(excinfo.value, FixtureMismatch):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name
+
+
+class FixtureCase(_Item):
     """One fixture: compare, then apply KNOWN_DIFFERENT."""
 
     def __init__(self, *, key: str, **kwargs: Any) -> None:
@@ -240,15 +253,6 @@ class FixtureCase(pytest.Item):
             pytest.xfail(f"{KNOWN_DIFFERENT}: {reason}")
         if problems:
             raise FixtureMismatch("\n".join(problems))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
-                     style: Any = None) -> str | Any:
-        if isinstance(excinfo.value, FixtureMismatch):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
-
-    def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, self.name
 
     def _rel(self, path: Path) -> str:
         return _rel(self.config, path)
@@ -332,7 +336,7 @@ class SiteCase(FixtureCase):
                 f"and jekyllpy build", *problems]
 
 
-class KnownDifferentCheck(pytest.Item):
+class KnownDifferentCheck(_Item):
     """Every line of a KNOWN_DIFFERENT file names a case of its folder."""
 
     def runtest(self) -> None:
@@ -342,15 +346,6 @@ class KnownDifferentCheck(pytest.Item):
         if stale:
             raise FixtureMismatch(f"{_rel(self.config, self.path)}: no such case: "
                                   f"{', '.join(stale)}")
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
-                     style: Any = None) -> str | Any:
-        if isinstance(excinfo.value, FixtureMismatch):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
-
-    def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, self.name
 
 
 def _rel(config: pytest.Config, path: Path) -> str:
