@@ -31,16 +31,7 @@ def test_there_are_enough_fixtures() -> None:
     assert len(CASES) >= 100
 
 
-def collected_fixture_items(folder: Path) -> list[str]:
-    """The node ids pytest (with this project's configuration) collects under ``folder``."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                             "-o", "addopts=", "-p", "no:cacheprovider", str(folder)],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return [line for line in result.stdout.splitlines() if "::" in line]
-
-
-def test_the_plugin_collects_every_case() -> None:
+def test_the_plugin_collects_every_case(collected_fixture_items) -> None:
     items = collected_fixture_items(FIXTURES)
     names = sorted(item.split("::", 1)[1] for item in items)
     assert names == sorted(f"markdown/{_case_id(p)}" for p in CASES)

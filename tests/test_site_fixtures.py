@@ -17,11 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-from jekyllpy import testing
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -38,22 +34,13 @@ _FEED = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
          b"<updated>2020-01-01T00:00:00+00:00</updated></entry></feed>")
 
 
-def collected_fixture_items(folder: Path) -> list[str]:
-    """The node ids pytest (with this project's configuration) collects under ``folder``."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                             "-o", "addopts=", "-p", "no:cacheprovider", str(folder)],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return [line for line in result.stdout.splitlines() if "::" in line]
-
-
 def test_every_site_has_expected_output() -> None:
     assert len(NAMES) >= 8
     for name in NAMES:
         assert (SITES / name / "expected").is_dir(), f"{name}: run regen_site_fixtures.py"
 
 
-def test_the_plugin_collects_every_site() -> None:
+def test_the_plugin_collects_every_site(collected_fixture_items) -> None:
     items = collected_fixture_items(SITES)
     assert sorted(item.split("::", 1)[1] for item in items) == [f"sites/{n}" for n in NAMES]
 
