@@ -28,7 +28,7 @@ import pytest
 
 from jekyllpy.serve import (
     OP_CLOSE, OP_TEXT, content_type, encode_frame, inject_livereload, livereload_snippet,
-    read_message, resolve_request, websocket_accept, write_changed,
+    process_site, read_message, resolve_request, websocket_accept,
 )
 
 pytestmark = pytest.mark.timeout(90)
@@ -669,13 +669,7 @@ def test_write_changed_keeps_unchanged_files(tmp_path: Path) -> None:
     time.sleep(0.05)
     (src / "contact.html").write_text("---\nlayout: default\n---\n<h1>Changed</h1>\n")
     config = load_config(src, None, {"destination": str(dest.resolve())})
-    site = Site(config)
-    site.reset()
-    site.read()
-    site.generate()
-    site.render()
-    site.cleanup()
-    written = write_changed(site)
+    written = process_site(Site(config))  # Site#process, writing with write_changed
     assert [item.url for item in written] == ["/contact.html"]
     for path, mtime in old.items():
         if path.name != "contact.html":
