@@ -472,14 +472,51 @@ def resolve_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
     dropped; any other unknown name raises ``ValueError``.  The result is a fresh dict the
     caller may change.
     """
-    result = {name: _thaw(opt.default) for name, opt in OPTIONS.items()}
-    for key, value in _items(overrides):
-        if not isinstance(key, str):
-            raise ValueError(f"kramdown option names are strings, not {key!r}")
-        name = key[1:] if key.startswith(":") else key
-        if name not in IGNORED_OPTIONS:
-            result[name] = parse_option(name, value)
-    return result
+    try:
+        key = _frozen(overrides)
+    except TypeError:  # a value that cannot be a cache key: resolve it every time
+        key = None
+    resolved = _RESOLVED.get(key) if key is not None else None
+    if resolved is None:
+        resolved = {name: _thaw(opt.default) for name, opt in OPTIONS.items()}
+        for name, value in _items(overrides):
+            if not isinstance(name, str):
+                raise ValueError(f"kramdown option names are strings, not {name!r}")
+            name = name[1:] if name.startswith(":") else name
+            if name not in IGNORED_OPTIONS:
+                resolved[name] = parse_option(name, value)
+        if key is not None and len(_RESOLVED) < 256:
+            _RESOLVED[key] = resolved
+    return {name: _copied(value) for name, value in resolved.items()}
+
+
+#: resolved options by their (frozen) overrides: a site converts every page with the same
+#: options, and reading them in again costs more than many a short page's conversion
+_RESOLVED: dict[Any, dict[str, Any]] = {}
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for ``value`` that tells equal option values apart by type too
+    (``1`` and ``True`` and ``1.0`` parse differently); TypeError if there is none."""
+    kind = type(value)
+    if kind is str or kind is bool or kind is int:  # most values: checked without the ABCs
+        return (kind, value)
+    if isinstance(value, Mapping):
+        return (dict, tuple((_frozen(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (kind, tuple(_frozen(v) for v in value))
+    hash(value)
+    return (kind, value)
+
+
+def _copied(value: Any) -> Any:
+    """``value`` with its lists and dicts copied, so a caller's changes stay its own."""
+    kind = type(value)
+    if kind is dict:
+        return {k: _copied(v) for k, v in value.items()}
+    if kind is list:
+        return [_copied(v) for v in value]
+    return value
 
 
 def _items(mapping: Mapping[str, Any] | None) -> Iterable[tuple[Any, Any]]:

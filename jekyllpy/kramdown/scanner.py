@@ -31,27 +31,34 @@ def _is_anchored(pattern: Pattern[str]) -> bool:
     return flag
 
 
-_FREE: dict[int, "tuple[Pattern[str], Pattern[str] | None]"] = {}
 _CONTEXT_SENSITIVE = re.compile(r"\(\?<[=!]|\\[bBA]")
+#: id(pattern) -> (pattern, what matches as it would at a line start, or None); see _mid_line
+_MID_LINE: dict[int, "tuple[Pattern[str], Pattern[str] | None]"] = {}
 
 
-def _without_leading_caret(pattern: Pattern[str]) -> "Pattern[str] | None":
-    """``pattern`` without its leading ``^``, when that is its only anchor and nothing in
-    it looks at text before the match (lookbehind, word boundaries): matched at the
-    cursor, it then behaves exactly as the original on the rest of the text, which is
-    what Ruby's scanner does, but without copying the rest (quadratic on long lines).
-    None when the pattern does not have that shape."""
-    entry = _FREE.get(id(pattern))
+def _mid_line(pattern: Pattern[str]) -> "Pattern[str] | None":
+    """A pattern that, matched in the middle of a line, finds what Ruby's scanner finds with
+    ``pattern`` there (Ruby treats the cursor as the start of the text, so ``^`` holds).
+
+    That is ``pattern`` itself when it has no anchor; ``pattern`` without its leading ``^``
+    when that is its only anchor and nothing in it looks at text before the match
+    (lookbehind, word boundaries); None otherwise, when only matching a copy of the rest
+    of the text will do.  Scanning mid-line is the span rules' common case, so the answer
+    is one dictionary lookup after the first time.
+    """
+    entry = _MID_LINE.get(id(pattern))
     if entry is not None and entry[0] is pattern:
         return entry[1]
-    src = pattern.pattern
-    free = None
-    if src.startswith("^") and not _CONTEXT_SENSITIVE.search(src):
-        rest = src[1:]
-        probe = _CHAR_CLASS.sub("", rest.replace("\\\\", ""))
-        if "^" not in probe.replace("\\^", ""):
-            free = re.compile(rest, pattern.flags)
-    _FREE[id(pattern)] = (pattern, free)
+    free: Pattern[str] | None = pattern
+    if _is_anchored(pattern):
+        src = pattern.pattern
+        free = None
+        if src.startswith("^") and not _CONTEXT_SENSITIVE.search(src):
+            rest = src[1:]
+            probe = _CHAR_CLASS.sub("", rest.replace("\\\\", ""))
+            if "^" not in probe.replace("\\^", ""):
+                free = re.compile(rest, pattern.flags)
+    _MID_LINE[id(pattern)] = (pattern, free)
     return free
 
 
@@ -107,9 +114,9 @@ class Scanner:
         ``^`` always holds there; Python's only does at a real line start.  Mid-line, anchored
         patterns are matched on the rest of the string instead (rare at block level)."""
         pos = self.pos
-        if pos == 0 or self.string[pos - 1] == "\n" or not _is_anchored(pattern):
+        if pos == 0 or self.string[pos - 1] == "\n":
             return pattern.match(self.string, pos)
-        free = _without_leading_caret(pattern)
+        free = _mid_line(pattern)
         if free is not None:  # the same match at the cursor, without copying the rest
             return free.match(self.string, pos)
         m = pattern.match(self.string[pos:])
@@ -157,7 +164,11 @@ class Scanner:
         if pos == 0 or self.string[pos - 1] == "\n":
             m = pattern.match(self.string, pos)
         else:
-            m = self._match(pattern)
+            entry = _MID_LINE.get(id(pattern))  # _mid_line's answer, when already known
+            if entry is not None and entry[1] is not None and entry[0] is pattern:
+                m = entry[1].match(self.string, pos)
+            else:
+                m = self._match(pattern)
         if m is None:
             return None
         self.last = m

@@ -51,6 +51,8 @@ class HtmlConverter(EndMatter):
         self.used_ids: dict[str, int] = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
         self._dispatch: dict[str, Callable[[Element, int], str]] = {}
+        #: whether text converts by escaping alone (see convert_text), read once per document
+        self._plain_text = not options.get("remove_line_breaks_for_cjk")
         self._init_endmatter()
 
     # -- dispatch ------------------------------------------------------------------------------
@@ -69,7 +71,15 @@ class HtmlConverter(EndMatter):
         dispatch = self._dispatch
         parts = []
         for c in el.children:
-            method = dispatch.get(c.type) or self._method(c.type)
+            ctype = c.type
+            if ctype == "text" and self._plain_text:
+                # convert_text, inlined: text is the most frequent element by far
+                value = c.value
+                if "<" in value or ">" in value or "&" in value:
+                    value = escape_html(value, "text")
+                parts.append(value)
+                continue
+            method = dispatch.get(ctype) or self._method(ctype)
             parts.append(method(c, indent))
         self.stack.pop()
         return "".join(parts)

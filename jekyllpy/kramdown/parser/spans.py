@@ -14,6 +14,8 @@ from . import patterns as P
 from .base import Rule
 
 _RUBY_WS = " \t\n\v\f\r"
+#: what Ruby's ``\s`` matches, as a set of one-character strings ("" is not in it)
+_RUBY_WS_CHARS = frozenset(_RUBY_WS)
 _ALPHA_RE = regex_cache.compile(P.ALPHA)
 
 
@@ -37,7 +39,6 @@ def _em_underscore_alnum(delim: str) -> re.Pattern[str]:
     return P.rx(f"{re.escape(delim)}{P.ALNUM}")
 
 
-_WS = P.rx(r"\s")
 _OPEN_PAREN = P.rx(r"\(")
 _ANGLE_URL = P.rx(r"\(<(.*?)>")
 _CLOSE_PAREN = P.rx(r"\)")
@@ -80,14 +81,16 @@ class SpanRules:
         src = self.src
         line = src.current_line_number()
         saved = src.save_pos()
-        result = src.scan(P.EMPHASIS_START)
+        m = src.last  # the span loop matched the rule's start (EMPHASIS_START) here
+        result = m.group()
+        src.pos = end = m.end()
         element = "strong" if len(result) == 2 else "em"
         kind = result[0]
         start = saved[0]
-        before = src.string[max(start - 2, 0):start]
-        if ((kind == "_" and before and (_is_alpha(before[-1]) or (
-                before[-1] == "-" and len(before) >= 2 and _is_alpha(before[-2]))))
-                or src.test(_WS) or self._in_ancestor_of_type(element)):
+        string = src.string
+        if ((kind == "_" and start and (_is_alpha(string[start - 1]) or (
+                string[start - 1] == "-" and start >= 2 and _is_alpha(string[start - 2]))))
+                or string[end:end + 1] in _RUBY_WS_CHARS or self._in_ancestor_of_type(element)):
             self.add_text(result)
             return
 
@@ -129,10 +132,13 @@ class SpanRules:
         src = self.src
         line = src.current_line_number()
         start = src.pos
-        result = src.scan(P.CODESPAN_DELIMITER)
+        m = src.last  # the span loop matched the rule's start (CODESPAN_DELIMITER) here
+        result = m.group()
+        src.pos = end = m.end()
         simple = len(result) == 1
         saved = src.save_pos()
-        if simple and (start == 0 or src.string[start - 1] in _RUBY_WS) and src.test(_WS):
+        if simple and (start == 0 or src.string[start - 1] in _RUBY_WS) and \
+                src.string[end:end + 1] in _RUBY_WS_CHARS:
             self.add_text(result)
             return
         text = src.scan_until(_literal(result))
@@ -180,8 +186,9 @@ class SpanRules:
     def parse_link(self) -> None:
         src = self.src
         line = src.current_line_number()
-        result = src.scan(P.LINK_START)
-        cur_pos = src.pos
+        m = src.last  # the span loop matched the rule's start (LINK_START) here
+        result = m.group()
+        src.pos = cur_pos = m.end()
         saved = src.save_pos()
         link_type = "img" if result.startswith("!") else "a"
         if link_type == "a" and self._in_ancestor_of_type("img", "a"):
