@@ -102,9 +102,11 @@ def test_warnings_carry_line_numbers() -> None:
 
 
 def _assert_prefilter_lands_where_the_search_does(span_re, prefilter, lead: int, alphabet: str,
-                                                  seed: int, texts: int, longest: int) -> None:
-    """On random texts, searching ``span_re`` from the first anchor minus ``lead`` finds
-    the same first position as searching it from the cursor."""
+                                                  seed: int, texts: int, longest: int,
+                                                  direct: frozenset[str] = frozenset()) -> None:
+    """On random texts, the span loop's next candidate (the first anchor when it is one of
+    the ``direct`` characters, else a search of ``span_re`` from the first anchor minus
+    ``lead``) is the same first position as searching ``span_re`` from the cursor."""
     import random
 
     rng = random.Random(seed)
@@ -113,8 +115,11 @@ def _assert_prefilter_lands_where_the_search_does(span_re, prefilter, lead: int,
         for pos in range(len(text) + 1):
             expected = span_re.search(text, pos)
             anchor = prefilter(text, pos)
-            got = None if anchor is None else span_re.search(
-                text, max(anchor.start() - lead, pos))
+            if anchor is not None and text[anchor.start()] in direct:
+                got = anchor
+            else:
+                got = None if anchor is None else span_re.search(
+                    text, max(anchor.start() - lead, pos))
             assert (got and got.start()) == (expected and expected.start()), (
                 span_re.pattern[:40], text, pos)
 
@@ -128,10 +133,11 @@ def test_span_anchor_prefilter_finds_the_same_first_candidate(parser_name: str) 
 
     parser = _parser_class(parser_name)("", resolve_options({"input": parser_name}))
     parser._configure()
-    _, span_re, prefilter, lead = parser._span_start
+    _, span_re, prefilter, lead, direct = parser._span_start
     assert prefilter is not None
+    assert direct == set("*_`$&")
     _assert_prefilter_lands_where_the_search_does(
-        span_re, prefilter, lead, "ab    \n\n\t\\*_`<>[]!\"'$&{}:-.~|^#()", 7, 4000, 24)
+        span_re, prefilter, lead, "ab    \n\n\t\\*_`<>[]!\"'$&{}:-.~|^#()", 7, 4000, 24, direct)
 
 
 def test_span_anchor_prefilter_with_stop_patterns() -> None:
@@ -139,15 +145,18 @@ def test_span_anchor_prefilter_with_stop_patterns() -> None:
     the prefilter, extended by the stop pattern's first characters, must still land where
     the combined pattern does."""
     from jekyllpy.kramdown.parser import base
+    from jekyllpy.kramdown.parser import GFMParser
 
     Document("*a _b_ **c** x* [l *i* ![im](s)](u) <span>s *e* <b>t</b></span> __u__ "
              "<em>x</em>\n", input="GFM")
     entries = [(used, pre) for key, (used, pre) in base._STOP_RES.items() if pre is not None]
     assert len(entries) >= 4
+    direct = base._direct_starts([GFMParser.RULES[n] for n in GFMParser.SPAN_RULES])
+    assert direct  # both parsers' span rules start directly on the same characters
     for used, prefilter in entries:
         # lead 2: the largest of the parsers' leads (entries may come from both parsers)
         _assert_prefilter_lands_where_the_search_does(
-            used, prefilter, 2, "ab    \n\t\\*_`<>[]!\"'$&{}:-.~/span", 11, 800, 20)
+            used, prefilter, 2, "ab    \n\t\\*_`<>[]!\"'$&{}:-.~/span", 11, 800, 20, direct)
 
 
 def test_setext_header_guard_keeps_the_pattern_s_matches() -> None:

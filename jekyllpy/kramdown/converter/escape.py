@@ -36,7 +36,7 @@ def escape_html(text: str, kind: str = "all") -> str:
     return _PATTERNS[kind].sub(_replace, text)
 
 
-def html_attributes(attr: dict[Any, Any]) -> str:
+def html_attributes(attr: dict[Any, Any] | None) -> str:
     """`` key="value"`` pairs in insertion order; None values and empty ids are left out."""
     if not attr:
         return ""

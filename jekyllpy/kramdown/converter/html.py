@@ -89,15 +89,15 @@ class HtmlConverter(EndMatter):
 
     # -- formatting helpers ----------------------------------------------------------------------
     @staticmethod
-    def format_as_span_html(name: str, attr: dict, body: str) -> str:
+    def format_as_span_html(name: str, attr: dict | None, body: str) -> str:
         return f"<{name}{html_attributes(attr)}>{body}</{name}>"
 
     @staticmethod
-    def format_as_block_html(name: str, attr: dict, body: str, indent: int) -> str:
+    def format_as_block_html(name: str, attr: dict | None, body: str, indent: int) -> str:
         return f"{' ' * indent}<{name}{html_attributes(attr)}>{body}</{name}>\n"
 
     @staticmethod
-    def format_as_indented_block_html(name: str, attr: dict, body: str, indent: int) -> str:
+    def format_as_indented_block_html(name: str, attr: dict | None, body: str, indent: int) -> str:
         return f"{' ' * indent}<{name}{html_attributes(attr)}>\n{body}{' ' * indent}</{name}>\n"
 
     def entity_to_str(self, ent: entities.Entity, original: str | None = None) -> str:
@@ -130,7 +130,7 @@ class HtmlConverter(EndMatter):
             ial = kids[0].options.get("ial")
             if ial and "standalone" in ial.get(":refs", ()):
                 return self.convert_standalone_image(el, indent)
-        return self.format_as_block_html("p", el.attr, self.inner(el, indent), indent)
+        return self.format_as_block_html("p", el._attr, self.inner(el, indent), indent)
 
     def convert_standalone_image(self, el: Element, indent: int) -> str:
         figure_attr = dict(el.attr)
@@ -163,7 +163,7 @@ class HtmlConverter(EndMatter):
                 f"<code{html_attributes(code_attr)}>{result}\n</code></pre>\n")
 
     def convert_blockquote(self, el: Element, indent: int) -> str:
-        return self.format_as_indented_block_html("blockquote", el.attr, self.inner(el, indent),
+        return self.format_as_indented_block_html("blockquote", el._attr, self.inner(el, indent),
                                                   indent)
 
     def convert_header(self, el: Element, indent: int) -> str:
@@ -176,7 +176,7 @@ class HtmlConverter(EndMatter):
         return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)
 
     def convert_hr(self, el: Element, indent: int) -> str:
-        return f"{' ' * indent}<hr{html_attributes(el.attr)} />\n"
+        return f"{' ' * indent}<hr{html_attributes(el._attr)} />\n"
 
     def convert_ul(self, el: Element, indent: int) -> str:
         refs = _ial_refs(el)
@@ -186,15 +186,15 @@ class HtmlConverter(EndMatter):
         if self.footnote_location is None and "footnotes" in refs:
             self.footnote_location = self._placeholder("footnotes")
             return self.footnote_location
-        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+        return self.format_as_indented_block_html(el.type, el._attr, self.inner(el, indent), indent)
 
     convert_ol = convert_ul
 
     def convert_dl(self, el: Element, indent: int) -> str:
-        return self.format_as_indented_block_html("dl", el.attr, self.inner(el, indent), indent)
+        return self.format_as_indented_block_html("dl", el._attr, self.inner(el, indent), indent)
 
     def convert_li(self, el: Element, indent: int) -> str:
-        out = [" " * indent, f"<{el.type}", html_attributes(el.attr), ">"]
+        out = [" " * indent, f"<{el.type}", html_attributes(el._attr), ">"]
         res = self.inner(el, indent)
         kids = el.children
         if not kids or (kids[0].type == "p" and kids[0].options.get("transparent")):
@@ -226,12 +226,12 @@ class HtmlConverter(EndMatter):
         name = el.value
         if opts.get("category") == "span":
             if not res and name in P.HTML_ELEMENTS_WITHOUT_BODY:
-                return f"<{name}{html_attributes(el.attr)} />"
-            return f"<{name}{html_attributes(el.attr)}>{res}</{name}>"
+                return f"<{name}{html_attributes(el._attr)} />"
+            return f"<{name}{html_attributes(el._attr)}>{res}</{name}>"
         parent = self.stack[-1]
         in_raw = parent.type == "html_element" and parent.options.get("content_model") == "raw"
         out = [] if in_raw else [" " * indent]
-        out.append(f"<{name}{html_attributes(el.attr)}")
+        out.append(f"<{name}{html_attributes(el._attr)}")
         model = opts.get("content_model")
         if opts.get("is_closed") and model == "raw":
             out.append(" />")
@@ -258,7 +258,7 @@ class HtmlConverter(EndMatter):
     convert_xml_pi = convert_xml_comment
 
     def convert_table(self, el: Element, indent: int) -> str:
-        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+        return self.format_as_indented_block_html(el.type, el._attr, self.inner(el, indent), indent)
 
     convert_thead = convert_tbody = convert_tfoot = convert_tr = convert_table
 
@@ -298,8 +298,8 @@ class HtmlConverter(EndMatter):
                 if not el.attr:
                     return result
                 if block:
-                    return self.format_as_block_html("div", el.attr, result, indent)
-                return self.format_as_span_html("span", el.attr, f"${el.value}$")
+                    return self.format_as_block_html("div", el._attr, result, indent)
+                return self.format_as_span_html("span", el._attr, f"${el.value}$")
             self.warning(f"The configured math engine {engine} is not available.")
         attr = dict(el.attr)
         attr["class"] = f"{attr.get('class') or ''} kdmath".lstrip()
@@ -312,10 +312,10 @@ class HtmlConverter(EndMatter):
         return "<br />"
 
     def convert_a(self, el: Element, indent: int) -> str:
-        return self.format_as_span_html("a", el.attr, self.inner(el, indent))
+        return self.format_as_span_html("a", el._attr, self.inner(el, indent))
 
     def convert_img(self, el: Element, indent: int) -> str:
-        return f"<img{html_attributes(el.attr)} />"
+        return f"<img{html_attributes(el._attr)} />"
 
     def convert_codespan(self, el: Element, indent: int) -> str:
         attr = dict(el.attr)
@@ -329,7 +329,7 @@ class HtmlConverter(EndMatter):
         return self.format_as_span_html("code", attr, result)
 
     def convert_em(self, el: Element, indent: int) -> str:
-        return self.format_as_span_html(el.type, el.attr, self.inner(el, indent))
+        return self.format_as_span_html(el.type, el._attr, self.inner(el, indent))
 
     convert_strong = convert_em
 

@@ -118,7 +118,8 @@ class ParserBase:
         self._block_table, self._block_default = block
         self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
 
-    def _span_setup(self, names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str], Any, int], Any]:
+    def _span_setup(self, names: tuple[str, ...]
+                    ) -> tuple[tuple[str, re.Pattern[str], Any, int, frozenset[str]], Any]:
         """The combined start pattern and a per-character dispatch table for span rules.
 
         At a candidate position only rules that can start with its character are tried,
@@ -131,6 +132,8 @@ class ParserBase:
         and the largest lead: no match can start before the first anchor found minus the
         lead (None when a rule has no anchors).  The anchor pattern starts with a character
         class, which ``re`` scans for in C before trying the rest (see :func:`_anchors`).
+        Last come the anchor characters a match always starts on (see
+        :func:`_direct_starts`): landing on one, the loop needs no second search.
         """
         cls = type(self)
         key = (cls, names)
@@ -144,7 +147,8 @@ class ParserBase:
                                 if not r.anchor_checks)
                 checks = tuple(c for r in rules for c in r.anchor_checks)
                 prefilter = _anchors(chars, checks)
-            start = (src, P.rx(f"(?={src})"), prefilter, max((r.lead for r in rules), default=0))
+            start = (src, P.rx(f"(?={src})"), prefilter, max((r.lead for r in rules), default=0),
+                     _direct_starts(rules) if prefilter is not None else frozenset())
             chars = set("".join(r.first_chars or "" for r in rules))
             bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
             default = [pair for r, pair in bound if r.first_chars is None]
@@ -270,9 +274,11 @@ class ParserBase:
         self.tree = el
         self.text_type = self.text_type if text_type is None else text_type
         if parsers is None:
-            (span_src, span_re, prefilter, lead), (table, default) = self._span_start, self._span_rules
+            (span_src, span_re, prefilter, lead, direct), (table, default) = \
+                self._span_start, self._span_rules
         else:
-            (span_src, span_re, prefilter, lead), (table, default) = self._span_setup(parsers)
+            (span_src, span_re, prefilter, lead, direct), (table, default) = \
+                self._span_setup(parsers)
         if stop_re is not None:
             key = (stop_re.pattern, stop_re.flags, span_src, stop_chars)
             stop_setup = _STOP_RES.get(key)
@@ -301,8 +307,12 @@ class ParserBase:
                 if anchor is None:
                     m = None
                 else:
-                    first = anchor.start() - lead
-                    m = search(string, first if first > pos else pos)
+                    first = anchor.start()
+                    if string[first] in direct:
+                        m = anchor  # a match starts right here, and none can before it
+                    else:
+                        first -= lead
+                        m = search(string, first if first > pos else pos)
             start = length if m is None else m.start()
             if start > pos and (m is not None or stop_re is None):
                 # Plain text up to the next possible span start (add_text, inlined: hot).
@@ -343,7 +353,7 @@ class ParserBase:
             ctype = child.type
             if ctype == "raw_text":
                 last_blank = None
-                _, span_re, prefilter, lead = self._span_start
+                _, span_re, prefilter, lead, _ = self._span_start
                 if prefilter is None:
                     plain = span_re.search(child.value) is None
                 else:
@@ -430,6 +440,36 @@ def _anchors(chars: str, checks: tuple[tuple[str, str], ...]) -> Callable[..., A
     search = P.rx(f"[{re.escape(every)}](?:{'|'.join(tests)})").search
     _ANCHOR_PARTS[search] = (plain, checks)
     return search
+
+
+def _direct_starts(rules: list[Rule]) -> frozenset[str]:
+    """Anchor characters at which some rule's ``span_start`` always matches, and before
+    which no match can start: where the prefilter lands on one, that is the next candidate.
+
+    A rule contributes the characters of a ``span_start`` that is one character or a
+    choice of single characters (``\\*|_``).  Excluded are the anchors of rules that start
+    before their anchor (a lead), and, for leads of two or more, their first characters:
+    a match of such a rule could start before one of them that is not its anchor.
+    """
+    direct: set[str] = set()
+    for rule in rules:
+        if rule.lead == 0 and rule.first_chars and rule.span_start:
+            pieces = rule.span_start.split("|")
+            if all((len(piece) == 1 and piece not in "\\.^$*+?()[]{}|") or
+                   (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
+                   for piece in pieces):
+                chars = {piece[-1] for piece in pieces}
+                if chars <= set(rule.first_chars):
+                    direct |= chars
+    for rule in rules:
+        if rule.lead:
+            if rule.lead >= 2 and rule.first_chars is None:
+                return frozenset()
+            direct -= set(rule.anchor_chars or rule.first_chars or "")
+            direct -= {char for char, _ in rule.anchor_checks}
+            if rule.lead >= 2:
+                direct -= set(rule.first_chars or "")
+    return frozenset(direct)
 
 
 def build_rule_table(*groups: dict[str, Rule]) -> dict[str, Rule]:
