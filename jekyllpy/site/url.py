@@ -25,7 +25,7 @@ import functools
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -262,13 +262,34 @@ def output_ext(permalink: str | None, converter_ext: str) -> str:
 
 # ------------------------------------------------------------------------ placeholders
 
-class UrlDrop(dict[str, str]):
+class UrlDrop(Mapping[str, str]):
     """Placeholders of a document (Jekyll's ``Drops::UrlDrop``).
 
     Jekyll fills templates differently for documents and pages, and tells them apart by
     the placeholders' type; :func:`generate_url` does the same with this class.  With a
     drop every ``:name`` (``[a-z_]+``) in the template must be a key, or the build stops.
+
+    A read-only mapping of given values; :func:`document_placeholders` returns a subclass
+    that works each value out only when a template asks for it (a template names five or
+    six of the twenty-five, and a big site asks for every post's URL).
     """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        self._values: dict[str, str] = dict(values or {})
+
+    def __getitem__(self, key: str) -> str:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
 
 
 class UrlTemplateError(KeyError):
@@ -348,6 +369,91 @@ def _cleaned_relative_path(relative_path: str, relative_directory: str) -> str:
     return _TRAILING_DOTS.sub("", cleaned, count=1)
 
 
+def _category_path(categories: Iterable[str], slugged: bool) -> str:
+    """``:categories`` (down-cased) or ``:slugified_categories``: each distinct value once,
+    in order, joined with ``/``."""
+    seen: dict[str, None] = {}
+    for category in categories:
+        seen.setdefault((slugify(category) or "") if slugged else ruby_downcase(category), None)
+    return "/".join(seen)
+
+
+class _DocumentUrlDrop(UrlDrop):
+    """A document's placeholders, each worked out the first time it is asked for and then
+    kept (same values, same order of keys as computing them all at once)."""
+
+    __slots__ = ("collection", "relative_path", "date", "output_ext", "categories", "_slug",
+                 "relative_directory")
+
+    def __init__(self, collection: str, relative_path: str, date: datetime, output_ext: str,
+                 categories: tuple[str, ...], slug: str | None,
+                 relative_directory: str) -> None:
+        super().__init__()
+        self.collection = collection
+        self.relative_path = relative_path
+        self.date = date
+        self.output_ext = output_ext
+        self.categories = categories
+        self._slug = slug
+        self.relative_directory = relative_directory
+
+    @property
+    def slug(self) -> str:
+        """Front matter ``slug``, else the one the file name gives (as Jekyll's)."""
+        if self._slug is None:
+            self._slug = document_slug(self.relative_path)[1]
+        return self._slug
+
+    def __getitem__(self, key: str) -> str:
+        value = self._values.get(key)
+        if value is None:
+            compute = _DOCUMENT_PLACEHOLDERS.get(key)
+            if compute is None:
+                raise KeyError(key)
+            value = self._values[key] = compute(self)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in _DOCUMENT_PLACEHOLDERS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_DOCUMENT_PLACEHOLDERS)
+
+    def __len__(self) -> int:
+        return len(_DOCUMENT_PLACEHOLDERS)
+
+
+#: Every document placeholder (``Drops::UrlDrop``'s methods), in Jekyll's order, and how it
+#: is worked out; ``:title`` is the slug in ``pretty`` mode keeping case.
+_DOCUMENT_PLACEHOLDERS: dict[str, Callable[[_DocumentUrlDrop], str]] = {
+    "output_ext": lambda d: d.output_ext,
+    "path": lambda d: _cleaned_relative_path(d.relative_path, d.relative_directory),
+    "collection": lambda d: d.collection,
+    "name": lambda d: slugify(ruby_basename_without_ext(d.relative_path)) or "",
+    "title": lambda d: slugify(d.slug, mode="pretty", cased=True) or "",
+    "slug": lambda d: slugify(d.slug) or "",
+    "categories": lambda d: _category_path(d.categories, False),
+    "slugified_categories": lambda d: _category_path(d.categories, True),
+    "year": lambda d: f"{d.date.year:04d}",
+    "month": lambda d: f"{d.date.month:02d}",
+    "day": lambda d: f"{d.date.day:02d}",
+    "hour": lambda d: f"{d.date.hour:02d}",
+    "minute": lambda d: f"{d.date.minute:02d}",
+    "second": lambda d: f"{d.date.second:02d}",
+    "i_day": lambda d: str(d.date.day),
+    "i_month": lambda d: str(d.date.month),
+    "short_month": lambda d: _MONTHS[d.date.month - 1][:3],
+    "long_month": lambda d: _MONTHS[d.date.month - 1],
+    "short_year": lambda d: f"{d.date.year % 100:02d}",
+    "w_year": lambda d: str(d.date.isocalendar()[0]),
+    "week": lambda d: f"{d.date.isocalendar()[1]:02d}",
+    "w_day": lambda d: str(d.date.isocalendar()[2]),
+    "short_day": lambda d: _DAYS[d.date.isocalendar()[2] - 1][:3],
+    "long_day": lambda d: _DAYS[d.date.isocalendar()[2] - 1],
+    "y_day": lambda d: f"{d.date.timetuple().tm_yday:03d}",
+}
+
+
 def document_placeholders(
     *,
     collection: str,
@@ -371,46 +477,12 @@ def document_placeholders(
       front matter ``slug`` if any, else it comes from the file name like Jekyll's.
 
     ``:title`` is the slug in ``pretty`` mode keeping case, *not* the front matter title;
-    there is no ``:basename`` for documents (Jekyll stops the build on it).
+    there is no ``:basename`` for documents (Jekyll stops the build on it).  Values are
+    computed when a template asks for them (see :class:`UrlDrop`).
     """
-    if relative_directory is None:
-        relative_directory = f"_{collection}"
-    if slug is None:
-        slug = document_slug(relative_path)[1]
-    basename = ruby_basename_without_ext(relative_path)
-    cats: dict[str, None] = {}
-    slug_cats: dict[str, None] = {}
-    for category in categories:
-        cats.setdefault(ruby_downcase(category), None)
-        slug_cats.setdefault(slugify(category) or "", None)
-    iso_year, iso_week, iso_day = date.isocalendar()
-    return UrlDrop({
-        "output_ext": output_ext,
-        "path": _cleaned_relative_path(relative_path, relative_directory),
-        "collection": collection,
-        "name": slugify(basename) or "",
-        "title": slugify(slug, mode="pretty", cased=True) or "",
-        "slug": slugify(slug) or "",
-        "categories": "/".join(cats),
-        "slugified_categories": "/".join(slug_cats),
-        "year": f"{date.year:04d}",
-        "month": f"{date.month:02d}",
-        "day": f"{date.day:02d}",
-        "hour": f"{date.hour:02d}",
-        "minute": f"{date.minute:02d}",
-        "second": f"{date.second:02d}",
-        "i_day": str(date.day),
-        "i_month": str(date.month),
-        "short_month": _MONTHS[date.month - 1][:3],
-        "long_month": _MONTHS[date.month - 1],
-        "short_year": f"{date.year % 100:02d}",
-        "w_year": str(iso_year),
-        "week": f"{iso_week:02d}",
-        "w_day": str(iso_day),
-        "short_day": _DAYS[iso_day - 1][:3],
-        "long_day": _DAYS[iso_day - 1],
-        "y_day": f"{date.timetuple().tm_yday:03d}",
-    })
+    return _DocumentUrlDrop(collection, relative_path, date, output_ext, tuple(categories),
+                            slug, f"_{collection}" if relative_directory is None
+                            else relative_directory)
 
 
 # ------------------------------------------------------------------------- generation
@@ -484,6 +556,35 @@ _DROP_FAILING = frozenset("""
     min sort to_hash fetch merge""".split())
 
 
+@functools.lru_cache(maxsize=256)
+def _drop_template(template: str) -> tuple[str, ...]:
+    """A document template cut once into text and ``:name`` keys, alternating (text
+    first): every document of a collection shares its template."""
+    return tuple(_DROP_KEY.split(template))
+
+
+def _fill_drop_key(key: str, placeholders: Mapping[str, str | None]) -> str:
+    """What Jekyll puts for one ``:key`` of a template filled from a drop (see
+    :func:`generate_url`)."""
+    name = key[:-1] if key.endswith("_") else key
+    if name not in placeholders:
+        if name in _DROP_EMPTY:
+            return key[len(name):]
+        if name in _DROP_FAILING:
+            raise UrlTemplateError(f"Jekyll cannot use :{name} in a permalink "
+                                   "(a Ruby method of the drop, not a placeholder)")
+        raise UrlTemplateError(
+            f"The URL template doesn't have {name} or {name} keys. "
+            "Check your permalink template!"
+            if key.endswith("_") else
+            f"The URL template doesn't have {name} keys. "
+            "Check your permalink template!")
+    value = escape_path(placeholders[name] or "")
+    if "\\" in value:  # Ruby's sub reads backslashes in the replacement
+        return _ruby_gsub(":" + key, ":" + name, value, count=1)
+    return value + key[len(name):]
+
+
 def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
     """``URL#generate_url``: the template with its placeholders filled (not sanitized).
 
@@ -501,25 +602,20 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
     Values go through :func:`escape_path`; the template's own text is never escaped.
     """
     if isinstance(placeholders, UrlDrop):
-        def fill(m: re.Match[str]) -> str:
-            name = m.group(1)
-            if name.endswith("_"):
-                name = name[:-1]
-            if name in _DROP_EMPTY and name not in placeholders:
-                return m.group(0).replace(":" + name, "", 1)
-            if name in _DROP_FAILING and name not in placeholders:
-                raise UrlTemplateError(f"Jekyll cannot use :{name} in a permalink "
-                                       "(a Ruby method of the drop, not a placeholder)")
-            if name not in placeholders:
-                raise UrlTemplateError(
-                    f"The URL template doesn't have {name} or {name} keys. "
-                    "Check your permalink template!"
-                    if m.group(1).endswith("_") else
-                    f"The URL template doesn't have {name} keys. "
-                    "Check your permalink template!")
-            value = placeholders[name] or ""
-            return _ruby_gsub(m.group(0), ":" + name, escape_path(value), count=1)
-        return _DROP_KEY.sub(fill, template)
+        parts = _drop_template(template)
+        if len(parts) == 1:
+            return template
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            key = parts[i]
+            # the usual case inline: a known name whose value needs no escaping
+            value = placeholders[key] if key in placeholders and key[-1] != "_" else None
+            if value and _PLAIN_PATH.search(value):
+                out.append(value)
+            else:
+                out.append(_fill_drop_key(key, placeholders))
+            out.append(parts[i + 1])
+        return "".join(out)
 
     result = template
     for key, value in placeholders.items():

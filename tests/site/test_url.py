@@ -288,3 +288,15 @@ def test_destination_absolute_dest_prefix_kept(tmp_path: Path) -> None:
 def test_transliterate_table_is_i18n_default() -> None:
     assert U.transliterate("ÆŒßŉ日") == "AEOEss'n?"
     assert all(unicodedata.name(ch) for ch in U._LATIN)
+
+
+def test_document_template_fill_escapes_and_keeps_underscores() -> None:
+    """Values needing escaping, names ending in ``_`` and repeated names, filled from one
+    document drop (the plain values are taken as they are, the others escaped)."""
+    drop = U.document_placeholders(collection="posts", relative_path="_posts/2010-01-03-x.md",
+                                   date=datetime(2010, 1, 3, tzinfo=timezone.utc),
+                                   output_ext=".html", categories=["My Cat", "b"])
+    assert U.generate_url("/:categories_/:year_:month/:year:output_ext", drop) == \
+        "/my%20cat/b_/2010_01/2010.html"
+    assert U.generate_url("/static/page", drop) == "/static/page"
+    assert list(drop)[:3] == ["output_ext", "path", "collection"] and len(drop) == 25
