@@ -76,3 +76,23 @@ def test_site_root_is_found_above_the_file_or_is_its_folder(tmp_path: Path) -> N
     # _config.yml is looked for in every folder above, so the site is tmp_path again
     assert jekyllpy.render_page(lone / "b.md") == "<p>[Root]</p>\n"
     assert jekyllpy.render_page(lone / "b.md", config={"title": "Over"}) == "<p>[Over]</p>\n"
+
+
+def test_no_site_is_kept_after_rendering(tmp_path: Path) -> None:
+    """Each call reads a whole site; none may stay in memory once the page is returned
+    (python-liquid caches parsers by environment, and the environment knew the site)."""
+    import gc
+
+    from jekyllpy.site.site import Site
+
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "page.md").write_text("---\n---\n{{ site.title }} *x*\n")
+
+    def alive() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, Site))
+
+    before = alive()
+    for _ in range(3):
+        assert jekyllpy.render_page(tmp_path / "page.md") == "<p>t <em>x</em></p>\n"
+    assert alive() == before
