@@ -1,0 +1,39 @@
+"""Front matter parsing: the copies a repeated text gets are independent deep copies."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from jekyllpy.site import front_matter as fm
+
+
+def test_parsed_again_gives_an_independent_copy() -> None:
+    text = "---\ntitle: T\ntags: [a, b]\nnested: {list: [1, {x: 2}]}\n---\nbody\n"
+    first = fm.parse(text, "p.md")
+    first.data["tags"].append("c")
+    first.data["nested"]["list"][1]["x"] = 3
+    again = fm.parse(text, "p.md")
+    assert again.data == {"title": "T", "tags": ["a", "b"],
+                          "nested": {"list": [1, {"x": 2}]}}
+    assert again.content == "body\n"
+
+
+def test_copy_data_is_deepcopy() -> None:
+    when = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    tree = {"a": [1, 2.5, None, True, "s", b"b", when, dt.date(2020, 1, 2)],
+            "b": {"c": [{"d": []}]}}
+    copied = fm.copy_data(tree)
+    assert copied == tree == copy.deepcopy(tree)
+    assert copied["a"] is not tree["a"] and copied["b"]["c"][0] is not tree["b"]["c"][0]
+
+
+def test_copy_data_keeps_aliases_and_copies_other_types() -> None:
+    shared = [1, 2]
+    tree = {"x": shared, "y": shared, "s": {"k"}}
+    copied = fm.copy_data(tree)
+    assert copied == tree
+    assert copied["x"] is copied["y"] and copied["x"] is not shared  # as deepcopy keeps it
+    assert copied["s"] is not tree["s"]
+    pairs = {"o": [("a", [1])]}  # !!omap gives tuples holding mutable values
+    assert fm.copy_data(pairs)["o"][0][1] is not pairs["o"][0][1]
