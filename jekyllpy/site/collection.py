@@ -7,6 +7,7 @@ front matter key, documents without it last), else by date then path.
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import os
 import re
@@ -43,6 +44,21 @@ class Collection:
     def directory(self) -> Path:
         return self.site.source / str(self.site.config.get("collections_dir") or "") \
             / self.relative_directory
+
+    @functools.cached_property
+    def source_root(self) -> str:
+        """The folder documents' relative paths start from (the source, or
+        ``collections_dir`` in it), as text: every document read asks for it."""
+        return str(self.site.source / str(self.site.config.get("collections_dir") or ""))
+
+    def converters_for(self, ext: str) -> list[Any]:
+        """The site's converters for ``ext``, one list shared by the documents that have
+        that extension (worked out once, not once per document)."""
+        table: dict[str, list[Any]] = self.__dict__.setdefault("_converters_by_ext", {})
+        found = table.get(ext)
+        if found is None:
+            found = table[ext] = self.site.converters_for(ext)
+        return found
 
     def write_p(self) -> bool:
         return bool(self.metadata.get("output", False))
@@ -109,7 +125,7 @@ class Collection:
                 return result if result else _compare_docs(a, b)
             self.docs = ruby.sort(self.docs, cmp)
         else:
-            self.docs = ruby.sort(self.docs, _compare_docs)
+            self.docs = _sorted_by_date(self.docs)
 
     def to_liquid(self) -> Any:
         from ..rendering.drops import CollectionDrop
@@ -124,6 +140,23 @@ def _compare_docs(a: "Document", b: "Document") -> int:
         pa, pb = str(a.path), str(b.path)
         result = (pa > pb) - (pa < pb)
     return result
+
+
+def _sorted_by_date(docs: list["Document"]) -> list["Document"]:
+    """Documents in ``Document#<=>`` order (date, then path).
+
+    When every date is an aware ``datetime`` (what reading gives every dated document),
+    that order is a plain key, and any stable sort gives the one result Ruby's stable merge
+    sort gives; Python's own sort is then used instead of the merge sort restated in
+    Python.  Other dates (mixed types Ruby cannot compare) keep Ruby's sort."""
+    keys = []
+    for doc in docs:
+        date = doc.data.get("date")
+        if type(date) is not _dt.datetime or date.tzinfo is None:
+            return ruby.sort(docs, _compare_docs)
+        keys.append((date, str(doc.path)))
+    order = sorted(range(len(docs)), key=keys.__getitem__)
+    return [docs[i] for i in order]
 
 
 def has_yaml_header(path: Path) -> bool:

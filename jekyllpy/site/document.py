@@ -9,6 +9,7 @@ excerpt cut at ``excerpt_separator``.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -41,17 +42,16 @@ class Document:
         self.site = site
         self.path = path
         self.collection = collection
-        self.extname = path.suffix
-        self.basename = path.name
-        self.basename_without_ext = path.name[:len(path.name) - len(path.suffix)] \
-            if path.suffix else path.name
-        root = site.source / str(site.config.get("collections_dir") or "")
-        self.relative_path = path.relative_to(root).as_posix()
+        name = path.name
+        self.extname = suffix = path.suffix
+        self.basename = name
+        self.basename_without_ext = name[:len(name) - len(suffix)] if suffix else name
+        self.relative_path = _relative_posix(path, collection.source_root)
         self.data: dict[str, Any] = {}
         self.content: str | None = None
         self.output: str | None = None
         self._url: str | None = None
-        self.converters = site.converters_for(self.extname)
+        self.converters = collection.converters_for(suffix)
         self.is_draft = (collection.label == "posts"
                          and collection.relative_directory not in self.relative_path)
         if self.is_draft:
@@ -79,7 +79,8 @@ class Document:
         if defaults:
             # deep_merge copies: the same defaults are merged into many documents
             self.merge_data(deep_merge({}, defaults), "front matter defaults")
-        text = self.path.read_bytes().decode("utf-8", "replace")
+        with open(self.path, "rb") as fh:
+            text = fh.read().decode("utf-8", "replace")
         self.content = text
         if FRONT_MATTER.match(text):
             try:
@@ -103,27 +104,32 @@ class Document:
                 self.data["excerpt"] = Excerpt(self)
 
     def merge_data(self, other: dict[str, Any], source: str) -> None:
-        other = dict(other)
+        """Jekyll's ``merge_data!``: categories joined to those already there, a deep
+        merge, then the date parsed again (every reading step goes through here)."""
         cats = other.get("categories")
         if cats is not None:
+            other = dict(other)
             if isinstance(cats, str):
                 cats = cats.split()
             if isinstance(self.data.get("categories"), list):
                 cats = _union(self.data["categories"], cats if isinstance(cats, list) else [cats])
             other["categories"] = cats
-        _merge_into(self.data, other)
-        if "date" in self.data and self.data["date"] is not None:
-            self.data["date"] = self._parse_date(self.data["date"], source)
+        data = self.data
+        _merge_into(data, other)
+        date = data.get("date")
+        if date is not None:
+            data["date"] = self._parse_date(date, source)
 
     def _parse_date(self, value: Any, source: str) -> _dt.datetime:
+        tz = self.site.timezone
         if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-            return value.astimezone(self.site.timezone)
+            return value.astimezone(tz)
         try:
-            parsed = ruby.parse_time(ruby.to_s(value, self.site.timezone), self.site.timezone)
+            parsed = _parse_time(ruby.to_s(value, tz), tz)
         except ValueError as exc:
             raise DateError(f"Document '{self.relative_path}' does not have a valid date in "
                             f"the {source}.") from exc
-        return parsed.astimezone(self.site.timezone)
+        return parsed.astimezone(tz)
 
     def _categories_from_path(self, special_dir: str) -> None:
         rel = self.relative_path
@@ -273,16 +279,33 @@ class Document:
 
 
 class Excerpt:
-    """The start of a document up to its ``excerpt_separator``, rendered without layout."""
+    """The start of a document up to its ``excerpt_separator``, rendered without layout.
+
+    Its text is cut from the document's text as read, when first asked for: a page that
+    shows one post need not cut a thousand excerpts."""
 
     place_in_layout_p = False
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.content = self._extract(doc.content or "")
+        self._source: str | None = doc.content or ""
+        self._separator = doc.excerpt_separator
+        self._content: str | None = None
         self.output: str | None = None
         self.extname = doc.extname
         self.converters = doc.converters
+
+    @property
+    def content(self) -> str:
+        if self._content is None:
+            self._content = self._extract(self._source or "")
+            self._source = None
+        return self._content
+
+    @content.setter
+    def content(self, value: str) -> None:
+        self._content = value
+        self._source = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -300,20 +323,26 @@ class Excerpt:
         return Path(str(self.doc.path) + "/#excerpt")
 
     def render_with_liquid(self) -> bool:
-        if self.data.get("render_with_liquid") is False:
+        # the document's own data: ``data`` differs from it only by layout and excerpt
+        if self.doc.data.get("render_with_liquid") is False:
             return False
+        content = self.content
         return self.extname not in (".coffee", ".yaml", ".yml") and (
-            "{%" in self.content or "{{" in self.content)
+            "{%" in content or "{{" in content)
 
     def place_in_layout(self) -> bool:
         return False
 
     def _extract(self, text: str) -> str:
-        head, sep, tail = text.partition(self.doc.excerpt_separator)
+        head, sep, tail = text.partition(self._separator)
         if not sep or not tail:
             return head
         if "{%" in head:
             head = _close_liquid_blocks(head)
+        # a definition counts if its "[label]" is in the head; "]" in the head and "]:" in
+        # the tail are needed for that (no scan of the tail when either is missing)
+        if "]" not in head or "]:" not in tail:
+            return head
         definitions = ["".join(m) for m in _LINK_REF.findall(tail) if m[0] in head]
         if not definitions:
             return head
@@ -395,3 +424,32 @@ def _union(a: list[Any], b: list[Any]) -> list[Any]:
         if item not in out:
             out.append(item)
     return out
+
+
+def _relative_posix(path: Path, root: str) -> str:
+    """``path.relative_to(root).as_posix()``, by comparing text when ``path`` is below
+    ``root`` (both as ``pathlib`` prints them): asked once per document read."""
+    text = str(path)
+    if text.startswith(root) and text[len(root):len(root) + 1] == os.sep and root != os.sep:
+        rel = text[len(root) + 1:]
+        return rel if os.sep == "/" else rel.replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
+#: dates without a time of day already parsed (a file name's date, a YAML date): a
+#: text without ``:`` gives the same time whenever it is parsed (``Utils.parse_date``
+#: keeps a cache for the same reason)
+_DATES: dict[tuple[str, Any], _dt.datetime] = {}
+
+
+def _parse_time(text: str, tz: Any) -> _dt.datetime:
+    """``ruby.parse_time``, remembered for texts whose time cannot depend on today."""
+    if ":" in text:
+        return ruby.parse_time(text, tz)
+    key = (text, tz)
+    found = _DATES.get(key)
+    if found is None:
+        found = ruby.parse_time(text, tz)
+        if len(_DATES) < 65536:
+            _DATES[key] = found
+    return found

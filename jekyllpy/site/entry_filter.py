@@ -30,6 +30,10 @@ class EntryFilter:
         include_set = set(self.include)
         self.exclude = [str(p) for p in exclude if str(p) not in include_set]
         self.base = base.strip("/")
+        # the patterns joined to the source once, not once per entry and pattern
+        self._root = source.as_posix().rstrip("/")
+        self._include_joined = [_join(self._root, p) for p in self.include]
+        self._exclude_joined = [_join(self._root, p) for p in self.exclude]
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         """The entries (names or relative paths under ``base``) Jekyll would keep."""
@@ -57,10 +61,15 @@ class EntryFilter:
                                   if self.base else "/" + entry)
 
     def _glob_include(self, patterns: list[str], entry: str) -> bool:
-        root = self.source.as_posix().rstrip("/")
+        root = self._root
         with_source = _join(root, entry)
-        for pattern in patterns:
-            pattern_with_source = _join(root, pattern)
+        if patterns is self.include:
+            joined = self._include_joined
+        elif patterns is self.exclude:
+            joined = self._exclude_joined
+        else:
+            joined = [_join(root, p) for p in patterns]
+        for pattern_with_source in joined:
             if (fnmatchcase(with_source, pattern_with_source)
                     or with_source.startswith(pattern_with_source)
                     or (pattern_with_source == with_source + "/"

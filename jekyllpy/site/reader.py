@@ -142,8 +142,9 @@ class Reader:
             entries += [n if rel == "." else f"{rel}/{n}" for n in filenames]
         filt = EntryFilter(site.source, site.include, site.exclude, f"{dir}/{magic}")
         docs = []
+        # os.walk lists folders (symlinked ones too) apart from files: no entry is a folder
         for entry in filt.filter(sorted(entries)):
-            if not matcher.match(entry) or (folder / entry).is_dir():
+            if not matcher.match(entry):
                 continue
             doc = Document(site, folder / entry, site.posts)
             doc.read()
