@@ -436,15 +436,20 @@ def _relative_posix(path: Path, root: str) -> str:
     return path.relative_to(root).as_posix()
 
 
-#: dates without a time of day already parsed (a file name's date, a YAML date): a
-#: text without ``:`` gives the same time whenever it is parsed (``Utils.parse_date``
-#: keeps a cache for the same reason)
+#: times already parsed whose value cannot depend on the day they are parsed: a text
+#: without ``:`` (no time of day: a file name's date, a YAML date) or one starting with a
+#: full ``YYYY-MM-DD`` date (``Utils.parse_date`` keeps a cache for the same reason)
 _DATES: dict[tuple[str, Any], _dt.datetime] = {}
+_DATE_FIRST = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]|\Z)")
 
 
 def _parse_time(text: str, tz: Any) -> _dt.datetime:
-    """``ruby.parse_time``, remembered for texts whose time cannot depend on today."""
-    if ":" in text:
+    """``ruby.parse_time``, remembered for texts that always give the same time.
+
+    ``parse_time`` takes today's date only for a time of day with no date; a text
+    without ``:`` has no time of day, and in one that starts with a whole date the time
+    found after it cannot take the date's digits."""
+    if ":" in text and not _DATE_FIRST.match(text):
         return ruby.parse_time(text, tz)
     key = (text, tz)
     found = _DATES.get(key)

@@ -87,11 +87,13 @@ def _release(site: Site) -> None:
 
 
 def _find(site: Site, file: Path) -> Any:
-    # Paths are built on the resolved site root, so plain equality finds the file; resolving
-    # every path (symlinks inside the site) is the slow second try.
+    # Paths are built on the resolved site root, so equal text finds the file (pathlib's
+    # text of a path is its normal form); resolving every path (symlinks inside the site)
+    # is the slow second try.
+    target = str(file)
     for resolve in (False, True):
         def same(path: Any) -> bool:
-            return (Path(path).resolve() if resolve else Path(path)) == file
+            return Path(path).resolve() == file if resolve else os.fspath(path) == target
 
         for collection in site.collections.values():
             for doc in collection.docs:

@@ -49,3 +49,21 @@ def test_dates_and_paths_from_the_file_name(tmp_path: Path) -> None:
     assert [str(d.data["date"]) for d in docs.values()] == [
         "2020-01-01 09:00:00+00:00", "2020-01-02 00:00:00+00:00", "2020-01-05 00:00:00+00:00"]
     assert docs["_posts/sub/2020-01-03-b.md"].url == "/2020/01/05/b.html"
+
+
+def test_remembered_times_equal_parsed_ones() -> None:
+    """Times kept for texts that cannot depend on today are those parse_time gives."""
+    import datetime as dt
+
+    from jekyllpy.rendering import ruby
+    from jekyllpy.site import document
+
+    tz = dt.timezone(dt.timedelta(hours=2))
+    for text in ("2020-01-02", "2020-01-02 09:08:07 +0000", "2020-01-02T09:08:07Z",
+                 "2020-1-2", "Jan 2, 2020", "2020-01-02 9:08 pm EST"):
+        assert document._parse_time(text, tz) == ruby.parse_time(text, tz)
+        assert (text, tz) in document._DATES
+    for text in ("09:08", "2020-01-02:09:08"):  # a time of day alone takes today's date
+        assert (text, tz) not in document._DATES
+        document._parse_time(text, tz)
+        assert (text, tz) not in document._DATES
