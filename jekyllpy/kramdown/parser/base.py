@@ -87,7 +87,7 @@ class ParserBase:
         self.parse_blocks(self.root, self.adapt_source(self.source))
         self.update_tree(self.root)
         self.correct_abbreviations_attributes()
-        self.replace_abbreviations(self.root)
+        self.finish_tree(self.root)
         for data in self.footnotes.values():
             self.update_tree(data["content"])
             self.replace_abbreviations(data["content"])
@@ -99,6 +99,11 @@ class ParserBase:
             line = data["content"].options.get("location")
             self.warning(f"Footnote definition for '{name}' on line {line} is unreferenced - ignoring")
         self.root.options["footnote_count"] = count
+
+    def finish_tree(self, root: Element) -> None:
+        """The passes over the span-parsed main tree: here, abbreviations (a parser may
+        fold its own pass into the same walk)."""
+        self.replace_abbreviations(root)
 
     def _configure(self) -> None:
         for name in self.block_parsers + self.span_parsers:

@@ -83,28 +83,50 @@ class GFMParser(KramdownParser):
         self.span_parsers.append("strikethrough_gfm")
         self._hard_line_break = "\n" if self.options.get("hard_wrap") else "\\\n"
 
-    def parse(self) -> None:
-        super().parse()
-        self.update_elements(self.root)
+    def finish_tree(self, root: Element) -> None:
+        """kramdown's abbreviation pass and the GFM parser's own pass (hard line breaks,
+        header ids) in one walk of the tree: they visit the same nodes, the GFM pass
+        the abbreviation pass's output, except inside HTML elements and headers, which
+        only the abbreviation pass enters."""
+        self.update_elements(root, self.abbreviation_patterns())
 
-    def update_elements(self, element: Element) -> None:
+    def update_elements(self, element: Element, abbreviations: tuple | None = None) -> None:
+        """The GFM pass, and first, when ``abbreviations`` (see
+        :meth:`abbreviation_patterns`) are given, kramdown's abbreviation pass."""
         out: list[Element] | None = None
         hard = self._hard_line_break
-        for i, child in enumerate(element.children):
+        found = abbreviations[0].search if abbreviations is not None else None
+        children = element.children
+        last = len(children) - 1
+        for i, child in enumerate(children):
             ctype = child.type
             if ctype == "text":
+                if found is not None and found(child.value):
+                    if out is None:
+                        out = children[:i]
+                    pieces = self._split_abbreviations(child, *abbreviations)
+                    final = len(pieces) - 1
+                    for k, piece in enumerate(pieces):
+                        if piece.type == "text" and hard in piece.value:
+                            out.extend(self._update_text_type(
+                                element, piece, i == last and k == final))
+                        else:
+                            out.append(piece)
+                    continue
                 if hard in child.value:
                     if out is None:
-                        out = element.children[:i]
-                    out.extend(self._update_text_type(element, child))
+                        out = children[:i]
+                    out.extend(self._update_text_type(element, child, i == last))
                     continue
             elif ctype == "html_element":
-                pass
-            elif (ctype == "header" and self.options.get("auto_ids")
-                  and "id" not in child.attr):
+                if abbreviations is not None:
+                    self.replace_abbreviations(child, abbreviations)
+            elif ctype == "header" and self.options.get("auto_ids") and "id" not in child.attr:
+                if abbreviations is not None:
+                    self.replace_abbreviations(child, abbreviations)
                 child.attr["id"] = self.generate_gfm_header_id(child.options["raw_text"])
             elif child.children:
-                self.update_elements(child)
+                self.update_elements(child, abbreviations)
             if out is not None:
                 out.append(child)
         if out is not None:
@@ -186,10 +208,11 @@ class GFMParser(KramdownParser):
             current.attr["class"] = "task-list"
         return True
 
-    def _update_text_type(self, element: Element, child: Element) -> list[Element]:
+    def _update_text_type(self, element: Element, child: Element, is_last: bool) -> list[Element]:
+        """``child``'s text split at hard line breaks (``is_last``: whether it ends
+        ``element``)."""
         lines = child.value.split(self._hard_line_break)
-        omit_trailing_br = (lines[-1] == "" and element.category() == "block"
-                            and element.children[-1] is child)
+        omit_trailing_br = lines[-1] == "" and is_last and element.category() == "block"
         loc = (child.options.get("location") or 0) if child._options else 0
         out: list[Element] = []
         n = len(lines)

@@ -99,17 +99,22 @@ class ReferenceRules:
         for key in list(attrs):
             attrs[key] = attrs[key].attr
 
-    def replace_abbreviations(self, el: Element, regexps: tuple | None = None) -> None:
+    def abbreviation_patterns(self) -> tuple | None:
+        """(any abbreviation, an abbreviation that stands as a word) for the definitions
+        read, longest first so "HTML5" wins over "HTML"; None when there are none."""
         defs = self.root.options["abbrev_defs"]
         if not defs:
-            return
+            return None
+        keys = sorted(defs, key=len, reverse=True)
+        union = "|".join(f"(?:{re.escape(k)})" for k in keys)
+        return (P.rx(union, persist=False),
+                P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))", persist=False))
+
+    def replace_abbreviations(self, el: Element, regexps: tuple | None = None) -> None:
         if regexps is None:
-            # Longest first, so "HTML5" wins over "HTML"; then only at word boundaries.
-            keys = sorted(defs, key=len, reverse=True)
-            union = "|".join(f"(?:{re.escape(k)})" for k in keys)
-            first = P.rx(union, persist=False)
-            last = P.rx(rf"(?=(?:\W|^)(?:{union})(?!\w))", persist=False)
-            regexps = (first, last)
+            regexps = self.abbreviation_patterns()
+            if regexps is None:
+                return
         first, last = regexps
         search = first.search
         pending = [el]  # a loop rather than recursion: every element of the tree is visited
