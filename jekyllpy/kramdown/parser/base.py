@@ -193,13 +193,20 @@ class ParserBase:
         """Append text to the last child if it is text of the same type, else a new child.
 
         Text elements carry no location (kramdown's is only used for warnings, which name
-        the line of the element around them).
+        the line of the element around them).  The text is appended through a local
+        variable that holds the only reference to the string: CPython then extends it in
+        place, where ``el.value += text`` would copy it, making text built from many
+        small pieces (unmatched brackets or emphasis marks, one by one) quadratic.
         """
         children = (tree or self.tree).children
         if type is None:
             type = self.text_type
         if children and children[-1].type == type:
-            children[-1].value += text
+            last = children[-1]
+            value = last.value
+            last.value = None  # the string's only owner is now ``value``: see the docstring
+            value += text
+            last.value = value
         elif text:
             children.append(Element(type, text))
 
@@ -323,7 +330,11 @@ class ParserBase:
                 # Plain text up to the next possible span start (add_text, inlined: hot).
                 children = el.children
                 if children and children[-1].type == text_type:
-                    children[-1].value += string[pos:start]
+                    last = children[-1]
+                    value = last.value
+                    last.value = None  # as in add_text: extended in place, not copied
+                    value += string[pos:start]
+                    last.value = value
                 else:
                     children.append(Element(text_type, string[pos:start]))
                 src.pos = pos = start
