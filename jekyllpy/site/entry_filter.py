@@ -8,8 +8,9 @@ rule but lose to ``include``.  Both the reader and each collection filter with t
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
-from fnmatch import fnmatchcase
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -30,10 +31,10 @@ class EntryFilter:
         include_set = set(self.include)
         self.exclude = [str(p) for p in exclude if str(p) not in include_set]
         self.base = base.strip("/")
-        # the patterns joined to the source once, not once per entry and pattern
+        # the patterns joined to the source and compiled once, not once per entry
         self._root = source.as_posix().rstrip("/")
-        self._include_joined = [_join(self._root, p) for p in self.include]
-        self._exclude_joined = [_join(self._root, p) for p in self.exclude]
+        self._include_test = _Patterns([_join(self._root, p) for p in self.include])
+        self._exclude_test = _Patterns([_join(self._root, p) for p in self.exclude])
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         """The entries (names or relative paths under ``base``) Jekyll would keep."""
@@ -61,21 +62,33 @@ class EntryFilter:
                                   if self.base else "/" + entry)
 
     def _glob_include(self, patterns: list[str], entry: str) -> bool:
-        root = self._root
-        with_source = _join(root, entry)
+        """Whether a pattern matches ``entry`` (``File.fnmatch?``), is a prefix of it, or
+        names it as a folder (``dir/``) that it is."""
         if patterns is self.include:
-            joined = self._include_joined
+            test = self._include_test
         elif patterns is self.exclude:
-            joined = self._exclude_joined
+            test = self._exclude_test
         else:
-            joined = [_join(root, p) for p in patterns]
-        for pattern_with_source in joined:
-            if (fnmatchcase(with_source, pattern_with_source)
-                    or with_source.startswith(pattern_with_source)
-                    or (pattern_with_source == with_source + "/"
-                        and Path(with_source).is_dir())):
-                return True
-        return False
+            test = _Patterns([_join(self._root, p) for p in patterns])
+        return test.matches(_join(self._root, entry))
+
+
+class _Patterns:
+    """Patterns joined to the source, tested together: one regular expression for all
+    the globs, one ``startswith`` for all the prefixes (any pattern matching in any of
+    the three ways is a match, so the order they are tried in does not matter)."""
+
+    def __init__(self, joined: list[str]) -> None:
+        self.glob = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in joined)) \
+            if joined else None
+        self.prefixes = tuple(joined)
+        self.folders = frozenset(p for p in joined if p.endswith("/"))
+
+    def matches(self, with_source: str) -> bool:
+        if self.glob is None:
+            return False
+        return bool(self.glob.match(with_source) or with_source.startswith(self.prefixes)
+                    or (with_source + "/" in self.folders and Path(with_source).is_dir()))
 
 
 def _join(root: str, path: str) -> str:

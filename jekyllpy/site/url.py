@@ -454,6 +454,13 @@ _DOCUMENT_PLACEHOLDERS: dict[str, Callable[[_DocumentUrlDrop], str]] = {
 }
 
 
+#: placeholders made of ASCII digits or English month and day names only: never empty,
+#: and nothing :func:`escape_path` would change
+_PLAIN_DATE_PARTS = frozenset((
+    "year", "month", "day", "hour", "minute", "second", "i_day", "i_month", "short_month",
+    "long_month", "short_year", "w_year", "week", "w_day", "short_day", "long_day", "y_day"))
+
+
 def document_placeholders(
     *,
     collection: str,
@@ -606,14 +613,19 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
         if len(parts) == 1:
             return template
         out = [parts[0]]
+        lazy = type(placeholders) is _DocumentUrlDrop
         for i in range(1, len(parts), 2):
             key = parts[i]
-            # the usual case inline: a known name whose value needs no escaping
-            value = placeholders[key] if key in placeholders and key[-1] != "_" else None
-            if value and _PLAIN_PATH.search(value):
-                out.append(value)
+            # the usual cases inline: a date part (digits or English names, never
+            # escaped), or a known name whose value needs no escaping
+            if lazy and key in _PLAIN_DATE_PARTS:
+                out.append(placeholders[key])
             else:
-                out.append(_fill_drop_key(key, placeholders))
+                value = placeholders[key] if key in placeholders and key[-1] != "_" else None
+                if value and _PLAIN_PATH.search(value):
+                    out.append(value)
+                else:
+                    out.append(_fill_drop_key(key, placeholders))
             out.append(parts[i + 1])
         return "".join(out)
 
