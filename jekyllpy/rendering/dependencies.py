@@ -73,6 +73,14 @@ _ENTRY_WORDS = re.compile(r"\b(?:content|layout)\b")
 _RENDERED_FIELDS = frozenset({"content", "output", "excerpt"})
 
 
+def note_volatile() -> None:
+    """A template read the clock or a random source (``"now" | date``, a time of day
+    without a date, ``sample``): what it renders can differ from one render to the next,
+    so the render recording now must not be reused."""
+    if active is not None:
+        active.read_volatile()
+
+
 # -- fingerprints ---------------------------------------------------------------------------------
 def _zone_reprs() -> list[tuple[str, str]]:
     """Reprs that name an object by its address but stand for a fixed value: the system
@@ -493,6 +501,12 @@ class DependencyTracker:
             rec.time = self._time()
         elif key == "*":
             rec.everything = True
+
+    def read_volatile(self) -> None:
+        """The clock or a random source was read: a full build would render something
+        new, so this item is rendered on every build."""
+        if self._stack:
+            self._stack[-1].always = True
 
     def read_layout(self, name: Any, layout: Any) -> None:
         if not self._stack or not isinstance(name, str):

@@ -340,6 +340,8 @@ def _note_site_read(tracker: Any, site: "Site", key: Any) -> None:
         tracker.read_field(None, "c:posts", key)
     elif key == "related_posts":
         tracker.read_field(None, "c:posts", "#keys")
+        # which posts: those other than the current document (differs page by page)
+        tracker.read_site("related_posts")
     elif key in ("data", "time"):
         tracker.read_site(key)
 

@@ -57,6 +57,7 @@ from . import filters as jekyll_filters
 from . import ruby
 from . import standard_filters
 from .standard_filters import FilterError, plain
+from .include_cache import cacheable_source
 from .lexer import tokenize
 from .tag_markup import (RubyCaptureTag, RubyCaseTag, RubyCommentTag, RubyCycleTag,
                          RubyForTag, RubyIfChangedTag, RubyIfTag, RubyLiquidTag,
@@ -252,7 +253,7 @@ class JekyllEnvironment(Environment):
         self.includes_dirs = [Path(d) for d in includes_dirs]
         self.markdownify = markdownify
         self.expression_cache: dict[Any, Any] = {}
-        self._partials: dict[Path, tuple[tuple[int, int], BoundTemplate]] = {}
+        self._partials: dict[Path, tuple[tuple[int, int], BoundTemplate, bool]] = {}
         self._parsing = 0
         self._in_output = 0
         #: syntax warnings of the template being parsed (None when not parsing)
@@ -331,15 +332,21 @@ class JekyllEnvironment(Environment):
 
     def load_partial(self, path: Path) -> BoundTemplate:
         """The parsed template of an included file (cached until the file changes)."""
+        return self.load_partial_checked(path)[0]
+
+    def load_partial_checked(self, path: Path) -> tuple[BoundTemplate, bool]:
+        """The parsed template of an included file, and whether its output may be reused
+        (:func:`.include_cache.cacheable_source`); cached until the file changes."""
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
         cached = self._partials.get(path)
         if cached is not None and cached[0] == key:
-            return cached[1]
+            return cached[1], cached[2]
         source = path.read_bytes().decode("utf-8")
         template = self.from_string(source, name=path.name, path=str(path))
-        self._partials[path] = (key, template)
-        return template
+        candidate = cacheable_source(source)
+        self._partials[path] = (key, template, candidate)
+        return template, candidate
 
 
 def make_environment(site_config: Mapping[str, Any] | None = None, *,

@@ -33,6 +33,7 @@ from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby, urls
 from .conditions import ruby_conditions
+from .dependencies import note_volatile
 from .drops import Drop
 from .ruby import to_s
 from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
@@ -666,6 +667,7 @@ def sample(value: Any, num: Any = 1) -> Any:
     if not isinstance(value, (list, tuple, Mapping)):
         return value
     items = list(value.items()) if isinstance(value, Mapping) else list(value)
+    note_volatile()  # random: the next render may pick others
     try:
         n = ruby.to_integer(num)
     except ruby.RubyArgumentError:

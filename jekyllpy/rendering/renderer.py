@@ -18,6 +18,7 @@ from . import dependencies as _deps
 from .converters import MarkdownConverter
 from .drops import ExcerptDrop, JekyllDrop, SiteDrop
 from .environment import JekyllEnvironment, make_environment
+from .include_cache import IncludeOutputs
 from .prefetch import MarkdownPrefetch
 from .site_tags import LinkTag, PostUrlTag
 
@@ -91,6 +92,7 @@ def _new_pass(site: "Site") -> JekyllEnvironment:
     """The environment for a rendering pass, with the pass's include lookups emptied."""
     env = environment_for(site)
     env.include_lookups = {}  # type: ignore[attr-defined]
+    env.include_outputs = IncludeOutputs(site)  # type: ignore[attr-defined]
     return env
 
 

@@ -621,6 +621,8 @@ def parse_time(text: str, tz: _dt.tzinfo) -> _dt.datetime:
                         year, month, day = (int(g) for g in m.groups())
     if year is None:
         if tm:
+            from .dependencies import note_volatile
+            note_volatile()  # a time of day alone is taken on today's date
             today = _dt.datetime.now(tz)
             year, month, day = today.year, today.month, today.day
         else:

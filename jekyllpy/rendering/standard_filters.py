@@ -28,6 +28,7 @@ from typing import Any
 from liquid.undefined import is_undefined
 
 from . import ruby
+from .dependencies import note_volatile
 from .ruby import RubyArgumentError, to_s
 
 __all__ = ["STANDARD_FILTERS", "plain", "input_iterator", "FilterError"]
@@ -482,6 +483,7 @@ def to_date(value: Any, zone: _dt.tzinfo) -> Any:
             return None
         value = value.lower()
         if value in ("now", "today"):
+            note_volatile()
             return _dt.datetime.now(zone)
         if re.fullmatch(r"[0-9]+", value):  # Ruby: when /\A\d+\z/
             return _dt.datetime.fromtimestamp(int(value), zone)

@@ -27,6 +27,7 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from ..kramdown.highlight import find_lexer, lex
 from ..kramdown.highlight.formatter import format_html, format_table
 from . import dependencies as _deps, ruby
+from .include_cache import render_reusing
 from .tag_markup import block_body
 
 if TYPE_CHECKING:
@@ -192,10 +193,10 @@ class IncludeNode(Node):
         hit = found.get(key) if found is not None else None
         if hit is None:
             path = _locate(env, file, dirs)
-            hit = (path, env.load_partial(path))
+            hit = (path, *env.load_partial_checked(path))
             if found is not None:
                 found[key] = hit
-        path, template = hit
+        path, template, candidate = hit
         tracker = _deps.active
         if tracker is not None:
             # the file found, and the places looked at before it (a file appearing there
@@ -208,7 +209,15 @@ class IncludeNode(Node):
         stats = getattr(getattr(env, "site", None), "liquid_stats", None)
         if stats is None:
             with context.extend(namespace):
-                template.render_with_context(context, buffer, partial=True)
+                outputs = getattr(env, "include_outputs", None)
+                if outputs is None:
+                    template.render_with_context(context, buffer, partial=True)
+                else:
+                    # the same output as last time when nothing it reads differs
+                    render_reusing(outputs, path, candidate and type(self) is IncludeNode,
+                                   context, buffer,
+                                   lambda buf: template.render_with_context(
+                                       context, buf, partial=True))
             return True
         out: list[str] = []
         with stats.measure(path, out):  # --profile: counted like any template file
