@@ -32,6 +32,19 @@ def _span_stop(name: str, ignore_case: bool) -> re.Pattern[str]:
     return P.rx(rf"</{re.escape(name)}\s*>", re.I if ignore_case else 0, persist=False)
 
 
+@lru_cache(maxsize=512)
+def _attribute_pairs(text: str, in_html_tag: bool) -> tuple[tuple[str, str], ...]:
+    """The (name, value) pairs of a tag's attribute text, in order: the same few attribute
+    texts come back again and again in a site, and the name pattern's Unicode classes make
+    matching them slow."""
+    pairs = []
+    for m in P.HTML_ATTRIBUTE.finditer(text):
+        attr, val, _sep, quoted = m.group(1, 2, 3, 4)
+        pairs.append((attr.lower() if in_html_tag else attr,
+                      val if val is not None else (quoted if quoted is not None else "")))
+    return tuple(pairs)
+
+
 class HtmlRules:
     """Mixin: HTML block and span rules plus raw HTML parsing."""
 
@@ -64,14 +77,11 @@ class HtmlRules:
     def parse_html_attributes(self, text: str, line: int | None = None,
                               in_html_tag: bool = True) -> dict[str, str]:
         attrs: dict[str, str] = {}
-        for m in P.HTML_ATTRIBUTE.finditer(text):
-            attr, val, _sep, quoted = m.group(1, 2, 3, 4)
-            if in_html_tag:
-                attr = attr.lower()
+        for attr, value in _attribute_pairs(text, in_html_tag):
             if attr in attrs:
                 self.warning(f"Duplicate HTML attribute '{attr}' on line {line or '?'} "
                              "- overwriting previous one")
-            attrs[attr] = val if val is not None else (quoted if quoted is not None else "")
+            attrs[attr] = value
         return attrs
 
     def handle_raw_html_tag(self, name: str) -> None:
