@@ -155,6 +155,9 @@ class Scanner:
         pos = self.pos
         if pos == 0 or self.string[pos - 1] == "\n":
             return pattern.match(self.string, pos) is not None
+        entry = _MID_LINE.get(id(pattern))  # as in scan
+        if entry is not None and entry[1] is not None and entry[0] is pattern:
+            return entry[1].match(self.string, pos) is not None
         return self._match(pattern) is not None
 
     # -- moves -------------------------------------------------------------------------------
