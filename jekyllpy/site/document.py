@@ -408,6 +408,11 @@ def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list[Any]:
 
 
 def _flatten(items: list[Any]) -> list[Any]:
+    for item in items:
+        if isinstance(item, list):
+            break
+    else:
+        return list(items)  # nothing nested (the usual case)
     out: list[Any] = []
     for item in items:
         if isinstance(item, list):

@@ -64,8 +64,9 @@ def has_front_matter(text: str) -> bool:
     return FRONT_MATTER.match(text) is not None
 
 
-#: texts parsed lately (a rebuild reads every file again, most of them unchanged)
-_PARSED: "OrderedDict[tuple[str, str], Parsed]" = OrderedDict()
+#: texts parsed lately (a rebuild reads every file again, most of them unchanged), with
+#: whether their data is flat (see :func:`_is_flat`)
+_PARSED: "OrderedDict[tuple[str, str], tuple[Parsed, bool]]" = OrderedDict()
 _PARSED_MAX = 8192
 
 
@@ -78,12 +79,36 @@ def parse(text: str, path: str = "<string>") -> Parsed:
     hit = _PARSED.get(key)
     if hit is not None:
         _PARSED.move_to_end(key)
-        return Parsed(copy_data(hit.data), hit.content, hit.body_line)
+        parsed, flat = hit
+        data = parsed.data
+        if flat and data is not None:
+            data = {k: v[:] if type(v) is list else v for k, v in data.items()}
+        else:
+            data = copy_data(data)
+        return Parsed(data, parsed.content, parsed.body_line)
     parsed = _parse(text, path)
-    _PARSED[key] = Parsed(copy_data(parsed.data), parsed.content, parsed.body_line)
+    stored = copy_data(parsed.data)
+    _PARSED[key] = (Parsed(stored, parsed.content, parsed.body_line), _is_flat(stored))
     if len(_PARSED) > _PARSED_MAX:
         _PARSED.popitem(last=False)
     return parsed
+
+
+def _is_flat(data: Any) -> bool:
+    """Whether ``data`` is a mapping of immutable values and lists of them (most front
+    matter: titles, dates, tags): then a copy is one new dict and a slice per list."""
+    if type(data) is not dict:
+        return False
+    lists: set[int] = set()
+    for value in data.values():
+        kind = type(value)
+        if kind is list:
+            if id(value) in lists or any(type(item) not in _IMMUTABLE for item in value):
+                return False  # a list twice (a YAML alias) stays shared: copy_data's work
+            lists.add(id(value))
+        elif kind not in _IMMUTABLE:
+            return False
+    return True
 
 
 #: values YAML gives that cannot change: shared by a copy instead of copied

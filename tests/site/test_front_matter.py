@@ -37,3 +37,15 @@ def test_copy_data_keeps_aliases_and_copies_other_types() -> None:
     assert copied["s"] is not tree["s"]
     pairs = {"o": [("a", [1])]}  # !!omap gives tuples holding mutable values
     assert fm.copy_data(pairs)["o"][0][1] is not pairs["o"][0][1]
+
+
+def test_flat_data_parsed_again_keeps_aliases() -> None:
+    text = "---\ntags: &t [a, b]\ncategories: *t\ntitle: x\n---\n"
+    fm.parse(text, "alias.md")
+    again = fm.parse(text, "alias.md")
+    assert again.data == {"tags": ["a", "b"], "categories": ["a", "b"], "title": "x"}
+    assert again.data["tags"] is again.data["categories"]  # as YAML (and deepcopy) give it
+    flat = "---\ntags: [a, b]\ntitle: x\n---\n"
+    first = fm.parse(flat, "flat.md")
+    first.data["tags"].append("c")
+    assert fm.parse(flat, "flat.md").data["tags"] == ["a", "b"]
