@@ -22,6 +22,7 @@ from ..rendering import ruby
 from . import url as urls
 from .collection import Collection
 from .entry_filter import DEFAULT_EXCLUDES
+from .folders import FolderMaker
 from .frontmatter_defaults import FrontmatterDefaults
 from .page import Layout, Page
 from .static_file import StaticFile
@@ -130,16 +131,36 @@ class Site:
         fresh = not os.path.lexists(root)
         if fresh:
             urls.FRESH_DESTINATIONS.add(root)
+        self._folders: FolderMaker | None = None
         try:
             self.reset()
             self.read()
             self.generate()
+            if fresh and self.regenerator is None and not self.config.get("incremental"):
+                # the destination's folders, made while the site renders (see folders.py)
+                self._folders = FolderMaker(self._planned_folders()).start()
             self.render()
-            self.cleanup()
+            if not fresh:  # a new destination holds nothing but this build's folders
+                self.cleanup()
             self.write()
+        except BaseException:
+            if self._folders is not None:
+                # a failed build leaves no destination behind, as it found none
+                self._folders.wait()
+                shutil.rmtree(root, ignore_errors=True)
+            raise
         finally:
+            self._folders = None
             if fresh:
                 urls.FRESH_DESTINATIONS.discard(root)
+
+    def _planned_folders(self) -> set[Path]:
+        """The folders the files known before rendering will be written into."""
+        dest = self.destination
+        folders: set[Path] = set()
+        for item in self.each_site_file():
+            folders.add(item.destination(dest).parent)
+        return folders
 
     def read(self) -> None:
         from .reader import Reader
@@ -211,7 +232,8 @@ class Site:
                 self.regenerator.commit()
             return
         dest = self.destination
-        made: set[Path] = set()
+        folders = getattr(self, "_folders", None)
+        made: set[Path] = folders.made() if folders is not None else set()
         for item in self.each_site_file():
             if isinstance(item, StaticFile):
                 item.write(dest)
