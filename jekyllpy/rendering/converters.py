@@ -44,14 +44,17 @@ class MarkdownConverter:
 
     def convert(self, content: str, doc: Any = None) -> str:
         """Jekyll's converter keeps every conversion by its input for the build (the same
-        excerpt or description is converted again and again: seo tags, feeds, lists)."""
+        excerpt or description is converted again and again: seo tags, feeds, lists).
+        A page's or document's own text (``doc`` given) is converted once, so it is looked
+        up but not kept: keeping it would hold every source text until the end."""
         html = self._cache.get(content)
         if html is None:
             if self.prefetch is not None:
                 html = self.prefetch.lookup(content)
             if html is None:
                 html = Document(content, **self.options()).to_html()
-            self._cache[content] = html
+            if doc is None:
+                self._cache[content] = html
         return html
 
 
