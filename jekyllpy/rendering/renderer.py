@@ -279,7 +279,8 @@ def run(site: "Site", doc: Any, payload: dict[str, Any]) -> str:
 
     output = doc.content or ""
     if doc.render_with_liquid():
-        output = render_liquid(site, env, output, payload, doc.path, doc.relative_path)
+        output = render_liquid(site, env, output, payload, doc.path, doc.relative_path,
+                               keep=False)
     output = convert(doc, output)
     doc.content = output
     if doc.place_in_layout():
@@ -338,13 +339,19 @@ def place_in_layouts(site: "Site", env: JekyllEnvironment, doc: Any, content: st
 
 
 def render_liquid(site: "Site", env: JekyllEnvironment, content: str,
-                  payload: dict[str, Any], path: Path, relative: str) -> str:
+                  payload: dict[str, Any], path: Path, relative: str,
+                  keep: bool = True) -> str:
+    """Render ``content`` (the text of ``path``) with ``payload``.  Parsed templates are
+    kept by path and text for layouts, which render again and again; a page's or
+    document's own text (``keep=False``) renders once per build and is not kept."""
     key = (str(path), content)
     cache = site._templates  # type: ignore[attr-defined]
     template = cache.get(key)
     try:
         if template is None:
-            template = cache[key] = env.from_string(content, name=relative, path=str(path))
+            template = env.from_string(content, name=relative, path=str(path))
+            if keep:
+                cache[key] = template
         stats = getattr(site, "liquid_stats", None)
         if stats is None:
             return template.render(**payload)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Iterable
 
 __all__ = ["FolderMaker"]
@@ -35,8 +34,9 @@ MIN_FOLDERS = 64
 class FolderMaker:
     """``mkdir -p`` of a set of folders, in background processes."""
 
-    def __init__(self, folders: Iterable[Path]) -> None:
-        self.folders = sorted({Path(f) for f in folders}, key=lambda p: (len(p.parts), p))
+    def __init__(self, folders: Iterable[str | os.PathLike[str]]) -> None:
+        # names, not Path objects: they are held while the whole site renders
+        self.folders = sorted({os.fspath(f) for f in folders})
         self._procs: list[subprocess.Popen[bytes]] = []
         self._done: bool | None = None
 
@@ -52,8 +52,7 @@ class FolderMaker:
         batch: list[str] = []
         size = 0
         try:
-            for folder in self.folders:
-                name = os.fspath(folder)
+            for name in self.folders:
                 if batch and size + len(name) + 1 > ARGS_BYTES:
                     self._spawn(prefix + batch)
                     batch, size = [], 0
@@ -70,7 +69,7 @@ class FolderMaker:
                                             stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL, close_fds=True))
 
-    def made(self) -> set[Path]:
+    def made(self) -> set[str]:
         """The folders known to exist now (waits for the processes; empty when they were
         not started or any of them failed: the writer then makes folders itself)."""
         if self._done is None:

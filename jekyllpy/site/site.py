@@ -154,13 +154,10 @@ class Site:
             if fresh:
                 urls.FRESH_DESTINATIONS.discard(root)
 
-    def _planned_folders(self) -> set[Path]:
+    def _planned_folders(self) -> set[str]:
         """The folders the files known before rendering will be written into."""
         dest = self.destination
-        folders: set[Path] = set()
-        for item in self.each_site_file():
-            folders.add(item.destination(dest).parent)
-        return folders
+        return {os.path.dirname(item.destination(dest)) for item in self.each_site_file()}
 
     def read(self) -> None:
         from .reader import Reader
@@ -233,15 +230,16 @@ class Site:
             return
         dest = self.destination
         folders = getattr(self, "_folders", None)
-        made: set[Path] = folders.made() if folders is not None else set()
+        made: set[str] = folders.made() if folders is not None else set()
         for item in self.each_site_file():
             if isinstance(item, StaticFile):
                 item.write(dest)
                 continue
             target = item.destination(dest)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             target.write_bytes((item.output or "").encode("utf-8"))
 
 

@@ -75,8 +75,8 @@ def test_an_existing_destination_is_cleaned_and_written_as_before(tmp_path: Path
 def test_folder_maker_reports_nothing_it_did_not_make(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    wanted = [tmp_path / f"d{i}" / "e" for i in range(folders.MIN_FOLDERS)]
-    maker = FolderMaker([*wanted, blocker / "sub"]).start()
+    wanted = [str(tmp_path / f"d{i}" / "e") for i in range(folders.MIN_FOLDERS)]
+    maker = FolderMaker([*wanted, str(blocker / "sub")]).start()
     assert maker.made() == set()  # one mkdir failed: the writer makes its folders itself
     ok = FolderMaker(wanted).start()
-    assert ok.made() == set(wanted) and all(p.is_dir() for p in wanted)
+    assert ok.made() == set(wanted) and all(Path(p).is_dir() for p in wanted)
