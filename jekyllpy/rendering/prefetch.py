@@ -27,6 +27,8 @@ MIN_FILES = 40
 BATCH = 16
 
 _options: dict[str, Any] | None = None
+#: in the worker: set by the build process when it wants no more conversions
+_stop: Any = None
 
 
 def _convert(text: str) -> str | None:
@@ -42,14 +44,18 @@ def _convert_batch(jobs: list[tuple[str, bool]]) -> list[tuple[str | None, str |
     (what ``markdownify`` of a rendered excerpt gives)."""
     out: list[tuple[str | None, str | None]] = []
     for text, chained in jobs:
+        if _stop is not None and _stop.is_set():  # the build is past it: stop at once
+            out.append((None, None))
+            continue
         html = _convert(text)
         out.append((html, _convert(html) if chained and html is not None else None))
     return out
 
 
-def _init_worker(options: dict[str, Any]) -> None:
-    global _options
+def _init_worker(options: dict[str, Any], stop: Any = None) -> None:
+    global _options, _stop
     _options = options
+    _stop = stop
 
 
 class MarkdownPrefetch:
@@ -71,8 +77,10 @@ class MarkdownPrefetch:
             context = multiprocessing.get_context("fork")
         except ValueError:
             return
+        self._stop = context.Event()
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                             initializer=_init_worker, initargs=(options,))
+                                             initializer=_init_worker,
+                                             initargs=(options, self._stop))
         # The worker starts from the end of the render order while the build process
         # renders from the start; a conversion the worker has not finished when the build
         # reaches it is done by the build process itself, so neither waits for the other.
@@ -117,7 +125,10 @@ class MarkdownPrefetch:
             return None
 
     def close(self) -> None:
+        """Stop the worker: what it has not converted is no longer wanted, so it drops
+        the rest of a batch under way (nobody waits for it, here or at exit)."""
         if self._executor is not None:
+            self._stop.set()
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
         self._pending.clear()
