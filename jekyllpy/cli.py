@@ -30,6 +30,7 @@ from .config import deep_merge
 from .console import (TOPIC_WIDTH, Console, build_options, command_setup, config_paths,
                       fail, topic)
 from .errors import JekyllpyError
+from .fast_exit import FastExitGroup
 from .site import BuildError, build as _build
 from .site.site import load_config
 from .site.yaml_loader import load_yaml
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 
 
-@click.group()
+@click.group(cls=FastExitGroup)
 @click.version_option(version=__version__, prog_name="jekyllpy")
 def main() -> None:
     """Build Jekyll sites without Ruby, byte-identical to Jekyll 4.3."""
