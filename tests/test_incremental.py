@@ -286,3 +286,13 @@ def test_one_console_for_every_command() -> None:
     import jekyllpy.serve as serve
     assert serve.Console is console.Console and cli.Console is console.Console
     assert not hasattr(serve, "_Console")
+
+
+def test_a_page_reading_the_clock_or_a_random_source_renders_every_time(
+        tracked: Tracked) -> None:
+    # what a full build would print anew: "now", a time of day without a date, sample
+    write(tracked.src / "clock.html", "---\n---\n{{ 'now' | date: '%Y' }}\n")
+    write(tracked.src / "noon.html", "---\n---\n{{ '12:00' | date: '%Y' }}\n")
+    write(tracked.src / "pick.html", "---\n---\n{{ site.data.people | sample | size }}\n")
+    assert tracked.rebuild() == {"clock.html", "noon.html", "pick.html"}
+    assert tracked.rebuild() == {"clock.html", "noon.html", "pick.html"}
