@@ -283,6 +283,10 @@ class SeoData:
 
     @property
     def canonical_url(self) -> Any:
+        """Asked for four times per page (link, og:url, JSON-LD url and entity)."""
+        return self._once("canonical_url", self._canonical_url)
+
+    def _canonical_url(self) -> Any:
         given = _get(self.page, "canonical_url")
         if ruby.to_s(given, self.zone) != "":
             return given
