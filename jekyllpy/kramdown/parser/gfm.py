@@ -126,7 +126,13 @@ class GFMParser(KramdownParser):
                     self.replace_abbreviations(child, abbreviations)
                 child.attr["id"] = self.generate_gfm_header_id(child.options["raw_text"])
             elif child.children:
-                self.update_elements(child, abbreviations)
+                kids = child.children
+                only = kids[0] if len(kids) == 1 else None
+                if (only is None or only.type != "text" or hard in only.value
+                        or (found is not None and found(only.value))):
+                    self.update_elements(child, abbreviations)
+                # else: one text child that neither pass changes (a plain paragraph or
+                # emphasis): the call would find nothing to do
             if out is not None:
                 out.append(child)
         if out is not None:
