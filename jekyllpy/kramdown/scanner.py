@@ -220,9 +220,11 @@ class Scanner:
 
         Skipping changes nothing in the output, but kramdown's warnings from inside an
         abandoned scan would be lost; so it starts only once failed attempts have re-read
-        the text many times over, which happens only on pathological input.
+        the text more than half over (plus a margin for short texts), which happens only on
+        pathological input.  Rules that are sure an attempt cannot warn skip sooner
+        (:meth:`quiet_from`).
         """
-        return self.wasted > 20_000 + self._len
+        return self.wasted > 20_000 + (self._len >> 1)
 
     def last_index(self, sub: str) -> int:
         """Index of the last occurrence of ``sub`` in the text, or -1."""
@@ -231,6 +233,21 @@ class Scanner:
         if found is None:
             found = self._memo[key] = self.string.rfind(sub)
         return found
+
+    def quiet_from(self, pos: int) -> bool:
+        """Whether no span rule can warn or leave a trace from ``pos`` to the end of the text.
+
+        Only HTML (``<``), IALs and extensions (``{``) and links and footnote markers
+        (``[``) warn or change the parser's state while an attempt is under way; an
+        attempt that is certain to fail and sees none of them may be skipped at once,
+        with no need to wait for :meth:`skip_hopeless`.
+        """
+        key = "noisy"
+        last = self._memo.get(key)
+        if last is None:
+            s = self.string
+            last = self._memo[key] = max(s.rfind("<"), s.rfind("{"), s.rfind("["))
+        return last < pos
 
     def last_closer(self, char: str) -> int:
         """Last index of ``char`` that follows a non-whitespace character, or -1: where an

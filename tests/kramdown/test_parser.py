@@ -205,3 +205,42 @@ def test_smart_quote_rules_as_one_pattern_pick_the_same_rule() -> None:
                 count = next(p.groups for p, s in P.SQ_RULES if s is substs)
                 got = (substs, m.span(), m.groups()[rule:rule + count])
             assert got == expected, (text, pos)
+
+
+@pytest.mark.parametrize("parser_name", ["kramdown", "GFM"])
+def test_skipping_hopeless_attempts_changes_no_output(parser_name: str, monkeypatch) -> None:
+    """Emphasis and link attempts that are certain to fail are skipped once failed scans
+    pile up (``Scanner.skip_hopeless``) or at once where nothing after them can warn
+    (``Scanner.quiet_from``).  On random span text the HTML must be what kramdown's full
+    scans give, and where nothing can warn, the warnings too."""
+    import random
+
+    from jekyllpy.kramdown import Document
+    from jekyllpy.kramdown.scanner import Scanner
+
+    pieces = ["*", "**", "_", "__", "a", "b c", " ", "  ", "\n", "[", "]", "![", "](", "(x)",
+              "[^1]", "`", "<em>", "</em>", "{:.c}", "-", "'", "\\*", "~~", "[a]: /u\n"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+             for _ in range(1500)]
+    texts = [t + "\n\n[^1]: note\n" if "[^1]" in t else t for t in texts]
+
+    def convert(skip: bool | None) -> list[tuple[str, list[str]]]:
+        with monkeypatch.context() as m:
+            if skip is not None:
+                m.setattr(Scanner, "skip_hopeless", lambda self: skip)
+            if skip is False:
+                m.setattr(Scanner, "quiet_from", lambda self, pos: False)
+            out = []
+            for text in texts:
+                doc = Document(text, input=parser_name)
+                out.append((doc.to_html(), doc.warnings))
+            return out
+
+    full, shortcut, normal = convert(False), convert(True), convert(None)
+    assert sum(h != "" for h, _ in full) > 1000
+    for text, (f_html, f_warn), (s_html, _), (n_html, n_warn) in zip(texts, full, shortcut,
+                                                                       normal):
+        assert s_html == f_html, text
+        # texts this short never reach skip_hopeless's threshold: only quiet_from acts
+        assert (n_html, n_warn) == (f_html, f_warn), text

@@ -354,7 +354,17 @@ class ParserBase:
                     method(self)
                     break
             else:
-                self.add_text(string[pos])
+                # No rule starts here (a stop character whose check failed): one character
+                # of text (add_text, inlined: hot on unbalanced brackets).
+                children = el.children
+                if children and children[-1].type == text_type:
+                    last = children[-1]
+                    value = last.value
+                    last.value = None
+                    value += string[pos]
+                    last.value = value
+                else:
+                    children.append(Element(text_type, string[pos]))
                 src.pos = pos + 1
             pos = src.pos
         self.tree, self.text_type = self.stack.pop() if self.stack else (None, self.text_type)

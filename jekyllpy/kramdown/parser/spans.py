@@ -79,25 +79,25 @@ class SpanRules:
     # -- emphasis --------------------------------------------------------------------------
     def parse_emphasis(self) -> None:
         src = self.src
-        line = src.current_line_number()
-        saved = src.save_pos()
         m = src.last  # the span loop matched the rule's start (EMPHASIS_START) here
         result = m.group()
-        src.pos = end = m.end()
+        start, end = m.span()
         element = "strong" if len(result) == 2 else "em"
         kind = result[0]
-        start = saved[0]
         string = src.string
         if ((kind == "_" and start and (_is_alpha(string[start - 1]) or (
                 string[start - 1] == "-" and start >= 2 and _is_alpha(string[start - 2]))))
-                or string[end:end + 1] in _RUBY_WS_CHARS or self._in_ancestor_of_type(element)):
+                or string[end:end + 1] in _RUBY_WS_CHARS or self._in_ancestor_of_type(element)
+                or ((src.quiet_from(end) or src.skip_hopeless())
+                    and src.last_closer(kind) < end)):
+            # Cannot open, or no closing delimiter can follow (kramdown would scan to the
+            # end and give up): the delimiter is text.
+            src.pos = end
             self.add_text(result)
             return
-
-        if src.skip_hopeless() and src.last_closer(kind) < src.pos:
-            # No closing delimiter can follow: kramdown would scan to the end and give up.
-            self.add_text(result)
-            return
+        line = src.current_line_number()
+        saved = src.save_pos()
+        src.pos = end
 
         def sub_parse(delim: str, elem: str):
             el = Element(elem, None, None, {"location": line})
@@ -185,28 +185,31 @@ class SpanRules:
 
     def parse_link(self) -> None:
         src = self.src
-        line = src.current_line_number()
         m = src.last  # the span loop matched the rule's start (LINK_START) here
         result = m.group()
-        src.pos = cur_pos = m.end()
+        cur_pos = m.end()
+        link_type = "img" if result[0] == "!" else "a"
+        if (link_type == "a" and self._in_ancestor_of_type("img", "a")) or \
+                src.last_index("]") < cur_pos or (src.skip_hopeless() and (
+                    not self.link_defs and src.last_index("](") < cur_pos)):
+            # Not allowed here; or no closing bracket, or (once failed scans piled up)
+            # nothing a closed bracket could become: the link fails whatever its content,
+            # so skip kramdown's scan.
+            src.pos = cur_pos
+            self.add_text(result)
+            return
+        line = src.current_line_number()
+        src.pos = cur_pos
         saved = src.save_pos()
-        link_type = "img" if result.startswith("!") else "a"
-        if link_type == "a" and self._in_ancestor_of_type("img", "a"):
-            self.add_text(result)
-            return
-        if src.last_index("]") < cur_pos or (src.skip_hopeless() and (
-                not self.link_defs and src.last_index("](") < cur_pos)):
-            # No closing bracket, or (once failed scans piled up) nothing a closed bracket
-            # could become: the link fails whatever its content, so skip kramdown's scan.
-            self.add_text(result)
-            return
         el = Element(link_type, None, None, {"location": line})
         count = 1
 
         def bracket_check() -> bool:
             nonlocal count
             count += -1 if src.last.group(1) else 1
-            return count - sum(1 for c in el.children if c.type == "img") == 0
+            children = el.children
+            # count == the number of images among the children: at most len(children)
+            return count <= len(children) and count == sum(1 for c in children if c.type == "img")
 
         found = self.parse_spans(el, P.LINK_BRACKET_STOP, stop_check=bracket_check,
                                  stop_chars="]![")
