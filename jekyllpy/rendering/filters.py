@@ -34,7 +34,8 @@ from liquid.token import TOKEN_EXPRESSION, Token
 from . import ruby, urls
 from .conditions import ruby_conditions
 from .dependencies import note_volatile
-from .drops import Drop
+from .drops import (CollectionDrop, DocumentDrop, Drop, ExcerptDrop, JekyllDrop, PageDrop,
+                    SiteDrop, StaticFileDrop)
 from .ruby import to_s
 from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
 
@@ -168,7 +169,13 @@ def array_to_sentence_string(value: Any, connector: Any = "and", *,
 # --------------------------------------------------------------------------- json / inspect
 
 def _as_liquid(value: Any) -> Any:
+    """Jekyll's ``as_liquid``: hashes and arrays item by item, anything else by its
+    ``to_liquid``.  A drop is its own ``to_liquid`` and stays a drop (serialized by
+    :func:`to_json` as Ruby's ``Drop#to_json`` does); a page's drop stands for the Hash
+    that Jekyll's ``Page#to_liquid`` returns and is taken item by item."""
     value = plain(value)
+    if isinstance(value, Drop) and not isinstance(value, PageDrop):
+        return value
     if isinstance(value, Mapping):
         return {_as_liquid(k): _as_liquid(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -197,8 +204,101 @@ def _json_string(text: str) -> str:
     return f'"{_JSON_SPECIAL.sub(_json_escape, text)}"'
 
 
-def to_json(value: Any, zone: _dt.tzinfo) -> str:
-    """Ruby's ``to_json`` (json 2.x): compact, UTF-8 as is, floats by ``Float#to_s``."""
+# --------------------------------------------------------------------------- drops as JSON
+#
+# ``Drop#to_json`` is ``JSON.generate(hash_for_json(state), state)`` with ``hash_for_json``
+# = ``to_h``: each of ``keys`` with ``self[key]``.  ``keys`` is the drop class's
+# ``content_methods`` (its public getters less those of ``Drop``), then the keys of its
+# data (front matter, a collection's metadata, the configuration) not among them.  Ruby
+# lists a class's methods in the order of its method table, which depends on the ids of
+# the method names: the orders below are those ``content_methods`` gives in a ``jekyll
+# build`` (Jekyll 4.3.1, Ruby 3.1; the same with and without plugins and a theme).
+
+_CONTENT_METHODS: tuple[tuple[type, tuple[str, ...]], ...] = (
+    # ExcerptDrop before DocumentDrop, its superclass
+    (ExcerptDrop, ("name", "date", "excerpt", "layout", "id", "relative_path", "title",
+                   "categories", "collection", "next", "tags", "previous", "content",
+                   "output", "path", "url")),
+    (DocumentDrop, ("name", "id", "relative_path", "excerpt", "title", "categories",
+                    "collection", "next", "tags", "previous", "content", "output", "path",
+                    "url", "date")),
+    (CollectionDrop, ("label", "files", "docs", "output", "relative_directory",
+                      "directory")),
+    (StaticFileDrop, ("name", "basename", "extname", "path", "collection",
+                      "modified_time")),
+    (SiteDrop, ("posts", "time", "html_pages", "config", "documents", "pages", "data",
+                "categories", "related_posts", "tags", "static_files", "collections")),
+    (JekyllDrop, ("version", "environment")),
+)
+
+# DocumentDrop::NESTED_OBJECT_FIELD_BLACKLIST: what a collapsed neighbour leaves out
+_NESTED_BLACKLIST = frozenset(("content", "output", "excerpt", "next", "previous"))
+
+
+def _drop_keys(drop: Drop) -> list[Any]:
+    """``Drop#keys``.  Iterating the drop (its own keys, then its data's) is what tells a
+    dependency tracker that every field was read."""
+    own = next((keys for cls, keys in _CONTENT_METHODS if isinstance(drop, cls)), ())
+    return list(dict.fromkeys([*own, *drop]))
+
+
+def _drop_value(drop: Drop, key: Any) -> Any:
+    try:
+        value = drop[key]
+    except KeyError:
+        return None
+    if isinstance(drop, (SiteDrop, CollectionDrop)):
+        # these drops hand out Jekyll's own objects (site.posts, a collection's docs):
+        # a Document or a Page has no to_json of its own and is written as its to_s
+        return _ruby_object(value)
+    return value
+
+
+def _ruby_object(value: Any) -> Any:
+    """What the JSON generator sees of a value ``SiteDrop``/``CollectionDrop`` return,
+    where Jekyll returns its Document and Page objects (not their drops): their ``to_s``
+    (``Document#to_s`` = output || content || "NO CONTENT", ``Convertible#to_s`` =
+    content || "").  A static file's ``to_json`` is its drop's."""
+    if isinstance(value, DocumentDrop):
+        text = value["output"]
+        if text is None:
+            text = value["content"]
+        return "NO CONTENT" if text is None else text
+    if isinstance(value, PageDrop):
+        text = value.get("content")
+        return "" if text is None else text
+    if isinstance(value, list):
+        return [_ruby_object(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _ruby_object(v) for k, v in value.items()}
+    return value
+
+
+def _drop_json(drop: Drop, zone: _dt.tzinfo, depth: int) -> str:
+    """``Drop#to_json(state)`` with ``state.depth == depth``: the drop's hash, where a
+    document nested two or more levels deep (``state.depth >= 2``) has its ``previous``
+    and ``next`` collapsed to their fields less content, output, excerpt, next and
+    previous (``DocumentDrop#hash_for_json``), which ends the chain of neighbours."""
+    pairs = {key: _drop_value(drop, key) for key in _drop_keys(drop)}
+    if isinstance(drop, DocumentDrop) and depth >= 2:
+        for key in ("previous", "next"):
+            neighbour = pairs.get(key)
+            if ruby.truthy(neighbour) and isinstance(neighbour, Drop):
+                pairs[key] = {k: _drop_value(neighbour, k) for k in _drop_keys(neighbour)
+                              if k not in _NESTED_BLACKLIST}
+    return _json_object(pairs, zone, depth)
+
+
+def _json_object(value: Mapping[Any, Any], zone: _dt.tzinfo, depth: int) -> str:
+    return "{" + ",".join(f"{_json_string(to_s(k, zone))}:{to_json(v, zone, depth + 1)}"
+                          for k, v in value.items()) + "}"
+
+
+def to_json(value: Any, zone: _dt.tzinfo, depth: int = 0) -> str:
+    """Ruby's ``to_json`` (json 2.x): compact, UTF-8 as is, floats by ``Float#to_s``.
+
+    ``depth`` is the generator state's depth: how many arrays and objects enclose the
+    value (it decides whether a document's neighbours are collapsed)."""
     if value is None:
         return "null"
     if value is True:
@@ -214,11 +314,12 @@ def to_json(value: Any, zone: _dt.tzinfo) -> str:
         return ruby.float_to_s(f)
     if isinstance(value, str):
         return _json_string(value)
+    if isinstance(value, Drop) and not isinstance(value, PageDrop):
+        return _drop_json(value, zone, depth)
     if isinstance(value, Mapping):
-        return "{" + ",".join(f"{_json_string(to_s(k, zone))}:{to_json(v, zone)}"
-                              for k, v in value.items()) + "}"
+        return _json_object(value, zone, depth)
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(v, zone) for v in value) + "]"
+        return "[" + ",".join(to_json(v, zone, depth + 1) for v in value) + "]"
     return _json_string(to_s(value, zone))
 
 

@@ -54,12 +54,12 @@ class Document:
         self.converters = collection.converters_for(suffix)
         self.is_draft = (collection.label == "posts"
                          and collection.relative_directory not in self.relative_path)
+        # Document#initialize asks draft? (``data["draft"] ||= ...``): every document's
+        # data starts with "draft", false outside _drafts (in any collection)
+        self.data["draft"] = self.is_draft
         if self.is_draft:
-            self.data["draft"] = True
             self._categories_from_path("_drafts")
         else:
-            if collection.label == "posts":
-                self.data["draft"] = False
             self._categories_from_path(collection.relative_directory)
 
     @property
@@ -73,6 +73,9 @@ class Document:
             from .yaml_loader import load_yaml
             self.data = load_yaml(self.path.read_text(encoding="utf-8"), self.relative_path) \
                 or {}
+            if not self.data.get("draft"):
+                # the file's data replaced the hash: draft? sets it again, last
+                self.data["draft"] = self.is_draft
             self.content = ""
             return
         defaults = self.site.defaults.all(self.relative_path, self.type)
