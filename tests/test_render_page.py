@@ -86,7 +86,11 @@ def test_no_site_is_kept_after_rendering(tmp_path: Path) -> None:
     from jekyllpy.site.site import Site
 
     (tmp_path / "_config.yml").write_text("title: t\n")
+    # an include (its kept outputs) and markdownify (the converter) too
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "_includes" / "i.html").write_text("{{ site.title | markdownify }}")
     (tmp_path / "page.md").write_text("---\n---\n{{ site.title }} *x*\n")
+    (tmp_path / "inc.md").write_text("---\n---\n{% include i.html %}\n")
 
     def alive() -> int:
         gc.collect()
@@ -95,4 +99,22 @@ def test_no_site_is_kept_after_rendering(tmp_path: Path) -> None:
     before = alive()
     for _ in range(3):
         assert jekyllpy.render_page(tmp_path / "page.md") == "<p>t <em>x</em></p>\n"
+        assert jekyllpy.render_page(tmp_path / "inc.md") == "<p>t</p>\n\n"
     assert alive() == before
+
+
+def test_no_site_is_kept_after_a_build(tmp_path: Path) -> None:
+    """Nor after a build, once its Site is let go (the environment that rendered it
+    outlives it in python-liquid's parser cache)."""
+    import gc
+    import weakref
+
+    (tmp_path / "src" / "_includes").mkdir(parents=True)
+    (tmp_path / "src" / "_includes" / "i.html").write_text("{{ site.title | markdownify }}")
+    (tmp_path / "src" / "page.md").write_text("---\n---\n{% include i.html %}\n")
+    site = build(tmp_path / "src", tmp_path / "_site", title="t")
+    assert site.pages[0].output == "<p>t</p>\n\n"
+    ref = weakref.ref(site)
+    del site
+    gc.collect()
+    assert ref() is None

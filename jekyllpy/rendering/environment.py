@@ -34,6 +34,7 @@ import functools
 import inspect
 import re
 import warnings
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -242,8 +243,24 @@ class JekyllEnvironment(Environment):
 
     Attributes used by the filters and tags: ``site_config`` (the merged configuration),
     ``timezone`` (the zone Ruby's ``ENV["TZ"]`` would be), ``includes_dirs``,
-    ``markdownify`` (``str -> str``).
+    ``markdownify`` (``str -> str``), ``site`` (the site being rendered, or None).
     """
+
+    _site_ref: "weakref.ref[Any] | None" = None
+
+    @property
+    def site(self) -> Any:
+        """The site this environment renders, held weakly: python-liquid keeps the last
+        128 environments it made parsers for (``liquid.parser.get_parser`` is an
+        ``lru_cache`` its tags fill when the environment is set up), so a strong link
+        would keep every built site alive (its documents, their text and HTML) after
+        the build, growing the memory and every later garbage collection."""
+        ref = self._site_ref
+        return ref() if ref is not None else None
+
+    @site.setter
+    def site(self, site: Any) -> None:
+        self._site_ref = weakref.ref(site) if site is not None else None
 
     def __init__(self, site_config: Mapping[str, Any], *, includes_dirs: list[Path],
                  markdownify: Callable[[str], str], tolerance: Mode, strict_filters: bool,

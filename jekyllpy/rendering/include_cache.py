@@ -38,11 +38,13 @@ lists, hashes; (3) state kept by stateful tags; (4) the clock and a random sourc
 Includes rendered inside a ``for`` loop are not reused (``forloop.parentloop`` reads the
 loop outside), nor while another dependency tracker records (``serve``,
 ``--incremental``) or ``--profile`` counts templates.  Outputs are kept for one
-rendering pass (:func:`.renderer._new_pass`).
+rendering pass (:func:`.renderer._new_pass`) and dropped when it ends (they hold values
+read from the site's items); the counts of reuses stay.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any, Callable, TextIO
 
@@ -251,10 +253,21 @@ class IncludeOutputs:
     """The outputs kept in one rendering pass, by included file."""
 
     def __init__(self, site: Any) -> None:
-        self.site = site
+        # weakly: the environment holding this outlives its site (see
+        # JekyllEnvironment.site)
+        self._site = weakref.ref(site)
         self.entries: dict[Any, list[_Entry]] = {}
         self.misses: dict[Any, int] = {}
         self.hits: dict[Any, int] = {}
+
+    @property
+    def site(self) -> Any:
+        return self._site()
+
+    def close(self) -> None:
+        """The pass is over: drop the kept outputs (and the values they were checked
+        against); the counts stay."""
+        self.entries.clear()
 
     def stamp(self) -> tuple[int, int]:
         return (len(self.site.pages), len(self.site.static_files))

@@ -8,6 +8,7 @@ one document are what the next one's content sees before its own layouts run.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,13 +74,23 @@ def environment_for(site: "Site") -> JekyllEnvironment:
             dirs.append(site.theme.includes_path)
         markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
         env = make_environment(site.config, includes_dirs=dirs,
-                               markdownify=markdown.convert if markdown is not None else None)
-        env.site = site  # type: ignore[attr-defined]
+                               markdownify=_weak_convert(markdown) if markdown else None)
+        env.site = site  # held weakly, as is the converter: see JekyllEnvironment.site
         for tag in (LinkTag, PostUrlTag, *getattr(site, "liquid_tags", ())):
             env.add_tag(tag)
         site._liquid_env = env  # type: ignore[attr-defined]
         site._templates = {}  # type: ignore[attr-defined]
     return env
+
+
+def _weak_convert(markdown: MarkdownConverter) -> Any:
+    """``markdown.convert`` without keeping the converter (and its cache of every
+    conversion of the build) alive once its site is gone."""
+    ref = weakref.ref(markdown)
+
+    def markdownify(text: str) -> str:
+        return ref().convert(text)  # type: ignore[union-attr]
+    return markdownify
 
 
 def site_payload(site: "Site") -> dict[str, Any]:
@@ -94,6 +105,13 @@ def _new_pass(site: "Site") -> JekyllEnvironment:
     env.include_lookups = {}  # type: ignore[attr-defined]
     env.include_outputs = IncludeOutputs(site)  # type: ignore[attr-defined]
     return env
+
+
+def _end_pass(site: "Site") -> None:
+    """A rendering pass is over: the include outputs it kept are dropped."""
+    env = getattr(site, "_liquid_env", None)
+    if env is not None:
+        env.include_outputs.close()  # type: ignore[attr-defined]
 
 
 def render_site(site: "Site") -> None:
@@ -129,6 +147,7 @@ def render_site(site: "Site") -> None:
         if markdown is not None:
             markdown.prefetch = None
         prefetch.close()
+        _end_pass(site)
 
 
 def _render_item(site: "Site", item: Any, payload: dict[str, Any], tracker: Any) -> None:
@@ -162,6 +181,7 @@ def render_on_demand(site: "Site", target: Any) -> str:
         if site._prefetch is not None:  # type: ignore[attr-defined]
             site._prefetch.close()  # type: ignore[attr-defined]
             site._prefetch = None  # type: ignore[attr-defined]
+        _end_pass(site)
     return target.output
 
 

@@ -67,23 +67,9 @@ def render_page(path: str | os.PathLike[str], *,
     if item is None:
         raise RenderPageError(f"{file}: {_why_not_rendered(site, file, root)}")
     from ..rendering.renderer import render_on_demand
-    try:
-        return render_on_demand(site, item)
-    finally:
-        _release(site)
-
-
-def _release(site: Site) -> None:
-    """Let the site go once its page is rendered.
-
-    python-liquid keeps the last 128 environments it parsed with (``get_parser`` is an
-    ``lru_cache`` keyed by environment), and the site's environment points back at the
-    site: without this every call would keep a whole site alive (a thousand documents
-    with their text and HTML), growing the memory and the garbage collector's work for
-    every later call.  The environment is the site's own and is not used again."""
-    env = getattr(site, "_liquid_env", None)
-    if env is not None and getattr(env, "site", None) is site:
-        env.site = None
+    # the site goes once its page is rendered: nothing it is rendered with holds it
+    # (see JekyllEnvironment.site)
+    return render_on_demand(site, item)
 
 
 def _find(site: Site, file: Path) -> Any:
