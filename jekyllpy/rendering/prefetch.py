@@ -16,6 +16,7 @@ inherits the loaded engine instead of importing it again), and enough files.  Se
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,6 +57,10 @@ def _init_worker(options: dict[str, Any], stop: Any = None) -> None:
     global _options, _stop
     _options = options
     _stop = stop
+    # Everything the worker inherited from the build process (the whole site) is set
+    # aside from its garbage collections: a full collection would walk it all, copying
+    # every page it touches (fork shares them until written), for nothing.
+    gc.freeze()
 
 
 class MarkdownPrefetch:
