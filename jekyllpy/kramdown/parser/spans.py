@@ -88,8 +88,8 @@ class SpanRules:
         if ((kind == "_" and start and (_is_alpha(string[start - 1]) or (
                 string[start - 1] == "-" and start >= 2 and _is_alpha(string[start - 2]))))
                 or string[end:end + 1] in _RUBY_WS_CHARS or self._in_ancestor_of_type(element)
-                or ((src.quiet_from(end) or src.skip_hopeless())
-                    and src.last_closer(kind) < end)):
+                or (src.last_closer(kind) < end
+                    and (src.quiet_from(end) or src.skip_hopeless()))):
             # Cannot open, or no closing delimiter can follow (kramdown would scan to the
             # end and give up): the delimiter is text.
             src.pos = end
