@@ -115,6 +115,10 @@ def test_no_site_is_kept_after_a_build(tmp_path: Path) -> None:
     site = build(tmp_path / "src", tmp_path / "_site", title="t")
     assert site.pages[0].output == "<p>t</p>\n\n"
     ref = weakref.ref(site)
+    env = site._liquid_env  # type: ignore[attr-defined]
+    assert env._partials and env.tags
     del site
     gc.collect()
     assert ref() is None
+    # and the environment python-liquid keeps holds no parsed templates any more
+    assert not env._partials and not env.tags

@@ -347,6 +347,17 @@ class JekyllEnvironment(Environment):
             else:
                 warnings.warn(str(exc), category=lookup_warning(exc.__class__), stacklevel=2)
 
+    def shed(self) -> None:
+        """Drop what was parsed and registered for rendering (called once the site is
+        gone: python-liquid's parser cache still holds the environment itself, and with
+        it some 1,500 objects per site for the collector to walk)."""
+        self._partials.clear()
+        self.expression_cache.clear()
+        self.tags.clear()
+        self.filters.clear()
+        for name in ("include_lookups", "include_outputs"):
+            self.__dict__.pop(name, None)
+
     def load_partial(self, path: Path) -> BoundTemplate:
         """The parsed template of an included file (cached until the file changes)."""
         return self.load_partial_checked(path)[0]

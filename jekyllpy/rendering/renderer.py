@@ -80,6 +80,7 @@ def environment_for(site: "Site") -> JekyllEnvironment:
             env.add_tag(tag)
         site._liquid_env = env  # type: ignore[attr-defined]
         site._templates = {}  # type: ignore[attr-defined]
+        weakref.finalize(site, env.shed)
     return env
 
 
