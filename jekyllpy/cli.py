@@ -122,9 +122,12 @@ def _watch(site: Any, configs: list[Path], console: Console, force_polling: bool
     """``build --watch``: rebuild on every change until Ctrl-C (serve's watcher, no server);
     each rebuild renders only what the change affects (:mod:`jekyllpy.rendering.dependencies`)."""
     from .serve import Regenerator, SourceFilter
-    console.info("Auto-regeneration:", f"enabled for '{site.source}'")
+
+    def ready() -> None:
+        # as jekyll-watch, once the listener has started: a change from then on is seen
+        console.info("Auto-regeneration:", f"enabled for '{site.source}'")
     regenerator = Regenerator(site, console, SourceFilter(site.config, configs),
-                              force_polling=force_polling, trace=trace)
+                              on_ready=ready, force_polling=force_polling, trace=trace)
     try:
         regenerator.run()  # in this thread: returns when stopped
     except KeyboardInterrupt:

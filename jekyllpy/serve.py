@@ -840,12 +840,14 @@ class Regenerator(threading.Thread):
 
     def __init__(self, site: Any, console: Console, source_filter: SourceFilter, *,
                  on_rebuilt: Callable[[list[Any]], None] | None = None,
+                 on_ready: Callable[[], None] | None = None,
                  force_polling: bool = False, trace: bool = False) -> None:
         super().__init__(name="jekyllpy-watch", daemon=True)
         self.site = site
         self.console = console
         self.filter = source_filter
         self.on_rebuilt = on_rebuilt
+        self.on_ready = on_ready  # called once, when changes are being watched
         self.force_polling = force_polling
         self.trace = trace
         self.stop_event = threading.Event()
@@ -859,7 +861,10 @@ class Regenerator(threading.Thread):
                                  force_polling=self.force_polling or None, debounce=1600,
                                  step=50, raise_interrupt=False, yield_on_timeout=True,
                                  rust_timeout=500, debug=False):
-                self.ready.set()
+                if not self.ready.is_set():
+                    self.ready.set()
+                    if self.on_ready is not None:
+                        self.on_ready()
                 if self.stop_event.is_set():
                     break
                 if changes:

@@ -7,7 +7,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -275,27 +277,61 @@ def test_incremental_rewrites_only_changed_files(tmp_path: Path,
     assert sorted(p.name for p in src.iterdir()) == ["a.md", "b.md"]  # no metadata file
 
 
-@pytest.mark.timeout(60)
+def _read_or_none(path: Path) -> str | None:
+    """A file's text, or None while it is missing (a rebuild may be writing it)."""
+    try:
+        return path.read_text()
+    except OSError:
+        return None
+
+
+@pytest.mark.timeout(300)
 def test_build_watch_rebuilds_on_change(tmp_path: Path) -> None:
+    """Each step waits for its condition (with a deadline generous enough for a loaded
+    machine) instead of sleeping: the first build's file, then the watcher's
+    "Auto-regeneration: enabled" line (printed once changes are watched, as jekyll-watch
+    prints it after starting its listener), then the rebuilt file.  A watcher that never
+    rebuilds still fails at the deadline."""
     (tmp_path / "a.md").write_text("---\n---\nfirst\n")
     dest = tmp_path / "o"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "jekyllpy", "build", "--watch", "-s",
                              str(tmp_path), "-d", str(dest)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                            stderr=subprocess.STDOUT, text=True, env=env)
+    lines: list[str] = []
+    changed = threading.Condition()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            with changed:
+                lines.append(line)
+                changed.notify_all()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def wait_for(what: str, check: Callable[[], bool], timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        with changed:
+            while not check():
+                left = deadline - time.monotonic()
+                if left <= 0 or (proc.poll() is not None and not reader.is_alive()):
+                    pytest.fail(f"{what}: not within {timeout} s (exit status "
+                                f"{proc.poll()}); output:\n{''.join(lines)}")
+                changed.wait(min(left, 0.1))  # files change without a notification
+
     try:
-        deadline = time.monotonic() + 30
-        while not (dest / "a.html").exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert (dest / "a.html").read_text() == "<p>first</p>\n"
-        time.sleep(1.0)  # let the watcher start
+        wait_for("first build", lambda: _read_or_none(dest / "a.html") == "<p>first</p>\n")
+        wait_for("watcher started",
+                 lambda: any("Auto-regeneration: enabled for" in line for line in lines))
         (tmp_path / "a.md").write_text("---\n---\nsecond\n")
-        while time.monotonic() < deadline:
-            if (dest / "a.html").read_text() == "<p>second</p>\n":
-                break
-            time.sleep(0.1)
-        assert (dest / "a.html").read_text() == "<p>second</p>\n"
+        wait_for("rebuild", lambda: _read_or_none(dest / "a.html") == "<p>second</p>\n")
+        wait_for("rebuild's report", lambda: any("...done in" in line for line in lines))
     finally:
         proc.terminate()
-        out, _ = proc.communicate(timeout=10)
-    assert "Auto-regeneration: enabled for" in out
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    out = "".join(lines)
     assert "Regenerating: 1 file(s) changed" in out
+    assert out.index("Auto-regeneration: enabled for") < out.index("Regenerating:")
