@@ -78,3 +78,32 @@ def test_any_text_converts_without_an_exception(seed: int) -> None:
 ])
 def test_pathological_inputs_convert(text: str) -> None:
     assert isinstance(Document(text, input="GFM").to_html(), str)
+
+
+def test_conversion_leaves_no_reference_cycles() -> None:
+    """Parser, tree and converter are freed by reference counting as soon as the caller
+    drops them: no cycle for the garbage collector to find (cycles made every tree live
+    until a collection, which cost time and memory in builds converting thousands of
+    pages)."""
+    import gc
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "markdown"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.md"))]
+    assert len(texts) > 100
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for text in texts:
+            for parser in ("kramdown", "GFM"):
+                Document(text, input=parser).to_html()
+        gc.collect()
+        leftovers = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert leftovers == []

@@ -35,6 +35,12 @@ _TYPOGRAPHIC_ENTITIES = {
 }
 
 Highlighter = Callable[[str, "str | None", str, dict, dict], "str | None"]
+Convert = Callable[[Any, Element, int], str]
+
+#: per converter class, element type -> its ``convert_`` function.  Plain functions, shared
+#: by every instance: bound methods kept on the instance would make each converter, and the
+#: whole tree it holds, a reference cycle that only the garbage collector frees.
+_DISPATCH: dict[type, dict[str, Convert]] = {}
 
 
 class HtmlConverter(EndMatter):
@@ -50,20 +56,20 @@ class HtmlConverter(EndMatter):
         self.stack: list[Element] = []
         self.used_ids: dict[str, int] = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
-        self._dispatch: dict[str, Callable[[Element, int], str]] = {}
+        self._dispatch = _DISPATCH.setdefault(self.__class__, {})
         #: whether text converts by escaping alone (see convert_text), read once per document
         self._plain_text = not options.get("remove_line_breaks_for_cjk")
         self._init_endmatter()
 
     # -- dispatch ------------------------------------------------------------------------------
-    def _method(self, type: str) -> Callable[[Element, int], str]:
+    def _method(self, type: str) -> Convert:
         method = self._dispatch.get(type)
         if method is None:
-            method = self._dispatch[type] = getattr(self, "convert_" + type)
+            method = self._dispatch[type] = getattr(self.__class__, "convert_" + type)
         return method
 
     def convert(self, el: Element, indent: int = -2) -> str:
-        return self._method(el.type)(el, indent)
+        return self._method(el.type)(self, el, indent)
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.indent
@@ -80,7 +86,7 @@ class HtmlConverter(EndMatter):
                 parts.append(value)
                 continue
             method = dispatch.get(ctype) or self._method(ctype)
-            parts.append(method(c, indent))
+            parts.append(method(self, c, indent))
         self.stack.pop()
         return "".join(parts)
 

@@ -189,14 +189,7 @@ class RegexLexer:
         if entry is not None and entry[0] is rules:
             return entry[1]
         flat: list[Rule] = []
-
-        def expand(name: str) -> None:
-            for rule in self.states[name]:
-                if isinstance(rule, Mixin):
-                    expand(rule.state)
-                else:
-                    flat.append(rule)
-        expand(state)
+        _expand_mixins(self.states, state, flat)
         plan: list[tuple[Any, Any]] = []
         pending: list[Rule] = []
 
@@ -299,3 +292,13 @@ def merge_runs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out.append((css, value))
     return out
+
+
+def _expand_mixins(states: dict[str, list[Any]], name: str, flat: list[Rule]) -> None:
+    """The state's rules in order, each mixin replaced by its state's rules.  (A module
+    function: a recursive closure is a reference cycle, freed only by the collector.)"""
+    for rule in states[name]:
+        if isinstance(rule, Mixin):
+            _expand_mixins(states, rule.state, flat)
+        else:
+            flat.append(rule)

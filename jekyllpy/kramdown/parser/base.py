@@ -427,14 +427,7 @@ class ParserBase:
 
     def update_raw_text(self, item: Element) -> None:
         parts: list[str] = []
-
-        def walk(el: Element) -> None:
-            if el.type == "text":
-                parts.append(el.value)
-            else:
-                for c in el.children:
-                    walk(c)
-        walk(item)
+        _collect_text(item, parts)
         item.options["raw_text"] = "".join(parts)
 
     @staticmethod
@@ -507,3 +500,13 @@ def build_rule_table(*groups: dict[str, Rule]) -> dict[str, Rule]:
                 raise ValueError(f"rule {name!r} defined twice")
             table[name] = rule
     return table
+
+
+def _collect_text(el: Element, parts: list[str]) -> None:
+    """The text elements' values below ``el``, in order (a module function, not a closure:
+    a recursive closure is a reference cycle, which only the garbage collector frees)."""
+    if el.type == "text":
+        parts.append(el.value)
+    else:
+        for c in el.children:
+            _collect_text(c, parts)

@@ -140,26 +140,7 @@ class GFMParser(KramdownParser):
 
     def update_raw_text(self, item: Element) -> None:
         parts: list[str] = []
-
-        def walk(child: Element) -> None:
-            t = child.type
-            if t in ("text", "codespan", "math"):
-                parts.append(child.value)
-            elif t == "entity":
-                parts.append(entities.char(child.value))
-            elif t == "smart_quote":
-                parts.append(entities.char(entities.entity_by_name(child.value)))
-            elif t == "typographic_sym":
-                if child.value == "laquo_space":
-                    parts.append("\u00ab\u00a0")
-                elif child.value == "raquo_space":
-                    parts.append("\u00a0\u00bb")
-                else:
-                    parts.append(entities.char(entities.entity_by_name(child.value)))
-            else:
-                for c in child.children:
-                    walk(c)
-        walk(item)
+        _collect_raw_text(item, parts)
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
@@ -228,3 +209,26 @@ class GFMParser(KramdownParser):
             if index < n - 2 or (index == n - 2 and not omit_trailing_br):
                 out.append(Element("br", None, None, dict(opts)))
         return out
+
+
+def _collect_raw_text(child: Element, parts: list[str]) -> None:
+    """A header's text as GitHub's ids see it: text, code and math as written, entities,
+    smart quotes and typographic symbols as their characters.  (A module function: a
+    recursive closure would be a reference cycle.)"""
+    t = child.type
+    if t in ("text", "codespan", "math"):
+        parts.append(child.value)
+    elif t == "entity":
+        parts.append(entities.char(child.value))
+    elif t == "smart_quote":
+        parts.append(entities.char(entities.entity_by_name(child.value)))
+    elif t == "typographic_sym":
+        if child.value == "laquo_space":
+            parts.append("\u00ab\u00a0")
+        elif child.value == "raquo_space":
+            parts.append("\u00a0\u00bb")
+        else:
+            parts.append(entities.char(entities.entity_by_name(child.value)))
+    else:
+        for c in child.children:
+            _collect_raw_text(c, parts)
