@@ -274,7 +274,7 @@ def _ruby_object(value: Any) -> Any:
     return value
 
 
-def _drop_json(drop: Drop, zone: _dt.tzinfo, depth: int) -> str:
+def _drop_json(drop: Drop, zone: _dt.tzinfo, depth: int, pretty: bool) -> str:
     """``Drop#to_json(state)`` with ``state.depth == depth``: the drop's hash, where a
     document nested two or more levels deep (``state.depth >= 2``) has its ``previous``
     and ``next`` collapsed to their fields less content, output, excerpt, next and
@@ -286,19 +286,37 @@ def _drop_json(drop: Drop, zone: _dt.tzinfo, depth: int) -> str:
             if ruby.truthy(neighbour) and isinstance(neighbour, Drop):
                 pairs[key] = {k: _drop_value(neighbour, k) for k in _drop_keys(neighbour)
                               if k not in _NESTED_BLACKLIST}
-    return _json_object(pairs, zone, depth)
+    return _json_object(pairs, zone, depth, pretty)
 
 
-def _json_object(value: Mapping[Any, Any], zone: _dt.tzinfo, depth: int) -> str:
-    return "{" + ",".join(f"{_json_string(to_s(k, zone))}:{to_json(v, zone, depth + 1)}"
-                          for k, v in value.items()) + "}"
+def _json_object(value: Mapping[Any, Any], zone: _dt.tzinfo, depth: int,
+                 pretty: bool = False) -> str:
+    if not pretty:
+        return "{" + ",".join(f"{_json_string(to_s(k, zone))}:{to_json(v, zone, depth + 1)}"
+                              for k, v in value.items()) + "}"
+    # JSON.pretty_generate: a newline and the indent before each pair, one after the last
+    # (an empty hash is "{\n}")
+    inner = "\n" + "  " * (depth + 1)
+    return ("{" + ",".join(f"{inner}{_json_string(to_s(k, zone))}: "
+                           f"{to_json(v, zone, depth + 1, True)}" for k, v in value.items())
+            + "\n" + "  " * depth + "}")
 
 
-def to_json(value: Any, zone: _dt.tzinfo, depth: int = 0) -> str:
-    """Ruby's ``to_json`` (json 2.x): compact, UTF-8 as is, floats by ``Float#to_s``.
+def _json_array(value: Any, zone: _dt.tzinfo, depth: int, pretty: bool) -> str:
+    if not pretty:
+        return "[" + ",".join(to_json(v, zone, depth + 1) for v in value) + "]"
+    # a newline after "[" and before "]" (an empty array is "[\n\n]")
+    inner = "  " * (depth + 1)
+    return ("[\n" + ",\n".join(inner + to_json(v, zone, depth + 1, True) for v in value)
+            + "\n" + "  " * depth + "]")
+
+
+def to_json(value: Any, zone: _dt.tzinfo, depth: int = 0, pretty: bool = False) -> str:
+    """Ruby's ``to_json`` (json 2.x): compact, UTF-8 as is, floats by ``Float#to_s``;
+    with ``pretty``, ``JSON.pretty_generate`` (two spaces of indent per level).
 
     ``depth`` is the generator state's depth: how many arrays and objects enclose the
-    value (it decides whether a document's neighbours are collapsed)."""
+    value (it decides whether a document's neighbours are collapsed, and the indent)."""
     if value is None:
         return "null"
     if value is True:
@@ -315,11 +333,11 @@ def to_json(value: Any, zone: _dt.tzinfo, depth: int = 0) -> str:
     if isinstance(value, str):
         return _json_string(value)
     if isinstance(value, Drop) and not isinstance(value, PageDrop):
-        return _drop_json(value, zone, depth)
+        return _drop_json(value, zone, depth, pretty)
     if isinstance(value, Mapping):
-        return _json_object(value, zone, depth)
+        return _json_object(value, zone, depth, pretty)
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(v, zone, depth + 1) for v in value) + "]"
+        return _json_array(value, zone, depth, pretty)
     return _json_string(to_s(value, zone))
 
 
@@ -327,8 +345,52 @@ def jsonify(value: Any, *, context: Any = None) -> str:
     return to_json(_as_liquid(value), _zone(context))
 
 
+# What Ruby's inspect shows of Jekyll's own objects, which Jekyll's arrays hold (site.posts,
+# site.pages, a collection's docs, site.static_files, site.tags, and what where, sort,
+# first... return of them): the class and the relative path.
+_PAGE_CLASSES = {"GeneratedPage": "Jekyll::PageWithoutAFile",
+                 "SourceMapPage": "Jekyll::SourceMapPage"}
+
+
+def _object_inspect(drop: Drop) -> str | None:
+    obj = drop.obj
+    if isinstance(drop, ExcerptDrop):
+        return f"<Jekyll::Excerpt id={obj.doc.id}#excerpt>"
+    if isinstance(drop, DocumentDrop):
+        return f"#<Jekyll::Document {obj.relative_path} collection={obj.collection.label}>"
+    if isinstance(drop, PageDrop):
+        name = _PAGE_CLASSES.get(type(obj).__name__, "Jekyll::Page")
+        return f"#<{name} @relative_path={ruby.inspect_string(obj.relative_path)}>"
+    if isinstance(drop, StaticFileDrop):
+        return f"#<Jekyll::StaticFile @relative_path={ruby.inspect_string(obj.relative_path)}>"
+    return None
+
+
+def _inspect(value: Any, zone: _dt.tzinfo, top: bool) -> str:
+    """Ruby's ``inspect`` of a Liquid value.  The value itself, when a drop, is one (it
+    was looked up: Liquid calls ``to_liquid``): ``Drop#inspect`` is
+    ``JSON.pretty_generate(to_h)``, and a page is a Hash.  Inside arrays and hashes a
+    document, page or static file stands for Jekyll's own object (see
+    :func:`_object_inspect`); collections are drops there too (``site.collections``)."""
+    if isinstance(value, Drop):
+        if not top:
+            shown = _object_inspect(value)
+            if shown is not None:
+                return shown
+        if isinstance(value, PageDrop):
+            value = dict(value)
+        else:
+            return to_json(value, zone, 0, True)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_inspect(v, zone, False) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_inspect(k, zone, False)}=>{_inspect(v, zone, False)}"
+                               for k, v in value.items()) + "}"
+    return ruby.inspect(value, zone)
+
+
 def inspect_filter(value: Any, *, context: Any = None) -> str:
-    return xml_escape(ruby.inspect(plain(value), _zone(context)))
+    return xml_escape(_inspect(plain(value), _zone(context), True))
 
 
 # --------------------------------------------------------------------------- dates
