@@ -8,6 +8,7 @@ Markdown converter (``scripts/jekyll_markdown_oracle.rb``, Jekyll's defaults) an
 
     python scripts/compare_markdown_files.py /usr/share/doc /usr/lib/ruby
     python scripts/compare_markdown_files.py DIR --out /tmp/md-diffs   # keep each difference
+    python scripts/compare_markdown_files.py ../shared/reference --ext page
 
 Prints one line per differing file and ``N identical, M differ, K not scored`` (not scored:
 Jekyll failed, or the file is not UTF-8 or over --max-bytes).  Exit 1 if any differ.
@@ -30,12 +31,14 @@ import jekyllpy  # noqa: E402
 ORACLE = ROOT / "scripts" / "jekyll_markdown_oracle.rb"
 
 
-def markdown_files(paths: Iterable[Path]) -> list[Path]:
-    """Every ``*.md`` file under the given folders (and the given files), sorted."""
+def markdown_files(paths: Iterable[Path], extensions: Sequence[str] = ("md",)) -> list[Path]:
+    """Every file with one of the extensions under the given folders (and the given files),
+    sorted."""
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*.md") if p.is_file())
+            for ext in extensions:
+                found.update(p for p in path.rglob(f"*.{ext}") if p.is_file())
         elif path.is_file():
             found.add(path)
     return sorted(found)
@@ -55,7 +58,9 @@ def jekyll_html(texts: Sequence[str]) -> list[str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="+", type=Path, help="folders (searched for *.md) or files")
+    ap.add_argument("paths", nargs="+", type=Path, help="folders (searched by --ext) or files")
+    ap.add_argument("--ext", default="md,markdown,mkd,mkdn",
+                    help="file extensions searched for in folders (default: %(default)s)")
     ap.add_argument("--out", type=Path, help="write NAME.md, NAME.jekyll.html, NAME.ours.html "
                                              "for each difference here")
     ap.add_argument("--max-bytes", type=int, default=400_000, help="skip larger files")
@@ -63,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     texts: dict[str, Path] = {}
     skipped = 0
-    for path in markdown_files(args.paths):
+    for path in markdown_files(args.paths, args.ext.split(",")):
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
