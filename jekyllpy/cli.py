@@ -71,6 +71,7 @@ def build(source: str, destination: str | None, config_files: tuple[str, ...], d
         overrides["profile"] = True
     if quiet:
         overrides["quiet"] = True
+    overrides["serving"] = False  # as Jekyll's build command sets it (serve sets true)
     shown = configs or [src / "_config.yml"]
     for cfg in shown:
         console.info("Configuration file:", str(cfg.resolve()) if cfg.exists() else "none")

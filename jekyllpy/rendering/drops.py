@@ -285,10 +285,10 @@ class SiteDrop(Drop):
             return [p.to_liquid() for p in site.pages if p.is_html() or p.url.endswith("/")]
         if key == "static_files":
             return [f.to_liquid() for f in site.static_files]
-        if key == "html_files":
-            return [f.to_liquid() for f in site.static_files if f.extname == ".html"]
         if key == "documents":
-            return [d.to_liquid() for d in site.documents()]
+            # Site#documents: each collection's documents, then its static files
+            return [d.to_liquid() for c in site.collections.values()
+                    for d in (*c.docs, *c.files)]
         if key == "collections":
             return [c.to_liquid() for c in sorted(site.collections.values(),
                                                   key=lambda c: c.label)]
@@ -315,7 +315,7 @@ class SiteDrop(Drop):
         tracker = _deps.active
         if tracker is not None:
             tracker.read_site("*")
-        keys = dict.fromkeys(["time", "pages", "static_files", "html_pages", "html_files",
+        keys = dict.fromkeys(["time", "pages", "static_files", "html_pages",
                               "collections", "documents", "posts", "related_posts",
                               "categories", "tags", "data"])
         keys.update(dict.fromkeys(self.obj.config))
@@ -335,6 +335,8 @@ def _note_site_read(tracker: Any, site: "Site", key: Any) -> None:
     elif key in ("documents", "collections"):
         for label in site.collections:
             tracker.read_field(None, f"c:{label}", "#keys")
+        if key == "documents":
+            tracker.read_field(None, "static", "#keys")
     elif key in ("categories", "tags"):
         tracker.read_field(None, "c:posts", "#keys")
         tracker.read_field(None, "c:posts", key)

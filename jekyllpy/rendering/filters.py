@@ -34,8 +34,9 @@ from liquid.token import TOKEN_EXPRESSION, Token
 from . import ruby, urls
 from .conditions import ruby_conditions
 from .dependencies import note_volatile
-from .drops import (CollectionDrop, DocumentDrop, Drop, ExcerptDrop, JekyllDrop, PageDrop,
-                    SiteDrop, StaticFileDrop)
+from .drop_keys import drop_keys
+from .drops import (CollectionDrop, DocumentDrop, Drop, ExcerptDrop, PageDrop, SiteDrop,
+                    StaticFileDrop)
 from .ruby import to_s
 from .standard_filters import FilterError, awk_split, cgi_escape, plain, _zone
 
@@ -207,39 +208,10 @@ def _json_string(text: str) -> str:
 # --------------------------------------------------------------------------- drops as JSON
 #
 # ``Drop#to_json`` is ``JSON.generate(hash_for_json(state), state)`` with ``hash_for_json``
-# = ``to_h``: each of ``keys`` with ``self[key]``.  ``keys`` is the drop class's
-# ``content_methods`` (its public getters less those of ``Drop``), then the keys of its
-# data (front matter, a collection's metadata, the configuration) not among them.  Ruby
-# lists a class's methods in the order of its method table, which depends on the ids of
-# the method names: the orders below are those ``content_methods`` gives in a ``jekyll
-# build`` (Jekyll 4.3.1, Ruby 3.1; the same with and without plugins and a theme).
-
-_CONTENT_METHODS: tuple[tuple[type, tuple[str, ...]], ...] = (
-    # ExcerptDrop before DocumentDrop, its superclass
-    (ExcerptDrop, ("name", "date", "excerpt", "layout", "id", "relative_path", "title",
-                   "categories", "collection", "next", "tags", "previous", "content",
-                   "output", "path", "url")),
-    (DocumentDrop, ("name", "id", "relative_path", "excerpt", "title", "categories",
-                    "collection", "next", "tags", "previous", "content", "output", "path",
-                    "url", "date")),
-    (CollectionDrop, ("label", "files", "docs", "output", "relative_directory",
-                      "directory")),
-    (StaticFileDrop, ("name", "basename", "extname", "path", "collection",
-                      "modified_time")),
-    (SiteDrop, ("posts", "time", "html_pages", "config", "documents", "pages", "data",
-                "categories", "related_posts", "tags", "static_files", "collections")),
-    (JekyllDrop, ("version", "environment")),
-)
+# = ``to_h``: each of ``keys`` (:func:`.drop_keys.drop_keys`) with ``self[key]``.
 
 # DocumentDrop::NESTED_OBJECT_FIELD_BLACKLIST: what a collapsed neighbour leaves out
 _NESTED_BLACKLIST = frozenset(("content", "output", "excerpt", "next", "previous"))
-
-
-def _drop_keys(drop: Drop) -> list[Any]:
-    """``Drop#keys``.  Iterating the drop (its own keys, then its data's) is what tells a
-    dependency tracker that every field was read."""
-    own = next((keys for cls, keys in _CONTENT_METHODS if isinstance(drop, cls)), ())
-    return list(dict.fromkeys([*own, *drop]))
 
 
 def _drop_value(drop: Drop, key: Any) -> Any:
@@ -279,12 +251,12 @@ def _drop_json(drop: Drop, zone: _dt.tzinfo, depth: int, pretty: bool) -> str:
     document nested two or more levels deep (``state.depth >= 2``) has its ``previous``
     and ``next`` collapsed to their fields less content, output, excerpt, next and
     previous (``DocumentDrop#hash_for_json``), which ends the chain of neighbours."""
-    pairs = {key: _drop_value(drop, key) for key in _drop_keys(drop)}
+    pairs = {key: _drop_value(drop, key) for key in drop_keys(drop)}
     if isinstance(drop, DocumentDrop) and depth >= 2:
         for key in ("previous", "next"):
             neighbour = pairs.get(key)
             if ruby.truthy(neighbour) and isinstance(neighbour, Drop):
-                pairs[key] = {k: _drop_value(neighbour, k) for k in _drop_keys(neighbour)
+                pairs[key] = {k: _drop_value(neighbour, k) for k in drop_keys(neighbour)
                               if k not in _NESTED_BLACKLIST}
     return _json_object(pairs, zone, depth, pretty)
 

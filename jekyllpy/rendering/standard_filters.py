@@ -29,6 +29,7 @@ from liquid.undefined import is_undefined
 
 from . import ruby
 from .dependencies import note_volatile
+from .drop_keys import drop_keys, is_jekyll_drop
 from .ruby import RubyArgumentError, to_s
 
 __all__ = ["STANDARD_FILTERS", "plain", "input_iterator", "FilterError"]
@@ -64,10 +65,13 @@ def _flatten(items: Any) -> list[Any]:
 
 def input_iterator(value: Any) -> list[Any]:
     """Liquid's ``InputIterator``: a flattened array, a hash as ``[hash]``, nil as ``[]``,
-    anything else as ``[value]``; each item passed through ``to_liquid``."""
+    one of Jekyll's drops (Enumerable, yielding key and value) as its keys, anything else
+    as ``[value]``; each item passed through ``to_liquid``."""
     value = plain(value)
     if isinstance(value, (list, tuple)):
         items = _flatten(value)
+    elif is_jekyll_drop(value):
+        items = drop_keys(value)
     else:
         items = [] if value is None else [value]
     return [ruby.liquid_value(plain(item)) for item in items]
@@ -104,8 +108,8 @@ def _responds_to_index(item: Any) -> bool:
 # --------------------------------------------------------------------------- strings
 
 def size(value: Any) -> int:
-    if isinstance(value, bool) or value is None:
-        return 0
+    if isinstance(value, bool) or value is None or is_jekyll_drop(value):
+        return 0  # a Jekyll drop has no size method
     if isinstance(value, int):
         return 8
     if isinstance(value, (str, list, tuple, Mapping)):
