@@ -18,6 +18,8 @@ RUBY = r'''
 require "rouge"; require "json"
 lexers = {}
 Rouge::Lexer.all.sort_by(&:tag).each { |l| lexers[l.tag] = l.aliases.sort }
+mimetypes = Hash.new { |h, k| h[k] = [] }
+Rouge::Lexer.all.sort_by(&:tag).each { |l| l.mimetypes.each { |m| mimetypes[m] |= [l.tag] } }
 tokens = {}
 walk = lambda { |t| tokens[t.qualname] = t.shortname; t.sub_tokens.each_value { |s| walk.(s) } }
 Rouge::Token::Tokens.constants.sort.each do |c|
@@ -43,7 +45,7 @@ unescape = lambda { |alts| alts.split("|").map { |w| w.gsub(/\\(.)/, '\\1') } }
 end
 words["powershell_attributes"] = posh::ATTRIBUTES.sort
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
-                "words" => words})
+                "words" => words, "mimetypes" => mimetypes.sort.to_h})
 '''
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/rouge_registry.py"
@@ -65,6 +67,10 @@ def main() -> None:
         "",
         "#: token qualified name -> CSS class",
         "TOKEN_CLASSES: dict[str, str] = " + pprint.pformat(data["tokens"], width=96, compact=True),
+        "",
+        "#: mimetype -> tags of the lexers declaring it (Rouge's guess by mimetype; HTTP bodies)",
+        "MIMETYPES: dict[str, list[str]] = " + pprint.pformat(data["mimetypes"], width=96,
+                                                           compact=True),
         "",
         "#: word lists of Rouge lexers that we re-implement (names only)",
         "WORDS: dict[str, list[str]] = " + pprint.pformat(data["words"], width=96, compact=True),

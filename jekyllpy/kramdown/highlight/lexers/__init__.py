@@ -8,9 +8,9 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, console, csharp, css, diff, erb, go, html, java, javascript, json, jsx,
-               kotlin, liquid, markdown, php, powershell, python, ruby, rust, scss, shell, small,
-               sql, swift, tex, typescript, viml, yaml)
+from . import (c, cmake, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
+               jsx, kotlin, liquid, markdown, php, powershell, python, ruby, rust, scss, shell,
+               small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -48,4 +48,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "scss": scss.LEXER,
     "php": php.LEXER,
     "powershell": powershell.LEXER,
+    "http": http.LEXER,
+    "cmake": cmake.LEXER,
 }
