@@ -8,8 +8,8 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, cmake, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
-               jsx, kotlin, liquid, markdown, php, powershell, python, ruby, rust, scss, shell,
+from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
+               jsx, kotlin, liquid, markdown, php, powershell, python, r, ruby, rust, scss, shell,
                small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
@@ -50,4 +50,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "powershell": powershell.LEXER,
     "http": http.LEXER,
     "cmake": cmake.LEXER,
+    "r": r.LEXER,
+    "coffeescript": coffeescript.LEXER,
 }
