@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
-               jsx, kotlin, liquid, markdown, php, powershell, python, r, ruby, rust, scss, shell,
+               jsx, kotlin, liquid, markdown, perl, php, powershell, python, r, ruby, rust, scss, shell,
                small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
@@ -52,4 +52,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "cmake": cmake.LEXER,
     "r": r.LEXER,
     "coffeescript": coffeescript.LEXER,
+    "perl": perl.LEXER,
 }
