@@ -44,6 +44,7 @@ unescape = lambda { |alts| alts.split("|").map { |w| w.gsub(/\\(.)/, '\\1') } }
   words["powershell_#{c.downcase}"] = unescape.(posh.const_get(c))
 end
 words["powershell_attributes"] = posh::ATTRIBUTES.sort
+words["lua_builtins"] = Rouge::Lexers::Lua.builtins.values.map(&:to_a).flatten.uniq.sort
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
                 "words" => words, "mimetypes" => mimetypes.sort.to_h})
 '''

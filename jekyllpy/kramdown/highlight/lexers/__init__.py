@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
-               jsx, kotlin, liquid, markdown, perl, php, powershell, python, r, ruby, rust, scss, shell,
+               jsx, kotlin, liquid, lua, markdown, perl, php, powershell, python, r, ruby, rust, scss, shell,
                small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
@@ -53,4 +53,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "r": r.LEXER,
     "coffeescript": coffeescript.LEXER,
     "perl": perl.LEXER,
+    "lua": lua.LEXER,
 }
