@@ -132,6 +132,7 @@ def time_both(docs: Sequence[str], corpus: Path, runs: int
 #: quadratic in a naive kramdown port (a scan to the end of the text per opener).
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "nested brackets": lambda n: "[" * (n // 2) + "a" + "]" * (n // 2),
+    "nested brackets, a link defined": lambda n: "[a]: /u\n\n" + "[" * (n // 2) + "a" + "]" * (n // 2),
     "open brackets": lambda n: "[" * n,
     "emphasis markers *": lambda n: "*a " * (n // 3),
     "emphasis markers _": lambda n: "_a " * (n // 3),
@@ -152,7 +153,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
 def pathological(size: int) -> int:
     """Time each adversarial input once; return how many took over SLOW_SECONDS."""
     slow = 0
-    print(f"{f'input ({size // 1000} KB)':24s} seconds")
+    print(f"{f'input ({size // 1000} KB)':32s} seconds")
     for name, make in PATHOLOGICAL.items():
         text = make(size)
         started = time.perf_counter()
@@ -160,7 +161,7 @@ def pathological(size: int) -> int:
         seconds = time.perf_counter() - started
         too_slow = seconds > SLOW_SECONDS
         slow += too_slow
-        print(f"{name:24s} {seconds:7.3f}{f'  SLOW (over {SLOW_SECONDS:g} s)' if too_slow else ''}")
+        print(f"{name:32s} {seconds:7.3f}{f'  SLOW (over {SLOW_SECONDS:g} s)' if too_slow else ''}")
     return slow
 
 

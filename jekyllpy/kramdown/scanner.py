@@ -234,6 +234,18 @@ class Scanner:
             found = self._memo[key] = self.string.rfind(sub)
         return found
 
+    def last_start(self, pattern: Pattern[str]) -> int:
+        """Start of the last match of ``pattern`` in the text, or -1 (for patterns whose
+        matches cannot overlap)."""
+        key = ("last", pattern)
+        found = self._memo.get(key)
+        if found is None:
+            found = -1
+            for found_match in pattern.finditer(self.string):
+                found = found_match.start()
+            self._memo[key] = found
+        return found
+
     def quiet_from(self, pos: int) -> bool:
         """Whether no span rule can warn or leave a trace from ``pos`` to the end of the text.
 

@@ -219,7 +219,8 @@ def test_skipping_hopeless_attempts_changes_no_output(parser_name: str, monkeypa
     from jekyllpy.kramdown.scanner import Scanner
 
     pieces = ["*", "**", "_", "__", "a", "b c", " ", "  ", "\n", "[", "]", "![", "](", "(x)",
-              "[^1]", "`", "<em>", "</em>", "{:.c}", "-", "'", "\\*", "~~", "[a]: /u\n"]
+              "[^1]", "`", "<em>", "</em>", "{:.c}", "-", "'", "\\*", "~~", "[a]: /u\n",
+              "][", "] [", "[a]", "a]", "\\[", "\\]", "\n[a[b]: /v\n", "[a\\[b]"]
     rng = random.Random(11)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
              for _ in range(1500)]

@@ -43,6 +43,8 @@ _OPEN_PAREN = P.rx(r"\(")
 _ANGLE_URL = P.rx(r"\(<(.*?)>")
 _CLOSE_PAREN = P.rx(r"\)")
 _MAILTO = P.rx(r"^mailto:")
+#: a closing bracket that a reference id (``[id]``, kramdown's \s*? then ``[``) may follow
+_REFERENCE_FOLLOWS = re.compile(r"\][ \t\n\v\f\r]*\[")
 
 
 class SpanRules:
@@ -183,6 +185,31 @@ class SpanRules:
             el.attr["title"] = title
         self.tree.children.append(el)
 
+    def _link_hopeless(self, cur_pos: int) -> bool:
+        """Whether the link text starting at ``cur_pos`` can become no link, whatever
+        bracket closes it: no ``](`` follows (an inline link), and either no link is
+        defined or no ``]``-space-``[`` follows (a reference) and the text cannot be a
+        defined id (it holds a ``[`` before any ``]``: it contains a bracket either way,
+        and no defined id does)."""
+        src = self.src
+        if src.last_index("](") >= cur_pos:
+            return False
+        if not self.link_defs:
+            return True
+        if src.last_start(_REFERENCE_FOLLOWS) >= cur_pos or self._bracketed_ids():
+            return False
+        string = src.string
+        opening = string.find("[", cur_pos)
+        return opening != -1 and opening < string.find("]", cur_pos)
+
+    def _bracketed_ids(self) -> bool:
+        """Whether a defined link id contains a bracket (ids are only ever added)."""
+        memo = getattr(self, "_bracketed_ids_memo", None)
+        if memo is None or memo[0] != len(self.link_defs):
+            memo = (len(self.link_defs), any("[" in k or "]" in k for k in self.link_defs))
+            self._bracketed_ids_memo = memo
+        return memo[1]
+
     def parse_link(self) -> None:
         src = self.src
         m = src.last  # the span loop matched the rule's start (LINK_START) here
@@ -190,8 +217,8 @@ class SpanRules:
         cur_pos = m.end()
         link_type = "img" if result[0] == "!" else "a"
         if (link_type == "a" and self._in_ancestor_of_type("img", "a")) or \
-                src.last_index("]") < cur_pos or (src.skip_hopeless() and (
-                    not self.link_defs and src.last_index("](") < cur_pos)):
+                src.last_index("]") < cur_pos or (
+                    src.skip_hopeless() and self._link_hopeless(cur_pos)):
             # Not allowed here; or no closing bracket, or (once failed scans piled up)
             # nothing a closed bracket could become: the link fails whatever its content,
             # so skip kramdown's scan.
