@@ -8,7 +8,7 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, html, http, java, javascript, json,
+from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, haskell, html, http, java, javascript, json,
                jsx, kotlin, liquid, lua, markdown, perl, php, powershell, python, r, ruby, rust, scss, shell,
                small, sql, swift, tex, typescript, viml, yaml)
 
@@ -54,4 +54,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "coffeescript": coffeescript.LEXER,
     "perl": perl.LEXER,
     "lua": lua.LEXER,
+    "haskell": haskell.LEXER,
 }
