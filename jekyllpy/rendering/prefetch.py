@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -151,3 +152,125 @@ def _worker_count() -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     # One worker beside the build process: the build process itself keeps a core busy.
     return 1 if (cpus or 1) > 1 else 0
+
+
+
+#: bytes a pipe to or from the excerpt worker is asked to hold (Linux allows 1 MiB to
+#: anyone); what is sent in all stays under the pipe's size, so sending never waits
+PIPE_SIZE = 1 << 20
+#: what a pipe is sure to hold where it cannot be made bigger (POSIX's least is 64 KiB)
+SMALL_PIPE = 48 * 1024
+
+
+class ExcerptStream:
+    """Texts sent to a second process as they become known (``render_page`` of a page
+    listing posts with their excerpts sends each excerpt as soon as its post is read),
+    converted there while this process goes on reading.  Plain pipes, no threads: a
+    batch is pickled and written here; conversions come back by text and are taken in
+    whenever this process looks (:meth:`drain`), never waiting.  :meth:`take` gives one
+    only for exactly the same text, like :class:`MarkdownPrefetch`, whose interface this
+    shares.  What is sent in all stays under what the pipe holds (texts past that are
+    left to this process), so sending never blocks even when the worker is busy, and
+    neither process ever waits for the other."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        context = multiprocessing.get_context("fork")  # ValueError where there is none
+        self._stop = context.Event()
+        worker_in, self._out = context.Pipe(duplex=False)
+        self._in, worker_out = context.Pipe(duplex=False)
+        grown = [_grow_pipe(conn.fileno()) for conn in (self._out, worker_out)]
+        self._limit = PIPE_SIZE - 4096 if all(grown) else SMALL_PIPE
+        self._process = context.Process(
+            target=_stream_worker, daemon=True,
+            args=(options, worker_in, worker_out, self._stop, (self._out, self._in)))
+        self._process.start()
+        worker_in.close()
+        worker_out.close()
+        self._batch: list[str] = []
+        self._sent = 0
+        self._done: dict[str, str] = {}
+        self._open = True
+
+    def add(self, text: str) -> None:
+        """One more text to convert (sent with the next full batch)."""
+        if self._open:
+            self._batch.append(text)
+            if len(self._batch) >= BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """Send the texts not sent yet, and take in what came back."""
+        batch, self._batch = self._batch, []
+        if batch and self._open:
+            data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+            if self._sent + len(data) + 16 <= self._limit:  # with the length before it
+                try:
+                    self._out.send_bytes(data)
+                    self._sent += len(data) + 16
+                except OSError:
+                    self._open = False
+        self.drain()
+
+    def drain(self) -> None:
+        """Take in the conversions the worker has sent back so far (never waits)."""
+        try:
+            while self._in.poll():
+                self._done.update(self._in.recv())
+        except (EOFError, OSError):  # the worker is gone
+            self._open = False
+
+    def take(self, key: Any, text: str) -> str | None:
+        html = self._done.get(text)
+        if html is None and self._open:
+            self.drain()
+            html = self._done.get(text)
+        return html
+
+    def lookup(self, text: str) -> str | None:
+        return None
+
+    def close(self) -> None:
+        """Stop the worker (it drops what it was converting) and let it go."""
+        self._open = False
+        self._stop.set()
+        self._out.close()
+        self._in.close()
+        self._done.clear()
+
+
+def _grow_pipe(fd: int) -> bool:
+    """Ask for a :data:`PIPE_SIZE` pipe; whether it was granted."""
+    try:
+        import fcntl
+        return fcntl.fcntl(fd, 1031, PIPE_SIZE) >= PIPE_SIZE  # F_SETPIPE_SZ (Linux)
+    except (ImportError, OSError):
+        return False
+
+
+def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: Any,
+                   parents: tuple[Any, ...]) -> None:
+    """The worker of :class:`ExcerptStream`: convert each batch received and send the
+    HTML back by text, until told to stop or nobody listens any more."""
+    try:
+        for conn in parents:  # the other process's ends, so that closing them is seen
+            conn.close()
+        _init_worker(options, stop)
+        while True:
+            # other processes forked meanwhile may hold the other end open too: the stop
+            # event is looked at while waiting
+            while not conn_in.poll(0.05):
+                if stop.is_set():
+                    return
+            done: dict[str, str] = {}
+            for text in conn_in.recv():
+                if stop.is_set():
+                    return
+                if text not in done:
+                    html = _convert(text)
+                    if html is not None:
+                        done[text] = html
+            conn_out.send(done)
+    except BaseException:  # EOFError or a broken pipe: the build process is done
+        pass
+    finally:
+        os._exit(0)  # nothing of the parent's (exit functions, buffers) runs here

@@ -8,6 +8,7 @@ one document are what the next one's content sees before its own layouts run.
 
 from __future__ import annotations
 
+import os
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,8 +170,11 @@ def render_on_demand(site: "Site", target: Any) -> str:
     order = [d for c in site.collections.values() for d in c.docs] + list(site.pages)
     site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
     site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]
-    site._prefetch = None  # type: ignore[attr-defined]
-    if _reads_excerpts(site, target):
+    site._prefetch = getattr(site, "_prefetch", None)  # type: ignore[attr-defined]
+    if site._prefetch is not None:  # type: ignore[attr-defined]
+        # excerpts converted while the site was read (prefetch_while_reading)
+        site._on_demand = ON_DEMAND_PREFETCH_AFTER  # type: ignore[attr-defined]
+    elif _reads_excerpts(site, target):
         # A list of posts with their excerpts (a blog's home page): start converting the
         # excerpts in a second process at once, oldest first.
         site._on_demand = ON_DEMAND_PREFETCH_AFTER  # type: ignore[attr-defined]
@@ -184,6 +188,80 @@ def render_on_demand(site: "Site", target: Any) -> str:
             site._prefetch = None  # type: ignore[attr-defined]
         _end_pass(site)
     return target.output
+
+
+def prefetch_while_reading(site: "Site", file: Path) -> None:
+    """For render_page of ``file``, before the site is read: when the page looks like a
+    list of posts with their excerpts (:func:`_file_reads_excerpts`) and the site has
+    enough posts, each post's excerpt is sent to a second process as soon as the post is
+    read (:class:`.prefetch.ExcerptStream`), so the other core converts excerpts while
+    this one reads.  The stream is ``site._prefetch``; the caller closes it
+    (render_on_demand does) and sends the last batch (:func:`reading_done`)."""
+    from ..site.document import Excerpt
+    from .prefetch import MIN_FILES, ExcerptStream, _worker_count
+    markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
+    if markdown is None or _worker_count() < 1:
+        return
+    posts = site.source / str(site.config.get("collections_dir") or "") / "_posts"
+    try:
+        if len(os.listdir(posts)) < MIN_FILES or not _file_reads_excerpts(site, file):
+            return
+        stream = ExcerptStream(markdown.options())
+    except (OSError, ValueError):  # no posts folder, no fork, no process to be had
+        return
+    site._prefetch = stream  # type: ignore[attr-defined]
+
+    def read(doc: Any) -> None:
+        excerpt = doc.data.get("excerpt")
+        if isinstance(excerpt, Excerpt) and _prefetchable(excerpt, markdown):
+            stream.add(excerpt.content)
+
+    site.post_read_hook = read
+
+
+def reading_done(site: "Site") -> None:
+    """The site is read: the excerpts not sent yet go (see :func:`prefetch_while_reading`)."""
+    site.post_read_hook = None
+    stream = getattr(site, "_prefetch", None)
+    if stream is not None:
+        stream.flush()
+
+
+def _file_reads_excerpts(site: "Site", file: Path) -> bool:
+    """:func:`_reads_excerpts` for a file before the site is read: its front matter and
+    its layouts' are parsed here, quietly (a file that fails is read again, and
+    reported, with the site); the layout from a page's defaults when it names none."""
+    try:
+        rel = file.relative_to(site.source).as_posix()
+        content, data = _quiet_front_matter(file, rel)
+    except Exception:
+        return False
+    texts = [content]
+    name = data["layout"] if "layout" in data else site.defaults.all(rel, "pages").get(
+        "layout")
+    folders = [site.source / str(site.config.get("layouts_dir") or "_layouts")]
+    if site.theme is not None and site.theme.layouts_path is not None:
+        folders.append(site.theme.layouts_path)
+    seen: set[str] = set()
+    while isinstance(name, str) and name not in seen:
+        seen.add(name)
+        path = next((p for f in folders for p in sorted(f.glob(f"{name}.*"))
+                     if p.is_file()), None)
+        if path is None:
+            break
+        try:
+            content, data = _quiet_front_matter(path, name)
+        except Exception:
+            break
+        texts.append(content)
+        name = data.get("layout")
+    return any("excerpt" in t for t in texts)
+
+
+def _quiet_front_matter(path: Path, rel: str) -> tuple[str, dict[str, Any]]:
+    from ..site.front_matter import parse
+    parsed = parse(path.read_bytes().decode("utf-8", "replace"), rel)
+    return parsed.content or "", parsed.data if isinstance(parsed.data, dict) else {}
 
 
 def _reads_excerpts(site: "Site", target: Any) -> bool:
@@ -237,8 +315,7 @@ def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
         if pages:
             items += [p for p in site.pages if only is None or only(p)]
         for item in items:
-            if (item.output is None and markdown in item.converters and item.content
-                    and not item.render_with_liquid()):
+            if _prefetchable(item, markdown):
                 # an excerpt's HTML is often passed to markdownify again (SEO descriptions)
                 texts.append((id(item), item.content, chain and isinstance(item, Excerpt)))
         if documents:
@@ -250,6 +327,13 @@ def _start_prefetch(site: "Site", *, pages: bool = True, documents: bool = True,
                         texts.append((None, value, False))
     return MarkdownPrefetch(markdown.options() if markdown is not None else {}, texts,
                             from_the_end=from_the_end)
+
+
+def _prefetchable(item: Any, markdown: MarkdownConverter) -> bool:
+    """Whether ``item``'s Markdown conversion input is final already: its own text (not
+    rendered yet), no Liquid to render first."""
+    return (item.output is None and markdown in item.converters and bool(item.content)
+            and not item.render_with_liquid())
 
 
 #: on-demand renders (render_page) after which the rest is handed to a second process

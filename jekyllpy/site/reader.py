@@ -142,6 +142,7 @@ class Reader:
             entries += [n if rel == "." else f"{rel}/{n}" for n in filenames]
         filt = EntryFilter(site.source, site.include, site.exclude, f"{dir}/{magic}")
         docs = []
+        hook = site.post_read_hook
         # os.walk lists folders (symlinked ones too) apart from files: no entry is a folder
         for entry in filt.filter(sorted(entries)):
             if not matcher.match(entry):
@@ -150,4 +151,6 @@ class Reader:
             doc.read()
             if doc.content is not None and site.publish(doc):
                 docs.append(doc)
+                if hook is not None:
+                    hook(doc)
         return docs

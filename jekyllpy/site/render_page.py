@@ -61,14 +61,22 @@ def render_page(path: str | os.PathLike[str], *,
         site_config["destination"] = str(root / "_site")
     site = Site(site_config)
     site.reset()
-    site.read()
-    site.generate()
-    item = _find(site, file)
-    if item is None:
-        raise RenderPageError(f"{file}: {_why_not_rendered(site, file, root)}")
-    from ..rendering.renderer import render_on_demand
+    from ..rendering.renderer import prefetch_while_reading, reading_done, render_on_demand
+    prefetch_while_reading(site, file)
+    try:
+        site.read()
+        reading_done(site)
+        site.generate()
+        item = _find(site, file)
+        if item is None:
+            raise RenderPageError(f"{file}: {_why_not_rendered(site, file, root)}")
+    except BaseException:
+        prefetch = getattr(site, "_prefetch", None)
+        if prefetch is not None:
+            prefetch.close()
+        raise
     # the site goes once its page is rendered: nothing it is rendered with holds it
-    # (see JekyllEnvironment.site)
+    # (see JekyllEnvironment.site); render_on_demand closes the prefetch
     return render_on_demand(site, item)
 
 

@@ -57,6 +57,9 @@ class Site:
         #: called with each page or document once it is rendered (Jekyll's ``post_render``
         #: hooks); files a dependency tracker skips are not rendered and not passed
         self.post_render_hooks: list[Callable[[Any], None]] = []
+        #: called with each post (or draft) once it is read and kept (render_page hands
+        #: excerpts to a second process then, see renderer.prefetch_while_reading)
+        self.post_read_hook: Callable[[Any], None] | None = None
         #: a :class:`jekyllpy.rendering.dependencies.DependencyTracker` renders only what
         #: changes affect (``--incremental``, serve, ``--watch``); None renders everything
         self.regenerator: Any = None

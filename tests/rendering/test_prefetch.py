@@ -35,3 +35,50 @@ def test_prefetched_conversions_are_taken_and_closing_stops_the_worker(
     assert fetch.take(1, "changed") is None  # converted from other text: not used
     fetch.close()
     assert fetch._stop.is_set()
+
+
+def test_a_stream_converts_texts_sent_as_they_come(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefetch, "BATCH", 3)
+    stream = prefetch.ExcerptStream({})
+    texts = [f"text *{i}*" for i in range(7)]
+    for text in texts:
+        stream.add(text)
+    stream.flush()  # the seventh
+    import time
+    deadline = time.monotonic() + 60
+    while len(stream._done) < 7 and time.monotonic() < deadline:
+        stream.drain()
+        time.sleep(0.01)
+    assert [stream.take(None, t) for t in texts] == [markdownify(t) for t in texts]
+    assert stream.take(None, "never sent") is None
+    stream.close()
+    assert stream._stop.is_set()
+    stream._process.join(timeout=60)
+    assert stream._process.exitcode == 0
+
+
+def test_render_page_streams_excerpts_while_reading(tmp_path, monkeypatch) -> None:
+    """A page listing excerpts of enough posts: they are sent to the worker as the posts
+    are read, and the page is the build's, byte for byte."""
+    import jekyllpy
+    from jekyllpy.site import build
+
+    monkeypatch.setenv("JEKYLLPY_WORKERS", "1")
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_layouts").mkdir()
+    (src / "_layouts" / "list.html").write_text(
+        "{% for post in site.posts %}<li>{{ post.excerpt }}</li>{% endfor %}{{ content }}")
+    (src / "index.md").write_text("---\nlayout: list\n---\nAll *posts*\n")
+    for i in range(prefetch.MIN_FILES + 5):
+        liquid = "{{ page.title }} " if i % 7 == 0 else ""  # converted in this process
+        (src / "_posts" / f"2020-01-{i % 28 + 1:02d}-p{i}.md").write_text(
+            f"---\ntitle: P{i}\n---\n{liquid}First *{i}* [x][r]\n\nRest {i}\n\n[r]: /r{i}\n")
+    sent: list[str] = []
+    add = prefetch.ExcerptStream.add
+    monkeypatch.setattr(prefetch.ExcerptStream, "add",
+                        lambda self, text: (sent.append(text), add(self, text))[1])
+    site = build(src, tmp_path / "_site")
+    page = jekyllpy.render_page(src / "index.md")
+    assert page == site.pages[0].output
+    assert len(sent) == prefetch.MIN_FILES + 5 - 7  # those without Liquid
