@@ -8,9 +8,10 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, haskell, html, http, java, javascript, json,
-               jsx, kotlin, liquid, lua, markdown, perl, php, powershell, python, r, ruby, rust, scss, shell,
-               small, sql, swift, tex, typescript, viml, yaml)
+from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, haskell, html, http,
+               java, javascript, json, jsx, kotlin, liquid, lua, markdown, perl, php, powershell,
+               python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex, typescript, viml,
+               yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -55,4 +56,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "perl": perl.LEXER,
     "lua": lua.LEXER,
     "haskell": haskell.LEXER,
+    "scala": scala.LEXER,
 }
