@@ -9,6 +9,7 @@ Markdown converter (``scripts/jekyll_markdown_oracle.rb``, Jekyll's defaults) an
     python scripts/compare_markdown_files.py /usr/share/doc /usr/lib/ruby
     python scripts/compare_markdown_files.py DIR --out /tmp/md-diffs   # keep each difference
     python scripts/compare_markdown_files.py ../shared/reference --ext page
+    python scripts/compare_markdown_files.py /usr/share/doc --config '{"kramdown": {"input": "kramdown"}}'
 
 Prints one line per differing file and ``N identical, M differ, K not scored`` (not scored:
 Jekyll failed, or the file is not UTF-8 or over --max-bytes).  Exit 1 if any differ.
@@ -44,9 +45,9 @@ def markdown_files(paths: Iterable[Path], extensions: Sequence[str] = ("md",)) -
     return sorted(found)
 
 
-def jekyll_html(texts: Sequence[str]) -> list[str | None]:
+def jekyll_html(texts: Sequence[str], config: dict | None = None) -> list[str | None]:
     """Jekyll's HTML for each text, None where Jekyll raised (one Ruby process for all)."""
-    lines = [json.dumps({"id": i, "text": t, "config": None}) for i, t in enumerate(texts)]
+    lines = [json.dumps({"id": i, "text": t, "config": config}) for i, t in enumerate(texts)]
     out = subprocess.run(["ruby", str(ORACLE)], input="\n".join(lines) + "\n",
                          capture_output=True, text=True, encoding="utf-8", check=True).stdout
     html: list[str | None] = [None] * len(texts)
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="file extensions searched for in folders (default: %(default)s)")
     ap.add_argument("--out", type=Path, help="write NAME.md, NAME.jekyll.html, NAME.ours.html "
                                              "for each difference here")
+    ap.add_argument("--config", type=json.loads, default=None,
+                    help='a site configuration fragment as JSON, for both sides, e.g. '
+                         '\'{"kramdown": {"input": "kramdown"}}\'')
     ap.add_argument("--max-bytes", type=int, default=400_000, help="skip larger files")
     args = ap.parse_args(argv)
 
@@ -80,13 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         texts.setdefault(text, path)
     order = list(texts)
-    expected = jekyll_html(order)
+    expected = jekyll_html(order, args.config)
     same = differ = 0
     for n, (text, html) in enumerate(zip(order, expected)):
         if html is None:
             skipped += 1
             continue
-        ours = jekyllpy.markdownify(text)
+        ours = jekyllpy.markdownify(text, args.config)
         if ours == html:
             same += 1
             continue
