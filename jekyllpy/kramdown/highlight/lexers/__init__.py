@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, diff, erb, go, haskell, html, http,
-               java, javascript, json, jsx, kotlin, liquid, lua, markdown, perl, php, powershell,
-               python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex, typescript, viml,
-               yaml)
+               java, javascript, json, jsx, kotlin, liquid, lua, markdown, objective_c, perl, php,
+               powershell, python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex,
+               typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -57,4 +57,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "lua": lua.LEXER,
     "haskell": haskell.LEXER,
     "scala": scala.LEXER,
+    "objective_c": objective_c.LEXER,
 }

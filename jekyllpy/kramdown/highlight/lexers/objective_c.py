@@ -1,0 +1,153 @@
+"""Objective-C as Rouge 3.30's Objective-C lexer tokenises it: the C lexer with rules put
+before its statements (``@`` literals and directives, message sends in brackets, ternaries)
+and before its top level (method definitions starting with ``-`` or ``+``)."""
+
+from __future__ import annotations
+
+import re
+
+from ...parser import unicode_classes as U
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from . import c
+
+_ID = r"[a-z$_][a-z0-9$_]*"
+_AT_KEYWORDS = frozenset("""selector private protected public encode synchronized try throw
+catch finally end property synthesize dynamic optional interface implementation import
+autoreleasepool""".split())
+_AT_BUILTINS = frozenset("true false YES NO".split())
+_BUILTINS = frozenset("YES NO nil".split())
+
+
+def _word(run: LexRun, m: re.Match[str]) -> None:
+    name = m.group()
+    if name in c.C_KEYWORDS:
+        css = "k"
+    elif name in c.C_TYPES:
+        css = "kt"
+    elif name in c.C_RESERVED:
+        css = "kr"
+    elif name in _BUILTINS:
+        css = "nb"
+    else:
+        css = "n"
+    run.token(css, name)
+
+
+def _at_word(run: LexRun, m: re.Match[str]) -> None:
+    word = m.group(1)
+    css = "k" if word in _AT_KEYWORDS else "nb" if word in _AT_BUILTINS else "err"
+    run.token(css, m.group())
+
+
+def _method_start(run: LexRun, m: re.Match[str]) -> None:
+    run.token("k", m.group(1))
+    run.token("", m.group(2))
+    if m.group(3):
+        run.tokens.extend(LEXER.lex(m.group(3)))
+    run.token("", m.group(4))
+    run.push("method_definition")
+
+
+def _typed_argument(run: LexRun, m: re.Match[str]) -> None:
+    run.tokens.extend(LEXER.lex(m.group(1)))
+    run.token("nv", m.group(2))
+
+
+def _goto(state: str, css: str):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        run.token(css, m.group())
+        run.goto(state)
+    return action
+
+
+def _states() -> dict:
+    states = c.make_states(False, lambda: LEXER)
+    word_rule = states["statements"][-1]
+    assert word_rule.pattern.pattern == c.ID
+    states["statements"] = [
+        Rule(rx(r'@"'), "s", "string"),
+        Rule(rx(r"@'(\\[0-7]{1,3}|\\x[a-fA-F0-9]{1,2}|\\.|[^\\'\n]')"), "sc"),
+        Rule(rx(r"@(\d+[.]\d*|[.]\d+|\d+)e[+-]?\d+l?", re.I), "mf"),
+        Rule(rx(r"@(\d+[.]\d*|[.]\d+|\d+f)f?", re.I), "mf"),
+        Rule(rx(r"@0x[0-9a-fA-F]+[lL]?"), "mh"),
+        Rule(rx(r"@0[0-7]+l?", re.I), "mo"),
+        Rule(rx(r"@\d+l?"), "mi"),
+        Rule(rx(r"\bin\b"), "k"),
+        Rule(rx(r"@(?:interface|implementation)\b"), "k", "objc_classname"),
+        Rule(rx(r"@(?:class|protocol)\b"), "k", "forward_classname"),
+        Rule(rx(rf"@([{U.ALNUM}]+)"), action=_at_word),
+        Rule(rx(r"[?]"), "p", "ternary"),
+        Rule(rx(r"\["), "p", "message"),
+        Rule(rx(r"@\["), "p", "array_literal"),
+        Rule(rx(r"@\{"), "p", "dictionary_literal"),
+        *states["statements"][:-1],
+        Rule(rx(c.ID), action=_word),
+    ]
+    states["root"] = [
+        Rule(rx(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={_ID}:?)", re.I), action=_method_start),
+        *states["root"],
+    ]
+    states.update({
+        "ternary": [Rule(rx(r":"), "p", "#pop"), Mixin("statements")],
+        "message_shared": [
+            Rule(rx(r"\]"), "p", "#pop"),
+            Rule(rx(r"\{"), "p", "#pop"),
+            Rule(rx(r";"), "err"),
+            Mixin("statements"),
+        ],
+        "message": [
+            Rule(rx(rf"({_ID})(\s*)(:)", re.I),
+                 action=lambda run, m: (_groups(run, m, ("nf", "", "p")),
+                                        run.goto("message_with_args"))),
+            Rule(rx(rf"({_ID})(\s*)(\])", re.I), ("nf", "", "p"), "#pop"),
+            Mixin("message_shared"),
+        ],
+        "message_with_args": [
+            Rule(rx(r"\{"), "p", "function"),
+            Rule(rx(rf"({_ID})(\s*)(:)", re.I), ("nf", "", "p"), "#pop"),
+            Mixin("message_shared"),
+        ],
+        "array_literal": [
+            Rule(rx(r"\]"), "p", "#pop"),
+            Rule(rx(r","), "p"),
+            Mixin("statements"),
+        ],
+        "dictionary_literal": [
+            Rule(rx(r"\}"), "p", "#pop"),
+            Rule(rx(r","), "p"),
+            Mixin("statements"),
+        ],
+        "objc_classname": [
+            Mixin("whitespace"),
+            Rule(rx(rf"({_ID})(\s*)(:)(\s*)({_ID})", re.I), ("nc", "", "p", "", "nc"), "#pop"),
+            Rule(rx(rf"({_ID})(\s*)([(])(\s*)({_ID})(\s*)([)])", re.I),
+                 ("nc", "", "p", "", "nl", "", "p"), "#pop"),
+            Rule(rx(_ID, re.I), "nc", "#pop"),
+        ],
+        "forward_classname": [
+            Mixin("whitespace"),
+            Rule(rx(rf"({_ID})(\s*)(,)(\s*)", re.I), ("nc", "", "p", ""), "#push"),
+            Rule(rx(rf"({_ID})(\s*)(;?)", re.I), ("nc", "", "p"), "#pop"),
+        ],
+        "method_definition": [
+            Rule(rx(r","), "p"),
+            Rule(rx(r"[.][.][.]"), "p"),
+            Rule(rx(rf"([(].*?[)])({_ID})", re.I), action=_typed_argument),
+            Rule(rx(rf"({_ID})(\s*)(:)", re.I | re.S), ("nf", "", "p")),
+            Rule(rx(r";"), "p", "#pop"),
+            Rule(rx(r"\{"), action=_goto("function", "p")),
+            Mixin("inline_whitespace"),
+            Rule(rx(r"//.*?\n"), "c1"),
+            Rule(rx(r"\s+"), ""),
+            Rule(rx(r""), None, "#pop"),
+        ],
+    })
+    return states
+
+
+def _groups(run: LexRun, m: re.Match[str], tokens: tuple[str, ...]) -> None:
+    for i, css in enumerate(tokens, start=1):
+        run.token(css, m.group(i))
+
+
+LEXER: RegexLexer = RegexLexer(_states(), start=("root", "bol"))
