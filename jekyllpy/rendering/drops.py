@@ -252,10 +252,8 @@ class SiteDrop(Drop):
         self._cache: dict[str, Any] = {}
 
     def _posts(self) -> list[Any]:
-        from ..rendering import ruby
-        from ..site.collection import _compare_docs
-        docs = ruby.sort(self.obj.posts.docs, lambda a, b: _compare_docs(b, a))
-        return [d.to_liquid() for d in docs]
+        from ..site.collection import _sorted_by_date
+        return [d.to_liquid() for d in _sorted_by_date(self.obj.posts.docs, newest_first=True)]
 
     def _attr_hash(self, attr: str) -> dict[str, list[Any]]:
         from ..rendering import ruby

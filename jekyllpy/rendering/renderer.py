@@ -354,7 +354,13 @@ def note_on_demand_render(site: "Site") -> None:
 
 
 def render_standalone(site: "Site", item: Any) -> str:
-    """Render with a fresh payload (how Jekyll renders an excerpt when it is asked for)."""
+    """Render with a fresh payload (how Jekyll renders an excerpt when it is asked for).
+    Without Liquid to render and no layout to place it in (most excerpts), nothing reads
+    the payload: the text is only converted."""
+    if (_deps.active is None and getattr(site, "liquid_stats", None) is None
+            and not item.place_in_layout() and not item.render_with_liquid()):
+        output = item.content = convert(item, item.content or "")
+        return output
     return run(site, item, site_payload(site))
 
 

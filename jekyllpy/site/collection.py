@@ -142,8 +142,10 @@ def _compare_docs(a: "Document", b: "Document") -> int:
     return result
 
 
-def _sorted_by_date(docs: list["Document"]) -> list["Document"]:
-    """Documents in ``Document#<=>`` order (date, then path).
+def _sorted_by_date(docs: list["Document"], *, newest_first: bool = False
+                    ) -> list["Document"]:
+    """Documents in ``Document#<=>`` order (date, then path), or in the opposite order
+    (a sort by ``b <=> a``, as ``site.posts`` is).
 
     When every date is an aware ``datetime`` (what reading gives every dated document),
     that order is a plain key, and any stable sort gives the one result Ruby's stable merge
@@ -153,9 +155,11 @@ def _sorted_by_date(docs: list["Document"]) -> list["Document"]:
     for doc in docs:
         date = doc.data.get("date")
         if type(date) is not _dt.datetime or date.tzinfo is None:
+            if newest_first:
+                return ruby.sort(docs, lambda a, b: _compare_docs(b, a))
             return ruby.sort(docs, _compare_docs)
         keys.append((date, str(doc.path)))
-    order = sorted(range(len(docs)), key=keys.__getitem__)
+    order = sorted(range(len(docs)), key=keys.__getitem__, reverse=newest_first)
     return [docs[i] for i in order]
 
 

@@ -27,6 +27,9 @@ def test_quick_sort_equals_ruby_sort_with_ties() -> None:
     for _ in range(20):
         docs = _docs(rng, 60, dates)
         assert C._sorted_by_date(docs) == ruby.sort(docs, C._compare_docs)
+        # site.posts: sorted by b <=> a
+        assert C._sorted_by_date(docs, newest_first=True) == ruby.sort(
+            docs, lambda a, b: C._compare_docs(b, a))
 
 
 def test_dates_ruby_cannot_compare_keep_ruby_sort() -> None:
@@ -35,3 +38,5 @@ def test_dates_ruby_cannot_compare_keep_ruby_sort() -> None:
     for _ in range(20):
         docs = _docs(rng, 30, dates)
         assert C._sorted_by_date(docs) == ruby.sort(docs, C._compare_docs)
+        assert C._sorted_by_date(docs, newest_first=True) == ruby.sort(
+            docs, lambda a, b: C._compare_docs(b, a))
