@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, groovy,
                haskell, html, http, java, javascript, json, jsx, kotlin, liquid, lua, markdown,
-               objective_c, perl, php, powershell, python, r, ruby, rust, scala, scss, shell,
-               small, sql, swift, tex, typescript, viml, yaml)
+               nginx, objective_c, perl, php, powershell, python, r, ruby, rust, scala, scss,
+               shell, small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -61,4 +61,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "groovy": groovy.LEXER,
     "dart": dart.LEXER,
     "elixir": elixir.LEXER,
+    "nginx": nginx.LEXER,
 }
