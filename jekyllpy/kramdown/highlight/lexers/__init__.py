@@ -8,10 +8,10 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, groovy,
-               haskell, html, http, java, javascript, json, jsx, kotlin, liquid, lua, markdown,
-               nginx, objective_c, perl, php, powershell, python, r, ruby, rust, scala, scss,
-               shell, small, sql, swift, tex, typescript, viml, yaml)
+from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, graphql,
+               groovy, haskell, html, http, java, javascript, json, jsx, kotlin, liquid, lua,
+               markdown, nginx, objective_c, perl, php, powershell, python, r, ruby, rust, scala,
+               scss, shell, small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -62,4 +62,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "dart": dart.LEXER,
     "elixir": elixir.LEXER,
     "nginx": nginx.LEXER,
+    "graphql": graphql.LEXER,
 }
