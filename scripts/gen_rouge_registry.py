@@ -45,6 +45,7 @@ unescape = lambda { |alts| alts.split("|").map { |w| w.gsub(/\\(.)/, '\\1') } }
 end
 words["powershell_attributes"] = posh::ATTRIBUTES.sort
 words["lua_builtins"] = Rouge::Lexers::Lua.builtins.values.map(&:to_a).flatten.uniq.sort
+words["matlab_builtins"] = Rouge::Lexers::Matlab.builtins.to_a.sort
 puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => tokens,
                 "words" => words, "mimetypes" => mimetypes.sort.to_h})
 '''

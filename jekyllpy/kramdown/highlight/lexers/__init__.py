@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, graphql,
                groovy, haskell, html, http, java, javascript, json, jsx, kotlin, liquid, lua,
-               markdown, nginx, objective_c, perl, php, powershell, python, r, ruby, rust, scala,
-               scss, shell, small, sql, swift, tex, typescript, viml, yaml)
+               markdown, matlab, nginx, objective_c, perl, php, powershell, python, r, ruby, rust,
+               scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -63,4 +63,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "elixir": elixir.LEXER,
     "nginx": nginx.LEXER,
     "graphql": graphql.LEXER,
+    "matlab": matlab.LEXER,
 }
