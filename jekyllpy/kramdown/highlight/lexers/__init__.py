@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, graphql,
-               groovy, haskell, html, http, java, javascript, json, jsx, kotlin, liquid, lua,
-               markdown, matlab, nginx, objective_c, perl, php, powershell, python, r, ruby, rust,
-               scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
+               groovy, haskell, html, http, java, javascript, json, jsx, julia, kotlin, liquid,
+               lua, markdown, matlab, nginx, objective_c, perl, php, powershell, python, r, ruby,
+               rust, scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -64,4 +64,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "nginx": nginx.LEXER,
     "graphql": graphql.LEXER,
     "matlab": matlab.LEXER,
+    "julia": julia.LEXER,
 }
