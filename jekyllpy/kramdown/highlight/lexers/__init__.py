@@ -8,10 +8,11 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb, go, graphql,
-               groovy, haskell, html, http, java, javascript, json, jsx, julia, kotlin, liquid,
-               lua, markdown, matlab, nginx, objective_c, perl, php, powershell, python, r, ruby,
-               rust, scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
+from . import (c, clojure, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb,
+               erlang, go, graphql, groovy, haskell, html, http, java, javascript, json, jsx,
+               julia, kotlin, liquid, lua, markdown, matlab, nginx, objective_c, perl, php,
+               powershell, python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex,
+               typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -65,4 +66,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "graphql": graphql.LEXER,
     "matlab": matlab.LEXER,
     "julia": julia.LEXER,
+    "clojure": clojure.LEXER,
+    "erlang": erlang.LEXER,
 }
