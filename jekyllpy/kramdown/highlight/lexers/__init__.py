@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (c, clojure, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb,
-               erlang, go, graphql, groovy, haskell, html, http, java, javascript, json, jsx,
+               erlang, go, graphql, groovy, haskell, hcl, html, http, java, javascript, json, jsx,
                julia, kotlin, liquid, lua, markdown, matlab, nginx, objective_c, perl, php,
                powershell, python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex,
                typescript, viml, yaml)
@@ -68,4 +68,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "julia": julia.LEXER,
     "clojure": clojure.LEXER,
     "erlang": erlang.LEXER,
+    "hcl": hcl.HCL,
+    "terraform": hcl.TERRAFORM,
 }
