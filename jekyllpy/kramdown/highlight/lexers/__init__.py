@@ -11,8 +11,8 @@ from ..regex_lexer import RegexLexer
 from . import (c, clojure, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb,
                erlang, go, graphql, groovy, haskell, hcl, html, http, java, javascript, json, jsx,
                julia, kotlin, liquid, lua, markdown, matlab, nginx, objective_c, perl, php,
-               powershell, python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex,
-               typescript, viml, yaml)
+               powershell, properties, protobuf, python, r, ruby, rust, scala, scss, shell, small,
+               sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -70,4 +70,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "erlang": erlang.LEXER,
     "hcl": hcl.HCL,
     "terraform": hcl.TERRAFORM,
+    "protobuf": protobuf.LEXER,
+    "properties": properties.LEXER,
 }
