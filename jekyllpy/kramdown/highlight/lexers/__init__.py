@@ -8,11 +8,11 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (c, clojure, cmake, coffeescript, console, csharp, css, dart, diff, elixir, erb,
-               erlang, go, graphql, groovy, haskell, hcl, html, http, java, javascript, json, jsx,
-               julia, kotlin, liquid, lua, markdown, matlab, nginx, objective_c, perl, php,
-               powershell, properties, protobuf, python, r, ruby, rust, scala, scss, shell, small,
-               sql, swift, tex, typescript, viml, yaml)
+from . import (batchfile, c, clojure, cmake, coffeescript, console, csharp, css, dart, diff,
+               elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
+               javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
+               objective_c, perl, php, powershell, properties, protobuf, python, r, ruby, rust,
+               scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -72,4 +72,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "terraform": hcl.TERRAFORM,
     "protobuf": protobuf.LEXER,
     "properties": properties.LEXER,
+    "batchfile": batchfile.LEXER,
 }
