@@ -10,7 +10,8 @@ from ...parser import unicode_classes as U
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
 from . import c
 
-_ID = r"[a-z$_][a-z0-9$_]*"
+# Rouge's /i name class; Ruby also folds U+017F and U+212A into s and k
+_ID = "[a-zA-Z\u017f\u212a$_][a-zA-Z0-9\u017f\u212a$_]*"
 _AT_KEYWORDS = frozenset("""selector private protected public encode synchronized try throw
 catch finally end property synthesize dynamic optional interface implementation import
 autoreleasepool""".split())
@@ -84,7 +85,7 @@ def _states() -> dict:
         Rule(rx(c.ID), action=_word),
     ]
     states["root"] = [
-        Rule(rx(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={_ID}:?)", re.I), action=_method_start),
+        Rule(rx(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={_ID}:?)"), action=_method_start),
         *states["root"],
     ]
     states.update({
@@ -96,15 +97,15 @@ def _states() -> dict:
             Mixin("statements"),
         ],
         "message": [
-            Rule(rx(rf"({_ID})(\s*)(:)", re.I),
+            Rule(rx(rf"({_ID})(\s*)(:)"),
                  action=lambda run, m: (_groups(run, m, ("nf", "", "p")),
                                         run.goto("message_with_args"))),
-            Rule(rx(rf"({_ID})(\s*)(\])", re.I), ("nf", "", "p"), "#pop"),
+            Rule(rx(rf"({_ID})(\s*)(\])"), ("nf", "", "p"), "#pop"),
             Mixin("message_shared"),
         ],
         "message_with_args": [
             Rule(rx(r"\{"), "p", "function"),
-            Rule(rx(rf"({_ID})(\s*)(:)", re.I), ("nf", "", "p"), "#pop"),
+            Rule(rx(rf"({_ID})(\s*)(:)"), ("nf", "", "p"), "#pop"),
             Mixin("message_shared"),
         ],
         "array_literal": [
@@ -119,21 +120,21 @@ def _states() -> dict:
         ],
         "objc_classname": [
             Mixin("whitespace"),
-            Rule(rx(rf"({_ID})(\s*)(:)(\s*)({_ID})", re.I), ("nc", "", "p", "", "nc"), "#pop"),
-            Rule(rx(rf"({_ID})(\s*)([(])(\s*)({_ID})(\s*)([)])", re.I),
+            Rule(rx(rf"({_ID})(\s*)(:)(\s*)({_ID})"), ("nc", "", "p", "", "nc"), "#pop"),
+            Rule(rx(rf"({_ID})(\s*)([(])(\s*)({_ID})(\s*)([)])"),
                  ("nc", "", "p", "", "nl", "", "p"), "#pop"),
-            Rule(rx(_ID, re.I), "nc", "#pop"),
+            Rule(rx(_ID), "nc", "#pop"),
         ],
         "forward_classname": [
             Mixin("whitespace"),
-            Rule(rx(rf"({_ID})(\s*)(,)(\s*)", re.I), ("nc", "", "p", ""), "#push"),
-            Rule(rx(rf"({_ID})(\s*)(;?)", re.I), ("nc", "", "p"), "#pop"),
+            Rule(rx(rf"({_ID})(\s*)(,)(\s*)"), ("nc", "", "p", ""), "#push"),
+            Rule(rx(rf"({_ID})(\s*)(;?)"), ("nc", "", "p"), "#pop"),
         ],
         "method_definition": [
             Rule(rx(r","), "p"),
             Rule(rx(r"[.][.][.]"), "p"),
-            Rule(rx(rf"([(].*?[)])({_ID})", re.I), action=_typed_argument),
-            Rule(rx(rf"({_ID})(\s*)(:)", re.I | re.S), ("nf", "", "p")),
+            Rule(rx(rf"([(].*?[)])({_ID})"), action=_typed_argument),
+            Rule(rx(rf"({_ID})(\s*)(:)", re.S), ("nf", "", "p")),
             Rule(rx(r";"), "p", "#pop"),
             Rule(rx(r"\{"), action=_goto("function", "p")),
             Mixin("inline_whitespace"),

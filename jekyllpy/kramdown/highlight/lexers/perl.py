@@ -3,7 +3,8 @@
 Notes on the translation: inside a Ruby character class ``\\1`` is the octal escape for
 U+0001 (not a back reference), so Rouge's ``[^\\1]`` is written ``[^\\x01]`` here; Rouge's
 rule for a regex after ``=~`` or ``(`` begins with a lookbehind, which its scanner (seeing
-nothing before the cursor) never satisfies, so it is left out.
+nothing before the cursor) never satisfies, so it is left out.  Its case-insensitive letter classes are spelled out with
+U+017F and U+212A, which Ruby folds into ``s`` and ``k``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ unpack unshift untie utime values vec wait waitpid wantarray warn write
 """.split()
 
 _RE = "sr"
+_AZ = "a-zA-Z\u017f\u212a"  # [a-z] under Ruby's /i (it folds U+017F, U+212A into s, k)
 _QUOTE = r"(q|qq|qw|qr|qx)"
 # one delimited part of s///, tr/// or m//: escapes of a backslash or the delimiter, or
 # anything but U+0001 (see the module's notes)
@@ -86,14 +88,14 @@ STATES = {
         Rule(rx(rf"m\s*([^\w\s]){_PART}[msixpodualngc]*"), _RE),
         Rule(rx(rf"m\s+(\w){_PART}[msixpodualngc]*"), _RE),
         Rule(rx(r"\s+"), ""),
-        Rule(rx(r"(?=[a-z_]\w*(\s*#.*\n)*\s*=>)", re.I), None, "fat_comma"),
+        Rule(rx(rf"(?=[{_AZ}_]\w*(\s*#.*\n)*\s*=>)"), None, "fat_comma"),
         Rule(rx(rf"(?:{'|'.join(_BUILTINS)})\b"), "nb"),
         Rule(rx(r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))\b"), "bp"),
         Rule(rx(r"<<(['\"]?)([a-zA-Z_][a-zA-Z0-9_]*)\1;?\n.*?\n\2\n", re.S), "s"),
         Rule(rx(r"(__(END|DATA)__)\b"), "cp", "end_part"),
         Rule(rx(r"\$\^[ADEFHILMOPSTWX]"), "vg"),
         Rule(rx(r"\$[\\\"'\[\]&`+*.,;=%~?@$!<>(^|/_-](?!\w)"), "vg"),
-        Rule(rx(r"[$@%&*][$@%&*#_]*(?=[a-z{\[;])", re.I), "nv", "varname"),
+        Rule(rx(rf"[$@%&*][$@%&*#_]*(?=[{_AZ}{{\[;])"), "nv", "varname"),
         Rule(rx(r"[-+/*%=<>&^|!\\~]=?"), "o"),
         Rule(rx(r"0_?[0-7]+(_[0-7]+)*"), "mo"),
         Rule(rx(r"0x[0-9A-Fa-f]+(_[0-9A-Fa-f]+)*"), "mh"),
@@ -142,7 +144,7 @@ STATES = {
         Rule(rx(r"[A-Z_]+(?=[^a-zA-Z0-9_])"), "no", "#pop"),
         Rule(rx(r"(?=\W)"), None, "#pop"),
     ],
-    "modulename": [Rule(rx(r"[a-z_]\w*", re.I), "nn", "#pop")],
+    "modulename": [Rule(rx(rf"[{_AZ}_]\w*"), "nn", "#pop")],
     "funcname": [
         Rule(rx(r"[a-zA-Z_]\w*[!?]?"), "nf"),
         Rule(rx(r"\s+"), ""),
@@ -182,11 +184,11 @@ STATES = {
     "in_interp": [
         Rule(rx(r"\}"), "si", "#pop"),
         Rule(rx(r"\s+"), ""),
-        Rule(rx(r"[a-z_]\w*", re.I), "si"),
+        Rule(rx(rf"[{_AZ}_]\w*"), "si"),
     ],
     "string_intp": [
         Rule(rx(r"[$@][{]"), "si", "in_interp"),
-        Rule(rx(r"[$@][a-z_]\w*", re.I), "si"),
+        Rule(rx(rf"[$@][{_AZ}_]\w*"), "si"),
     ],
     "end_part": [Rule(rx(r".+", re.S), "cp", "#pop")],
 }
