@@ -51,6 +51,27 @@ def test_language_lookup_is_rouges() -> None:
     assert find_lexer("js?start_inline=1") == "javascript"
 
 
+#: fence names Rouge 3.30 resolves to these lexers (Rouge::Lexer.find), all restated natively
+_ROUGE_ALIASES = {
+    "http": "http", "cmake": "cmake", "R": "r", "s": "r", "S": "r", "coffee": "coffeescript",
+    "coffee-script": "coffeescript", "pl": "perl", "lua": "lua", "hs": "haskell",
+    "scala": "scala", "objc": "objective_c", "obj-c": "objective_c", "obj_c": "objective_c",
+    "objectivec": "objective_c", "groovy": "groovy", "dart": "dart", "exs": "elixir",
+    "nginx": "nginx", "graphql": "graphql", "m": "matlab", "jl": "julia", "clj": "clojure",
+    "cljs": "clojure", "erl": "erlang", "hcl": "hcl", "tf": "terraform", "proto": "protobuf",
+    "properties": "properties", "bat": "batchfile", "batch": "batchfile",
+    "dosbatch": "batchfile", "winbatch": "batchfile",
+}
+
+
+@pytest.mark.parametrize("alias", sorted(_ROUGE_ALIASES))
+def test_rouge_aliases_reach_native_lexers(alias: str) -> None:
+    from jekyllpy.kramdown.highlight.lexers import NATIVE
+
+    assert find_lexer(alias) == _ROUGE_ALIASES[alias]
+    assert _ROUGE_ALIASES[alias] in NATIVE
+
+
 def test_unknown_language_is_not_highlighted() -> None:
     assert highlight("x", "nosuchlang", "block", {"guess_lang": True}, {}) is None
 

@@ -3,8 +3,8 @@
 Notes on the translation: inside a Ruby character class ``\\1`` is the octal escape for
 U+0001 (not a back reference), so Rouge's ``[^\\1]`` is written ``[^\\x01]`` here; Rouge's
 rule for a regex after ``=~`` or ``(`` begins with a lookbehind, which its scanner (seeing
-nothing before the cursor) never satisfies, so it is left out.  Its case-insensitive letter classes are spelled out with
-U+017F and U+212A, which Ruby folds into ``s`` and ``k``.
+nothing before the cursor) never satisfies, so it is left out.  Its case-insensitive
+letter classes are spelled out with U+017F and U+212A, which Ruby folds into ``s`` and ``k``.
 """
 
 from __future__ import annotations
