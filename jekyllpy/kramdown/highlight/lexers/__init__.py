@@ -12,7 +12,7 @@ from . import (batchfile, c, clojure, cmake, coffeescript, console, csharp, css,
                elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
                javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
                objective_c, perl, php, powershell, properties, protobuf, python, r, ruby, rust,
-               scala, scss, shell, small, sql, swift, tex, typescript, viml, yaml)
+               scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -73,4 +73,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "protobuf": protobuf.LEXER,
     "properties": properties.LEXER,
     "batchfile": batchfile.LEXER,
+    "tsx": tsx.LEXER,
 }

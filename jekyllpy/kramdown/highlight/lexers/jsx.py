@@ -8,9 +8,15 @@ from ..regex_lexer import Mixin, RegexLexer, Rule, delegate, rx, then
 from . import html
 from . import javascript as js
 
-_STATES = js.make_states()
-_STATES["expr_start"] = [Mixin("tag"), *_STATES["expr_start"]]
-_STATES.update({
+
+def add_jsx(states: dict) -> dict:
+    """JSX's states added to (JavaScript or TypeScript) ``states``."""
+    states["expr_start"] = [Mixin("tag"), *states["expr_start"]]
+    states.update(_JSX_STATES)
+    return states
+
+
+_JSX_STATES = {
     "tag": [Rule(rx(r"<"), action=then("p", push=("tag_opening", "element", "element_name")))],
     "tag_opening": [
         Rule(rx(r"</"), action=then("p", goto="element", push=("element_name",))),
@@ -42,6 +48,6 @@ _STATES.update({
         Rule(rx(r"}"), action=then("p", goto="statement")),
         Mixin("root"),
     ],
-})
+}
 
-LEXER = RegexLexer(_STATES, start=("root", "expr_start"))
+LEXER = RegexLexer(add_jsx(js.make_states()), start=("root", "expr_start"))
