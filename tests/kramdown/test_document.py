@@ -107,3 +107,67 @@ def test_conversion_leaves_no_reference_cycles() -> None:
         if enabled:
             gc.enable()
     assert leftovers == []
+
+
+#: An indent followed by whitespace that Ruby's ``\S`` rejects (vertical tab, form feed):
+#: kramdown's code block rule matches its start, scans nothing, and repeats forever.
+_KRAMDOWN_LOOPS_ON = ["\t\v+", "\t\fx", "a\n\n\t\vx\n", "\t\v\n", "    \f\n  x", "    \v<b>\n\ta"]
+
+
+@pytest.mark.parametrize("text", _KRAMDOWN_LOOPS_ON)
+@pytest.mark.parametrize("parser", ["kramdown", "GFM"])
+def test_inputs_kramdown_never_finishes_convert(text: str, parser: str) -> None:
+    """Where kramdown (and so Jekyll) hangs, the engine leaves the line to the next rules."""
+    import signal
+
+    def give_up(*_: object) -> None:
+        raise TimeoutError(f"no result for {text!r}")
+
+    old = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(10)
+    try:
+        html = Document(text, input=parser).to_html()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert html.endswith("\n")
+
+
+_RUBY_WITHOUT_THE_LOOP = r'''
+require "json"
+require "kramdown"
+require "kramdown-parser-gfm"
+class Kramdown::Parser::Kramdown
+  alias_method :jekyllpy_parse_codeblock, :parse_codeblock
+  def parse_codeblock  # as the engine does: a code block that scans nothing is no code block
+    return false if (@src.check(self.class::CODEBLOCK_MATCH) || "").empty?
+    jekyllpy_parse_codeblock
+  end
+end
+out = JSON.parse(STDIN.read).map do |text, parser|
+  doc = Kramdown::Document.new(text, input: parser, hard_wrap: false)
+  [doc.to_html, doc.warnings]
+end
+print JSON.dump(out)
+'''
+
+
+def test_inputs_kramdown_never_finishes_convert_as_kramdown_would_without_the_loop() -> None:
+    """The output is what kramdown gives once its code block rule declines an empty scan:
+    the line falls through to "no block parser handled the line" (HTML and warning)."""
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("ruby") is None:
+        pytest.skip("Ruby is not installed")
+    cases = [(t, p) for t in _KRAMDOWN_LOOPS_ON for p in ("kramdown", "GFM")]
+    run = subprocess.run(["ruby", "-e", _RUBY_WITHOUT_THE_LOOP], input=json.dumps(cases),
+                         capture_output=True, text=True, timeout=120)
+    if run.returncode != 0 and "cannot load such file" in run.stderr:
+        pytest.skip("kramdown is not installed for Ruby")
+    assert run.returncode == 0, run.stderr
+    expected = json.loads(run.stdout)
+    for (text, parser), (html, warnings) in zip(cases, expected):
+        doc = Document(text, input=parser, hard_wrap=False)
+        assert (doc.to_html(), doc.warnings) == (html, warnings), (text, parser)

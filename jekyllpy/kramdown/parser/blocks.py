@@ -146,7 +146,13 @@ class BlockRules:
     def parse_codeblock(self) -> bool:
         src = self.src
         line = src.current_line_number()
-        data = src.scan(P.CODEBLOCK_MATCH) or ""
+        data = src.scan(P.CODEBLOCK_MATCH)
+        if not data:
+            # An indent followed only by whitespace Ruby's \S rejects (a vertical tab or a
+            # form feed): kramdown's start pattern matches, its block pattern does not, and
+            # it takes the nothing it scanned as a code block forever (Jekyll never returns).
+            # Here the line is left to the rules after this one.
+            return False
         data = _CODE_LAZY_LINE.sub(r" \1", data)
         data = P.INDENT.sub("", data)
         self.tree.children.append(self.new_block_el("codeblock", data, None, {"location": line}))
