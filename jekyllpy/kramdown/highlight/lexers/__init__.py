@@ -8,8 +8,8 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (batchfile, c, clojure, cmake, coffeescript, console, csharp, css, dart, diff,
-               elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
+from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
+               diff, elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
                javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
                objective_c, perl, php, powershell, properties, protobuf, python, r, ruby, rust,
                scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
@@ -74,4 +74,8 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "properties": properties.LEXER,
     "batchfile": batchfile.LEXER,
     "tsx": tsx.LEXER,
+    "conf": config.CONF,
+    "ssh": config.SSH,
+    "systemd": config.SYSTEMD,
+    "apache": config.APACHE,
 }
