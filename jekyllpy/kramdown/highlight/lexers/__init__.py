@@ -11,8 +11,8 @@ from ..regex_lexer import RegexLexer
 from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
                diff, elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
                javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
-               objective_c, perl, php, powershell, properties, protobuf, python, r, ruby, rust,
-               scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
+               objective_c, ocaml, perl, php, powershell, properties, protobuf, python, r, ruby,
+               rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -78,4 +78,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "ssh": config.SSH,
     "systemd": config.SYSTEMD,
     "apache": config.APACHE,
+    "ocaml": ocaml.LEXER,
 }
