@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
-               diff, elixir, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
+               diff, elixir, elm, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
                javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
                objective_c, ocaml, perl, php, powershell, properties, protobuf, python, r, ruby,
                rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
@@ -79,4 +79,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "systemd": config.SYSTEMD,
     "apache": config.APACHE,
     "ocaml": ocaml.LEXER,
+    "elm": elm.LEXER,
 }
