@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
-               diff, elixir, elm, erb, erlang, go, graphql, groovy, haskell, hcl, html, http, java,
-               javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab, nginx,
-               objective_c, ocaml, perl, php, powershell, properties, protobuf, python, r, ruby,
-               rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
+               diff, elixir, elm, erb, erlang, go, graphql, groovy, handlebars, haskell, hcl, html,
+               http, java, javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab,
+               nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf, python, r,
+               ruby, rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -80,4 +80,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "apache": config.APACHE,
     "ocaml": ocaml.LEXER,
     "elm": elm.LEXER,
+    "handlebars": handlebars.LEXER,
 }
