@@ -10,9 +10,10 @@ from __future__ import annotations
 from ..regex_lexer import RegexLexer
 from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
                diff, elixir, elm, erb, erlang, go, graphql, groovy, handlebars, haskell, hcl, html,
-               http, java, javascript, json, jsx, julia, kotlin, liquid, lua, markdown, matlab,
-               nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf, python, r,
-               ruby, rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript, viml, yaml)
+               http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua, markdown,
+               matlab, nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf,
+               python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript,
+               viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -81,4 +82,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "ocaml": ocaml.LEXER,
     "elm": elm.LEXER,
     "handlebars": handlebars.LEXER,
+    "jinja": jinja.LEXER,
 }
