@@ -8,7 +8,7 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
+from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
                diff, elixir, elm, erb, erlang, go, graphql, groovy, handlebars, haskell, hcl, html,
                http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua, markdown,
                matlab, nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf,
@@ -83,4 +83,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "elm": elm.LEXER,
     "handlebars": handlebars.LEXER,
     "jinja": jinja.LEXER,
+    "awk": awk.LEXER,
 }
