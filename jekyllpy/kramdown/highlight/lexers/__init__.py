@@ -12,8 +12,8 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                diff, elixir, elm, erb, erlang, go, graphql, groovy, handlebars, haskell, hcl, html,
                http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua, markdown,
                matlab, nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf,
-               python, r, ruby, rust, scala, scss, shell, small, sql, swift, tex, tsx, typescript,
-               viml, yaml)
+               python, r, ruby, rust, scala, scss, sed, shell, small, sql, swift, tex, tsx,
+               typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -84,4 +84,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "handlebars": handlebars.LEXER,
     "jinja": jinja.LEXER,
     "awk": awk.LEXER,
+    "sed": sed.LEXER,
 }
