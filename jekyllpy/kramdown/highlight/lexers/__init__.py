@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
-               diff, elixir, elm, erb, erlang, go, graphql, groovy, handlebars, haskell, hcl, html,
-               http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua, markdown,
-               matlab, nginx, objective_c, ocaml, perl, php, powershell, properties, protobuf,
-               python, r, ruby, rust, scala, scss, sed, shell, small, sql, swift, tex, tsx,
-               typescript, viml, yaml)
+               diff, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars, haskell,
+               hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
+               markdown, matlab, nginx, objective_c, ocaml, perl, php, powershell, properties,
+               protobuf, python, r, ruby, rust, scala, scss, sed, shell, small, sql, swift, tex,
+               tsx, typescript, viml, yaml)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -85,4 +85,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "jinja": jinja.LEXER,
     "awk": awk.LEXER,
     "sed": sed.LEXER,
+    "fsharp": fsharp.LEXER,
 }
