@@ -13,7 +13,7 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
                markdown, matlab, nginx, objective_c, ocaml, perl, php, powershell, properties,
                protobuf, python, r, ruby, rust, scala, scss, sed, shell, small, sql, swift, tex,
-               tsx, typescript, viml, yaml)
+               tsx, typescript, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -86,4 +86,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "awk": awk.LEXER,
     "sed": sed.LEXER,
     "fsharp": fsharp.LEXER,
+    "zig": zig.LEXER,
 }
