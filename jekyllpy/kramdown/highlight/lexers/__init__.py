@@ -12,8 +12,8 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                diff, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars, haskell,
                hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
                markdown, matlab, nginx, objective_c, ocaml, perl, php, powershell, properties,
-               protobuf, python, r, ruby, rust, scala, scss, sed, shell, small, solidity, sql,
-               swift, tex, tsx, typescript, viml, yaml, zig)
+               protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small, solidity,
+               sql, swift, tex, tsx, typescript, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -88,4 +88,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "fsharp": fsharp.LEXER,
     "zig": zig.LEXER,
     "solidity": solidity.LEXER,
+    "scheme": scheme.LEXER,
 }
