@@ -11,7 +11,7 @@ from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
                diff, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars, haskell,
                hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
-               markdown, matlab, nginx, objective_c, ocaml, perl, php, powershell, properties,
+               markdown, matlab, nginx, nix, objective_c, ocaml, perl, php, powershell, properties,
                protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small, solidity,
                sql, swift, tex, tsx, typescript, viml, yaml, zig)
 
@@ -89,4 +89,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "zig": zig.LEXER,
     "solidity": solidity.LEXER,
     "scheme": scheme.LEXER,
+    "nix": nix.LEXER,
 }
