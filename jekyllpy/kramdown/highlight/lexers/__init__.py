@@ -13,7 +13,7 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
                markdown, matlab, nginx, nix, objective_c, ocaml, perl, php, powershell, properties,
                protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small, solidity,
-               sql, swift, tex, tsx, typescript, viml, yaml, zig)
+               sql, swift, tex, tsx, typescript, vb, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -90,4 +90,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "solidity": solidity.LEXER,
     "scheme": scheme.LEXER,
     "nix": nix.LEXER,
+    "vb": vb.LEXER,
 }
