@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
-               diff, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars, haskell,
-               hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid, lua,
-               markdown, matlab, nginx, nix, objective_c, ocaml, perl, php, powershell, properties,
-               protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small, solidity,
-               sql, swift, tex, tsx, typescript, vb, viml, yaml, zig)
+               diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
+               haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid,
+               lua, markdown, matlab, nginx, nix, objective_c, ocaml, perl, php, powershell,
+               properties, protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small,
+               solidity, sql, swift, tex, tsx, typescript, vb, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -91,4 +91,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "scheme": scheme.LEXER,
     "nix": nix.LEXER,
     "vb": vb.LEXER,
+    "dot": dot.LEXER,
 }
