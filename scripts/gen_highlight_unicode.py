@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate jekyllpy/kramdown/highlight/unicode_props.py from Ruby's regex engine.
 
-Some Rouge lexers use Onigmo's Unicode properties (``\\p{L}``, ``\\p{Sm}``, ...), which Python's
-``re`` does not know.  This asks the installed Ruby which code points each property matches
-and writes them as character-class ranges.  Usage: python scripts/gen_highlight_unicode.py
+Some Rouge lexers use Onigmo's Unicode properties and classes (``\\p{L}``, ``\\p{Sm}``,
+``[[:lower:]]``, ...), which Python's ``re`` does not know.  This asks the installed Ruby which
+code points each one matches and writes them as character-class ranges.
+Usage: python scripts/gen_highlight_unicode.py
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import json
 import subprocess
 from pathlib import Path
 
-PROPERTIES = ["L", "Lu", "Nl", "Po", "S", "Sm", "So", "Space"]
+#: name in unicode_props.py -> the Onigmo class it holds
+PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
+              "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]"}
 
 RUBY = r'''
 require "json"
 out = { "ruby" => RUBY_VERSION, "unicode" => RbConfig::CONFIG["UNICODE_VERSION"] }
-ARGV.each do |name|
-  re = Regexp.new("\\p{#{name}}")
+ARGV.each_slice(2) do |name, source|
+  re = Regexp.new(source)
   ranges = []
   start = nil
   prev = nil
@@ -45,7 +48,8 @@ def _class(ranges: list[list[int]]) -> str:
 
 
 def main() -> None:
-    data = json.loads(subprocess.run(["ruby", "-e", RUBY, *PROPERTIES], check=True,
+    args = [x for name_and_class in PROPERTIES.items() for x in name_and_class]
+    data = json.loads(subprocess.run(["ruby", "-e", RUBY, *args], check=True,
                                      capture_output=True, text=True).stdout)
     lines = [
         f'"""Onigmo\'s Unicode properties as Ruby {data["ruby"]} (Unicode {data["unicode"]}) '
@@ -56,7 +60,7 @@ def main() -> None:
         "",
     ]
     for name in PROPERTIES:
-        lines.append(f'{name.upper()} = r"{_class(data[name])}"')
+        lines.append(f'{name} = r"{_class(data[name])}"')
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 

@@ -12,8 +12,8 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
                haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid,
                lua, markdown, matlab, nginx, nix, objective_c, ocaml, perl, php, powershell,
-               properties, protobuf, python, r, ruby, rust, scala, scheme, scss, sed, shell, small,
-               solidity, sql, swift, tex, tsx, typescript, vb, viml, yaml, zig)
+               prolog, properties, protobuf, python, r, ruby, rust, scala, scheme, scss, sed,
+               shell, small, solidity, sql, swift, tex, tsx, typescript, vb, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -92,4 +92,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "nix": nix.LEXER,
     "vb": vb.LEXER,
     "dot": dot.LEXER,
+    "prolog": prolog.LEXER,
 }
