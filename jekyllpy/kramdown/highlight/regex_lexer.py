@@ -47,6 +47,22 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return regex_cache.compile(pattern, re.M | re.A | flags)
 
 
+def ruby_ci(text: str) -> str:
+    """``text`` (words and regex syntax, no character classes) matched as Ruby's /i
+    matches it: each ASCII letter becomes a class of both cases, with U+017F for ``s`` and
+    U+212A for ``k``, which Ruby folds into them (Python's ASCII folding does not)."""
+    extra = {"s": "\u017f", "k": "\u212a"}
+    out = []
+    escaped = False
+    for ch in text:
+        if escaped or not ("a" <= ch.lower() <= "z"):
+            out.append(ch)
+            escaped = not escaped and ch == "\\"
+            continue
+        out.append(f"[{ch.lower()}{ch.upper()}{extra.get(ch.lower(), '')}]")
+    return "".join(out)
+
+
 def feed_embedded(run: LexRun, key: str, lexer: RegexLexer, text: str) -> None:
     """Lex ``text`` with another lexer whose state, kept under ``key``, carries over between
     calls (Rouge's ``delegate`` to a lexer instance); its tokens join ``run``'s."""
