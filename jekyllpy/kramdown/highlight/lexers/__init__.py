@@ -8,8 +8,8 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, dart,
-               diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
+from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, d,
+               dart, diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
                haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid,
                lua, markdown, matlab, nginx, nix, objective_c, ocaml, pascal, perl, php, plist,
                powershell, prolog, properties, protobuf, python, r, ruby, rust, scala, scheme,
@@ -96,4 +96,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "prolog": prolog.LEXER,
     "pascal": pascal.LEXER,
     "plist": plist.LEXER,
+    "d": d.LEXER,
 }
