@@ -11,10 +11,10 @@ from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, d,
                dart, diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
                haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid,
-               lua, markdown, matlab, nginx, nix, objective_c, ocaml, pascal, perl, php, plist,
-               powershell, prolog, properties, protobuf, python, r, ruby, rust, scala, scheme,
-               scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript, vb, viml, yaml,
-               zig)
+               lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal, perl, php,
+               plist, powershell, prolog, properties, protobuf, python, r, ruby, rust, scala,
+               scheme, scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript, vb,
+               viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -97,4 +97,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "pascal": pascal.LEXER,
     "plist": plist.LEXER,
     "d": d.LEXER,
+    "nasm": nasm.LEXER,
 }
