@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, d,
-               dart, diff, dot, elixir, elm, erb, erlang, fsharp, go, graphql, groovy, handlebars,
-               haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia, kotlin, liquid,
-               lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal, perl, php,
-               plist, powershell, prolog, properties, protobuf, python, r, ruby, rust, scala,
-               scheme, scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript, vb,
-               viml, yaml, zig)
+               dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, graphql, groovy,
+               handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia,
+               kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
+               perl, php, plist, powershell, prolog, properties, protobuf, python, r, ruby, rust,
+               scala, scheme, scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript,
+               vb, viml, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -98,4 +98,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "plist": plist.LEXER,
     "d": d.LEXER,
     "nasm": nasm.LEXER,
+    "fortran": fortran.LEXER,
 }
