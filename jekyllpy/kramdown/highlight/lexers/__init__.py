@@ -14,7 +14,7 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
                perl, php, plist, powershell, prolog, properties, protobuf, python, r, ruby, rust,
                scala, scheme, scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript,
-               vb, viml, yaml, zig)
+               vala, vb, viml, xojo, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -99,4 +99,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "d": d.LEXER,
     "nasm": nasm.LEXER,
     "fortran": fortran.LEXER,
+    "vala": vala.LEXER,
+    "xojo": xojo.LEXER,
 }
