@@ -13,8 +13,8 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia,
                kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
                perl, php, plist, powershell, prolog, properties, protobuf, python, r, ruby, rust,
-               scala, scheme, scss, sed, shell, small, solidity, sql, swift, tex, tsx, typescript,
-               vala, vb, viml, xojo, yaml, zig)
+               scala, scheme, scss, sed, shell, small, solidity, sql, swift, tcl, tex, tsx,
+               typescript, vala, vb, viml, xojo, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -101,4 +101,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "fortran": fortran.LEXER,
     "vala": vala.LEXER,
     "xojo": xojo.LEXER,
+    "tcl": tcl.LEXER,
 }
