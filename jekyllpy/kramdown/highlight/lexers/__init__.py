@@ -12,8 +12,8 @@ from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console,
                dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, graphql, groovy,
                handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia,
                kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
-               perl, php, plist, powershell, prolog, properties, protobuf, python, r, ruby, rust,
-               scala, scheme, scss, sed, shell, small, solidity, sql, swift, tcl, tex, tsx,
+               perl, php, plist, powershell, prolog, properties, protobuf, puppet, python, r, ruby,
+               rust, scala, scheme, scss, sed, shell, small, solidity, sql, swift, tcl, tex, tsx,
                typescript, vala, vb, viml, xojo, yaml, zig)
 
 #: Rouge tag -> our lexer
@@ -102,4 +102,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "vala": vala.LEXER,
     "xojo": xojo.LEXER,
     "tcl": tcl.LEXER,
+    "puppet": puppet.LEXER,
 }
