@@ -8,8 +8,8 @@ in our own terms).
 from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
-from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, d,
-               dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, graphql, groovy,
+from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, cuda,
+               d, dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, graphql, groovy,
                handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia,
                kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
                perl, php, plist, powershell, prolog, properties, protobuf, puppet, python, r, ruby,
@@ -103,4 +103,6 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "xojo": xojo.LEXER,
     "tcl": tcl.LEXER,
     "puppet": puppet.LEXER,
+    "json-doc": json.JSON_DOC,
+    "cuda": cuda.LEXER,
 }

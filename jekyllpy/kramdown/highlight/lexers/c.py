@@ -66,9 +66,13 @@ def _function_action(get_lexer: Callable[[], RegexLexer]):
     return action
 
 
-def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer]) -> dict:
-    keywords, types, reserved = ((CPP_KEYWORDS, CPP_TYPES, CPP_RESERVED) if cpp
-                                 else (C_KEYWORDS, C_TYPES, C_RESERVED))
+def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
+                words: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+                ) -> dict:
+    """C's (or C++'s) states; ``words`` replaces their keywords, types and reserved words
+    (for the lexers Rouge derives from them with lists of their own)."""
+    keywords, types, reserved = words or ((CPP_KEYWORDS, CPP_TYPES, CPP_RESERVED) if cpp
+                                          else (C_KEYWORDS, C_TYPES, C_RESERVED))
     statements = [
         Mixin("whitespace"),
         Rule(rx(r"(u8|u|U|L)?\""), "s", "string"),

@@ -51,3 +51,19 @@ STATES = {
 }
 
 LEXER = RegexLexer(STATES)
+
+
+def _json_doc_states() -> dict:
+    """Rouge's JSON-doc lexer: JSON with bare keys, comments and ``...`` elisions."""
+    states = dict(STATES)
+    states["name"] = [Rule(rx(r"([$\w]+)(\s*)(:)"), ("na", "", "p")), *STATES["name"]]
+    states["value"] = [
+        Rule(rx(r"/[*].*?[*]/"), "c"),
+        Rule(rx(r"//.*?$"), "c1"),
+        Rule(rx(r"(\.\.\.)"), "c1"),
+        *STATES["value"],
+    ]
+    return states
+
+
+JSON_DOC = RegexLexer(_json_doc_states())
