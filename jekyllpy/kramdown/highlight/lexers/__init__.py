@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from ..regex_lexer import RegexLexer
 from . import (awk, batchfile, c, clojure, cmake, coffeescript, config, console, csharp, css, cuda,
-               d, dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, graphql, groovy,
-               handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx, julia,
-               kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml, pascal,
-               perl, php, plist, powershell, prolog, properties, protobuf, puppet, python, r, ruby,
-               rust, scala, scheme, scss, sed, shell, small, solidity, sql, swift, tcl, tex, tsx,
-               typescript, vala, vb, viml, xojo, yaml, zig)
+               d, dart, diff, dot, elixir, elm, erb, erlang, fortran, fsharp, go, gradle, graphql,
+               groovy, handlebars, haskell, hcl, html, http, java, javascript, jinja, json, jsx,
+               julia, kotlin, liquid, lua, markdown, matlab, nasm, nginx, nix, objective_c, ocaml,
+               pascal, perl, php, plist, powershell, prolog, properties, protobuf, puppet, python,
+               r, ruby, rust, scala, scheme, scss, sed, shell, small, solidity, sql, swift, tcl,
+               tex, tsx, typescript, vala, vb, viml, xojo, yaml, zig)
 
 #: Rouge tag -> our lexer
 NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
@@ -105,4 +105,5 @@ NATIVE: dict[str, RegexLexer | console.ConsoleLexer] = {
     "puppet": puppet.LEXER,
     "json-doc": json.JSON_DOC,
     "cuda": cuda.LEXER,
+    "gradle": gradle.LEXER,
 }
