@@ -5,6 +5,7 @@ and before its top level (method definitions starting with ``-`` or ``+``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...parser import unicode_classes as U
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
@@ -19,19 +20,24 @@ _AT_BUILTINS = frozenset("true false YES NO".split())
 _BUILTINS = frozenset("YES NO nil".split())
 
 
-def _word(run: LexRun, m: re.Match[str]) -> None:
-    name = m.group()
-    if name in c.C_KEYWORDS:
-        css = "k"
-    elif name in c.C_TYPES:
-        css = "kt"
-    elif name in c.C_RESERVED:
-        css = "kr"
-    elif name in _BUILTINS:
-        css = "nb"
-    else:
-        css = "n"
-    run.token(css, name)
+def _word_action(cpp: bool):
+    keywords, types, reserved = ((c.CPP_KEYWORDS, c.CPP_TYPES, c.CPP_RESERVED) if cpp
+                                 else (c.C_KEYWORDS, c.C_TYPES, c.C_RESERVED))
+
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        name = m.group()
+        if name in keywords:
+            css = "k"
+        elif name in types:
+            css = "kt"
+        elif name in reserved:
+            css = "kr"
+        elif name in _BUILTINS:
+            css = "nb"
+        else:
+            css = "n"
+        run.token(css, name)
+    return action
 
 
 def _at_word(run: LexRun, m: re.Match[str]) -> None:
@@ -40,18 +46,22 @@ def _at_word(run: LexRun, m: re.Match[str]) -> None:
     run.token(css, m.group())
 
 
-def _method_start(run: LexRun, m: re.Match[str]) -> None:
-    run.token("k", m.group(1))
-    run.token("", m.group(2))
-    if m.group(3):
-        run.tokens.extend(LEXER.lex(m.group(3)))
-    run.token("", m.group(4))
-    run.push("method_definition")
+def _method_start(get_lexer: Callable[[], RegexLexer]):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        run.token("k", m.group(1))
+        run.token("", m.group(2))
+        if m.group(3):
+            run.tokens.extend(get_lexer().lex(m.group(3)))
+        run.token("", m.group(4))
+        run.push("method_definition")
+    return action
 
 
-def _typed_argument(run: LexRun, m: re.Match[str]) -> None:
-    run.tokens.extend(LEXER.lex(m.group(1)))
-    run.token("nv", m.group(2))
+def _typed_argument(get_lexer: Callable[[], RegexLexer]):
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        run.tokens.extend(get_lexer().lex(m.group(1)))
+        run.token("nv", m.group(2))
+    return action
 
 
 def _goto(state: str, css: str):
@@ -61,8 +71,9 @@ def _goto(state: str, css: str):
     return action
 
 
-def _states() -> dict:
-    states = c.make_states(False, lambda: LEXER)
+def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer]) -> dict:
+    """Objective-C's states on C's, or (``cpp``) Objective-C++'s on C++'s."""
+    states = c.make_states(cpp, get_lexer)
     word_rule = states["statements"][-1]
     assert word_rule.pattern.pattern == c.ID
     states["statements"] = [
@@ -82,10 +93,10 @@ def _states() -> dict:
         Rule(rx(r"@\["), "p", "array_literal"),
         Rule(rx(r"@\{"), "p", "dictionary_literal"),
         *states["statements"][:-1],
-        Rule(rx(c.ID), action=_word),
+        Rule(rx(c.ID), action=_word_action(cpp)),
     ]
     states["root"] = [
-        Rule(rx(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={_ID}:?)"), action=_method_start),
+        Rule(rx(rf"([-+])(\s*)([(].*?[)])?(\s*)(?={_ID}:?)"), action=_method_start(get_lexer)),
         *states["root"],
     ]
     states.update({
@@ -133,7 +144,7 @@ def _states() -> dict:
         "method_definition": [
             Rule(rx(r","), "p"),
             Rule(rx(r"[.][.][.]"), "p"),
-            Rule(rx(rf"([(].*?[)])({_ID})"), action=_typed_argument),
+            Rule(rx(rf"([(].*?[)])({_ID})"), action=_typed_argument(get_lexer)),
             Rule(rx(rf"({_ID})(\s*)(:)", re.S), ("nf", "", "p")),
             Rule(rx(r";"), "p", "#pop"),
             Rule(rx(r"\{"), action=_goto("function", "p")),
@@ -151,4 +162,4 @@ def _groups(run: LexRun, m: re.Match[str], tokens: tuple[str, ...]) -> None:
         run.token(css, m.group(i))
 
 
-LEXER: RegexLexer = RegexLexer(_states(), start=("root", "bol"))
+LEXER: RegexLexer = RegexLexer(make_states(False, lambda: LEXER), start=("root", "bol"))
