@@ -103,6 +103,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "json-doc": ("json", "JSON_DOC"),
     "cuda": ("cuda", "LEXER"),
     "gradle": ("gradle", "LEXER"),
+    "objective_cpp": ("objective_cpp", "LEXER"),
 }
 
 
