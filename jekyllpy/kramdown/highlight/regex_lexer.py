@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Union
 
 from .. import regex_cache
@@ -117,15 +117,22 @@ class Mixin:
 StateRules = Sequence[Union[Rule, Mixin]]
 
 
-@dataclass(slots=True)
 class LexRun:
-    """The state of one lexing run, handed to rule actions."""
+    """The state of one lexing run, handed to rule actions.
 
-    text: str
-    states: dict[str, StateRules]
-    stack: list[str] = field(default_factory=lambda: ["root"])
-    tokens: list[tuple[str, str]] = field(default_factory=list)
-    vars: dict[str, str] = field(default_factory=dict)
+    (A plain class with slots: ``dataclass(slots=True)`` builds the class twice, and the
+    discarded first one is cyclic garbage left for the collector whenever this module is
+    first imported, which now happens during a conversion.)"""
+
+    __slots__ = ("text", "states", "stack", "tokens", "vars")
+
+    def __init__(self, text: str, states: dict[str, StateRules],
+                 stack: list[str] | None = None) -> None:
+        self.text = text
+        self.states = states
+        self.stack: list[str] = ["root"] if stack is None else stack
+        self.tokens: list[tuple[str, str]] = []
+        self.vars: dict[str, Any] = {}
 
     def token(self, css: str, value: str | None) -> None:
         if value:
