@@ -48,6 +48,8 @@ words["lua_builtins"] = Rouge::Lexers::Lua.builtins.values.map(&:to_a).flatten.u
 words["matlab_builtins"] = Rouge::Lexers::Matlab.builtins.to_a.sort
 apache = Rouge::Lexers::Apache
 %w(directives sections values).each { |k| words["apache_#{k}"] = apache.send(k).to_a.sort }
+words["racket_keywords"] = Rouge::Lexers::Racket.keywords.to_a.sort
+words["racket_builtins"] = Rouge::Lexers::Racket.builtins.to_a.sort
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

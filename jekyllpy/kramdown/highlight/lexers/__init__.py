@@ -104,6 +104,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "cuda": ("cuda", "LEXER"),
     "gradle": ("gradle", "LEXER"),
     "objective_cpp": ("objective_cpp", "LEXER"),
+    "racket": ("racket", "LEXER"),
 }
 
 
