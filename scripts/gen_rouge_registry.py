@@ -50,6 +50,10 @@ apache = Rouge::Lexers::Apache
 %w(directives sections values).each { |k| words["apache_#{k}"] = apache.send(k).to_a.sort }
 words["racket_keywords"] = Rouge::Lexers::Racket.keywords.to_a.sort
 words["racket_builtins"] = Rouge::Lexers::Racket.builtins.to_a.sort
+# Gherkin's keywords in every spoken language (steps in Rouge's order: it builds a regex)
+Rouge::Lexers::Gherkin.keywords.each do |kind, set|
+  words["gherkin_#{kind}"] = kind == :step ? set.to_a : set.to_a.sort
+end
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

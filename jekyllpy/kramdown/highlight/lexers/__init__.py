@@ -105,6 +105,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "gradle": ("gradle", "LEXER"),
     "objective_cpp": ("objective_cpp", "LEXER"),
     "racket": ("racket", "LEXER"),
+    "gherkin": ("gherkin", "LEXER"),
 }
 
 
