@@ -106,6 +106,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "objective_cpp": ("objective_cpp", "LEXER"),
     "racket": ("racket", "LEXER"),
     "gherkin": ("gherkin", "LEXER"),
+    "glsl": ("glsl", "LEXER"),
 }
 
 

@@ -44,11 +44,12 @@ CPP_RESERVED = C_RESERVED | frozenset(
     "__interface __event".split())
 
 
-def _word_action(keywords: frozenset[str], types: frozenset[str], reserved: frozenset[str]):
+def _word_action(keywords: frozenset[str], types: frozenset[str], reserved: frozenset[str],
+                 builtins: frozenset[str] = frozenset()):
     def action(run: LexRun, m: re.Match[str]) -> None:
         name = m.group()
         css = ("k" if name in keywords else "kt" if name in types
-               else "kr" if name in reserved else "n")
+               else "kr" if name in reserved else "nb" if name in builtins else "n")
         run.token(css, name)
     return action
 
@@ -67,12 +68,12 @@ def _function_action(get_lexer: Callable[[], RegexLexer]):
 
 
 def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
-                words: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
-                ) -> dict:
-    """C's (or C++'s) states; ``words`` replaces their keywords, types and reserved words
-    (for the lexers Rouge derives from them with lists of their own)."""
-    keywords, types, reserved = words or ((CPP_KEYWORDS, CPP_TYPES, CPP_RESERVED) if cpp
-                                          else (C_KEYWORDS, C_TYPES, C_RESERVED))
+                words: tuple[frozenset[str], ...] | None = None) -> dict:
+    """C's (or C++'s) states; ``words`` replaces their keywords, types, reserved words and
+    (optionally) builtins, for the lexers Rouge derives from them with lists of their own."""
+    keywords, types, reserved, *rest = words or ((CPP_KEYWORDS, CPP_TYPES, CPP_RESERVED)
+                                                 if cpp else (C_KEYWORDS, C_TYPES, C_RESERVED))
+    builtins = rest[0] if rest else frozenset()
     statements = [
         Mixin("whitespace"),
         Rule(rx(r"(u8|u|U|L)?\""), "s", "string"),
@@ -87,7 +88,7 @@ def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
         Rule(rx(r"[()\[\],.;]"), "p"),
         Rule(rx(r"\bcase\b"), "k", "case"),
         Rule(rx(r"(?:true|false|NULL)\b"), "nb"),
-        Rule(rx(ID), action=_word_action(keywords, types, reserved)),
+        Rule(rx(ID), action=_word_action(keywords, types, reserved, builtins)),
     ]
     root = [
         Mixin("expr_whitespace"),
