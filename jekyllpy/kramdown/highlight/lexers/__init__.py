@@ -107,6 +107,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "racket": ("racket", "LEXER"),
     "gherkin": ("gherkin", "LEXER"),
     "glsl": ("glsl", "LEXER"),
+    "digdag": ("digdag", "LEXER"),
 }
 
 
