@@ -108,6 +108,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "gherkin": ("gherkin", "LEXER"),
     "glsl": ("glsl", "LEXER"),
     "digdag": ("digdag", "LEXER"),
+    "irb": ("irb", "LEXER"),
 }
 
 
