@@ -54,8 +54,11 @@ words["racket_builtins"] = Rouge::Lexers::Racket.builtins.to_a.sort
 Rouge::Lexers::Gherkin.keywords.each do |kind, set|
   words["gherkin_#{kind}"] = kind == :step ? set.to_a : set.to_a.sort
 end
-glsl = Rouge::Lexers::Glsl
-%w(keywords keywords_type reserved builtins).each { |k| words["glsl_#{k}"] = glsl.send(k).to_a.sort }
+{"glsl" => Rouge::Lexers::Glsl, "hlsl" => Rouge::Lexers::HLSL}.each do |name, lexer|
+  %w(keywords keywords_type reserved builtins).each do |k|
+    words["#{name}_#{k}"] = lexer.send(k).to_a.sort
+  end
+end
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

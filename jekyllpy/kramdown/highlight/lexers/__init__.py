@@ -109,6 +109,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "glsl": ("glsl", "LEXER"),
     "digdag": ("digdag", "LEXER"),
     "irb": ("irb", "LEXER"),
+    "hlsl": ("hlsl", "LEXER"),
 }
 
 
