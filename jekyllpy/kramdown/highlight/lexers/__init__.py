@@ -110,6 +110,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "digdag": ("digdag", "LEXER"),
     "irb": ("irb", "LEXER"),
     "hlsl": ("hlsl", "LEXER"),
+    "nim": ("nim", "LEXER"),
 }
 
 
