@@ -60,7 +60,12 @@ _ROUGE_ALIASES = {
     "nginx": "nginx", "graphql": "graphql", "m": "matlab", "jl": "julia", "clj": "clojure",
     "cljs": "clojure", "erl": "erlang", "hcl": "hcl", "tf": "terraform", "proto": "protobuf",
     "properties": "properties", "bat": "batchfile", "batch": "batchfile",
-    "dosbatch": "batchfile", "winbatch": "batchfile",
+    "dosbatch": "batchfile", "winbatch": "batchfile", "config": "conf",
+    "configuration": "conf", "unit-file": "systemd", "hbs": "handlebars",
+    "mustache": "handlebars", "django": "jinja", "zir": "zig", "nixos": "nix",
+    "visualbasic": "vb", "dlang": "d", "realbasic": "xojo", "pp": "puppet", "jsonc": "json-doc",
+    "objcpp": "objective_cpp", "objc++": "objective_cpp", "cucumber": "gherkin",
+    "behat": "gherkin", "pry": "irb", "nimrod": "nim", "tsx": "tsx", "ocaml": "ocaml",
 }
 
 
