@@ -9,48 +9,22 @@ Usage: python scripts/gen_highlight_unicode.py
 
 from __future__ import annotations
 
-import json
-import subprocess
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from onigmo_classes import onigmo_classes  # noqa: E402
 
 #: name in unicode_props.py -> the Onigmo class it holds
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]"}
 
-RUBY = r'''
-require "json"
-out = { "ruby" => RUBY_VERSION, "unicode" => RbConfig::CONFIG["UNICODE_VERSION"] }
-ARGV.each_slice(2) do |name, source|
-  re = Regexp.new(source)
-  ranges = []
-  start = nil
-  prev = nil
-  (0..0x10FFFF).each do |cp|
-    next if cp.between?(0xD800, 0xDFFF)
-    if re.match?(cp.chr(Encoding::UTF_8))
-      if start && prev == cp - 1 then prev = cp else (ranges << [start, prev] if start; start = prev = cp) end
-    end
-  end
-  ranges << [start, prev] if start
-  out[name] = ranges
-end
-puts JSON.dump(out)
-'''
-
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 
 
-def _class(ranges: list[list[int]]) -> str:
-    parts = []
-    for lo, hi in ranges:
-        parts.append(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}")
-    return "".join(parts)
-
-
 def main() -> None:
-    args = [x for name_and_class in PROPERTIES.items() for x in name_and_class]
-    data = json.loads(subprocess.run(["ruby", "-e", RUBY, *args], check=True,
-                                     capture_output=True, text=True).stdout)
+    data = onigmo_classes(PROPERTIES)
     lines = [
         f'"""Onigmo\'s Unicode properties as Ruby {data["ruby"]} (Unicode {data["unicode"]}) '
         "matches them,",
@@ -60,7 +34,7 @@ def main() -> None:
         "",
     ]
     for name in PROPERTIES:
-        lines.append(f'{name} = r"{_class(data[name])}"')
+        lines.append(f'{name} = r"{data[name]}"')
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 

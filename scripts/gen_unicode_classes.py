@@ -9,43 +9,21 @@ writes them as character-class ranges.  Usage: python scripts/gen_unicode_classe
 
 from __future__ import annotations
 
-import json
-import subprocess
+import sys
 from pathlib import Path
 
-RUBY = r'''
-require "json"
-classes = { "ALPHA" => /[[:alpha:]]/, "ALNUM" => /[[:alnum:]]/, "WORD" => /\p{Word}/ }
-out = { "ruby" => RUBY_VERSION, "unicode" => RbConfig::CONFIG["UNICODE_VERSION"] }
-classes.each do |name, re|
-  ranges = []
-  start = nil
-  prev = nil
-  (0..0x10FFFF).each do |cp|
-    next if cp.between?(0xD800, 0xDFFF)
-    if re.match?(cp.chr(Encoding::UTF_8))
-      if start && prev == cp - 1 then prev = cp else (ranges << [start, prev] if start; start = prev = cp) end
-    end
-  end
-  ranges << [start, prev] if start
-  out[name] = ranges
-end
-puts JSON.dump(out)
-'''
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from onigmo_classes import onigmo_classes  # noqa: E402
+
+#: name in unicode_classes.py -> the Onigmo class it holds
+CLASSES = {"ALPHA": "[[:alpha:]]", "ALNUM": "[[:alnum:]]", "WORD": r"\p{Word}"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/parser/unicode_classes.py"
 
 
-def _class(ranges: list[list[int]]) -> str:
-    parts = []
-    for lo, hi in ranges:
-        parts.append(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}")
-    return "".join(parts)
-
-
 def main() -> None:
-    data = json.loads(subprocess.run(["ruby", "-e", RUBY], check=True, capture_output=True,
-                                     text=True).stdout)
+    data = onigmo_classes(CLASSES)
     lines = [
         f'"""Onigmo\'s Unicode character classes as Ruby {data["ruby"]} (Unicode '
         f'{data["unicode"]}) matches them',
@@ -56,7 +34,7 @@ def main() -> None:
         "",
     ]
     for name in ("ALPHA", "ALNUM", "WORD"):
-        lines.append(f'{name} = r"{_class(data[name])}"')
+        lines.append(f'{name} = r"{data[name]}"')
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 
