@@ -21,8 +21,13 @@ class YAMLFileError(JekyllpyError, ValueError):
 
 
 def load_yaml(text: str, path: str) -> Any:
+    """The text's first YAML document (None when it has none).
+
+    A file of several documents (``---`` between them, as in a collection's ``.yml`` file
+    written with front matter) gives its first, as Ruby's YAML loader gives it; what
+    follows is not even parsed.  PyYAML's ``safe_load`` would refuse the file instead."""
     try:
-        return yaml.safe_load(text)
+        return next(yaml.safe_load_all(text), None)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
