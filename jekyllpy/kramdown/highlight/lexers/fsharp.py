@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from ..regex_lexer import LexRun, RegexLexer, Rule, rx
+from .ocaml import LITERALS, SHARED_STATES
 
 _KEYWORDS = frozenset("""abstract and as assert base begin class default delegate do done
 downcast downto elif else end exception extern false finally for fun function global if in
@@ -23,7 +24,6 @@ _WORD_OPERATORS = frozenset("and asr land lor lsl lxor mod or".split())
 _PRIMITIVES = frozenset("unit int float bool string char list array".split())
 _ID = "([a-zA-Z\u017f\u212a][\\w']*)|(``[^`\\n\\r\\t]+``)"
 _UPPER_ID = r"[A-Z][\w']*"
-_HEX = "[0-9a-fA-F]"
 
 
 def _word(run: LexRun, m: re.Match[str]) -> None:
@@ -47,34 +47,10 @@ LEXER = RegexLexer({
         Rule(rx(r"//.*?$"), "c1"),
         Rule(rx(_ID), action=_word),
         Rule(rx(r"[\[\];,{}_()!$%&*+./:<=>?@^|~#-]+"), action=_operator),
-        Rule(rx(r"-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", re.I), "mf"),
-        Rule(rx(rf"0x{_HEX}[0-9a-fA-F_]*", re.I), "mh"),
-        Rule(rx(r"0o[0-7][0-7_]*", re.I), "mo"),
-        Rule(rx(r"0b[01][01_]*", re.I), "mb"),
-        Rule(rx(r"\d[\d_]*"), "mi"),
-        Rule(rx(rf"'(?:(\\[\\\"'ntbr ])|(\\[0-9]{{3}})|(\\x{_HEX}{{2}}))'"), "sc"),
-        Rule(rx(r"'[.]'"), "sc"),
-        Rule(rx(r"'"), "k"),
-        Rule(rx(r'"'), "s2", "string"),
+        *LITERALS,
         Rule(rx(rf"[~?](?:{_ID})"), "nv"),
     ],
-    "comment": [
-        Rule(rx(r"[^(*)]+"), "c"),
-        Rule(rx(r"[(][*]"), "c", "#push"),
-        Rule(rx(r"[*][)]"), "c", "#pop"),
-        Rule(rx(r"[(*)]"), "c"),
-    ],
-    "string": [
-        Rule(rx(r'[^\\"]+'), "s2"),
-        Mixin("escape_sequence"),
-        Rule(rx(r"\\\n"), "s2"),
-        Rule(rx(r'"'), "s2", "#pop"),
-    ],
-    "escape_sequence": [
-        Rule(rx(r"\\[\\\"'ntbr]"), "se"),
-        Rule(rx(r"\\\d{3}"), "se"),
-        Rule(rx(rf"\\x{_HEX}{{2}}"), "se"),
-    ],
+    **SHARED_STATES,
     "dotted": [
         Rule(rx(r"\s+"), ""),
         Rule(rx(r"[.]"), "p"),

@@ -20,6 +20,40 @@ _UPPER_ID = r"[A-Z][\w']*"
 _HEX = "[0-9a-fA-F]"
 
 
+#: number, character and string literals, and the comment and string states, as Rouge's
+#: OCaml rules have them; F#'s Rouge lexer restates them word for word (``fsharp.py``)
+LITERALS = [
+        Rule(rx(r"-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", re.I), "mf"),
+        Rule(rx(rf"0x{_HEX}[0-9a-fA-F_]*", re.I), "mh"),
+        Rule(rx(r"0o[0-7][0-7_]*", re.I), "mo"),
+        Rule(rx(r"0b[01][01_]*", re.I), "mb"),
+        Rule(rx(r"\d[\d_]*"), "mi"),
+        Rule(rx(rf"'(?:(\\[\\\"'ntbr ])|(\\[0-9]{{3}})|(\\x{_HEX}{{2}}))'"), "sc"),
+        Rule(rx(r"'[.]'"), "sc"),
+        Rule(rx(r"'"), "k"),
+        Rule(rx(r'"'), "s2", "string"),
+]
+SHARED_STATES = {
+    "comment": [
+        Rule(rx(r"[^(*)]+"), "c"),
+        Rule(rx(r"[(][*]"), "c", "#push"),
+        Rule(rx(r"[*][)]"), "c", "#pop"),
+        Rule(rx(r"[(*)]"), "c"),
+    ],
+    "string": [
+        Rule(rx(r'[^\\"]+'), "s2"),
+        Mixin("escape_sequence"),
+        Rule(rx(r"\\\n"), "s2"),
+        Rule(rx(r'"'), "s2", "#pop"),
+    ],
+    "escape_sequence": [
+        Rule(rx(r"\\[\\\"'ntbr]"), "se"),
+        Rule(rx(r"\\\d{3}"), "se"),
+        Rule(rx(rf"\\x{_HEX}{{2}}"), "se"),
+    ],
+}
+
+
 def _word(run: LexRun, m: re.Match[str]) -> None:
     word = m.group()
     css = ("k" if word in _KEYWORDS else "ow" if word in _WORD_OPERATORS
@@ -38,34 +72,10 @@ LEXER = RegexLexer({
         Rule(rx(_ID), action=_word),
         Rule(rx(r"[(){}\[\];]+"), "p"),
         Rule(rx(_OPERATOR), "o"),
-        Rule(rx(r"-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", re.I), "mf"),
-        Rule(rx(rf"0x{_HEX}[0-9a-fA-F_]*", re.I), "mh"),
-        Rule(rx(r"0o[0-7][0-7_]*", re.I), "mo"),
-        Rule(rx(r"0b[01][01_]*", re.I), "mb"),
-        Rule(rx(r"\d[\d_]*"), "mi"),
-        Rule(rx(rf"'(?:(\\[\\\"'ntbr ])|(\\[0-9]{{3}})|(\\x{_HEX}{{2}}))'"), "sc"),
-        Rule(rx(r"'[.]'"), "sc"),
-        Rule(rx(r"'"), "k"),
-        Rule(rx(r'"'), "s2", "string"),
+        *LITERALS,
         Rule(rx(rf"[~?]{_ID}"), "nv"),
     ],
-    "comment": [
-        Rule(rx(r"[^(*)]+"), "c"),
-        Rule(rx(r"[(][*]"), "c", "#push"),
-        Rule(rx(r"[*][)]"), "c", "#pop"),
-        Rule(rx(r"[(*)]"), "c"),
-    ],
-    "string": [
-        Rule(rx(r'[^\\"]+'), "s2"),
-        Mixin("escape_sequence"),
-        Rule(rx(r"\\\n"), "s2"),
-        Rule(rx(r'"'), "s2", "#pop"),
-    ],
-    "escape_sequence": [
-        Rule(rx(r"\\[\\\"'ntbr]"), "se"),
-        Rule(rx(r"\\\d{3}"), "se"),
-        Rule(rx(rf"\\x{_HEX}{{2}}"), "se"),
-    ],
+    **SHARED_STATES,
     "dotted": [
         Rule(rx(r"\s+"), ""),
         Rule(rx(r"[.]"), "p"),
