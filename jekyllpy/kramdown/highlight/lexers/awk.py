@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
+from .javascript import REGEX_STATES
 
 _KEYWORDS = frozenset("""if else while for do break continue return next nextfile delete exit
 print printf getline""".split())
@@ -46,26 +47,8 @@ LEXER = RegexLexer({
         Rule(rx(r"/"), action=then("sr", goto="regex")),
         Rule(rx(r""), None, "#pop"),
     ],
-    "regex": [
-        Rule(rx(r"/"), action=then("sr", goto="regex_end")),
-        Rule(rx(r"[^/]\n"), "err", "#pop"),
-        Rule(rx(r"\n"), "err", "#pop"),
-        Rule(rx(r"\[\^"), "se", "regex_group"),
-        Rule(rx(r"\["), "se", "regex_group"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"[(][?][:=<!]"), "se"),
-        Rule(rx(r"[{][\d,]+[}]"), "se"),
-        Rule(rx(r"[()?]"), "se"),
-        Rule(rx(r"."), "sr"),
-    ],
     "regex_end": [Rule(rx(r""), None, "#pop")],
-    "regex_group": [
-        Rule(rx(r"/"), "se"),
-        Rule(rx(r"[^/]\n"), action=then("err", pop=2)),
-        Rule(rx(r"\]"), "se", "#pop"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"."), "sr"),
-    ],
+    **REGEX_STATES,
     "root": [
         Mixin("comments_and_whitespace"),
         Rule(rx(r"[-<>+*/%^!=]=?|in\b|\+\+|--|\|"), "o", "expr_start"),

@@ -62,6 +62,31 @@ def _decorator(run: LexRun, m: re.Match[str]) -> None:
     run.push("expr_start")
 
 
+#: a regex literal's body and ``[...]`` groups, as Rouge's JavaScript lexer reads them (its Awk
+#: lexer restates them word for word: ``awk.py``)
+REGEX_STATES = {
+    "regex": [
+        Rule(rx(r"/"), action=then("sr", goto="regex_end")),
+        Rule(rx(r"[^/]\n"), "err", "#pop"),
+        Rule(rx(r"\n"), "err", "#pop"),
+        Rule(rx(r"\[\^"), "se", "regex_group"),
+        Rule(rx(r"\["), "se", "regex_group"),
+        Rule(rx(r"\\."), "se"),
+        Rule(rx(r"[(][?][:=<!]"), "se"),
+        Rule(rx(r"[{][\d,]+[}]"), "se"),
+        Rule(rx(r"[()?]"), "se"),
+        Rule(rx(r"."), "sr"),
+    ],
+    "regex_group": [
+        Rule(rx(r"/"), "se"),
+        Rule(rx(r"[^/]\n"), action=then("err", pop=2)),
+        Rule(rx(r"\]"), "se", "#pop"),
+        Rule(rx(r"\\."), "se"),
+        Rule(rx(r"."), "sr"),
+    ],
+}
+
+
 def make_states(keywords: frozenset[str] = KEYWORDS, declarations: frozenset[str] = DECLARATIONS,
                 reserved: frozenset[str] = RESERVED, constants: frozenset[str] = CONSTANTS,
                 builtins: frozenset[str] = BUILTINS) -> dict:
@@ -85,29 +110,11 @@ def make_states(keywords: frozenset[str] = KEYWORDS, declarations: frozenset[str
         Rule(rx(r"[{]"), action=then("p", goto="object")),
         Rule(rx(r""), "", "#pop"),
     ],
-    "regex": [
-        Rule(rx(r"/"), action=then("sr", goto="regex_end")),
-        Rule(rx(r"[^/]\n"), "err", "#pop"),
-        Rule(rx(r"\n"), "err", "#pop"),
-        Rule(rx(r"\[\^"), "se", "regex_group"),
-        Rule(rx(r"\["), "se", "regex_group"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"[(][?][:=<!]"), "se"),
-        Rule(rx(r"[{][\d,]+[}]"), "se"),
-        Rule(rx(r"[()?]"), "se"),
-        Rule(rx(r"."), "sr"),
-    ],
     "regex_end": [
         Rule(rx(r"[gimuy]+"), "sr", "#pop"),
         Rule(rx(r""), action=then(pop=1)),
     ],
-    "regex_group": [
-        Rule(rx(r"/"), "se"),
-        Rule(rx(r"[^/]\n"), action=then("err", pop=2)),
-        Rule(rx(r"\]"), "se", "#pop"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"."), "sr"),
-    ],
+    **REGEX_STATES,
     "root": [
         Rule(rx(r"\s*#!.*?\n", re.S), "cp", "statement"),
         Mixin("comments_and_whitespace"),
