@@ -102,10 +102,24 @@ def _remove_dot_segments(path: str) -> str:
         return path
 
 
+#: a path of characters every component leaves as they are, with no authority (``//``)
+#: and no scheme: normalising gives it back unchanged unless it has a dot segment
+_PLAIN_PATH = re.compile(r"/(?!/)[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*\Z")
+_DOT_SEGMENT = re.compile(r"/\.\.?(?:/|\Z)")
+
+
 @functools.lru_cache(maxsize=4096)
 def normalize(url: str) -> str:
     """``Addressable::URI.parse(url).normalize.to_s`` (cached: a site normalises the same
-    few hundred URLs on every page)."""
+    few hundred URLs on every page).  Most URLs a site makes (``/2024/05/01/title.html``)
+    need nothing done: those are recognised first, which spares a home page listing a
+    thousand posts the full work for each."""
+    if _PLAIN_PATH.match(url) and not _DOT_SEGMENT.search(url):
+        return url
+    return _normalize(url)
+
+
+def _normalize(url: str) -> str:
     scheme, authority, path, query, fragment = split_uri(url)
     out = []
     n_scheme = None

@@ -1,0 +1,28 @@
+"""``urls.normalize`` hands plain paths back at once; the full Addressable rules must agree."""
+
+from __future__ import annotations
+
+import random
+
+from jekyllpy.rendering import urls
+
+ALPHABET = ["/", "/", "/", ".", ".", "a", "Z", "0", "-", "_", "~", ":", "@", "!", "+", ",",
+            ";", "=", "%", "%41", "%2e", "?", "#", " ", "é", "ｆ", "[", "\\", "\t"]
+
+
+def test_plain_path_shortcut_agrees_with_the_full_rules() -> None:
+    rng = random.Random(20261126)
+    plain = 0
+    for _ in range(20_000):
+        url = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.7:
+            url = "/" + url
+        expected = urls._normalize(url)
+        assert urls.normalize(url) == expected, url
+        plain += urls._PLAIN_PATH.match(url) is not None
+    assert plain > 1000  # the shortcut was taken often enough to be tested
+
+
+def test_dot_segments_are_not_taken_as_plain() -> None:
+    for url in ["/a/./b", "/a/../b", "/a/..", "/.", "/a/b/."]:
+        assert urls.normalize(url) == urls._normalize(url) != url
