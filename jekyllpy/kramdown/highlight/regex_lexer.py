@@ -79,6 +79,26 @@ def delegate(key: str, lexer: RegexLexer) -> Action:
     return lambda run, m: feed_embedded(run, key, lexer, m.group())
 
 
+def indentation(run: LexRun, indent: str) -> None:
+    """A line of an indentation-structured language starts with ``indent`` (Rouge's
+    ``Indentation`` module): push the block state a line set up with :func:`starts_block` if
+    this line is indented deeper than that line, else ``content`` (forgetting the block)."""
+    run.vars["last_indent"] = indent
+    block_state = run.vars.get("block_state")
+    block_indent = run.vars.get("block_indent")
+    if block_state and indent.startswith(block_indent) and indent != block_indent:
+        run.push(block_state)
+    else:
+        run.vars["block_state"] = run.vars["block_indent"] = None
+        run.push("content")
+
+
+def starts_block(run: LexRun, state: str) -> None:
+    """Lines indented deeper than the current one are lexed in ``state``."""
+    run.vars["block_state"] = state
+    run.vars["block_indent"] = run.vars.get("last_indent") or ""
+
+
 def then(token: str | None = None, *, goto: str | None = None, push: Sequence[str] = (),
          pop: int = 0) -> Action:
     """An action: yield the whole match as ``token``, then pop, go to, or push states."""

@@ -111,6 +111,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "irb": ("irb", "LEXER"),
     "hlsl": ("hlsl", "LEXER"),
     "nim": ("nim", "LEXER"),
+    "sass": ("sass", "LEXER"),
 }
 
 

@@ -26,21 +26,9 @@ def _end_section(run: LexRun, m: re.Match[str]) -> None:
     run.reset()
 
 
-LEXER = RegexLexer({
-    "root": [
-        Rule(rx(r"\s+"), ""),
-        Rule(rx(r"//.*?$"), "c1"),
-        Rule(rx(r"/[*].*?[*]/", re.S), "cm"),
-        Rule(rx(r"@import\b"), "k", "value"),
-        Mixin("content_common"),
-        Rule(rx(r"(?=[^;{}][;}])"), action=then(push=("attribute",))),
-        Rule(rx(r"(?=[^;{}:\[]+:[^a-z])"), action=then(push=("attribute",))),
-        Rule(rx(r""), action=then(push=("selector",))),
-    ],
-    "end_section": [
-        Rule(rx(r"\n"), ""),
-        Rule(rx(r"[;{}]"), action=_end_section),
-    ],
+#: the states SCSS shares with Sass (Rouge's SassCommon); each adds ``root`` and
+#: ``end_section``, which ``value`` and ``selector`` take in.
+COMMON = {
     "content_common": [
         Rule(rx(r"@for\b"), "k", "for"),
         Rule(rx(r"@(debug|warn|if|each|while|else|return|media)"), "k", "value"),
@@ -118,5 +106,23 @@ LEXER = RegexLexer({
         Rule(rx(r"(\\#|#(?=[^\n{])|\*(?=[^\n\/])|[^\n#*])+"), "cm"),
         Mixin("has_interp"),
         Rule(rx(r"[*]/"), "cm", "#pop"),
+    ],
+}
+
+LEXER = RegexLexer({
+    **COMMON,
+    "root": [
+        Rule(rx(r"\s+"), ""),
+        Rule(rx(r"//.*?$"), "c1"),
+        Rule(rx(r"/[*].*?[*]/", re.S), "cm"),
+        Rule(rx(r"@import\b"), "k", "value"),
+        Mixin("content_common"),
+        Rule(rx(r"(?=[^;{}][;}])"), action=then(push=("attribute",))),
+        Rule(rx(r"(?=[^;{}:\[]+:[^a-z])"), action=then(push=("attribute",))),
+        Rule(rx(r""), action=then(push=("selector",))),
+    ],
+    "end_section": [
+        Rule(rx(r"\n"), ""),
+        Rule(rx(r"[;{}]"), action=_end_section),
     ],
 })
