@@ -112,6 +112,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "hlsl": ("hlsl", "LEXER"),
     "nim": ("nim", "LEXER"),
     "sass": ("sass", "LEXER"),
+    "vue": ("vue", "LEXER"),
 }
 
 
