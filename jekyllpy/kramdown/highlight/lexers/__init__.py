@@ -113,6 +113,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "nim": ("nim", "LEXER"),
     "sass": ("sass", "LEXER"),
     "vue": ("vue", "LEXER"),
+    "twig": ("jinja", "TWIG"),
 }
 
 
