@@ -60,8 +60,10 @@ def _init_worker(options: dict[str, Any], stop: Any = None) -> None:
     _stop = stop
     # Everything the worker inherited from the build process (the whole site) is set
     # aside from its garbage collections: a full collection would walk it all, copying
-    # every page it touches (fork shares them until written), for nothing.
+    # every page it touches (fork shares them until written), for nothing.  Collections
+    # run again from there (the process may have been forked while they were paused).
     gc.freeze()
+    gc.enable()
 
 
 class MarkdownPrefetch:
