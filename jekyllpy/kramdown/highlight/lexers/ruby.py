@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
+from ..regex_lexer import Action, LexRun, Mixin, RegexLexer, Rule, rx, then
 
 _KEYWORDS = [r"BEGIN", "END", "alias", "begin", "break", "case", r"defined\?", "do", "else",
              "elsif", "end", "ensure", "for", "if", "in", "next", "redo", "rescue", "raise",
@@ -37,33 +37,46 @@ _BUILTINS_Q = ("autoload block_given const_defined eql equal frozen include inst
                "protected_method_defined public_method_defined respond_to tainted").split()
 _BUILTINS_B = "chomp chop exit gsub sub".split()
 _DELIMITERS = {"{": "}", "[": "]", "(": ")", "<": ">"}
+#: ``[a-z]`` under Ruby's ``/i``, which folds U+017F and U+212A into ``s`` and ``k``
+#: (``\w`` stays ASCII)
+AZ = "a-zA-Z\u017f\u212a"
 
 
-def _sigil(run: LexRun, m: re.Match[str]) -> None:
-    kind, opener = m.group(1), m.group(2)
-    closer = _DELIMITERS.get(opener, opener)
-    interp = bool(kind) and kind in "rQWxI"
-    css = "sr" if kind == "r" else "sx"
-    if kind == "r":
-        run.push("regex_flags")
-    run.token(css, m.group())
-    name = f"sigil:{opener}{closer}:{css}:{interp}"
-    if name not in run.states:
-        o, c = re.escape(opener), re.escape(closer)
-        uniq = re.sub(r"(.)\1+", r"\1", o + c)  # Ruby's String#squeeze
-        if opener == closer == "#":
-            uniq = ""
-        rules: list = [Rule(rx(rf"\\[#{uniq}\\]"), "se")]
-        if opener != closer:
-            rules.append(Rule(rx(o), css, "#push"))
-        rules.append(Rule(rx(c), css, "#pop"))
-        if interp:
-            rules += [Mixin("string_intp_escaped"), Rule(rx("#"), css)]
-        else:
-            rules.append(Rule(rx(r"[\\#]"), css))
-        rules.append(Rule(rx(rf"[^#{uniq}\\]+", re.S), css))
-        run.states[name] = rules
-    run.push(name)
+def sigil(squeeze: bool) -> Action:
+    """The action for ``%w[...]``-style strings: a state made for their delimiters (kept in
+    the lexer's states under a name that says how it was made).  Ruby's lexer squeezes the
+    escaped delimiters into its character classes; Crystal's puts them in as they are."""
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        kind, opener = m.group(1), m.group(2)
+        closer = _DELIMITERS.get(opener, opener)
+        interp = bool(kind) and kind in "rQWxI"
+        css = "sr" if kind == "r" else "sx"
+        if kind == "r":
+            run.push("regex_flags")
+        run.token(css, m.group())
+        name = f"sigil:{opener}{closer}:{css}:{interp}:{squeeze}"
+        if name not in run.states:
+            o, c = re.escape(opener), re.escape(closer)
+            chars = o + c
+            if squeeze:
+                chars = re.sub(r"(.)\1+", r"\1", chars)  # Ruby's String#squeeze
+                if opener == closer == "#":
+                    chars = ""
+            escape, content = rf"\\[#{chars}\\]", rf"[^#{chars}\\]+"
+            if not squeeze and opener == "&":  # "[#&&\\]": an intersection, with nothing in it
+                escape, content = r"\\(?!)", r"[\s\S]+"
+            rules: list = [Rule(rx(escape), "se")]
+            if opener != closer:
+                rules.append(Rule(rx(o), css, "#push"))
+            rules.append(Rule(rx(c), css, "#pop"))
+            if interp:
+                rules += [Mixin("string_intp_escaped"), Rule(rx("#"), css)]
+            else:
+                rules.append(Rule(rx(r"[\\#]"), css))
+            rules.append(Rule(rx(content, re.S), css))
+            run.states[name] = rules
+        run.push(name)
+    return action
 
 
 def _heredoc(run: LexRun, m: re.Match[str]) -> None:
@@ -100,12 +113,12 @@ def _test_heredoc(run: LexRun, m: re.Match[str]) -> None:
 
 STATES = {
     "symbols": [
-        Rule(rx(r":@{0,2}[a-z_]\w*[!?]?", re.I), "ss"),
+        Rule(rx(f":@{{0,2}}[{AZ}_]\\w*[!?]?"), "ss"),
         Rule(rx(r":(?:\*\*|[-+]@|[/\%&\|^`~]|\[\]=?|<<|>>|<=?>|<=?|===?)"), "ss"),
         Rule(rx(r":'(\\\\|\\'|[^'])*'"), "ss"),
         Rule(rx(r':"'), "ss", "simple_sym"),
     ],
-    "sigil_strings": [Rule(rx(r"%([rqswQWxiI])?([^\w\s])"), action=_sigil)],
+    "sigil_strings": [Rule(rx(r"%([rqswQWxiI])?([^\w\s])"), action=sigil(squeeze=True))],
     "strings": [
         Mixin("symbols"),
         Rule(rx(r"\b[a-z_]\w*?[?!]?:\s+"), "ss", "expr_start"),
@@ -147,8 +160,8 @@ STATES = {
         Rule(rx(r"0b[01]+(?:_[01]+)*"), "mb"),
         Rule(rx(r"[\d]+(?:_\d+)*(?:\.[\d]+(?:_\d+)*(?:[eE][+-]?\d+)?|[eE][+-]?\d+)"), "mf"),
         Rule(rx(r"[\d]+(?:_\d+)*"), "mi"),
-        Rule(rx(r"@@[a-z_]\w*", re.I), "vc"),
-        Rule(rx(r"@[a-z_]\w*", re.I), "vi"),
+        Rule(rx(f"@@[{AZ}_]\\w*"), "vc"),
+        Rule(rx(f"@[{AZ}_]\\w*"), "vi"),
         Rule(rx(r"\$\w+"), "vg"),
         Rule(rx(r"\$[!@&`'+~=/\\,;.<>_*\$?:\"]"), "vg"),
         Rule(rx(r"\$-[0adFiIlpvw]"), "vg"),
@@ -226,7 +239,7 @@ STATES = {
     ],
     "string_intp": [
         Rule(rx(r"[#][{]"), "si", "in_interp"),
-        Rule(rx(r"#(@@?|\$)[a-z_]\w*", re.I), "si"),
+        Rule(rx(f"#(@@?|\\$)[{AZ}_]\\w*"), "si"),
     ],
     "string_intp_escaped": [
         Mixin("string_intp"),
