@@ -114,6 +114,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "sass": ("sass", "LEXER"),
     "vue": ("vue", "LEXER"),
     "twig": ("jinja", "TWIG"),
+    "crystal": ("crystal", "LEXER"),
 }
 
 
