@@ -115,6 +115,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "vue": ("vue", "LEXER"),
     "twig": ("jinja", "TWIG"),
     "crystal": ("crystal", "LEXER"),
+    "haml": ("haml", "LEXER"),
 }
 
 
