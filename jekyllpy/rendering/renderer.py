@@ -195,8 +195,9 @@ def prefetch_while_reading(site: "Site", file: Path) -> None:
     list of posts with their excerpts (:func:`_file_reads_excerpts`) and the site has
     enough posts, each post's excerpt is sent to a second process as soon as the post is
     read (:class:`.prefetch.ExcerptStream`), so the other core converts excerpts while
-    this one reads.  The stream is ``site._prefetch``; the caller closes it
-    (render_on_demand does) and sends the last batch (:func:`reading_done`)."""
+    this one reads; posts are read newest first, the order the page lists them in.  The
+    stream is ``site._prefetch``; the caller closes it (render_on_demand does) and sends
+    the last batch (:func:`reading_done`)."""
     from ..site.document import Excerpt
     from .prefetch import MIN_FILES, ExcerptStream, _worker_count
     markdown = next((c for c in site.converters if isinstance(c, MarkdownConverter)), None)
@@ -217,11 +218,16 @@ def prefetch_while_reading(site: "Site", file: Path) -> None:
             stream.add(excerpt.content)
 
     site.post_read_hook = read
+    # The page renders newest first (site.posts): reading newest first sends those
+    # excerpts first, and the worker, which starts converting as soon as the first ones
+    # arrive, keeps ahead of this process's rendering from start to end.
+    site.read_posts_newest_first = True
 
 
 def reading_done(site: "Site") -> None:
     """The site is read: the excerpts not sent yet go (see :func:`prefetch_while_reading`)."""
     site.post_read_hook = None
+    site.read_posts_newest_first = False
     stream = getattr(site, "_prefetch", None)
     if stream is not None:
         stream.flush()

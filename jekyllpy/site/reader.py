@@ -144,13 +144,15 @@ class Reader:
         docs = []
         hook = site.post_read_hook
         # os.walk lists folders (symlinked ones too) apart from files: no entry is a folder
-        for entry in filt.filter(sorted(entries)):
-            if not matcher.match(entry):
-                continue
+        entries = [entry for entry in filt.filter(sorted(entries)) if matcher.match(entry)]
+        newest_first = site.read_posts_newest_first
+        for entry in reversed(entries) if newest_first else entries:
             doc = Document(site, folder / entry, site.posts)
             doc.read()
             if doc.content is not None and site.publish(doc):
                 docs.append(doc)
                 if hook is not None:
                     hook(doc)
+        if newest_first:
+            docs.reverse()
         return docs

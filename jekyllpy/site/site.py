@@ -60,6 +60,10 @@ class Site:
         #: called with each post (or draft) once it is read and kept (render_page hands
         #: excerpts to a second process then, see renderer.prefetch_while_reading)
         self.post_read_hook: Callable[[Any], None] | None = None
+        #: posts are read newest (last by name) first: the hook above then hands on
+        #: first what a home page renders first.  The list read is the same either way;
+        #: only the order of messages about bad posts changes.
+        self.read_posts_newest_first = False
         #: a :class:`jekyllpy.rendering.dependencies.DependencyTracker` renders only what
         #: changes affect (``--incremental``, serve, ``--watch``); None renders everything
         self.regenerator: Any = None

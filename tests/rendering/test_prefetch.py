@@ -82,3 +82,7 @@ def test_render_page_streams_excerpts_while_reading(tmp_path, monkeypatch) -> No
     page = jekyllpy.render_page(src / "index.md")
     assert page == site.pages[0].output
     assert len(sent) == prefetch.MIN_FILES + 5 - 7  # those without Liquid
+    # sent newest (last by name) first: what the page renders first is converted first
+    names = sorted(((f"2020-01-{i % 28 + 1:02d}-p{i}.md", i)
+                    for i in range(prefetch.MIN_FILES + 5)), reverse=True)
+    assert [int(text.split("*")[1]) for text in sent] == [i for _, i in names if i % 7]
