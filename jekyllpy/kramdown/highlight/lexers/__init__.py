@@ -116,6 +116,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "twig": ("jinja", "TWIG"),
     "crystal": ("crystal", "LEXER"),
     "haml": ("haml", "LEXER"),
+    "slim": ("slim", "LEXER"),
 }
 
 

@@ -71,19 +71,22 @@ def _to_ruby(push: str | None = None, pop: bool = False) -> Action:
     return action
 
 
-_TO_RUBY = delegate("ruby", ruby.LEXER)
+TO_RUBY = delegate("ruby", ruby.LEXER)
 
 
-def _filter_start(run: LexRun, m: re.Match[str]) -> None:
-    run.token("nd", m.group())
-    run.pop()
-    starts_block(run, "filter_block")
-    name = m.group(1).strip(" \t\n\v\f\r\0")  # Ruby's String#strip
-    lexer = _FILTERS.get(name)
-    key = "ruby" if lexer is ruby.LEXER else "filter_run"
-    if lexer is not None:
-        run.vars[key] = lexer.new_run()
-    run.vars["filter"] = (key, lexer)
+def filter_start(filters: dict[str, RegexLexer]) -> Action:
+    """A ``:name`` line: the lines indented under it go to the filter's lexer, restarted
+    here (``ruby`` is the lexer Ruby pieces share); an unknown filter's text is ``nd``."""
+    def action(run: LexRun, m: re.Match[str]) -> None:
+        run.token("nd", m.group())
+        run.pop()
+        starts_block(run, "filter_block")
+        lexer = filters.get(m.group(1).strip(" \t\n\v\f\r\0"))  # Ruby's String#strip
+        key = "ruby" if lexer is ruby.LEXER else "filter_run"
+        if lexer is not None:
+            run.vars[key] = lexer.new_run()
+        run.vars["filter"] = (key, lexer)
+    return action
 
 
 def _filter_text(run: LexRun, m: re.Match[str]) -> None:
@@ -99,11 +102,29 @@ def _line_end(run: LexRun, m: re.Match[str]) -> None:
     run.reset()
 
 
-LEXER = RegexLexer({
+#: the states Slim's lexer shares
+SHARED = {
     "root": [
         Rule(rx(r"\s*\n"), ""),
         Rule(rx(r"\s*"), action=_line_start),
     ],
+    "filter_block": [
+        Rule(rx(_TEXT), action=_filter_text),
+        Mixin("interpolation"),
+        Mixin("indented_block"),
+    ],
+    "interpolation": [Rule(rx(r"#[{]"), "si", "ruby")],
+    "ruby": [Rule(rx(r"[}]"), "si", "#pop"), Mixin("ruby_inner")],
+    "ruby_inner": [
+        Rule(rx(r"[{]"), action=_to_ruby(push="ruby_inner")),
+        Rule(rx(r"[}]"), action=_to_ruby(pop=True)),
+        Rule(rx(r"[^{}]+"), action=TO_RUBY),
+    ],
+    "indented_block": [Rule(rx(r"\n"), action=_line_end)],
+}
+
+LEXER = RegexLexer({
+    **SHARED,
     "content": [
         Mixin("css"),
         Rule(rx(f"%{_IDENTIFIER}"), action=then("nt", goto="tag")),
@@ -112,7 +133,7 @@ LEXER = RegexLexer({
         Rule(rx(rf"/{_DOT}*\n"), action=_block("c", "html_comment_block")),
         Rule(rx(rf"-#{_DOT}*\n"), action=_block("c", "haml_comment_block")),
         Rule(rx(r"-"), action=_ruby_line),
-        Rule(rx(rf":({_DOT}*)\n"), action=_filter_start),
+        Rule(rx(rf":({_DOT}*)\n"), action=filter_start(_FILTERS)),
         Mixin("eval_or_plain"),
     ],
     "css": [
@@ -122,7 +143,7 @@ LEXER = RegexLexer({
     "tag": [
         Mixin("css"),
         Rule(rx(r"[{]"), action=_ruby_tag),
-        Rule(rx(rf"\[{_DOT}*?\]"), action=_TO_RUBY),
+        Rule(rx(rf"\[{_DOT}*?\]"), action=TO_RUBY),
         Rule(rx(r"\("), "p", "html_attributes"),
         Rule(rx(r"\s*\n"), "", "#pop"),
         Rule(rx(r"[<>]{1,2}(?=[ \t=])"), "p"),
@@ -140,9 +161,9 @@ LEXER = RegexLexer({
     ],
     "ruby_line": [
         Rule(rx(r"\n"), "", "#pop"),
-        Rule(rx(r",[ \t]*\n"), action=_TO_RUBY),
+        Rule(rx(r",[ \t]*\n"), action=TO_RUBY),
         Rule(rx(r"[ ]\|[ \t]*\n"), "se"),
-        Rule(rx(r".*?(?=(,$| \|)?[ \t]*$)"), action=_TO_RUBY),
+        Rule(rx(r".*?(?=(,$| \|)?[ \t]*$)"), action=TO_RUBY),
     ],
     "ruby_tag": [Mixin("ruby_inner")],
     "html_attributes": [
@@ -161,17 +182,4 @@ LEXER = RegexLexer({
     ],
     "html_comment_block": [Rule(rx(f"{_DOT}+"), "c"), Mixin("indented_block")],
     "haml_comment_block": [Rule(rx(f"{_DOT}+"), "cp"), Mixin("indented_block")],
-    "filter_block": [
-        Rule(rx(_TEXT), action=_filter_text),
-        Mixin("interpolation"),
-        Mixin("indented_block"),
-    ],
-    "interpolation": [Rule(rx(r"#[{]"), "si", "ruby")],
-    "ruby": [Rule(rx(r"[}]"), "si", "#pop"), Mixin("ruby_inner")],
-    "ruby_inner": [
-        Rule(rx(r"[{]"), action=_to_ruby(push="ruby_inner")),
-        Rule(rx(r"[}]"), action=_to_ruby(pop=True)),
-        Rule(rx(r"[^{}]+"), action=_TO_RUBY),
-    ],
-    "indented_block": [Rule(rx(r"\n"), action=_line_end)],
 })
