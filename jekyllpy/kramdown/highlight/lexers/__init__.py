@@ -117,6 +117,8 @@ LEXERS: dict[str, tuple[str, str]] = {
     "crystal": ("crystal", "LEXER"),
     "haml": ("haml", "LEXER"),
     "slim": ("slim", "LEXER"),
+    "bibtex": ("bibtex", "LEXER"),
+    "eex": ("eex", "LEXER"),
 }
 
 
