@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import deep_merge
 from ..errors import JekyllpyError
 from ..rendering import ruby
 from . import url as urls
@@ -79,9 +78,8 @@ class Document:
             self.content = ""
             return
         defaults = self.site.defaults.all(self.relative_path, self.type)
-        if defaults:
-            # deep_merge copies: the same defaults are merged into many documents
-            self.merge_data(deep_merge({}, defaults), "front matter defaults")
+        if defaults:  # a copy of our own (the same defaults go to many documents)
+            self.merge_data(defaults, "front matter defaults")
         text = _read_bytes(self.path).decode("utf-8", "replace")
         self.content = text
         if FRONT_MATTER.match(text):

@@ -16,6 +16,8 @@ from typing import Any, Mapping
 from ..config import deep_merge
 
 _OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}
+#: a scope naming no type
+_ANY = object()
 
 
 class FrontmatterDefaults:
@@ -30,14 +32,29 @@ class FrontmatterDefaults:
                 if isinstance(scope, dict) and scope.get("type") in _OLD_TYPES:
                     scope = {**scope, "type": _OLD_TYPES[scope["type"]]}
                 self.sets.append({**item, "scope": scope} if "scope" in item else item)
-        self._matching: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._globs: dict[str, list[str]] = {}
+        #: each set's scope worked out once: (set, type or _ANY, path or None, is a glob)
+        self._scopes = [self._scope_of(item) for item in self.sets]
+        #: the merged values of each combination of sets met so far: a thousand posts
+        #: in one folder all get the same
+        self._merged: dict[tuple[int, ...], dict[str, Any]] = {}
 
     def all(self, path: str, type: str) -> dict[str, Any]:
-        """Every default value for the file at ``path`` (relative to the source)."""
+        """Every default value for the file at ``path`` (relative to the source), in a
+        dict of the caller's own: callers keep it, and change what is in it."""
+        sets = self._matching_sets(path, type)
+        if not sets:
+            return {}
+        key = tuple(map(id, sets))
+        merged = self._merged.get(key)
+        if merged is None:
+            merged = self._merged[key] = self._merge(sets)
+        return deep_merge({}, merged)
+
+    def _merge(self, sets: list[dict[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         old_scope: Any = None
-        for item in self._matching_sets(path, type):
+        for item in sets:
             if self._has_precedence(old_scope, item.get("scope")):
                 result = deep_merge(result, item["values"])
                 old_scope = item.get("scope")
@@ -57,29 +74,35 @@ class FrontmatterDefaults:
 
     # -- matching ----------------------------------------------------------------------------
     def _matching_sets(self, path: str, type: str) -> list[dict[str, Any]]:
-        key = (path, type)
-        found = self._matching.get(key)
-        if found is None:
-            found = self._matching[key] = [
-                item for item in self.sets
-                if "scope" not in item or self._applies(item["scope"], path, type)]
+        """The sets whose scope takes in the file: its type (when the scope names one)
+        and the start of its path, or a file the scope's glob finds around it."""
+        clean = _sanitize(path)
+        found = []
+        for item, scope_type, scope_path, is_glob in self._scopes:
+            if scope_type is not _ANY and scope_type != type:
+                continue
+            if scope_path is None or (
+                    any(clean.startswith(self._strip_collections_dir(match))
+                        for match in self._glob(scope_path))
+                    if is_glob else clean.startswith(scope_path)):
+                found.append(item)
         return found
 
-    def _applies(self, scope: Any, path: str, type: str) -> bool:
-        if not isinstance(scope, dict):
-            return True
-        if "type" in scope and str(scope["type"]) != type:
-            return False
+    def _scope_of(self, item: dict[str, Any]) -> tuple[dict[str, Any], Any, str | None, bool]:
+        """What :meth:`_matching_sets` compares: a scope that is no mapping takes in
+        everything; a ``type`` given as anything is compared as text; a ``path`` that is
+        no text, or empty, takes in every path; a plain path is compared without the
+        collections folder, a glob's files are (when looked for)."""
+        scope = item.get("scope")
+        if "scope" not in item or not isinstance(scope, dict):
+            return item, _ANY, None, False
+        scope_type = str(scope["type"]) if "type" in scope else _ANY
         scope_path = scope.get("path")
         if not isinstance(scope_path, str) or not scope_path:
-            return True
-        clean = _sanitize(path)
+            return item, scope_type, None, False
         if "*" in scope_path:
-            for match in self._glob(scope_path):
-                if clean.startswith(self._strip_collections_dir(match)):
-                    return True
-            return False
-        return clean.startswith(self._strip_collections_dir(scope_path))
+            return item, scope_type, scope_path, True
+        return item, scope_type, self._strip_collections_dir(scope_path), False
 
     def _glob(self, scope_path: str) -> list[str]:
         found = self._globs.get(scope_path)
