@@ -119,6 +119,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "slim": ("slim", "LEXER"),
     "bibtex": ("bibtex", "LEXER"),
     "eex": ("eex", "LEXER"),
+    "reasonml": ("reasonml", "LEXER"),
 }
 
 
