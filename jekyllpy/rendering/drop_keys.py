@@ -18,7 +18,7 @@ from typing import Any
 from .drops import (CollectionDrop, DocumentDrop, Drop, ExcerptDrop, JekyllDrop, PageDrop,
                     SiteDrop, StaticFileDrop)
 
-__all__ = ["drop_keys", "is_jekyll_drop"]
+__all__ = ["content_methods", "drop_keys", "is_enumerable_drop", "is_jekyll_drop"]
 
 CONTENT_METHODS: tuple[tuple[type, tuple[str, ...]], ...] = (
     # ExcerptDrop before DocumentDrop, its superclass
@@ -44,8 +44,19 @@ def is_jekyll_drop(value: Any) -> bool:
     return isinstance(value, Drop) and not isinstance(value, PageDrop)
 
 
+def is_enumerable_drop(value: Any) -> bool:
+    """Whether ``value`` is one of Jekyll's Enumerable drops (``Jekyll::Drops::Drop``):
+    Liquid walks it by its keys.  ``jekyll`` is a bare ``Liquid::Drop`` and a page a
+    Hash."""
+    return isinstance(value, Drop) and value.enumerable
+
+
+def content_methods(drop: Drop) -> tuple[str, ...]:
+    """``Drop#content_methods``: the drop class's getters in the order Ruby lists them."""
+    return next((keys for cls, keys in CONTENT_METHODS if isinstance(drop, cls)), ())
+
+
 def drop_keys(drop: Drop) -> list[Any]:
     """``Drop#keys``.  Iterating the drop (its own keys, then its data's) is what tells a
     dependency tracker that every field was read."""
-    own = next((keys for cls, keys in CONTENT_METHODS if isinstance(drop, cls)), ())
-    return list(dict.fromkeys([*own, *drop]))
+    return list(dict.fromkeys([*content_methods(drop), *drop]))

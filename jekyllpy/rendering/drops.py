@@ -5,10 +5,32 @@ and then from the object's data, as ``Jekyll::Drops::Drop#[]`` does; an unknown 
 KeyError, which Liquid treats as nil.  Values are computed when asked for, so a template
 sees the state of the build at that moment (a post's ``content`` is its converted HTML once
 the post has been rendered), as with Jekyll.
+
+What else a lookup reaches (``post.count``, ``site.first``, ``post.size``): Liquid 5.4's
+``VariableLookup`` asks ``key?`` and then ``[]``.  A Jekyll drop answers ``key?`` for any
+method it responds to, and ``[]`` invokes only the methods Liquid lets templates invoke: its
+content methods, and of the rest of its public methods those not inherited from
+``Liquid::Drop`` (so not ``Object``'s ``inspect``, ``to_s``, ``to_json``, ...) nor from
+``Enumerable`` (which Jekyll's drops include), except ``count``, ``first``, ``min``,
+``max`` and ``sort``.  Everything else falls through to the data, and so is nil unless the
+front matter has the key: ``size`` and ``last`` are no commands on a drop (it has neither
+method), whatever python-liquid does for mappings.  :attr:`Drop.calls` holds the invokable
+non-content methods of each kind of drop.
+
+Drops in arrays: Jekyll's own arrays (``site.posts``, a collection's ``docs``,
+``site.pages``, ``site.static_files``, ``site.tags``' values, and what ``where``/``sort``
+keep of them) hold Jekyll's objects, which print and inspect as objects
+(``#<Jekyll::Document ...>``, a page's content); Liquid turns each item into its drop
+(``to_liquid``) where it walks an array for a filter (``reverse``, ``map``, ...), and a
+drop's own methods (``previous``, ``next``) return drops.  We keep one drop per object
+for both; :meth:`Drop.as_value` gives the drop's *value* twin, marked :attr:`Drop.is_value`,
+for the places Ruby holds the drop itself.  At the top of an output or a filter's input
+there is no difference: Liquid always hands over ``to_liquid``'s result there.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Callable
@@ -23,10 +45,28 @@ if TYPE_CHECKING:
 JEKYLL_VERSION = "4.3.1"
 
 
+# python-liquid answers these for any mapping that raises KeyError for them (its length, its
+# first item); Ruby's Liquid asks the drop itself, which has no such method
+_PY_LIQUID_COMMANDS = frozenset(("size", "first", "last"))
+
+
 class Drop(Mapping):
-    """Keys from ``methods`` (name -> function of the wrapped object), then ``fallback``."""
+    """Keys from ``methods`` (name -> function of the wrapped object), then ``calls``
+    (name -> function of the drop), then ``fallback``."""
 
     methods: dict[str, Callable[[Any], Any]] = {}
+    #: the methods other than content methods that Liquid may invoke (see the module's
+    #: docstring); filled in below for each kind of drop
+    calls: dict[str, Callable[["Drop"], Any]] = {}
+    #: whether the drop is a ``Jekyll::Drops::Drop`` (Enumerable: walked by its keys,
+    #: ``count``, ``first``, ...) rather than a bare ``Liquid::Drop``; a page's drop stands
+    #: for a Hash and answers as one
+    enumerable = True
+    #: the Ruby class name a bare ``Drop#to_s`` prints
+    ruby_class = "Liquid::Drop"
+    #: whether this is the drop as a value (see :meth:`as_value`), not standing for
+    #: Jekyll's object inside one of Jekyll's arrays
+    is_value = False
 
     def __init__(self, obj: Any) -> None:
         self.obj = obj
@@ -35,13 +75,36 @@ class Drop(Mapping):
         return {}
 
     def __getitem__(self, key: Any) -> Any:
-        method = self.methods.get(key) if isinstance(key, str) else None
-        if method is not None:
-            return method(self.obj)
+        if isinstance(key, str):
+            method = self.methods.get(key)
+            if method is not None:
+                return method(self.obj)
+            call = self.calls.get(key)
+            if call is not None:
+                return call(self)
         data = self.fallback()
         if key in data:
             return data[key]
+        return self.missing(key)
+
+    def missing(self, key: Any) -> Any:
+        """The value of a key the drop has no method or data for: nil.  Raised as KeyError
+        (python-liquid's nil), except for ``size``/``first``/``last``, which python-liquid
+        would answer from the mapping instead of giving nil."""
+        if key in _PY_LIQUID_COMMANDS:
+            return None
         raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether the drop has a method or data of that name (not the nil that
+        :meth:`missing` gives for ``size``/``last``).  Asked through ``self[key]``, so
+        that a dependency tracker hears of the read, as it does of any other."""
+        try:
+            value = self[key]
+        except KeyError:
+            return False
+        return (value is not None or key not in _PY_LIQUID_COMMANDS
+                or key in self.calls or key in self.fallback())
 
     def __iter__(self) -> Iterator[str]:
         seen = dict.fromkeys(self.methods)
@@ -54,6 +117,58 @@ class Drop(Mapping):
     def to_liquid(self) -> "Drop":
         return self
 
+    def loop_items(self) -> list[Any]:
+        """What ``{% for x in drop %}`` walks: a Jekyll drop's ``each`` yields key and
+        value, of which the loop variable takes the key; a page (a Hash) gives its
+        ``[key, value]`` pairs; ``jekyll`` is no collection (nothing)."""
+        if self.enumerable:
+            return _keys(self)
+        return []
+
+    def ruby_include(self, value: Any, equal: Callable[[Any, Any], bool]) -> bool:
+        """``include?`` (Liquid's ``contains``): a Jekyll drop is Enumerable, whose items
+        are ``[key, value]`` pairs, so only such a pair is included; ``jekyll`` has no
+        ``include?``."""
+        if not self.enumerable or not isinstance(value, (list, tuple)) or len(value) != 2:
+            return False
+        key = value[0]
+        return key in _keys(self) and equal([key, _value(self, key)], value)
+
+    def as_value(self) -> "Drop":
+        """This drop as a value Liquid holds, for arrays and hashes in which Ruby holds the
+        drop rather than Jekyll's object (what ``to_liquid`` gave, what a drop's method
+        returned): it inspects and prints as the drop.  One twin per drop, so that
+        identity comparisons (include caching) see the same object each time; it compares
+        equal to the drop."""
+        if self.is_value:
+            return self
+        twin = self.__dict__.get("_value_twin")
+        if twin is None:
+            twin = copy.copy(self)
+            twin.is_value = True
+            self._value_twin = twin
+        return twin
+
+    # Ruby's to_s and inspect (ruby.to_s / ruby.inspect ask the value for these)
+
+    def ruby_to_s(self, tz: Any) -> str:
+        """``to_s`` of the drop (``{{ drop }}``, ``append``, ``join``)."""
+        return self.ruby_class
+
+    def object_to_s(self, tz: Any) -> str:
+        """``to_s`` of what the drop stands for as an item of one of Jekyll's arrays."""
+        return self.ruby_to_s(tz)
+
+    def ruby_inspect(self, tz: Any) -> str:
+        """``inspect`` of the drop as an item of an array or a hash: Jekyll's object when
+        it stands for one (``#<Jekyll::Document ...>``), else ``Drop#inspect``."""
+        from .filters import drop_inspect, object_inspect
+        if not self.is_value:
+            shown = object_inspect(self)
+            if shown is not None:
+                return shown
+        return drop_inspect(self, tz)
+
     def __str__(self) -> str:
         return str(self.obj)
 
@@ -65,7 +180,104 @@ class Drop(Mapping):
 
 
 def _liquid(value: Any) -> Any:
-    return value.to_liquid() if value is not None and hasattr(value, "to_liquid") else value
+    """``value.to_liquid``, as a value (see :meth:`Drop.as_value`)."""
+    if value is None or not hasattr(value, "to_liquid"):
+        return value
+    value = value.to_liquid()
+    return value.as_value() if isinstance(value, Drop) else value
+
+
+# ----------------------------------------------------------------- what Liquid may invoke
+
+def _keys(drop: Drop) -> list[Any]:
+    from .drop_keys import drop_keys
+    return drop_keys(drop)
+
+
+def _value(drop: Drop, key: Any) -> Any:
+    """``Drop#[]``, which gives nil for a key it has nothing for."""
+    try:
+        return drop[key]
+    except KeyError:
+        return None
+
+
+def _sorted_keys(drop: Drop) -> list[Any]:
+    """The keys in the order Ruby sorts ``[key, value]`` pairs: by key (keys are distinct,
+    so values are never compared), byte order of strings being code point order.  Ruby
+    cannot compare a string with another kind of key and fails."""
+    from .ruby import RubyArgumentError
+    keys = _keys(drop)
+    if not all(isinstance(k, str) for k in keys):
+        raise RubyArgumentError("comparison of Array with Array failed")
+    return sorted(keys)
+
+
+def _pair(drop: Drop, key: Any) -> list[Any]:
+    """What ``Drop#each`` yields, as Enumerable's methods collect it: ``[key, value]``."""
+    return [key, _value(drop, key)]
+
+
+def _first(drop: Drop) -> Any:
+    keys = _keys(drop)
+    return _pair(drop, keys[0]) if keys else None
+
+
+def _min(drop: Drop) -> Any:
+    keys = _sorted_keys(drop)
+    return _pair(drop, keys[0]) if keys else None
+
+
+def _max(drop: Drop) -> Any:
+    keys = _sorted_keys(drop)
+    return _pair(drop, keys[-1]) if keys else None
+
+
+def _to_h(drop: Drop) -> dict[Any, Any]:
+    """``Drop#to_h`` (invoked as ``to_hash``/``hash_for_json``: ``to_h`` itself is
+    Enumerable's, which Liquid does not invoke)."""
+    return {key: _value(drop, key) for key in _keys(drop)}
+
+
+def _content_methods(drop: Drop) -> list[str]:
+    from .drop_keys import content_methods
+    return list(content_methods(drop))
+
+
+def _needs_arguments(expected: str) -> Callable[[Drop], Any]:
+    """A method that takes arguments: invoked without any, Ruby raises."""
+    def call(drop: Drop) -> Any:
+        from .ruby import RubyArgumentError
+        raise RubyArgumentError(f"wrong number of arguments (given 0, expected {expected})")
+    return call
+
+
+def _each_key(drop: Drop) -> Any:
+    """``each_key`` without a block is an Enumerator, which has no ``to_liquid``."""
+    from .ruby import RubyArgumentError, inspect
+    raise RubyArgumentError(f"undefined method `to_liquid' for #<Enumerator: "
+                            f"{inspect(_keys(drop))}:each>")
+
+
+#: ``Jekyll::Drops::Drop``'s invokable methods besides the content methods: the five
+#: Enumerable methods Liquid allows, Drop's own public methods (``keys``, ``to_hash``, ...)
+ENUMERABLE_CALLS: dict[str, Callable[[Drop], Any]] = {
+    "count": lambda d: len(_keys(d)),
+    "first": _first,
+    "min": _min,
+    "max": _max,
+    "sort": lambda d: [_pair(d, k) for k in _sorted_keys(d)],
+    "keys": _keys,
+    "to_hash": _to_h,
+    "hash_for_json": _to_h,
+    "content_methods": _content_methods,
+    "to_liquid": lambda d: d,
+    "each_key": _each_key,
+    "merge": _needs_arguments("1"),
+    "merge!": _needs_arguments("1"),
+    "fetch": _needs_arguments("1..2"),
+    "[]=": _needs_arguments("2"),
+}
 
 
 def _rendered(doc: Any) -> Any:
@@ -89,6 +301,16 @@ class DocumentDrop(Drop):
         "previous": lambda d: _liquid(d.previous_doc()),
         "next": lambda d: _liquid(d.next_doc()),
     }
+    calls = {**ENUMERABLE_CALLS, "collapse_document": _needs_arguments("1"),
+             "<=>": _needs_arguments("1")}
+
+    def ruby_to_s(self, tz: Any) -> str:
+        """``Document#to_s``: its output, else its content, else ``NO CONTENT``."""
+        for key in ("output", "content"):
+            text = self[key]
+            if text is not None:
+                return text
+        return "NO CONTENT"
 
     def __getitem__(self, key: Any) -> Any:
         tracker = _deps.active
@@ -136,6 +358,13 @@ class ExcerptDrop(DocumentDrop):
         "next": lambda e: _liquid(e.doc.next_doc()),
     }
 
+    def ruby_to_s(self, tz: Any) -> str:
+        """``Excerpt#to_s``: its output, else its content."""
+        text = self["output"]
+        if text is None:
+            text = self["content"]
+        return "" if text is None else text
+
     def __getitem__(self, key: Any) -> Any:
         if key in ("previous", "next"):
             tracker = _deps.active
@@ -152,7 +381,32 @@ class ExcerptDrop(DocumentDrop):
 
 class PageDrop(Drop):
     """A page as Jekyll gives it to Liquid: its data with ``content``, ``dir``, ``excerpt``,
-    ``name``, ``path`` and ``url`` merged on top."""
+    ``name``, ``path`` and ``url`` merged on top.
+
+    ``Page#to_liquid`` is a Hash, not a drop: no methods to invoke, and python-liquid's
+    own answers for mappings (``size``, ``first``, no ``last``) are a Hash's."""
+
+    enumerable = False
+
+    def missing(self, key: Any) -> Any:
+        raise KeyError(key)
+
+    def ruby_to_s(self, tz: Any) -> str:
+        """``Hash#to_s``, which is its ``inspect``."""
+        from .ruby import inspect
+        return inspect(dict(self), tz)
+
+    def loop_items(self) -> list[Any]:
+        return [[key, value] for key, value in self.items()]
+
+    def ruby_include(self, value: Any, equal: Callable[[Any, Any], bool]) -> bool:
+        """``Hash#include?``: whether it has the key."""
+        return value in self
+
+    def object_to_s(self, tz: Any) -> str:
+        """``Page#to_s``: its content (or nothing)."""
+        text = self.get("content")
+        return "" if text is None else text
 
     def snapshot(self) -> dict[str, Any]:
         """The hash Jekyll's ``Page#to_liquid`` builds; rebuilt only when the page's
@@ -194,6 +448,12 @@ class StaticFileDrop(Drop):
         "path": lambda f: f.relative_path,
         "collection": lambda f: f.collection.label if f.collection is not None else None,
     }
+    calls = ENUMERABLE_CALLS
+    ruby_class = "Jekyll::Drops::StaticFileDrop"
+
+    def object_to_s(self, tz: Any) -> str:
+        """``Object#to_s`` of a StaticFile, which names its address in memory."""
+        return f"#<Jekyll::StaticFile:0x{id(self.obj):016x}>"
 
     def __getitem__(self, key: Any) -> Any:
         tracker = _deps.active
@@ -220,6 +480,12 @@ class CollectionDrop(Drop):
         "directory": lambda c: str(c.directory),
         "output": lambda c: c.write_p(),
     }
+    calls = ENUMERABLE_CALLS
+
+    def ruby_to_s(self, tz: Any) -> str:
+        """``CollectionDrop#to_s``: its documents' array printed (``inspect``)."""
+        from .ruby import inspect
+        return inspect(self["docs"], tz)
 
     def __getitem__(self, key: Any) -> Any:
         tracker = _deps.active
@@ -237,15 +503,31 @@ class CollectionDrop(Drop):
 
 
 class JekyllDrop(Drop):
+    """``jekyll``: a bare ``Liquid::Drop`` (not Enumerable, no data), with ``to_h`` its
+    one invokable method besides ``version`` and ``environment``."""
+
     methods = {
         "version": lambda _: JEKYLL_VERSION,
         "environment": lambda _: os.environ.get("JEKYLL_ENV") or "development",
     }
+    calls = {
+        "to_h": lambda d: {key: d[key] for key in d.methods},
+        "to_liquid": lambda d: d,
+    }
+    enumerable = False
+    ruby_class = "Jekyll::Drops::JekyllDrop"
+
+    def ruby_inspect(self, tz: Any) -> str:
+        """``Liquid::Drop#inspect``: the class name."""
+        return self.ruby_class
 
 
 class SiteDrop(Drop):
     """``site``: the configuration plus what was read; a collection's label gives its
     documents."""
+
+    calls = ENUMERABLE_CALLS
+    ruby_class = "Jekyll::Drops::SiteDrop"
 
     def __init__(self, site: "Site") -> None:
         super().__init__(site)
@@ -305,9 +587,16 @@ class SiteDrop(Drop):
             return None
         if key == "config":
             return None
+        call = self.calls.get(key) if isinstance(key, str) else None
+        if call is not None:
+            return call(self)
         if key in site.config:
             return site.config[key]
-        raise KeyError(key)
+        return self.missing(key)
+
+    def fallback(self) -> Mapping[str, Any]:
+        """The configuration (``SiteDrop``'s fallback data)."""
+        return self.obj.config
 
     def __iter__(self) -> Iterator[str]:
         tracker = _deps.active

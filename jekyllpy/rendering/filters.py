@@ -319,12 +319,14 @@ def jsonify(value: Any, *, context: Any = None) -> str:
 
 # What Ruby's inspect shows of Jekyll's own objects, which Jekyll's arrays hold (site.posts,
 # site.pages, a collection's docs, site.static_files, site.tags, and what where, sort,
-# first... return of them): the class and the relative path.
+# group_by... keep of them): the class and the relative path.
 _PAGE_CLASSES = {"GeneratedPage": "Jekyll::PageWithoutAFile",
                  "SourceMapPage": "Jekyll::SourceMapPage"}
 
 
-def _object_inspect(drop: Drop) -> str | None:
+def object_inspect(drop: Drop) -> str | None:
+    """``inspect`` of the Jekyll object ``drop`` stands for inside one of Jekyll's arrays
+    (None for drops that stand for no object: collections, the site)."""
     obj = drop.obj
     if isinstance(drop, ExcerptDrop):
         return f"<Jekyll::Excerpt id={obj.doc.id}#excerpt>"
@@ -338,26 +340,24 @@ def _object_inspect(drop: Drop) -> str | None:
     return None
 
 
+def drop_inspect(drop: Drop, zone: _dt.tzinfo) -> str:
+    """``inspect`` of the drop itself: ``Drop#inspect`` is ``JSON.pretty_generate(to_h)``
+    for Jekyll's drops; a page's drop is a Hash; ``jekyll`` is a bare ``Liquid::Drop``,
+    whose ``inspect`` is its class name."""
+    if isinstance(drop, PageDrop):
+        return ruby.inspect(dict(drop), zone)
+    if not drop.enumerable:
+        return drop.ruby_class
+    return to_json(drop, zone, 0, True)
+
+
 def _inspect(value: Any, zone: _dt.tzinfo, top: bool) -> str:
-    """Ruby's ``inspect`` of a Liquid value.  The value itself, when a drop, is one (it
-    was looked up: Liquid calls ``to_liquid``): ``Drop#inspect`` is
-    ``JSON.pretty_generate(to_h)``, and a page is a Hash.  Inside arrays and hashes a
-    document, page or static file stands for Jekyll's own object (see
-    :func:`_object_inspect`); collections are drops there too (``site.collections``)."""
-    if isinstance(value, Drop):
-        if not top:
-            shown = _object_inspect(value)
-            if shown is not None:
-                return shown
-        if isinstance(value, PageDrop):
-            value = dict(value)
-        else:
-            return to_json(value, zone, 0, True)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_inspect(v, zone, False) for v in value) + "]"
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_inspect(k, zone, False)}=>{_inspect(v, zone, False)}"
-                               for k, v in value.items()) + "}"
+    """Ruby's ``inspect`` of a Liquid value.  The value itself, when a drop, is the drop
+    (it was looked up or returned by a filter: Liquid calls ``to_liquid``).  Inside arrays
+    and hashes a drop shows Jekyll's object where it stands for one, else itself
+    (:meth:`.drops.Drop.ruby_inspect`, which :func:`.ruby.inspect` asks)."""
+    if top and isinstance(value, Drop):
+        return drop_inspect(value, zone)
     return ruby.inspect(value, zone)
 
 
@@ -777,10 +777,16 @@ def pop(value: Any, num: Any = 1) -> Any:
     return value[:max(len(value) - n, 0)]
 
 
+def _argument_value(item: Any) -> Any:
+    """A filter argument as Ruby holds it: Liquid evaluated it with ``to_liquid``, so a
+    drop is the drop, not the Jekyll object an array of Jekyll's would hold."""
+    return item.as_value() if isinstance(item, Drop) else item
+
+
 def push(value: Any, item: Any) -> Any:
     if not isinstance(value, list):
         return value
-    return [*value, item]
+    return [*value, _argument_value(item)]
 
 
 def shift(value: Any, num: Any = 1) -> Any:
@@ -795,7 +801,7 @@ def shift(value: Any, num: Any = 1) -> Any:
 def unshift(value: Any, item: Any) -> Any:
     if not isinstance(value, list):
         return value
-    return [item, *value]
+    return [_argument_value(item), *value]
 
 
 def sample(value: Any, num: Any = 1) -> Any:

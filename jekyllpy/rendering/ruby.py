@@ -168,8 +168,12 @@ def to_s(value: Any, tz: _dt.tzinfo | None = None) -> str:
         return time_to_s(value, tz or _SYSTEM)
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, (list, tuple, Mapping)):
+    if isinstance(value, (list, tuple)):
         return inspect(value, tz)
+    if isinstance(value, Mapping):
+        # a drop prints as its Ruby class prints it (a document its output, ...)
+        method = getattr(value, "ruby_to_s", None)
+        return method(tz) if method is not None else inspect(value, tz)
     if isinstance(value, range):
         return f"{value.start}..{value.stop - 1}"
     if hasattr(value, "to_liquid"):
@@ -184,8 +188,15 @@ def output_string(value: Any, tz: _dt.tzinfo | None = None) -> str:
     separator, everything else by ``to_s``."""
     if isinstance(value, (list, tuple)):
         return "".join(output_string(item, tz) if isinstance(item, (list, tuple))
-                       else to_s(item, tz) for item in value)
+                       else _item_to_s(item, tz) for item in value)
     return to_s(value, tz)
+
+
+def _item_to_s(item: Any, tz: _dt.tzinfo | None) -> str:
+    """``to_s`` of an array's item: a drop standing for one of Jekyll's objects (an item
+    of ``site.pages``, ...) prints as that object does (``Drop.object_to_s``)."""
+    method = getattr(item, "object_to_s", None)
+    return method(tz) if method is not None and not item.is_value else to_s(item, tz)
 
 
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f", "\v": "\\v",
@@ -225,6 +236,10 @@ def inspect(value: Any, tz: _dt.tzinfo | None = None) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(inspect(v, tz) for v in value) + "]"
     if isinstance(value, Mapping):
+        # a drop inside an array or hash: Jekyll's object, or the drop (Drop.ruby_inspect)
+        method = getattr(value, "ruby_inspect", None)
+        if method is not None:
+            return method(tz)
         return "{" + ", ".join(f"{inspect(k, tz)}=>{inspect(v, tz)}"
                                for k, v in value.items()) + "}"
     if isinstance(value, _dt.datetime):

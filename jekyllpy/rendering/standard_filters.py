@@ -29,7 +29,8 @@ from liquid.undefined import is_undefined
 
 from . import ruby
 from .dependencies import note_volatile
-from .drop_keys import drop_keys, is_jekyll_drop
+from .drop_keys import drop_keys, is_enumerable_drop, is_jekyll_drop
+from .drops import Drop
 from .ruby import RubyArgumentError, to_s
 
 __all__ = ["STANDARD_FILTERS", "plain", "input_iterator", "FilterError"]
@@ -65,16 +66,21 @@ def _flatten(items: Any) -> list[Any]:
 
 def input_iterator(value: Any) -> list[Any]:
     """Liquid's ``InputIterator``: a flattened array, a hash as ``[hash]``, nil as ``[]``,
-    one of Jekyll's drops (Enumerable, yielding key and value) as its keys, anything else
-    as ``[value]``; each item passed through ``to_liquid``."""
+    one of Jekyll's Enumerable drops (yielding key and value) as its keys, anything else
+    as ``[value]``; each item passed through ``to_liquid``, so that the result holds
+    drops where Jekyll's arrays held Jekyll's objects (:meth:`.drops.Drop.as_value`)."""
     value = plain(value)
     if isinstance(value, (list, tuple)):
         items = _flatten(value)
-    elif is_jekyll_drop(value):
+    elif is_enumerable_drop(value):
         items = drop_keys(value)
     else:
         items = [] if value is None else [value]
-    return [ruby.liquid_value(plain(item)) for item in items]
+    out = []
+    for item in items:
+        item = ruby.liquid_value(plain(item))
+        out.append(item.as_value() if isinstance(item, Drop) else item)
+    return out
 
 
 def _index(item: Any, prop: Any) -> Any:
@@ -389,6 +395,9 @@ def _uniq_key(value: Any) -> Any:
         return (type(value).__name__, value)
     if isinstance(value, (list, tuple)):
         return ("arr", tuple(_uniq_key(v) for v in value))
+    if is_jekyll_drop(value):
+        # a drop is eql? only to itself (one drop per object), not by its fields
+        return ("obj", value)
     if isinstance(value, Mapping):
         return ("hash", tuple((_uniq_key(k), _uniq_key(v)) for k, v in value.items()))
     try:
@@ -462,6 +471,9 @@ def concat(value: Any, other: Any) -> list[Any]:
 def first(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return value[0] if value else None
+    if is_jekyll_drop(value):
+        # Enumerable#first of a Jekyll drop ([key, value] of its first key); jekyll has none
+        return value.get("first") if value.enumerable else None
     if isinstance(value, Mapping):
         for key, item in value.items():
             return [key, item]

@@ -351,6 +351,8 @@ class RubyContains(Expression):
             return False
         if isinstance(left, str):
             return ruby.to_s(right, context.env.timezone) in left
+        if hasattr(left, "ruby_include"):  # a drop answers as its Ruby class does
+            return left.ruby_include(right, ruby_equal)
         if isinstance(left, Mapping):
             return right in left
         if isinstance(left, (list, tuple, range)):
@@ -694,6 +696,8 @@ class RubyLoop(LoopExpression):
             stop = None if value is None else ruby.to_integer(value) + start
         if isinstance(collection, str):
             items: list[Any] = [collection] if collection else []
+        elif hasattr(collection, "loop_items"):  # a drop walks as its Ruby class does
+            items = collection.loop_items()
         elif isinstance(collection, Mapping):
             items = [[k, v] for k, v in collection.items()]
         elif isinstance(collection, (list, tuple, range)):
