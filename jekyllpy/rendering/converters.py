@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..kramdown import Document
+from . import ruby
 from ..site.page import Page
 
 if TYPE_CHECKING:
@@ -26,8 +27,45 @@ class MarkdownConverter:
                      if e.strip()}
         self._options: dict[str, Any] | None = None
         self._cache: dict[str, str] = {}
+        self._set_up = False
         #: conversions made ahead of time in a second process (set while rendering a site)
         self.prefetch: Any = None
+
+    def set_up(self) -> None:
+        """What Jekyll's converter does when it first converts (its ``setup``): it works out
+        the highlighter and its options and writes them into the ``kramdown`` section of
+        the site's configuration, the very hash ``site.kramdown`` reads.  So a template
+        rendered before any Markdown was converted sees the section as configured, and one
+        rendered after sees ``syntax_highlighter``, ``syntax_highlighter_opts`` and
+        ``coderay`` as well (set where missing or nil, added after the other keys).
+
+        Called by :meth:`convert`, and for conversions made by the second process when
+        the build takes their result (the converter is set up all the same in Jekyll),
+        and by render_page when a build would have converted Markdown before the page
+        (:func:`set_up_as_build_would`).  A ``kramdown`` section that is not a mapping is
+        left alone (Jekyll then works on an empty hash of its own)."""
+        if self._set_up:
+            return
+        self.options()  # the options as configured; errors (CodeRay, ...) raised here
+        self._set_up = True
+        section = self.config.get("kramdown")
+        if not isinstance(section, dict):
+            return
+        from ..config import converter_config
+        for key, value in converter_config(self.config).items():
+            if key not in section or section[key] != value:
+                section[key] = value
+        # kramdown then reads the section's hash options, turning the String keys of those
+        # given as hashes into Symbols in place (and a typographic symbol's value into a
+        # String); each key is taken out and put back, so the order stays
+        for name in ("typographic_symbols", "syntax_highlighter_opts", "math_engine_opts"):
+            table = section.get(name)
+            if isinstance(table, dict):
+                for key in list(table):
+                    value = table.pop(key)
+                    if name == "typographic_symbols":
+                        value = ruby.to_s(value)
+                    table[_symbol_key(key) if isinstance(key, str) else key] = value
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.exts
@@ -47,6 +85,8 @@ class MarkdownConverter:
         excerpt or description is converted again and again: seo tags, feeds, lists).
         A page's or document's own text (``doc`` given) is converted once, so it is looked
         up but not kept: keeping it would hold every source text until the end."""
+        if not self._set_up:
+            self.set_up()
         html = self._cache.get(content)
         if html is None:
             if self.prefetch is not None:
@@ -130,6 +170,26 @@ class SourceMapPage(Page):
 
     def place_in_layout(self) -> bool:
         return False
+
+
+def _symbol_key(text: str) -> Any:
+    """kramdown's ``str_to_sym`` of a hash option's key: stripped, one leading colon
+    dropped, a Symbol (nil for an empty name or "nil")."""
+    name = text.strip(" \t\n\v\f\r\0")
+    if name.startswith(":"):
+        name = name[1:]
+    return None if name in ("", "nil") else ruby.RubySymbol(name)
+
+
+def set_up_as_build_would(site: "Site", before: Any) -> None:
+    """For a file rendered alone (render_page): set the Markdown converter up if a build
+    converts Markdown before it, that is if one of the files ``before`` it in the build's
+    render order is converted from Markdown (see :meth:`MarkdownConverter.set_up`).  A
+    ``markdownify`` in one of those files is not seen."""
+    for converter in site.converters:
+        if isinstance(converter, MarkdownConverter) and not converter._set_up:
+            if any(converter in getattr(item, "converters", ()) for item in before):
+                converter.set_up()
 
 
 def site_converters(site: "Site") -> list[Any]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import deep_merge
 from ..errors import JekyllpyError
 from . import dependencies as _deps
-from .converters import MarkdownConverter
+from .converters import MarkdownConverter, set_up_as_build_would
 from .drops import ExcerptDrop, JekyllDrop, SiteDrop
 from .environment import JekyllEnvironment, make_environment
 from .include_cache import IncludeOutputs
@@ -170,6 +170,7 @@ def render_on_demand(site: "Site", target: Any) -> str:
     order = [d for c in site.collections.values() for d in c.docs] + list(site.pages)
     site._render_order = {id(item): i for i, item in enumerate(order)}  # type: ignore[attr-defined]
     site._render_position = site._render_order.get(id(target), len(order))  # type: ignore[attr-defined]
+    set_up_as_build_would(site, order[:site._render_position])  # type: ignore[attr-defined]
     site._prefetch = getattr(site, "_prefetch", None)  # type: ignore[attr-defined]
     if site._prefetch is not None:  # type: ignore[attr-defined]
         # excerpts converted while the site was read (prefetch_while_reading)
@@ -411,6 +412,7 @@ def convert(doc: Any, content: str) -> str:
         if prefetch is not None and isinstance(converter, MarkdownConverter):
             done = prefetch.take(id(doc), content)
             if done is not None:
+                converter.set_up()  # as its own first conversion would (site.kramdown)
                 content = done
                 continue
         try:

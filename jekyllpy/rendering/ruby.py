@@ -148,10 +148,40 @@ def time_to_s(dt: _dt.datetime, tz: _dt.tzinfo) -> str:
     return f"{dt:%Y-%m-%d %H:%M:%S} {zone}"
 
 
+class RubySymbol(str):
+    """A Ruby Symbol used as a hash key (kramdown turns the keys of its hash options into
+    Symbols, in the site's own configuration).  It is its name wherever a string is read
+    (``to_s``, JSON, kramdown's options), but no string key finds it: Liquid's ``opts.name``
+    looks for the String ``"name"``, which a Symbol key is not."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RubySymbol) and str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("RubySymbol", str(self)))
+
+    def __repr__(self) -> str:
+        return f"RubySymbol({str.__repr__(self)})"
+
+
+_PLAIN_SYMBOL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[?!=]?\Z")
+
+
+def inspect_symbol(name: str) -> str:
+    """``Symbol#inspect``: ``:name``, quoted when the name is no plain identifier."""
+    text = str(name)
+    return f":{text}" if _PLAIN_SYMBOL.match(text) else ":" + inspect_string(text)
+
+
 def to_s(value: Any, tz: _dt.tzinfo | None = None) -> str:
     """Ruby's ``to_s`` of a value (arrays and hashes print as ``inspect`` does)."""
     if isinstance(value, str):
-        return value
+        return value if type(value) is str else str.__str__(value)  # a Symbol: its name
     if value is None:
         return ""
     if value is True:
@@ -231,6 +261,8 @@ def inspect(value: Any, tz: _dt.tzinfo | None = None) -> str:
     """Ruby 3.1's ``inspect``: ``{"a"=>1, "b"=>[1.0, nil]}``."""
     if value is None:
         return "nil"
+    if isinstance(value, RubySymbol):
+        return inspect_symbol(value)
     if isinstance(value, str):
         return inspect_string(value)
     if isinstance(value, (list, tuple)):
