@@ -16,9 +16,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-import frontmatter
 import yaml
-from frontmatter.default_handlers import YAMLHandler
+from frontmatter.default_handlers import SafeLoader, YAMLHandler
 
 from ..errors import JekyllpyError
 
@@ -147,17 +146,41 @@ def _copy_tree(value: Any, seen: set[int]) -> Any:
     raise _Shared  # a set, pairs (!!omap), anything else: deepcopy copies it all
 
 
+class FrontMatterLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """python-frontmatter's safe loader (libyaml's parser where PyYAML has it), which
+    remembers what each plain scalar resolves to.  Resolving tries a pattern per type a
+    scalar could be (bool, int, float, null, timestamp) in Python; a site's front matter
+    repeats the same keys and many of the same values (``layout: post``, ``true``) in
+    every file, so most answers are already known."""
+
+    _resolved: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # the answer for a plain scalar depends on its text alone (no path resolvers)
+        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            tag = self._resolved.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._resolved) >= 65536:
+                    self._resolved.clear()
+                self._resolved[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
+_HANDLER = JekyllYAMLHandler()
+
+
 def _parse(text: str, path: str) -> Parsed:
-    handler = JekyllYAMLHandler()
-    if not handler.detect(text):
+    fm, content = _HANDLER.split(text)
+    if not fm:  # no front matter (there is at least its "---" line otherwise)
         return Parsed(None, text, 1)
-    fm, content = handler.split(text)
     try:
-        post = frontmatter.loads(text, handler=handler)
+        data = _HANDLER.load(fm, Loader=FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None  # the --- line is line 1
         raise FrontMatterError(path, line, str(getattr(exc, "problem", exc))) from exc
-    body_line = text[: len(text) - len(content)].count("\n") + 1
-    data = dict(post.metadata) if post.metadata else {}
-    return Parsed(data, content, body_line)
+    body_line = text.count("\n", 0, len(text) - len(content)) + 1
+    # what is not a mapping (a list, a lone value) counts as no data, as in python-frontmatter
+    return Parsed(dict(data) if isinstance(data, dict) else {}, content, body_line)

@@ -49,3 +49,14 @@ def test_flat_data_parsed_again_keeps_aliases() -> None:
     first = fm.parse(flat, "flat.md")
     first.data["tags"].append("c")
     assert fm.parse(flat, "flat.md").data["tags"] == ["a", "b"]
+
+
+def test_remembered_scalars_resolve_as_the_safe_loader_resolves_them() -> None:
+    import yaml
+    values = ["true", "yes", "On", "1", "1.5", ".inf", "2020-01-02", "2001-12-14t21:59:43.10-05:00",
+              "~", "null", "", "0x1F", "012", "1_000", "190:20:30", "title", "Off", "-1e3"]
+    lines = "".join(f"k{i}: {v}\nq{i}: '{v}'\nd{i}: \"{v}\"\n" for i, v in enumerate(values))
+    text = f"---\n{lines}list: [{', '.join(v for v in values if v)}, '1', \"yes\"]\n---\n"
+    expected = yaml.load(text.split("---\n")[1], Loader=yaml.SafeLoader)
+    for path in ("a.md", "b.md"):  # the second time every plain scalar is remembered
+        assert fm.parse(text, path).data == expected
