@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import SafeLoader, YAMLHandler
+from frontmatter.default_handlers import YAMLHandler
 
 from ..errors import JekyllpyError
+from .yaml_loader import SiteLoader
 
 # Ruby's /m is Python's DOTALL; ^ and $ are always line anchors in Ruby.
 FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
@@ -146,28 +147,6 @@ def _copy_tree(value: Any, seen: set[int]) -> Any:
     raise _Shared  # a set, pairs (!!omap), anything else: deepcopy copies it all
 
 
-class FrontMatterLoader(SafeLoader):  # type: ignore[misc, valid-type]
-    """python-frontmatter's safe loader (libyaml's parser where PyYAML has it), which
-    remembers what each plain scalar resolves to.  Resolving tries a pattern per type a
-    scalar could be (bool, int, float, null, timestamp) in Python; a site's front matter
-    repeats the same keys and many of the same values (``layout: post``, ``true``) in
-    every file, so most answers are already known."""
-
-    _resolved: dict[str, str] = {}
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # the answer for a plain scalar depends on its text alone (no path resolvers)
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
-            tag = self._resolved.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(self._resolved) >= 65536:
-                    self._resolved.clear()
-                self._resolved[value] = tag
-            return tag
-        return super().resolve(kind, value, implicit)
-
-
 _HANDLER = JekyllYAMLHandler()
 
 
@@ -176,7 +155,7 @@ def _parse(text: str, path: str) -> Parsed:
     if not fm:  # no front matter (there is at least its "---" line otherwise)
         return Parsed(None, text, 1)
     try:
-        data = _HANDLER.load(fm, Loader=FrontMatterLoader)
+        data = _HANDLER.load(fm, Loader=SiteLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None  # the --- line is line 1
