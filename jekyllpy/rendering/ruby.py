@@ -595,6 +595,7 @@ def strftime(value: _dt.datetime | _dt.date, fmt: str, tz: _dt.tzinfo | None = N
 _MONTH_ABBR = {name[:3].lower(): i + 1 for i, name in enumerate(_MONTHS)}
 _ZONES = {"utc": 0, "gmt": 0, "ut": 0, "z": 0, "est": -5, "edt": -4, "cst": -6,
           "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
+_PLAIN_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME_RE = re.compile(
     r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([ap])\.?m\.?\b)?", re.I)
 _OFFSET_RE = re.compile(r"\s*(?:(z\b)|([+-])(\d{1,2}):?(\d{2})?\b|(utc|gmt|ut|[ecmp][sd]t)\b)",
@@ -616,6 +617,12 @@ def parse_time(text: str, tz: _dt.tzinfo) -> _dt.datetime:
     ``YYYYMMDD``; optional time and zone.  No zone: local time; ``Z``/``UTC``: a UTC time;
     an offset or another zone name: a fixed offset."""
     s = text.strip()
+    plain = _PLAIN_DATE.fullmatch(s)
+    if plain:  # a date alone (a post's file name gives one): local midnight
+        try:
+            return _dt.datetime(int(plain[1]), int(plain[2]), int(plain[3]), tzinfo=tz)
+        except ValueError as err:
+            raise TimeParseError("argument out of range") from err
     rest = s
     hour = minute = second = micro = 0
     tm = _TIME_RE.search(rest)

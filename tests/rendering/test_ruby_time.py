@@ -1,0 +1,27 @@
+"""``ruby.parse_time`` takes a date alone (a post's file name) by a shortcut; the general
+rules must give the same time for it."""
+
+from __future__ import annotations
+
+import random
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from jekyllpy.rendering import ruby
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Sao_Paulo", "Asia/Kolkata"])
+def test_a_date_alone_is_local_midnight_as_with_a_time(zone: str) -> None:
+    tz = ZoneInfo(zone)
+    rng = random.Random(zone)
+    for _ in range(2000):
+        date = f"{rng.randint(1, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
+        try:
+            expected = ruby.parse_time(date + " 00:00:00", tz)  # the general rules
+        except ruby.TimeParseError:
+            with pytest.raises(ruby.TimeParseError):
+                ruby.parse_time(date, tz)
+            continue
+        got = ruby.parse_time(f" {date}\n", tz)
+        assert (got, got.tzinfo) == (expected, expected.tzinfo), date
