@@ -31,6 +31,61 @@ class SiteLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
             return tag
         return super().resolve(kind, value, implicit)
 
+    def construct_document(self, node: Any) -> Any:
+        """What PyYAML's constructor makes of the document, made directly for the usual
+        shapes (mappings, lists, strings, numbers, booleans, null, dates; anchors and
+        aliases, which give one shared object as there): its general machinery, built
+        for recursive structures and merge keys, costs most of a small file's loading.
+        Anything else (``<<``, sets, ``!!binary``, tags of the file's own, a structure
+        holding itself) is left to that machinery, from the start."""
+        try:
+            return self._construct(node, {})
+        except _Unusual:
+            return super().construct_document(node)
+
+    def _construct(self, node: Any, made: dict[int, Any]) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag in _SCALARS:
+                return self.yaml_constructors[tag](self, node)
+            raise _Unusual
+        found = made.get(id(node), _NOTHING)
+        if found is not _NOTHING:
+            if found is _UNDER_WAY:  # an alias inside its own anchor
+                raise _Unusual
+            return found
+        made[id(node)] = _UNDER_WAY
+        if kind is yaml.SequenceNode and tag == _SEQ:
+            value: Any = [self._construct(item, made) for item in node.value]
+        elif kind is yaml.MappingNode and tag == _MAP:
+            value = {}
+            for key_node, value_node in node.value:
+                # a key is one of those scalars (a merge key "<<" or "=" is not), never
+                # a list or mapping (which cannot be a key: the error is PyYAML's)
+                if type(key_node) is not yaml.ScalarNode:
+                    raise _Unusual
+                value[self._construct(key_node, made)] = self._construct(value_node, made)
+        else:
+            raise _Unusual
+        made[id(node)] = value
+        return value
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+#: scalar types whose constructor is a plain function of the node
+_SCALARS = frozenset(f"tag:yaml.org,2002:{name}"
+                     for name in ("null", "bool", "int", "float", "timestamp"))
+_NOTHING = object()
+_UNDER_WAY = object()
+
+
+class _Unusual(Exception):
+    """A node :meth:`SiteLoader.construct_document` leaves to PyYAML's constructor."""
+
 
 class YAMLFileError(JekyllpyError, ValueError):
     """Invalid YAML in a site file; the message names the file and line."""
