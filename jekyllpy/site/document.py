@@ -84,7 +84,8 @@ class Document:
         self.content = text
         if FRONT_MATTER.match(text):
             try:
-                parsed = parse(text, self.relative_path)
+                parsed = parse(text, self.relative_path,
+                               remember=self.site.regenerator is not None)
             except FrontMatterError as exc:
                 self.site.report_error(f"YAML Exception reading {exc}")
                 if self.site.config.get("strict_front_matter"):

@@ -70,11 +70,13 @@ _PARSED: "OrderedDict[tuple[str, str], tuple[Parsed, bool]]" = OrderedDict()
 _PARSED_MAX = 8192
 
 
-def parse(text: str, path: str = "<string>") -> Parsed:
+def parse(text: str, path: str = "<string>", *, remember: bool = False) -> Parsed:
     """Split and parse; raises :class:`FrontMatterError` naming file and line on bad YAML.
 
-    A text parsed before gives a copy of the same result (its data may be changed by the
-    caller) without parsing the YAML again."""
+    A text parsed before with ``remember`` gives a copy of the same result (its data may
+    be changed by the caller) without parsing the YAML again.  Remembering costs a copy
+    of the data: it pays where a process reads the same files again (``serve``,
+    ``--watch``), not in a single build or ``render_page``."""
     key = (path, text)
     hit = _PARSED.get(key)
     if hit is not None:
@@ -87,6 +89,8 @@ def parse(text: str, path: str = "<string>") -> Parsed:
             data = copy_data(data)
         return Parsed(data, parsed.content, parsed.body_line)
     parsed = _parse(text, path)
+    if not remember:
+        return parsed
     stored = copy_data(parsed.data)
     _PARSED[key] = (Parsed(stored, parsed.content, parsed.body_line), _is_flat(stored))
     if len(_PARSED) > _PARSED_MAX:

@@ -27,7 +27,7 @@ def read_front_matter(path: Path, rel: str, site: "Site") -> tuple[dict[str, Any
     text = path.read_bytes().decode("utf-8-sig" if site.config.get("encoding") in
                                     (None, "utf-8", "bom|utf-8") else "utf-8", "replace")
     try:
-        parsed = parse(text, rel)
+        parsed = parse(text, rel, remember=site.regenerator is not None)
     except FrontMatterError as exc:
         site.report_error(f"YAML Exception reading {exc}")
         if site.config.get("strict_front_matter"):

@@ -10,10 +10,10 @@ from jekyllpy.site import front_matter as fm
 
 def test_parsed_again_gives_an_independent_copy() -> None:
     text = "---\ntitle: T\ntags: [a, b]\nnested: {list: [1, {x: 2}]}\n---\nbody\n"
-    first = fm.parse(text, "p.md")
+    first = fm.parse(text, "p.md", remember=True)
     first.data["tags"].append("c")
     first.data["nested"]["list"][1]["x"] = 3
-    again = fm.parse(text, "p.md")
+    again = fm.parse(text, "p.md", remember=True)
     assert again.data == {"title": "T", "tags": ["a", "b"],
                           "nested": {"list": [1, {"x": 2}]}}
     assert again.content == "body\n"
@@ -41,14 +41,14 @@ def test_copy_data_keeps_aliases_and_copies_other_types() -> None:
 
 def test_flat_data_parsed_again_keeps_aliases() -> None:
     text = "---\ntags: &t [a, b]\ncategories: *t\ntitle: x\n---\n"
-    fm.parse(text, "alias.md")
-    again = fm.parse(text, "alias.md")
+    fm.parse(text, "alias.md", remember=True)
+    again = fm.parse(text, "alias.md", remember=True)
     assert again.data == {"tags": ["a", "b"], "categories": ["a", "b"], "title": "x"}
     assert again.data["tags"] is again.data["categories"]  # as YAML (and deepcopy) give it
     flat = "---\ntags: [a, b]\ntitle: x\n---\n"
-    first = fm.parse(flat, "flat.md")
+    first = fm.parse(flat, "flat.md", remember=True)
     first.data["tags"].append("c")
-    assert fm.parse(flat, "flat.md").data["tags"] == ["a", "b"]
+    assert fm.parse(flat, "flat.md", remember=True).data["tags"] == ["a", "b"]
 
 
 def test_remembered_scalars_resolve_as_the_safe_loader_resolves_them() -> None:
@@ -60,3 +60,11 @@ def test_remembered_scalars_resolve_as_the_safe_loader_resolves_them() -> None:
     expected = yaml.load(text.split("---\n")[1], Loader=yaml.SafeLoader)
     for path in ("a.md", "b.md"):  # the second time every plain scalar is remembered
         assert fm.parse(text, path).data == expected
+
+
+def test_only_texts_parsed_with_remember_are_kept() -> None:
+    text = "---\ntitle: kept only when asked\n---\n"
+    fm.parse(text, "once.md")  # a single build or render_page: no copy kept
+    assert ("once.md", text) not in fm._PARSED
+    fm.parse(text, "once.md", remember=True)  # serve, --watch
+    assert ("once.md", text) in fm._PARSED
