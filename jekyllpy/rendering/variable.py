@@ -222,7 +222,7 @@ class RubyPath(Path):
     ``nil``, another lookup, ...), evaluated before the lookup; ``size``, ``first`` and
     ``last`` are commands only when written with a dot (``a["size"]`` is a key)."""
 
-    __slots__ = ("keys", "dynamic", "plain")
+    __slots__ = ("keys", "dynamic", "plain", "direct", "rest")
 
     def __init__(self, token: Token, path: list[Any], keys: frozenset[int]) -> None:
         super().__init__(token, path)
@@ -234,8 +234,23 @@ class RubyPath(Path):
         self.plain = not any(i in keys and (isinstance(path[i], Expression)
                                             or path[i] in _COMMANDS)
                              for i in range(1, len(path)))
+        #: whether every segment is a name that python-liquid looks up as ``obj[name]``
+        #: (no command, no number, no expression): then :meth:`evaluate` does so itself
+        self.direct = all(type(p) is str and p not in _COMMANDS for p in path[1:]) and \
+            bool(path) and type(path[0]) is str
+        self.rest = tuple(path[1:])
 
     def evaluate(self, context: Any) -> object:
+        if self.direct:
+            # the usual ``post.title``: python-liquid's lookup, without its generality
+            try:
+                obj = context.scope[self.path[0]]
+                for key in self.rest:
+                    obj = obj[key]
+                return obj
+            except (KeyError, TypeError, IndexError):
+                pass  # missing: the general lookup makes the undefined value (and message)
+            return context.get(self.path, token=self.token)
         if not self.dynamic:
             values = self.path
         else:
