@@ -30,10 +30,9 @@ from liquid.builtin.expressions.logical import (
 )
 from liquid.expression import Expression
 from liquid.token import Token
-from liquid.undefined import is_undefined
 
 from . import ruby
-from .ruby import RubyArgumentError
+from .ruby import RubyArgumentError, is_undefined
 
 __all__ = ["ruby_conditions", "ruby_compare", "RubyComparison"]
 

@@ -52,7 +52,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
-from liquid.undefined import StrictUndefined, Undefined, is_undefined
+from liquid.undefined import StrictUndefined, Undefined
 
 from . import filters as jekyll_filters
 from . import ruby
@@ -72,7 +72,7 @@ _MODES = {"warn": Mode.WARN, "lax": Mode.LAX, "strict": Mode.STRICT}
 
 
 def _defined(value: Any) -> Any:
-    return None if is_undefined(value) else value
+    return None if ruby.is_undefined(value) else value
 
 
 class RubyOutputNode(OutputNode):

@@ -34,11 +34,27 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from liquid.undefined import Undefined
+
 __all__ = [
     "float_to_s", "to_s", "inspect", "output_string", "truthy", "local_zone",
     "to_time", "localtime", "strftime", "time_to_s", "parse_time", "to_integer",
     "to_number", "number_result", "compare", "liquid_value",
 ]
+
+
+# --------------------------------------------------------------------------- nil
+
+#: the types of most values a template meets, none of them python-liquid's ``Undefined``
+_DEFINED = frozenset((str, int, float, bool, type(None), list, dict, tuple, _dt.datetime,
+                      _dt.date))
+
+
+def is_undefined(value: Any) -> bool:
+    """Whether ``value`` is python-liquid's undefined (Ruby's nil for a missing name).
+    The usual values are told apart by their type first: ``Undefined`` is a ``Mapping``,
+    so ``isinstance`` against it is an ABC check, met several times per output."""
+    return type(value) not in _DEFINED and isinstance(value, Undefined)
 
 
 # --------------------------------------------------------------------------- zones

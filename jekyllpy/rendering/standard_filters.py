@@ -25,13 +25,12 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from liquid.undefined import is_undefined
 
 from . import ruby
 from .dependencies import note_volatile
 from .drop_keys import drop_keys, is_enumerable_drop, is_jekyll_drop
 from .drops import Drop
-from .ruby import RubyArgumentError, to_s
+from .ruby import RubyArgumentError, is_undefined, to_s
 
 __all__ = ["STANDARD_FILTERS", "plain", "input_iterator", "FilterError"]
 

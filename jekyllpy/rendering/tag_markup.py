@@ -59,11 +59,10 @@ from liquid.tag import Tag
 from liquid.stream import TokenStream
 from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL,
                           TOKEN_OUTPUT, TOKEN_TAG, Token)
-from liquid.undefined import is_undefined
 
 from . import ruby
 from .conditions import RubyComparison
-from .ruby import RubyArgumentError
+from .ruby import RubyArgumentError, is_undefined
 from .variable import _FRAGMENT, RubySyntaxError, _Strict, expression, syntax_warning
 
 __all__ = ["RubyIfTag", "RubyUnlessTag", "RubyCaseTag", "RubyForTag", "RubyCycleTag",

@@ -50,9 +50,9 @@ from liquid.builtin.expressions.primitive import (
 from liquid.exceptions import LiquidSyntaxError, LiquidSyntaxWarning
 from liquid.expression import Expression
 from liquid.token import Token
-from liquid.undefined import is_undefined
 
 from . import ruby
+from .ruby import is_undefined
 
 __all__ = ["parse_variable", "expression", "RubySyntaxError"]
 
