@@ -67,6 +67,8 @@ def split_uri(url: str) -> tuple[str | None, str | None, str, str | None, str | 
 
 def is_absolute(url: str) -> bool:
     """``Addressable::URI.parse(url).absolute?``: the URL names a scheme."""
+    if url[:1] == "/":  # a scheme is text before a ":" that has no "/" in it
+        return False
     scheme = split_uri(url)[0]
     return bool(scheme)
 

@@ -620,12 +620,16 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
             # escaped), or a known name whose value needs no escaping
             if lazy and key in _PLAIN_DATE_PARTS:
                 out.append(placeholders[key])
-            else:
-                value = placeholders[key] if key in placeholders and key[-1] != "_" else None
-                if value and _PLAIN_PATH.search(value):
+            elif key[-1] != "_" and key in placeholders:
+                value = placeholders[key]
+                if not value:  # nothing to put (no categories, say)
+                    pass
+                elif _PLAIN_PATH.search(value):
                     out.append(value)
                 else:
                     out.append(_fill_drop_key(key, placeholders))
+            else:
+                out.append(_fill_drop_key(key, placeholders))
             out.append(parts[i + 1])
         return "".join(out)
 

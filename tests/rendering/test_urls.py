@@ -26,3 +26,10 @@ def test_plain_path_shortcut_agrees_with_the_full_rules() -> None:
 def test_dot_segments_are_not_taken_as_plain() -> None:
     for url in ["/a/./b", "/a/../b", "/a/..", "/.", "/a/b/."]:
         assert urls.normalize(url) == urls._normalize(url) != url
+
+
+def test_is_absolute_agrees_with_the_uri_split() -> None:
+    rng = random.Random(7)
+    for _ in range(5000):
+        url = "".join(rng.choice(ALPHABET + ["h", "t", "p", "s"]) for _ in range(rng.randint(0, 10)))
+        assert urls.is_absolute(url) == bool(urls.split_uri(url)[0]), url
