@@ -118,7 +118,10 @@ class Document:
         data = self.data
         _merge_into(data, other)
         date = data.get("date")
-        if date is not None:
+        # a time already in the site's zone parses to itself (the usual case after the
+        # first step that set it)
+        if date is not None and not (type(date) is _dt.datetime
+                                     and date.tzinfo is self.site.timezone):
             data["date"] = self._parse_date(date, source)
 
     def _parse_date(self, value: Any, source: str) -> _dt.datetime:
