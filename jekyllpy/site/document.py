@@ -82,7 +82,7 @@ class Document:
             self.merge_data(defaults, "front matter defaults")
         text = _read_bytes(self.path).decode("utf-8", "replace")
         self.content = text
-        if FRONT_MATTER.match(text):
+        if text.startswith("---"):  # parse tells whether front matter really ends
             try:
                 parsed = parse(text, self.relative_path,
                                remember=self.site.regenerator is not None)
@@ -169,6 +169,8 @@ class Document:
 
     def _populate_categories(self) -> None:
         data = self.data
+        if data.get("categories") == [] and "category" not in data:
+            return  # none from folders or front matter: merging none changes nothing
         cats = _ruby_array(data.get("categories")) + _pluralized(data, "category", "categories")
         flat: list[str] = []
         for c in _flatten([ruby.to_s(c) if not isinstance(c, list) else c for c in cats]):
