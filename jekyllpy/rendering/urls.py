@@ -105,8 +105,12 @@ def _remove_dot_segments(path: str) -> str:
 
 
 #: a path of characters every component leaves as they are, with no authority (``//``)
-#: and no scheme: normalising gives it back unchanged unless it has a dot segment
-_PLAIN_PATH = re.compile(r"/(?!/)[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*\Z")
+#: and no scheme: normalising gives it back unchanged unless it has a dot segment.  An
+#: escape stays as it is when it is upper case and its character is one a path segment
+#: must have escaped (ASCII controls, space, ``"#%/<>?[\]^`{|}``, DEL): ``%20`` is kept.
+_PLAIN_PATH = re.compile(
+    r"/(?!/)(?:[a-zA-Z0-9\-._~!$&'()*+,;=:@/]|%(?:[01][0-9A-F]|2[0235F]|3[CEF]|5[B-E]"
+    r"|60|7[B-DF]))*\Z")
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:/|\Z)")
 
 

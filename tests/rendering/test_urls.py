@@ -7,7 +7,9 @@ import random
 from jekyllpy.rendering import urls
 
 ALPHABET = ["/", "/", "/", ".", ".", "a", "Z", "0", "-", "_", "~", ":", "@", "!", "+", ",",
-            ";", "=", "%", "%41", "%2e", "?", "#", " ", "é", "ｆ", "[", "\\", "\t"]
+            ";", "=", "%", "%41", "%2e", "?", "#", " ", "é", "ｆ", "[", "\\", "\t",
+            "%20", "%2F", "%2f", "%25", "%7C", "%7E", "%3A", "%0A", "%7F", "%80", "%C3%A9",
+            "%E2%84%AA", "%2E"]
 
 
 def test_plain_path_shortcut_agrees_with_the_full_rules() -> None:
