@@ -175,16 +175,20 @@ class ExcerptStream:
     left to this process), so sending never blocks even when the worker is busy, and
     neither process ever waits for the other."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], front_matter_files: list[str] = ()) -> None:
+        """``front_matter_files``: files whose front matter the worker loads first, before
+        any conversion, for :meth:`take_front_matter` (those this process reads last)."""
         context = multiprocessing.get_context("fork")  # ValueError where there is none
         self._stop = context.Event()
         worker_in, self._out = context.Pipe(duplex=False)
         self._in, worker_out = context.Pipe(duplex=False)
         grown = [_grow_pipe(conn.fileno()) for conn in (self._out, worker_out)]
         self._limit = PIPE_SIZE - 4096 if all(grown) else SMALL_PIPE
+        self._front_matter: dict[str, list[Any]] = {}
         self._process = context.Process(
             target=_stream_worker, daemon=True,
-            args=(options, worker_in, worker_out, self._stop, (self._out, self._in)))
+            args=(options, worker_in, worker_out, self._stop, (self._out, self._in),
+                  list(front_matter_files)))
         self._process.start()
         worker_in.close()
         worker_out.close()
@@ -214,12 +218,27 @@ class ExcerptStream:
         self.drain()
 
     def drain(self) -> None:
-        """Take in the conversions the worker has sent back so far (never waits)."""
+        """Take in the conversions (and front matter) the worker has sent back so far
+        (never waits)."""
         try:
             while self._in.poll():
-                self._done.update(self._in.recv())
+                message = self._in.recv()
+                if type(message) is dict:
+                    self._done.update(message)
+                else:  # front matter: (block, data) pairs
+                    for fm, data in message:
+                        self._front_matter.setdefault(fm, []).append(data)
         except (EOFError, OSError):  # the worker is gone
             self._open = False
+
+    def take_front_matter(self, fm: str) -> Any:
+        """Data the worker loaded from exactly the front matter block ``fm``, the
+        caller's own (unpickled here, used once); None when it has none (yet)."""
+        found = self._front_matter.get(fm)
+        if not found and self._open:
+            self.drain()
+            found = self._front_matter.get(fm)
+        return found.pop() if found else None
 
     def take(self, key: Any, text: str) -> str | None:
         html = self._done.get(text)
@@ -238,6 +257,7 @@ class ExcerptStream:
         self._out.close()
         self._in.close()
         self._done.clear()
+        self._front_matter.clear()
 
 
 def _grow_pipe(fd: int) -> bool:
@@ -250,13 +270,15 @@ def _grow_pipe(fd: int) -> bool:
 
 
 def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: Any,
-                   parents: tuple[Any, ...]) -> None:
-    """The worker of :class:`ExcerptStream`: convert each batch received and send the
-    HTML back by text, until told to stop or nobody listens any more."""
+                   parents: tuple[Any, ...], front_matter_files: list[str]) -> None:
+    """The worker of :class:`ExcerptStream`: first load the front matter of the files
+    given and send it back by block, then convert each batch received and send the HTML
+    back by text, until told to stop or nobody listens any more."""
     try:
         for conn in parents:  # the other process's ends, so that closing them is seen
             conn.close()
         _init_worker(options, stop)
+        _send_front_matter(front_matter_files, conn_out, stop)
         while True:
             # other processes forked meanwhile may hold the other end open too: the stop
             # event is looked at while waiting
@@ -276,3 +298,28 @@ def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: A
         pass
     finally:
         os._exit(0)  # nothing of the parent's (exit functions, buffers) runs here
+
+
+def _send_front_matter(files: list[str], conn_out: Any, stop: Any) -> None:
+    """Load each file's front matter (the build process checks that its own text has the
+    same block before it takes the data; a file that fails is left to it, which reports
+    the error) and send (block, data) pairs in batches."""
+    from ..site.document import _read_bytes
+    from ..site.front_matter import load_front_matter, split
+    batch: list[tuple[str, Any]] = []
+    for path in files:
+        if stop.is_set():
+            return
+        try:
+            text = _read_bytes(path).decode("utf-8", "replace")
+            fm = split(text)[0] if text.startswith("---") else ""
+            data = load_front_matter(fm) if fm else None
+        except Exception:
+            continue
+        if isinstance(data, dict) and data:
+            batch.append((fm, data))
+        if len(batch) >= 4 * BATCH:
+            conn_out.send(batch)
+            batch = []
+    if batch:
+        conn_out.send(batch)

@@ -85,7 +85,8 @@ class Document:
         if text.startswith("---"):  # parse tells whether front matter really ends
             try:
                 parsed = parse(text, self.relative_path,
-                               remember=self.site.regenerator is not None)
+                               remember=self.site.regenerator is not None,
+                               known=self.site.front_matter_known)
             except FrontMatterError as exc:
                 self.site.report_error(f"YAML Exception reading {exc}")
                 if self.site.config.get("strict_front_matter"):

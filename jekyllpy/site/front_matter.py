@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -70,13 +70,16 @@ _PARSED: "OrderedDict[tuple[str, str], tuple[Parsed, bool]]" = OrderedDict()
 _PARSED_MAX = 8192
 
 
-def parse(text: str, path: str = "<string>", *, remember: bool = False) -> Parsed:
+def parse(text: str, path: str = "<string>", *, remember: bool = False,
+          known: Callable[[str], Any] | None = None) -> Parsed:
     """Split and parse; raises :class:`FrontMatterError` naming file and line on bad YAML.
 
     A text parsed before with ``remember`` gives a copy of the same result (its data may
     be changed by the caller) without parsing the YAML again.  Remembering costs a copy
     of the data: it pays where a process reads the same files again (``serve``,
-    ``--watch``), not in a single build or ``render_page``."""
+    ``--watch``), not in a single build or ``render_page``.  ``known`` may give, for a
+    front matter block, data already loaded from exactly that text (by another process:
+    see ``prefetch.ExcerptStream``), fresh for the caller; None means "load it here"."""
     key = (path, text)
     hit = _PARSED.get(key)
     if hit is not None:
@@ -88,7 +91,7 @@ def parse(text: str, path: str = "<string>", *, remember: bool = False) -> Parse
         else:
             data = copy_data(data)
         return Parsed(data, parsed.content, parsed.body_line)
-    parsed = _parse(text, path)
+    parsed = _parse(text, path, known)
     if not remember:
         return parsed
     stored = copy_data(parsed.data)
@@ -154,12 +157,25 @@ def _copy_tree(value: Any, seen: set[int]) -> Any:
 _HANDLER = JekyllYAMLHandler()
 
 
-def _parse(text: str, path: str) -> Parsed:
+def load_front_matter(fm: str) -> Any:
+    """The data of a front matter block (its ``---`` line included), as YAML gives it."""
+    return _HANDLER.load(fm, Loader=SiteLoader)
+
+
+def split(text: str) -> tuple[str, str]:
+    """The front matter block (its ``---`` line included; empty when there is none) and
+    the body after its closing line."""
+    return _HANDLER.split(text)
+
+
+def _parse(text: str, path: str, known: Callable[[str], Any] | None = None) -> Parsed:
     fm, content = _HANDLER.split(text)
     if not fm:  # no front matter (there is at least its "---" line otherwise)
         return Parsed(None, text, 1)
     try:
-        data = _HANDLER.load(fm, Loader=SiteLoader)
+        data = known(fm) if known is not None else None
+        if data is None:
+            data = load_front_matter(fm)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None  # the --- line is line 1

@@ -64,6 +64,9 @@ class Site:
         #: first what a home page renders first.  The list read is the same either way;
         #: only the order of messages about bad posts changes.
         self.read_posts_newest_first = False
+        #: front matter data another process loaded already, by the block's text (see
+        #: renderer.prefetch_while_reading); None: every document loads its own
+        self.front_matter_known: Callable[[str], Any] | None = None
         #: a :class:`jekyllpy.rendering.dependencies.DependencyTracker` renders only what
         #: changes affect (``--incremental``, serve, ``--watch``); None renders everything
         self.regenerator: Any = None

@@ -86,3 +86,37 @@ def test_render_page_streams_excerpts_while_reading(tmp_path, monkeypatch) -> No
     names = sorted(((f"2020-01-{i % 28 + 1:02d}-p{i}.md", i)
                     for i in range(prefetch.MIN_FILES + 5)), reverse=True)
     assert [int(text.split("*")[1]) for text in sent] == [i for _, i in names if i % 7]
+
+
+def test_render_page_takes_front_matter_the_worker_loaded(tmp_path, monkeypatch) -> None:
+    """The oldest posts' front matter is loaded by the worker and taken for exactly the
+    same text; a post whose YAML fails there is loaded, and reported, by render_page."""
+    import jekyllpy
+    from jekyllpy.rendering import renderer
+    from jekyllpy.site import build
+
+    monkeypatch.setenv("JEKYLLPY_WORKERS", "1")
+    src = tmp_path / "src"
+    (src / "_posts" / "sub").mkdir(parents=True)  # a folder among the posts' names
+    (src / "_layouts").mkdir()
+    (src / "_layouts" / "list.html").write_text(
+        "{% for post in site.posts %}<li>{{ post.title }} {{ post.tags | join: ',' }} "
+        "{{ post.date }} {{ post.excerpt }}</li>{% endfor %}")
+    (src / "index.md").write_text("---\nlayout: list\n---\nAll\n")
+    count = prefetch.MIN_FILES + 10
+    for i in range(count):
+        front = f"title: P{i}\ntags: [t{i % 3}, shared]\ndate: 2020-01-{i % 28 + 1:02d} 10:00:{i % 60:02d} +0100\n"
+        if i == 1:
+            front = "title: [unclosed\n"  # among the oldest: the worker gives up on it
+        (src / "_posts" / f"2020-01-{i % 28 + 1:02d}-p{i:02d}.md").write_text(
+            f"---\n{front}---\nFirst *{i}*\n\nRest\n")
+    taken: list[object] = []
+    take = prefetch.ExcerptStream.take_front_matter
+    monkeypatch.setattr(prefetch.ExcerptStream, "take_front_matter",
+                        lambda self, fm: (lambda d: (taken.append(d), d)[1])(take(self, fm)))
+    site = build(src, tmp_path / "_site")
+    page = jekyllpy.render_page(src / "index.md")
+    assert page == site.pages[0].output
+    loaded = [d for d in taken if d is not None]
+    # the worker's share, less the one whose YAML fails (render_page reports that one)
+    assert len(loaded) == count * renderer.FRONT_MATTER_SHARE // 100 - 1
