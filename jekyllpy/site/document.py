@@ -125,6 +125,17 @@ class Document:
                                      and date.tzinfo is self.site.timezone):
             data["date"] = self._parse_date(date, source)
 
+    def _set(self, key: str, value: Any, source: str) -> None:
+        """``merge_data({key: value})`` where nothing needs merging: ``value`` is neither
+        None nor a mapping, and ``key`` is not ``categories`` (which merge_data joins to
+        those already there); the value replaces, then the date is parsed again."""
+        data = self.data
+        data[key] = value
+        date = data.get("date")
+        if date is not None and not (type(date) is _dt.datetime
+                                     and date.tzinfo is self.site.timezone):
+            data["date"] = self._parse_date(date, source)
+
     def _parse_date(self, value: Any, source: str) -> _dt.datetime:
         tz = self.site.timezone
         if isinstance(value, _dt.datetime) and value.tzinfo is not None:
@@ -145,7 +156,10 @@ class Document:
             head = rel[:idx] if idx >= 0 else rel
             superdirs = [c for c in head.split("/")
                          if c and c != special_dir and c != self.basename]
-        self.merge_data({"categories": superdirs}, "file path")
+        if "categories" in self.data:
+            self.merge_data({"categories": superdirs}, "file path")
+        else:  # nothing to join them to
+            self._set("categories", superdirs, "file path")
 
     def _populate_title(self) -> None:
         m = DATE_FILENAME.match(self.relative_path)
@@ -156,7 +170,7 @@ class Document:
             # time to the second (what an unset date would have become).
             if current is None or (hasattr(current, "timestamp")
                                    and int(current.timestamp()) == int(self.site.time.timestamp())):
-                self.merge_data({"date": date}, "filename")
+                self._set("date", date, "filename")
         else:
             m2 = DATELESS_FILENAME.match(self.relative_path)
             slug, ext = m2.groups() if m2 else (None, None)
@@ -182,7 +196,7 @@ class Document:
 
     def _populate_tags(self) -> None:
         tags = _flatten(_pluralized(self.data, "tag", "tags"))
-        self.merge_data({"tags": tags}, "YAML front matter")
+        self._set("tags", tags, "YAML front matter")
 
     # -- what the site asks -----------------------------------------------------------------------
     def published(self) -> bool:
