@@ -169,7 +169,7 @@ class Document:
             # Jekyll also takes the file name's date when the date set equals the build
             # time to the second (what an unset date would have become).
             if current is None or (hasattr(current, "timestamp")
-                                   and int(current.timestamp()) == int(self.site.time.timestamp())):
+                                   and int(current.timestamp()) == self.site.time_seconds):
                 self._set("date", date, "filename")
         else:
             m2 = DATELESS_FILENAME.match(self.relative_path)

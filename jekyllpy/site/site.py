@@ -75,6 +75,18 @@ class Site:
         self.reset()
 
     # -- state -------------------------------------------------------------------------------
+    @property
+    def time(self) -> _dt.datetime:
+        """``site.time``: the configured ``time``, else when the site was reset."""
+        return self._time
+
+    @time.setter
+    def time(self, value: _dt.datetime) -> None:
+        self._time = value
+        #: the time in whole seconds since the epoch, which reading compares every
+        #: document's date with (worked out once)
+        self.time_seconds = int(value.timestamp())
+
     def reset(self) -> None:
         time = self.config.get("time")
         if time:
@@ -108,7 +120,7 @@ class Site:
         if thing.data.get("published", True) is False and not self.config.get("unpublished"):
             return False
         if not self.config.get("future") and hasattr(type(thing), "date"):
-            if int(thing.date.timestamp()) > int(self.time.timestamp()):
+            if int(thing.date.timestamp()) > self.time_seconds:
                 return False
         return True
 
