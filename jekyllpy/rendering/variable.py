@@ -47,7 +47,8 @@ from liquid.builtin.expressions.primitive import (
     StringLiteral,
     TrueLiteral,
 )
-from liquid.exceptions import LiquidSyntaxError, LiquidSyntaxWarning
+from liquid.exceptions import (FilterArgumentError, LiquidSyntaxError, LiquidSyntaxWarning,
+                               LiquidTypeError)
 from liquid.expression import Expression
 from liquid.token import Token
 
@@ -393,6 +394,30 @@ def expression(markup: str | None, token: Token) -> Expression:
     return _lookup(text, token)
 
 
+class RubyFilter(Filter):
+    """One filter of a variable: python-liquid's, called without the ``functools.partial``
+    its context makes for every call of a filter that takes the context (Jekyll's
+    ``relative_url``, ``date``, ...); anything unusual (an unknown filter, one taking the
+    environment) goes its way."""
+
+    __slots__ = ()
+
+    def evaluate(self, left: object, context: Any) -> object:
+        func = context.env.filters.get(self.name)
+        if func is None or getattr(func, "with_environment", False):
+            return super().evaluate(left, context)
+        positional, keywords = self.evaluate_args(context) if self.args else ((), {})
+        try:
+            if getattr(func, "with_context", False):
+                return func(left, *positional, context=context, **keywords)
+            return func(left, *positional, **keywords)
+        except TypeError as err:
+            raise LiquidTypeError(f"{self.name}: {err}", token=self.token) from err
+        except (LiquidTypeError, FilterArgumentError) as err:
+            err.token = self.token
+            raise err
+
+
 def _filter(name: str, args: list[str], token: Token) -> Filter:
     arguments: list[KeywordArgument | PositionalArgument] = []
     for arg in args:
@@ -401,7 +426,7 @@ def _filter(name: str, args: list[str], token: Token) -> Filter:
             arguments.append(KeywordArgument(token, m.group(1), expression(m.group(2), token)))
         else:
             arguments.append(PositionalArgument(expression(arg, token)))
-    return Filter(token, name, arguments)
+    return RubyFilter(token, name, arguments)
 
 
 def syntax_warning(env: Any, message: str, token: Token) -> None:
