@@ -177,9 +177,12 @@ class ExcerptStream:
 
     def __init__(self, options: dict[str, Any], front_matter_files: list[str] = ()) -> None:
         """``front_matter_files``: files whose front matter the worker loads first, before
-        any conversion, for :meth:`take_front_matter` (those this process reads last)."""
+        any conversion, for :meth:`take_front_matter`, in the opposite of the order this
+        process reads them in: the worker stops where the two meet (this process counts
+        the files it has read in memory both share)."""
         context = multiprocessing.get_context("fork")  # ValueError where there is none
         self._stop = context.Event()
+        self._read = context.Value("i", 0, lock=False)
         worker_in, self._out = context.Pipe(duplex=False)
         self._in, worker_out = context.Pipe(duplex=False)
         grown = [_grow_pipe(conn.fileno()) for conn in (self._out, worker_out)]
@@ -188,7 +191,7 @@ class ExcerptStream:
         self._process = context.Process(
             target=_stream_worker, daemon=True,
             args=(options, worker_in, worker_out, self._stop, (self._out, self._in),
-                  list(front_matter_files)))
+                  list(front_matter_files), self._read))
         self._process.start()
         worker_in.close()
         worker_out.close()
@@ -233,7 +236,9 @@ class ExcerptStream:
 
     def take_front_matter(self, fm: str) -> Any:
         """Data the worker loaded from exactly the front matter block ``fm``, the
-        caller's own (unpickled here, used once); None when it has none (yet)."""
+        caller's own (unpickled here, used once); None when it has none (yet).  Each
+        call counts one file read, which tells the worker where to stop."""
+        self._read.value += 1
         found = self._front_matter.get(fm)
         if not found and self._open:
             self.drain()
@@ -270,7 +275,8 @@ def _grow_pipe(fd: int) -> bool:
 
 
 def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: Any,
-                   parents: tuple[Any, ...], front_matter_files: list[str]) -> None:
+                   parents: tuple[Any, ...], front_matter_files: list[str],
+                   read: Any) -> None:
     """The worker of :class:`ExcerptStream`: first load the front matter of the files
     given and send it back by block, then convert each batch received and send the HTML
     back by text, until told to stop or nobody listens any more."""
@@ -278,7 +284,7 @@ def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: A
         for conn in parents:  # the other process's ends, so that closing them is seen
             conn.close()
         _init_worker(options, stop)
-        _send_front_matter(front_matter_files, conn_out, stop)
+        _send_front_matter(front_matter_files, conn_out, stop, read)
         while True:
             # other processes forked meanwhile may hold the other end open too: the stop
             # event is looked at while waiting
@@ -300,16 +306,19 @@ def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: A
         os._exit(0)  # nothing of the parent's (exit functions, buffers) runs here
 
 
-def _send_front_matter(files: list[str], conn_out: Any, stop: Any) -> None:
+def _send_front_matter(files: list[str], conn_out: Any, stop: Any, read: Any) -> None:
     """Load each file's front matter (the build process checks that its own text has the
     same block before it takes the data; a file that fails is left to it, which reports
-    the error) and send (block, data) pairs in batches."""
+    the error) and send (block, data) pairs in batches, until the files the build process
+    has read itself (``read``, counted from the other end) come next."""
     from ..site.document import _read_bytes
     from ..site.front_matter import load_front_matter, split
     batch: list[tuple[str, Any]] = []
-    for path in files:
+    for done, path in enumerate(files):
         if stop.is_set():
             return
+        if done + read.value >= len(files):  # the two have met
+            break
         try:
             text = _read_bytes(path).decode("utf-8", "replace")
             fm = split(text)[0] if text.startswith("---") else ""

@@ -209,12 +209,11 @@ def prefetch_while_reading(site: "Site", file: Path) -> None:
         names = sorted(os.listdir(posts))
         if len(names) < MIN_FILES or not _file_reads_excerpts(site, file):
             return
-        # Before converting, the worker loads the front matter of the oldest posts, which
-        # this process, reading newest first, comes to last (what it finds loaded it
-        # takes, for exactly the same front matter text; posts in subfolders, or not
-        # found, it loads itself)
-        oldest = [str(posts / name) for name in names[:len(names) * FRONT_MATTER_SHARE // 100]]
-        stream = ExcerptStream(markdown.options(), oldest)
+        # Before converting, the worker loads the front matter of the posts from the
+        # oldest on, which this process, reading newest first, comes to last, until the
+        # two meet (what it finds loaded it takes, for exactly the same front matter text;
+        # posts in subfolders, or not found, it loads itself)
+        stream = ExcerptStream(markdown.options(), [str(posts / name) for name in names])
     except (OSError, ValueError):  # no posts folder, no fork, no process to be had
         return
     site._prefetch = stream  # type: ignore[attr-defined]
@@ -350,11 +349,6 @@ def _prefetchable(item: Any, markdown: MarkdownConverter) -> bool:
     return (item.output is None and markdown in item.converters and bool(item.content)
             and not item.render_with_liquid())
 
-
-#: the share (percent) of a site's posts, oldest first, whose front matter the excerpt
-#: worker loads for render_page (see prefetch_while_reading): this process reads the
-#: rest while the worker does those, and then has the worker's data waiting
-FRONT_MATTER_SHARE = 60
 
 #: on-demand renders (render_page) after which the rest is handed to a second process
 ON_DEMAND_PREFETCH_AFTER = 20
