@@ -487,7 +487,11 @@ def resolve_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
                 resolved[name] = parse_option(name, value)
         if key is not None and len(_RESOLVED) < 256:
             _RESOLVED[key] = resolved
-    return {name: _copied(value) for name, value in resolved.items()}
+    fresh = dict(resolved)
+    for name, value in resolved.items():
+        if type(value) is dict or type(value) is list:  # the rest is never changed in place
+            fresh[name] = _copied(value)
+    return fresh
 
 
 #: resolved options by their (frozen) overrides: a site converts every page with the same
