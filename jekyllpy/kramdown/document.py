@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Any
+from typing import Any, Mapping
 
 from .converter.html import HtmlConverter
 from .element import Element
-from .options import defined_option_names, parse_option, resolve_options
+from .options import copy_resolved, defined_option_names, parse_option, resolve_options
 from .parser import GFMParser, KramdownParser
 
 try:  # The highlighter is optional at import time so the parser can be used alone.
@@ -32,9 +32,21 @@ class Document:
     """A kramdown document: ``Document(text, **options).to_html()``."""
 
     def __init__(self, text: str, **options: Any) -> None:
+        self._read(text, resolve_options(options))
+
+    @classmethod
+    def with_resolved_options(cls, text: str, options: Mapping[str, Any]) -> "Document":
+        """A document parsed with options :func:`resolve_options` gave already: a caller
+        converting many texts with the same options resolves them once (reading them in
+        costs a short text's conversion a tenth).  The document works on its own copy."""
+        doc = cls.__new__(cls)
+        doc._read(text, copy_resolved(options))
+        return doc
+
+    def _read(self, text: str, options: dict[str, Any]) -> None:
         if not isinstance(text, str):
             raise TypeError(f"kramdown source must be str, not {type(text).__name__}")
-        self.options: dict[str, Any] = resolve_options(options)
+        self.options: dict[str, Any] = options
         parser_cls = _parser_class(self.options.get("input"))
 
         def parse() -> Any:

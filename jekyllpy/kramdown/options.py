@@ -487,9 +487,15 @@ def resolve_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
                 resolved[name] = parse_option(name, value)
         if key is not None and len(_RESOLVED) < 256:
             _RESOLVED[key] = resolved
+    return copy_resolved(resolved)
+
+
+def copy_resolved(resolved: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of resolved options a conversion may change (its lists and hashes copied;
+    the rest is never changed in place)."""
     fresh = dict(resolved)
     for name, value in resolved.items():
-        if type(value) is dict or type(value) is list:  # the rest is never changed in place
+        if type(value) is dict or type(value) is list:
             fresh[name] = _copied(value)
     return fresh
 

@@ -26,6 +26,7 @@ class MarkdownConverter:
         self.exts = {"." + e.strip() for e in str(config.get("markdown_ext") or "").split(",")
                      if e.strip()}
         self._options: dict[str, Any] | None = None
+        self._resolved: dict[str, Any] | None = None
         self._cache: dict[str, str] = {}
         self._set_up = False
         #: conversions made ahead of time in a second process (set while rendering a site)
@@ -80,6 +81,14 @@ class MarkdownConverter:
             self._options = _options_for(self.config)
         return self._options
 
+    def resolved_options(self) -> dict[str, Any]:
+        """:meth:`options` read in by the engine (``resolve_options``), once: each
+        conversion then starts from a copy (``Document.with_resolved_options``)."""
+        if self._resolved is None:
+            from ..kramdown.options import resolve_options
+            self._resolved = resolve_options(self.options())
+        return self._resolved
+
     def convert(self, content: str, doc: Any = None) -> str:
         """Jekyll's converter keeps every conversion by its input for the build (the same
         excerpt or description is converted again and again: seo tags, feeds, lists).
@@ -92,7 +101,7 @@ class MarkdownConverter:
             if self.prefetch is not None:
                 html = self.prefetch.lookup(content)
             if html is None:
-                html = Document(content, **self.options()).to_html()
+                html = Document.with_resolved_options(content, self.resolved_options()).to_html()
             if doc is None:
                 self._cache[content] = html
         return html

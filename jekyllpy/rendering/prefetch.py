@@ -29,14 +29,20 @@ MIN_FILES = 40
 BATCH = 16
 
 _options: dict[str, Any] | None = None
+#: in the worker: the options read in by the engine, once (see _convert)
+_resolved: dict[str, Any] | None = None
 #: in the worker: set by the build process when it wants no more conversions
 _stop: Any = None
 
 
 def _convert(text: str) -> str | None:
+    global _resolved
     from ..kramdown import Document
+    from ..kramdown.options import resolve_options
     try:
-        return Document(text, **(_options or {})).to_html()
+        if _resolved is None:
+            _resolved = resolve_options(_options or {})
+        return Document.with_resolved_options(text, _resolved).to_html()
     except Exception:  # converted again (and reported) by the build process
         return None
 
@@ -55,8 +61,9 @@ def _convert_batch(jobs: list[tuple[str, bool]]) -> list[tuple[str | None, str |
 
 
 def _init_worker(options: dict[str, Any], stop: Any = None) -> None:
-    global _options, _stop
+    global _options, _resolved, _stop
     _options = options
+    _resolved = None
     _stop = stop
     # Everything the worker inherited from the build process (the whole site) is set
     # aside from its garbage collections: a full collection would walk it all, copying

@@ -327,3 +327,23 @@ def test_entity_table_equals_kramdowns() -> None:
     for point, (cp, ename, ch) in by_point.items():
         ent = entities.entity_by_code_point(point)
         assert (ent.code_point, ent.name, entities.char(ent)) == (cp, ename, ch)
+
+
+def test_resolved_options_convert_as_the_options_they_come_from() -> None:
+    """``Document.with_resolved_options`` (options read in once, as the site converter
+    does) converts as ``Document(text, **options)``, and a text's own ``{::options}``
+    changes only its copy."""
+    from jekyllpy.kramdown import Document
+    from jekyllpy.kramdown.options import resolve_options
+
+    options = {"input": "GFM", "auto_ids": True, "toc_levels": [1, 2, 3],
+               "syntax_highlighter_opts": {"default_lang": "plaintext"}}
+    resolved = resolve_options(options)
+    before = repr(resolved)
+    texts = ["# A head\n\nSome *text* [x](/y)\n",
+             "{::options auto_ids=\"false\" toc_levels=\"2\" /}\n# Head\n\n* a\n* b\n",
+             "# After\n\n```ruby\nx = 1\n```\n"]
+    for text in texts:
+        assert (Document.with_resolved_options(text, resolved).to_html()
+                == Document(text, **options).to_html())
+    assert repr(resolved) == before
