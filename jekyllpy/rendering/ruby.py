@@ -26,6 +26,7 @@ Everything here takes the site's zone as ``tz`` where Ruby would consult ``ENV["
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 import time as _time
@@ -482,128 +483,153 @@ def strftime(value: _dt.datetime | _dt.date, fmt: str, tz: _dt.tzinfo | None = N
         is_date = False
     else:
         is_date = True
+    out = []
+    for part in _strftime_parts(fmt):
+        if type(part) is str:
+            out.append(part)
+        else:
+            out.append(_directive(value, is_date, tz, part[0], part[1]))
+    return "".join(out)
 
-    def conv(m: re.Match[str]) -> str:
-        flags, width_s, colons, _mod, c = m.groups()
-        width = int(width_s) if width_s else None
-        v = value
 
-        def num(n: int, default_width: int, pad: str = "0") -> str:
-            if "-" in flags:
-                return str(n)
-            if "_" in flags:
-                pad = " "
-            elif "0" in flags:
-                pad = "0"
-            w = width if width is not None else default_width
-            s = str(abs(n))
-            sign = "-" if n < 0 else ""
-            if pad == "0":
-                return sign + s.rjust(w - len(sign), "0")
-            return (sign + s).rjust(w, " ")
+@functools.lru_cache(maxsize=256)
+def _strftime_parts(fmt: str) -> tuple[Any, ...]:
+    """A format cut once into text and conversions (each its groups and its own text): a
+    site formats every post's date with the same few formats."""
+    parts: list[Any] = []
+    last = 0
+    for m in _SPEC.finditer(fmt):
+        if m.start() > last:
+            parts.append(fmt[last:m.start()])
+        parts.append((m.groups(), m.group(0)))
+        last = m.end()
+    if last < len(fmt):
+        parts.append(fmt[last:])
+    return tuple(parts)
 
-        def text(s: str, upcase_ok: bool = True) -> str:
-            if "^" in flags:
-                s = s.upper()
-            if "#" in flags:
-                s = s.lower() if c in "pP" else s.upper()
-            if width is not None and "-" not in flags:
-                pad = "0" if "0" in flags else " "
-                s = s.rjust(width, pad)
-            return s
 
-        hour = v.hour if not is_date else 0
-        minute = v.minute if not is_date else 0
-        second = v.second if not is_date else 0
-        micro = v.microsecond if not is_date else 0
-        if c == "Y":
-            y = v.year
-            if width is None and 0 <= y < 1000 and "-" not in flags:
-                return num(y, 4)
-            return num(y, 1 if width is None else width)
-        if c == "C":
-            return num(v.year // 100, 2)
-        if c == "y":
-            return num(v.year % 100, 2)
-        if c == "m":
-            return num(v.month, 2)
-        if c == "d":
-            return num(v.day, 2)
-        if c == "e":
-            return num(v.day, 2, " ")
-        if c == "j":
-            return num(v.timetuple().tm_yday, 3)
-        if c == "H":
-            return num(hour, 2)
-        if c == "k":
-            return num(hour, 2, " ")
-        if c == "I":
-            return num((hour % 12) or 12, 2)
-        if c == "l":
-            return num((hour % 12) or 12, 2, " ")
-        if c == "M":
-            return num(minute, 2)
-        if c == "S":
-            return num(second, 2)
-        if c in "LN":
-            digits = width if width is not None else (3 if c == "L" else 9)
-            frac = f"{micro:06d}" + "0" * max(0, digits - 6)
-            return frac[:digits]
-        if c == "s":
-            return num(_epoch(v), 1)
-        if c == "u":
-            return num(v.isoweekday(), 1)
-        if c == "w":
-            return num(v.isoweekday() % 7, 1)
-        if c == "U":
-            return num(int(v.strftime("%U")), 2)
-        if c == "W":
-            return num(int(v.strftime("%W")), 2)
-        if c == "V":
-            return num(v.isocalendar()[1], 2)
-        if c == "G":
-            return num(v.isocalendar()[0], 4)
-        if c == "g":
-            return num(v.isocalendar()[0] % 100, 2)
-        if c == "A":
-            return text(_DAYS[v.weekday()])
-        if c == "a":
-            return text(_DAYS[v.weekday()][:3])
-        if c == "B":
-            return text(_MONTHS[v.month - 1])
-        if c in "bh":
-            return text(_MONTHS[v.month - 1][:3])
-        if c == "p":
-            return text("PM" if hour >= 12 else "AM")
-        if c == "P":
-            return text("pm" if hour >= 12 else "am")
-        if c == "Z":
-            return text(_zone_name(v))
-        if c == "z":
-            if is_date:
-                dt0 = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
-                s = _offset(dt0, len(colons))
-            else:
-                s = _offset(v, len(colons))  # type: ignore[arg-type]
-            if width is not None and "-" not in flags and width > len(s):
-                s = s[0] + s[1:].rjust(width - 1, "0")
-            return s
-        composite = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y",
-                     "F": "%Y-%m-%d", "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M",
-                     "r": "%I:%M:%S %p", "v": "%e-%^b-%Y"}
-        if c in composite:
-            return text(strftime(value, composite[c], tz))
-        if c == "Q" and is_date:
-            return num(_epoch(v) * 1000, 1)
-        if c == "n":
-            return "\n"
-        if c == "t":
-            return "\t"
-        if c == "%" and not flags and not width_s and not colons:
-            return "%"
-        return m.group(0)
+def _directive(value: Any, is_date: bool, tz: _dt.tzinfo | None, groups: tuple[str, ...],
+               whole: str) -> str:
+    """One conversion of :func:`strftime` (``whole`` as written, for one it does not know)."""
+    flags, width_s, colons, _mod, c = groups
+    width = int(width_s) if width_s else None
+    v = value
 
-    return _SPEC.sub(conv, fmt)
+    def num(n: int, default_width: int, pad: str = "0") -> str:
+        if "-" in flags:
+            return str(n)
+        if "_" in flags:
+            pad = " "
+        elif "0" in flags:
+            pad = "0"
+        w = width if width is not None else default_width
+        s = str(abs(n))
+        sign = "-" if n < 0 else ""
+        if pad == "0":
+            return sign + s.rjust(w - len(sign), "0")
+        return (sign + s).rjust(w, " ")
+
+    def text(s: str, upcase_ok: bool = True) -> str:
+        if "^" in flags:
+            s = s.upper()
+        if "#" in flags:
+            s = s.lower() if c in "pP" else s.upper()
+        if width is not None and "-" not in flags:
+            pad = "0" if "0" in flags else " "
+            s = s.rjust(width, pad)
+        return s
+
+    hour = v.hour if not is_date else 0
+    minute = v.minute if not is_date else 0
+    second = v.second if not is_date else 0
+    micro = v.microsecond if not is_date else 0
+    if c == "Y":
+        y = v.year
+        if width is None and 0 <= y < 1000 and "-" not in flags:
+            return num(y, 4)
+        return num(y, 1 if width is None else width)
+    if c == "C":
+        return num(v.year // 100, 2)
+    if c == "y":
+        return num(v.year % 100, 2)
+    if c == "m":
+        return num(v.month, 2)
+    if c == "d":
+        return num(v.day, 2)
+    if c == "e":
+        return num(v.day, 2, " ")
+    if c == "j":
+        return num(v.timetuple().tm_yday, 3)
+    if c == "H":
+        return num(hour, 2)
+    if c == "k":
+        return num(hour, 2, " ")
+    if c == "I":
+        return num((hour % 12) or 12, 2)
+    if c == "l":
+        return num((hour % 12) or 12, 2, " ")
+    if c == "M":
+        return num(minute, 2)
+    if c == "S":
+        return num(second, 2)
+    if c in "LN":
+        digits = width if width is not None else (3 if c == "L" else 9)
+        frac = f"{micro:06d}" + "0" * max(0, digits - 6)
+        return frac[:digits]
+    if c == "s":
+        return num(_epoch(v), 1)
+    if c == "u":
+        return num(v.isoweekday(), 1)
+    if c == "w":
+        return num(v.isoweekday() % 7, 1)
+    if c == "U":
+        return num(int(v.strftime("%U")), 2)
+    if c == "W":
+        return num(int(v.strftime("%W")), 2)
+    if c == "V":
+        return num(v.isocalendar()[1], 2)
+    if c == "G":
+        return num(v.isocalendar()[0], 4)
+    if c == "g":
+        return num(v.isocalendar()[0] % 100, 2)
+    if c == "A":
+        return text(_DAYS[v.weekday()])
+    if c == "a":
+        return text(_DAYS[v.weekday()][:3])
+    if c == "B":
+        return text(_MONTHS[v.month - 1])
+    if c in "bh":
+        return text(_MONTHS[v.month - 1][:3])
+    if c == "p":
+        return text("PM" if hour >= 12 else "AM")
+    if c == "P":
+        return text("pm" if hour >= 12 else "am")
+    if c == "Z":
+        return text(_zone_name(v))
+    if c == "z":
+        if is_date:
+            dt0 = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+            s = _offset(dt0, len(colons))
+        else:
+            s = _offset(v, len(colons))  # type: ignore[arg-type]
+        if width is not None and "-" not in flags and width > len(s):
+            s = s[0] + s[1:].rjust(width - 1, "0")
+        return s
+    composite = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y",
+                 "F": "%Y-%m-%d", "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M",
+                 "r": "%I:%M:%S %p", "v": "%e-%^b-%Y"}
+    if c in composite:
+        return text(strftime(value, composite[c], tz))
+    if c == "Q" and is_date:
+        return num(_epoch(v) * 1000, 1)
+    if c == "n":
+        return "\n"
+    if c == "t":
+        return "\t"
+    if c == "%" and not flags and not width_s and not colons:
+        return "%"
+    return whole
+
 
 
 # --------------------------------------------------------------------------- parsing
