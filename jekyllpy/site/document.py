@@ -116,21 +116,20 @@ class Document:
             if isinstance(self.data.get("categories"), list):
                 cats = _union(self.data["categories"], cats if isinstance(cats, list) else [cats])
             other["categories"] = cats
-        data = self.data
-        _merge_into(data, other)
-        date = data.get("date")
-        # a time already in the site's zone parses to itself (the usual case after the
-        # first step that set it)
-        if date is not None and not (type(date) is _dt.datetime
-                                     and date.tzinfo is self.site.timezone):
-            data["date"] = self._parse_date(date, source)
+        _merge_into(self.data, other)
+        self._date_again(source)
 
     def _set(self, key: str, value: Any, source: str) -> None:
         """``merge_data({key: value})`` where nothing needs merging: ``value`` is neither
         None nor a mapping, and ``key`` is not ``categories`` (which merge_data joins to
         those already there); the value replaces, then the date is parsed again."""
+        self.data[key] = value
+        self._date_again(source)
+
+    def _date_again(self, source: str) -> None:
+        """The last step of every merge: the date parsed again.  A time already in the
+        site's zone parses to itself (the usual case after the first step that set it)."""
         data = self.data
-        data[key] = value
         date = data.get("date")
         if date is not None and not (type(date) is _dt.datetime
                                      and date.tzinfo is self.site.timezone):
