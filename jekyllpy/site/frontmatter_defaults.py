@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..config import deep_merge
+from .front_matter import copy_data
 
 _OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}
 #: a scope naming no type
@@ -49,7 +50,7 @@ class FrontmatterDefaults:
         merged = self._merged.get(key)
         if merged is None:
             merged = self._merged[key] = self._merge(sets)
-        return deep_merge({}, merged)
+        return copy_data(merged)
 
     def _merge(self, sets: list[dict[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
