@@ -120,6 +120,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "bibtex": ("bibtex", "LEXER"),
     "eex": ("eex", "LEXER"),
     "reasonml": ("reasonml", "LEXER"),
+    "common_lisp": ("common_lisp", "LEXER"),
 }
 
 
