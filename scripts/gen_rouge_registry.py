@@ -62,6 +62,8 @@ end
 cl = Rouge::Lexers::CommonLisp
 %w(BUILTIN_FUNCTIONS SPECIAL_FORMS MACROS LAMBDA_LIST_KEYWORDS DECLARATIONS BUILTIN_TYPES
    BUILTIN_CLASSES).each { |c| words["common_lisp_#{c.downcase}"] = cl.const_get(c).to_a.sort }
+llvm = Rouge::Lexers::LLVM
+%w(keywords instructions types).each { |k| words["llvm_#{k}"] = llvm.send(k).to_a.sort }
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -68,7 +68,7 @@ _ROUGE_ALIASES = {
     "behat": "gherkin", "pry": "irb", "nimrod": "nim", "tsx": "tsx", "ocaml": "ocaml",
     "vuejs": "vue", "cr": "crystal", "sass": "sass", "twig": "twig",
     "lisp": "common_lisp", "cl": "common_lisp", "elisp": "common_lisp",
-    "emacs-lisp": "common_lisp", "common-lisp": "common_lisp",
+    "emacs-lisp": "common_lisp", "common-lisp": "common_lisp", "llvm": "llvm",
 }
 
 

@@ -121,6 +121,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "eex": ("eex", "LEXER"),
     "reasonml": ("reasonml", "LEXER"),
     "common_lisp": ("common_lisp", "LEXER"),
+    "llvm": ("llvm", "LEXER"),
 }
 
 
