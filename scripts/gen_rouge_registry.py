@@ -64,6 +64,10 @@ cl = Rouge::Lexers::CommonLisp
    BUILTIN_CLASSES).each { |c| words["common_lisp_#{c.downcase}"] = cl.const_get(c).to_a.sort }
 llvm = Rouge::Lexers::LLVM
 %w(keywords instructions types).each { |k| words["llvm_#{k}"] = llvm.send(k).to_a.sort }
+verilog = Rouge::Lexers::Verilog
+%w(keywords keywords_type keywords_system_task).each do |k|
+  words["verilog_#{k}"] = verilog.send(k).to_a.sort
+end
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -122,6 +122,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "reasonml": ("reasonml", "LEXER"),
     "common_lisp": ("common_lisp", "LEXER"),
     "llvm": ("llvm", "LEXER"),
+    "verilog": ("verilog", "LEXER"),
 }
 
 
