@@ -68,6 +68,8 @@ verilog = Rouge::Lexers::Verilog
 %w(keywords keywords_type keywords_system_task).each do |k|
   words["verilog_#{k}"] = verilog.send(k).to_a.sort
 end
+vhdl = Rouge::Lexers::VHDL
+%w(keywords keywords_type operator_words).each { |k| words["vhdl_#{k}"] = vhdl.send(k).to_a.sort }
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -123,6 +123,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "common_lisp": ("common_lisp", "LEXER"),
     "llvm": ("llvm", "LEXER"),
     "verilog": ("verilog", "LEXER"),
+    "vhdl": ("vhdl", "LEXER"),
 }
 
 
