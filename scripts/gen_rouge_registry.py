@@ -70,6 +70,7 @@ verilog = Rouge::Lexers::Verilog
 end
 vhdl = Rouge::Lexers::VHDL
 %w(keywords keywords_type operator_words).each { |k| words["vhdl_#{k}"] = vhdl.send(k).to_a.sort }
+words["mathematica_builtins"] = Rouge::Lexers::Mathematica.builtins.to_a.sort
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -69,7 +69,7 @@ _ROUGE_ALIASES = {
     "vuejs": "vue", "cr": "crystal", "sass": "sass", "twig": "twig",
     "lisp": "common_lisp", "cl": "common_lisp", "elisp": "common_lisp",
     "emacs-lisp": "common_lisp", "common-lisp": "common_lisp", "llvm": "llvm",
-    "verilog": "verilog", "vhdl": "vhdl",
+    "verilog": "verilog", "vhdl": "vhdl", "mathematica": "mathematica", "wl": "mathematica",
 }
 
 

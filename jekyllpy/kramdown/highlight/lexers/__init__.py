@@ -124,6 +124,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "llvm": ("llvm", "LEXER"),
     "verilog": ("verilog", "LEXER"),
     "vhdl": ("vhdl", "LEXER"),
+    "mathematica": ("mathematica", "LEXER"),
 }
 
 
