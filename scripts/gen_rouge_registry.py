@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import pprint
 import subprocess
+import textwrap
 from pathlib import Path
 
 RUBY = r'''
@@ -81,6 +82,17 @@ puts JSON.dump({"version" => Rouge.version, "lexers" => lexers, "tokens" => toke
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/rouge_registry.py"
 
 
+def _words_literal(words: list[str]) -> str:
+    """A word list as Python source: one string split at load where no word holds a blank
+    (a single constant compiles and loads several times faster than thousands of list
+    items, which counts where bytecode is not cached), else the list itself."""
+    if not words or any(not w or any(c.isspace() for c in w) for w in words):
+        return pprint.pformat(words, width=92, compact=True).replace("\n", "\n    ")
+    lines = textwrap.wrap(" ".join(words), width=84, break_long_words=False,
+                          break_on_hyphens=False)
+    return "(\n        " + "\n        ".join(repr(line + " ") for line in lines) + ").split()"
+
+
 def main() -> None:
     data = json.loads(subprocess.run(["ruby", "-e", RUBY], check=True, capture_output=True,
                                      text=True).stdout)
@@ -103,7 +115,10 @@ def main() -> None:
                                                            compact=True),
         "",
         "#: word lists of Rouge lexers that we re-implement (names only)",
-        "WORDS: dict[str, list[str]] = " + pprint.pformat(data["words"], width=96, compact=True),
+        "WORDS: dict[str, list[str]] = {",
+        *(f"    {name!r}: {_words_literal(words)},"
+          for name, words in sorted(data["words"].items())),
+        "}",
         "",
     ]
     OUT.write_text("\n".join(body), encoding="utf-8")

@@ -554,6112 +554,4374 @@ MIMETYPES: dict[str, list[str]] = {'application/atom+xml': ['xml'],
  'x-shader/x-vertex': ['glsl']}
 
 #: word lists of Rouge lexers that we re-implement (names only)
-WORDS: dict[str, list[str]] = {'apache_directives': ['acceptfilter', 'acceptpathinfo', 'accessfilename', 'action', 'addalt',
-                       'addaltbyencoding', 'addaltbytype', 'addcharset', 'adddefaultcharset',
-                       'adddescription', 'addencoding', 'addhandler', 'addicon',
-                       'addiconbyencoding', 'addiconbytype', 'addinputfilter', 'addlanguage',
-                       'addmoduleinfo', 'addoutputfilter', 'addoutputfilterbytype', 'addtype',
-                       'alias', 'aliasmatch', 'allow', 'allowconnect', 'allowencodedslashes',
-                       'allowmethods', 'allowoverride', 'allowoverridelist', 'anonymous',
-                       'anonymous_logemail', 'anonymous_mustgiveemail', 'anonymous_nouserid',
-                       'anonymous_verifyemail', 'asyncrequestworkerfactor',
-                       'authbasicauthoritative', 'authbasicfake', 'authbasicprovider',
-                       'authbasicusedigestalgorithm', 'authdbduserpwquery',
-                       'authdbduserrealmquery', 'authdbmgroupfile', 'authdbmtype',
-                       'authdbmuserfile', 'authdigestalgorithm', 'authdigestdomain',
-                       'authdigestnoncelifetime', 'authdigestprovider', 'authdigestqop',
-                       'authdigestshmemsize', 'authformauthoritative', 'authformbody',
-                       'authformdisablenostore', 'authformfakebasicauth', 'authformlocation',
-                       'authformloginrequiredlocation', 'authformloginsuccesslocation',
-                       'authformlogoutlocation', 'authformmethod', 'authformmimetype',
-                       'authformpassword', 'authformprovider', 'authformsitepassphrase',
-                       'authformsize', 'authformusername', 'authgroupfile',
-                       'authldapauthorizeprefix', 'authldapbindauthoritative', 'authldapbinddn',
-                       'authldapbindpassword', 'authldapcharsetconfig', 'authldapcompareasuser',
-                       'authldapcomparednonserver', 'authldapdereferencealiases',
-                       'authldapgroupattribute', 'authldapgroupattributeisdn',
-                       'authldapinitialbindasuser', 'authldapinitialbindpattern',
-                       'authldapmaxsubgroupdepth', 'authldapremoteuserattribute',
-                       'authldapremoteuserisdn', 'authldapsearchasuser',
-                       'authldapsubgroupattribute', 'authldapsubgroupclass', 'authldapurl',
-                       'authmerging', 'authname', 'authncachecontext', 'authncacheenable',
-                       'authncacheprovidefor', 'authncachesocache', 'authncachetimeout',
-                       'authnzfcgicheckauthnprovider', 'authnzfcgidefineprovider', 'authtype',
-                       'authuserfile', 'authzdbdlogintoreferer', 'authzdbdquery',
-                       'authzdbdredirectquery', 'authzdbmtype', 'authzsendforbiddenonfailure',
-                       'balancergrowth', 'balancerinherit', 'balancermember', 'balancerpersist',
-                       'brotlialteretag', 'brotlicompressionmaxinputblock',
-                       'brotlicompressionquality', 'brotlicompressionwindow',
-                       'brotlifilternote', 'browsermatch', 'browsermatchnocase', 'bufferedlogs',
-                       'buffersize', 'cachedefaultexpire', 'cachedetailheader',
-                       'cachedirlength', 'cachedirlevels', 'cachedisable', 'cacheenable',
-                       'cachefile', 'cacheheader', 'cacheignorecachecontrol',
-                       'cacheignoreheaders', 'cacheignorenolastmod', 'cacheignorequerystring',
-                       'cacheignoreurlsessionidentifiers', 'cachekeybaseurl',
-                       'cachelastmodifiedfactor', 'cachelock', 'cachelockmaxage',
-                       'cachelockpath', 'cachemaxexpire', 'cachemaxfilesize', 'cacheminexpire',
-                       'cacheminfilesize', 'cachenegotiateddocs', 'cachequickhandler',
-                       'cachereadsize', 'cachereadtime', 'cacheroot', 'cachesocache',
-                       'cachesocachemaxsize', 'cachesocachemaxtime', 'cachesocachemintime',
-                       'cachesocachereadsize', 'cachesocachereadtime', 'cachestaleonerror',
-                       'cachestoreexpired', 'cachestorenostore', 'cachestoreprivate',
-                       'cgidscripttimeout', 'cgimapextension', 'cgipassauth', 'cgivar',
-                       'charsetdefault', 'charsetoptions', 'charsetsourceenc', 'checkcaseonly',
-                       'checkspelling', 'chrootdir', 'contentdigest', 'cookiedomain',
-                       'cookieexpires', 'cookiename', 'cookiestyle', 'cookietracking',
-                       'coredumpdirectory', 'customlog', 'dav', 'davdepthinfinity',
-                       'davgenericlockdb', 'davlockdb', 'davmintimeout', 'dbdexptime',
-                       'dbdinitsql', 'dbdkeep', 'dbdmax', 'dbdmin', 'dbdparams', 'dbdpersist',
-                       'dbdpreparesql', 'dbdriver', 'defaulticon', 'defaultlanguage',
-                       'defaultruntimedir', 'defaulttype', 'define', 'deflatebuffersize',
-                       'deflatecompressionlevel', 'deflatefilternote',
-                       'deflateinflatelimitrequestbody', 'deflateinflateratioburst',
-                       'deflateinflateratiolimit', 'deflatememlevel', 'deflatewindowsize',
-                       'deny', 'directorycheckhandler', 'directoryindex',
-                       'directoryindexredirect', 'directoryslash', 'documentroot',
-                       'dtraceprivileges', 'dumpioinput', 'dumpiooutput', 'enableexceptionhook',
-                       'enablemmap', 'enablesendfile', 'error', 'errordocument', 'errorlog',
-                       'errorlogformat', 'example', 'expiresactive', 'expiresbytype',
-                       'expiresdefault', 'extendedstatus', 'extfilterdefine',
-                       'extfilteroptions', 'fallbackresource', 'fileetag', 'filterchain',
-                       'filterdeclare', 'filterprotocol', 'filterprovider', 'filtertrace',
-                       'forcelanguagepriority', 'forcetype', 'forensiclog', 'globallog',
-                       'gprofdir', 'gracefulshutdowntimeout', 'group', 'h2copyfiles',
-                       'h2direct', 'h2earlyhints', 'h2maxsessionstreams',
-                       'h2maxworkeridleseconds', 'h2maxworkers', 'h2minworkers',
-                       'h2moderntlsonly', 'h2push', 'h2pushdiarysize', 'h2pushpriority',
-                       'h2pushresource', 'h2serializeheaders', 'h2streammaxmemsize',
-                       'h2tlscooldownsecs', 'h2tlswarmupsize', 'h2upgrade', 'h2windowsize',
-                       'header', 'headername', 'heartbeataddress', 'heartbeatlisten',
-                       'heartbeatmaxservers', 'heartbeatstorage', 'hostnamelookups',
-                       'httpprotocoloptions', 'identitycheck', 'identitychecktimeout',
-                       'imapbase', 'imapdefault', 'imapmenu', 'include', 'includeoptional',
-                       'indexheadinsert', 'indexignore', 'indexignorereset', 'indexoptions',
-                       'indexorderdefault', 'indexstylesheet', 'inputsed',
-                       'isapiappendlogtoerrors', 'isapiappendlogtoquery', 'isapicachefile',
-                       'isapifakeasync', 'isapilognotsupported', 'isapireadaheadbuffer',
-                       'keepalive', 'keepalivetimeout', 'keptbodysize', 'languagepriority',
-                       'ldapcacheentries', 'ldapcachettl', 'ldapconnectionpoolttl',
-                       'ldapconnectiontimeout', 'ldaplibrarydebug', 'ldapopcacheentries',
-                       'ldapopcachettl', 'ldapreferralhoplimit', 'ldapreferrals', 'ldapretries',
-                       'ldapretrydelay', 'ldapsharedcachefile', 'ldapsharedcachesize',
-                       'ldaptimeout', 'ldaptrustedclientcert', 'ldaptrustedglobalcert',
-                       'ldaptrustedmode', 'ldapverifyservercert', 'limitinternalrecursion',
-                       'limitrequestbody', 'limitrequestfields', 'limitrequestfieldsize',
-                       'limitrequestline', 'limitxmlrequestbody', 'listen', 'listenbacklog',
-                       'listencoresbucketsratio', 'loadfile', 'loadmodule', 'logformat',
-                       'logiotrackttfb', 'loglevel', 'logmessage', 'luaauthzprovider',
-                       'luacodecache', 'luahookaccesschecker', 'luahookauthchecker',
-                       'luahookcheckuserid', 'luahookfixups', 'luahookinsertfilter',
-                       'luahooklog', 'luahookmaptostorage', 'luahooktranslatename',
-                       'luahooktypechecker', 'luainherit', 'luainputfilter', 'luamaphandler',
-                       'luaoutputfilter', 'luapackagecpath', 'luapackagepath',
-                       'luaquickhandler', 'luaroot', 'luascope', 'maxconnectionsperchild',
-                       'maxkeepaliverequests', 'maxmemfree', 'maxrangeoverlaps',
-                       'maxrangereversals', 'maxranges', 'maxrequestworkers', 'maxspareservers',
-                       'maxsparethreads', 'maxthreads', 'mdbaseserver', 'mdcachallenges',
-                       'mdcertificateagreement', 'mdcertificateauthority',
-                       'mdcertificateprotocol', 'mddrivemode', 'mdhttpproxy', 'mdmember',
-                       'mdmembers', 'mdmuststaple', 'mdnotifycmd', 'mdomain', 'mdportmap',
-                       'mdprivatekeys', 'mdrenewwindow', 'mdrequirehttps', 'mdstoredir',
-                       'memcacheconnttl', 'mergetrailers', 'metadir', 'metafiles', 'metasuffix',
-                       'mimemagicfile', 'minspareservers', 'minsparethreads', 'mmapfile',
-                       'modemstandard', 'modmimeusepathinfo', 'multiviewsmatch', 'mutex',
-                       'namevirtualhost', 'noproxy', 'nwssltrustedcerts', 'nwsslupgradeable',
-                       'options', 'order', 'outputsed', 'passenv', 'pidfile', 'privilegesmode',
-                       'protocol', 'protocolecho', 'protocols', 'protocolshonororder',
-                       'proxyaddheaders', 'proxybadheader', 'proxyblock', 'proxydomain',
-                       'proxyerroroverride', 'proxyexpressdbmfile', 'proxyexpressdbmtype',
-                       'proxyexpressenable', 'proxyfcgibackendtype', 'proxyfcgisetenvif',
-                       'proxyftpdircharset', 'proxyftpescapewildcards',
-                       'proxyftplistonwildcard', 'proxyhcexpr', 'proxyhctemplate',
-                       'proxyhctpsize', 'proxyhtmlbufsize', 'proxyhtmlcharsetout',
-                       'proxyhtmldoctype', 'proxyhtmlenable', 'proxyhtmlevents',
-                       'proxyhtmlextended', 'proxyhtmlfixups', 'proxyhtmlinterp',
-                       'proxyhtmllinks', 'proxyhtmlmeta', 'proxyhtmlstripcomments',
-                       'proxyhtmlurlmap', 'proxyiobuffersize', 'proxymaxforwards', 'proxypass',
-                       'proxypassinherit', 'proxypassinterpolateenv', 'proxypassmatch',
-                       'proxypassreverse', 'proxypassreversecookiedomain',
-                       'proxypassreversecookiepath', 'proxypreservehost',
-                       'proxyreceivebuffersize', 'proxyremote', 'proxyremotematch',
-                       'proxyrequests', 'proxyscgiinternalredirect', 'proxyscgisendfile',
-                       'proxyset', 'proxysourceaddress', 'proxystatus', 'proxytimeout',
-                       'proxyvia', 'qualifyredirecturl', 'readmename', 'receivebuffersize',
-                       'redirect', 'redirectmatch', 'redirectpermanent', 'redirecttemp',
-                       'reflectorheader', 'registerhttpmethod', 'remoteipheader',
-                       'remoteipinternalproxy', 'remoteipinternalproxylist',
-                       'remoteipproxiesheader', 'remoteipproxyprotocol',
-                       'remoteipproxyprotocolexceptions', 'remoteiptrustedproxy',
-                       'remoteiptrustedproxylist', 'removecharset', 'removeencoding',
-                       'removehandler', 'removeinputfilter', 'removelanguage',
-                       'removeoutputfilter', 'removetype', 'requestheader',
-                       'requestreadtimeout', 'require', 'rewritebase', 'rewritecond',
-                       'rewriteengine', 'rewritemap', 'rewriteoptions', 'rewriterule',
-                       'rlimitcpu', 'rlimitmem', 'rlimitnproc', 'satisfy', 'scoreboardfile',
-                       'script', 'scriptalias', 'scriptaliasmatch', 'scriptinterpretersource',
-                       'scriptlog', 'scriptlogbuffer', 'scriptloglength', 'scriptsock',
-                       'securelisten', 'seerequesttail', 'sendbuffersize', 'serveradmin',
-                       'serveralias', 'serverlimit', 'servername', 'serverpath', 'serverroot',
-                       'serversignature', 'servertokens', 'session', 'sessioncookiename',
-                       'sessioncookiename2', 'sessioncookieremove', 'sessioncryptocipher',
-                       'sessioncryptodriver', 'sessioncryptopassphrase',
-                       'sessioncryptopassphrasefile', 'sessiondbdcookiename',
-                       'sessiondbdcookiename2', 'sessiondbdcookieremove',
-                       'sessiondbddeletelabel', 'sessiondbdinsertlabel', 'sessiondbdperuser',
-                       'sessiondbdselectlabel', 'sessiondbdupdatelabel', 'sessionenv',
-                       'sessionexclude', 'sessionheader', 'sessioninclude', 'sessionmaxage',
-                       'setenv', 'setenvif', 'setenvifexpr', 'setenvifnocase', 'sethandler',
-                       'setinputfilter', 'setoutputfilter', 'ssiendtag', 'ssierrormsg',
-                       'ssietag', 'ssilastmodified', 'ssilegacyexprparser', 'ssistarttag',
-                       'ssitimeformat', 'ssiundefinedecho', 'sslcacertificatefile',
-                       'sslcacertificatepath', 'sslcadnrequestfile', 'sslcadnrequestpath',
-                       'sslcarevocationcheck', 'sslcarevocationfile', 'sslcarevocationpath',
-                       'sslcertificatechainfile', 'sslcertificatefile', 'sslcertificatekeyfile',
-                       'sslciphersuite', 'sslcompression', 'sslcryptodevice', 'sslengine',
-                       'sslfips', 'sslhonorcipherorder', 'sslinsecurerenegotiation',
-                       'sslocspdefaultresponder', 'sslocspenable', 'sslocspnoverify',
-                       'sslocspoverrideresponder', 'sslocspproxyurl',
-                       'sslocsprespondercertificatefile', 'sslocsprespondertimeout',
-                       'sslocspresponsemaxage', 'sslocspresponsetimeskew',
-                       'sslocspuserequestnonce', 'sslopensslconfcmd', 'ssloptions',
-                       'sslpassphrasedialog', 'sslprotocol', 'sslproxycacertificatefile',
-                       'sslproxycacertificatepath', 'sslproxycarevocationcheck',
-                       'sslproxycarevocationfile', 'sslproxycarevocationpath',
-                       'sslproxycheckpeercn', 'sslproxycheckpeerexpire',
-                       'sslproxycheckpeername', 'sslproxyciphersuite', 'sslproxyengine',
-                       'sslproxymachinecertificatechainfile', 'sslproxymachinecertificatefile',
-                       'sslproxymachinecertificatepath', 'sslproxyprotocol', 'sslproxyverify',
-                       'sslproxyverifydepth', 'sslrandomseed', 'sslrenegbuffersize',
-                       'sslrequire', 'sslrequiressl', 'sslsessioncache',
-                       'sslsessioncachetimeout', 'sslsessionticketkeyfile', 'sslsessiontickets',
-                       'sslsrpunknownuserseed', 'sslsrpverifierfile', 'sslstaplingcache',
-                       'sslstaplingerrorcachetimeout', 'sslstaplingfaketrylater',
-                       'sslstaplingforceurl', 'sslstaplingrespondertimeout',
-                       'sslstaplingresponsemaxage', 'sslstaplingresponsetimeskew',
-                       'sslstaplingreturnrespondererrors', 'sslstaplingstandardcachetimeout',
-                       'sslstrictsnivhostcheck', 'sslusername', 'sslusestapling',
-                       'sslverifyclient', 'sslverifydepth', 'startservers', 'startthreads',
-                       'substitute', 'substituteinheritbefore', 'substitutemaxlinelength',
-                       'suexec', 'suexecusergroup', 'threadlimit', 'threadsperchild',
-                       'threadstacksize', 'timeout', 'traceenable', 'transferlog',
-                       'typesconfig', 'undefine', 'undefmacro', 'unsetenv', 'use',
-                       'usecanonicalname', 'usecanonicalphysicalport', 'user', 'userdir',
-                       'vhostcgimode', 'vhostcgiprivs', 'vhostgroup', 'vhostprivs',
-                       'vhostsecure', 'vhostuser', 'virtualdocumentroot',
-                       'virtualdocumentrootip', 'virtualscriptalias', 'virtualscriptaliasip',
-                       'watchdoginterval', 'xbithack', 'xml2encalias', 'xml2encdefault',
-                       'xml2startparse'],
- 'apache_sections': ['authnprovideralias', 'authzprovideralias', 'directory', 'directorymatch',
-                     'else', 'elseif', 'files', 'filesmatch', 'if', 'ifdefine', 'ifmodule',
-                     'ifversion', 'limit', 'limitexcept', 'location', 'locationmatch', 'macro',
-                     'mdomainset', 'proxy', 'proxymatch', 'requireall', 'requireany',
-                     'requirenone', 'virtualhost'],
- 'apache_values': ['add', 'addaltclass', 'addsuffix', 'alias', 'all', 'allow', 'allowanyuri',
-                   'allownoslash', 'always', 'and', 'any', 'ap_auth_internal_per_uri',
-                   'api_version', 'append', 'ascending', 'attribute', 'auth', 'auth-int',
-                   'authconfig', 'auto', 'backend-address', 'balancer_name',
-                   'balancer_route_changed', 'balancer_session_route',
-                   'balancer_session_sticky', 'balancer_worker_name', 'balancer_worker_route',
-                   'base', 'basedn', 'basic', 'before', 'block', 'boolean', 'byte',
-                   'byteranges', 'cache', 'cache-hit', 'cache-invalidate', 'cache-miss',
-                   'cache-revalidate', 'cgi', 'chain', 'change', 'charset', 'circle', 'cmd',
-                   'conditional-expression', 'condpattern', 'conn', 'conn_remote_addr',
-                   'cookie', 'cookie2', 'current-uri', 'date', 'date_gmt', 'date_local', 'db',
-                   'dbm', 'decoding', 'default', 'deny', 'descending', 'description',
-                   'descriptionwidth', 'digest', 'disabled', 'disableenv', 'dns',
-                   'document_args', 'document_name', 'document_root', 'document_uri', 'domain',
-                   'double', 'duration', 'early', 'echo', 'echomsg', 'edit', 'edit*', 'email',
-                   'enableenv', 'encoding', 'env', 'environment-variable-name', 'errmsg',
-                   'error', 'errorlog', 'errorlogformat', 'execcgi', 'expr', 'fallback',
-                   'fancyindexing', 'fast', 'file', 'file-group', 'file-owner', 'fileinfo',
-                   'filename', 'filter', 'filter-name', 'filter_name', 'filters', 'finding',
-                   'first-dot', 'foldersfirst', 'followsymlinks', 'forever', 'form',
-                   'formatted', 'fpm', 'from', 'ftype', 'full', 'function_name', 'gdbm',
-                   'generic', 'gone', 'handlers', 'hit', 'hook_function_name', 'host',
-                   'hostname', 'hse_append_log_parameter', 'hse_req_done_with_session',
-                   'hse_req_is_connected', 'hse_req_is_keep_conn', 'hse_req_map_url_to_path',
-                   'hse_req_send_response_header', 'hse_req_send_response_header_ex',
-                   'hse_req_send_url', 'hse_req_send_url_redirect_resp', 'html', 'htmltable',
-                   'https', 'iconheight', 'iconsarelinks', 'iconwidth', 'ignore', 'ignorecase',
-                   'ignoreclient', 'ignorecontextinfo', 'ignoreinherit', 'imal', 'in',
-                   'includes', 'includesnoexec', 'indexes', 'inherit', 'inheritbefore',
-                   'inheritdown', 'inheritdownbefore', 'inode', 'input', 'int', 'integer',
-                   'intype', 'ipaddr', 'is_subreq', 'iserror', 'last-dot', 'last_modified',
-                   'ldap', 'leaf', 'legacyprefixdocroot', 'level', 'limit', 'log_function_name',
-                   'major', 'manual', 'map', 'map1', 'map2', 'max', 'md5', 'md5-sess', 'menu',
-                   'merge', 'mergebase', 'minor', 'miss', 'mod_cache_disk', 'mod_cache_socache',
-                   'mode', 'mtime', 'multiviews', 'mutual-failure', 'mysql', 'name',
-                   'namewidth', 'ndbm', 'negotiatedonly', 'never', 'no', 'nochange',
-                   'nocontent', 'nodecode', 'none', 'nonfatal', 'note', 'number-of-ranges',
-                   'odbc', 'off', 'on', 'once', 'onerror', 'onfail', 'option', 'optional',
-                   'options', 'or', 'oracle', 'order', 'original-uri', 'os', 'output',
-                   'outtype', 'parent-first', 'parent-last', 'path', 'path_info', 'permanent',
-                   'pipe', 'point', 'poly', 'postgresql', 'prefer', 'preservescontentlength',
-                   'prg', 'protocol', 'provider-name', 'provider_name', 'proxy',
-                   'proxy-chain-auth', 'proxy-fcgi-pathinfo', 'proxy-initial-not-pooled',
-                   'proxy-interim-response', 'proxy-nokeepalive', 'proxy-scgi-pathinfo',
-                   'proxy-sendcl', 'proxy-sendextracrlf', 'proxy-source-port', 'proxy-status',
-                   'qs', 'query_string_unescaped', 'range', 'ratio', 'rect', 'referer', 'regex',
-                   'registry', 'registry-strict', 'remote_addr', 'remote_host', 'remote_ident',
-                   'remote_user', 'remove', 'request', 'request_filename', 'request_rec',
-                   'request_scheme', 'request_uri', 'reset', 'revalidate', 'rewritecond',
-                   'rfc2109', 'rnd', 'scanhtmltitles', 'scope', 'script', 'sdbm', 'searching',
-                   'secure', 'seeother', 'selective', 'semiformatted', 'server', 'server_addr',
-                   'server_admin', 'server_name', 'set', 'setifempty', 'showforbidden', 'size',
-                   'sizefmt', 'sqlite2', 'sqlite3', 'ssl', 'ssl-access-forbidden',
-                   'ssl-secure-reneg', 'startbody', 'stat', 'string', 'string1', 'subnet',
-                   'suppresscolumnsorting', 'suppressdescription', 'suppresshtmlpreamble',
-                   'suppressicon', 'suppresslastmodified', 'suppressrules', 'suppresssize',
-                   'symlinksifownermatch', 'temp', 'temporary', 'test_condition1',
-                   'the_request', 'thread', 'timefmt', 'tls', 'to-pattern', 'trackmodified',
-                   'transform', 'txt', 'type', 'uctonly', 'uid', 'unescape', 'unformatted',
-                   'unlimited', 'unset', 'uri-pattern', 'url', 'url-of-terms-of-service',
-                   'url-path', 'useolddateformat', 'value', 'value-expression', 'var',
-                   'versionsort', 'virtual', 'x-forwarded-for', 'x-forwarded-host',
-                   'x-forwarded-server', 'xhtml'],
- 'common_lisp_builtin_classes': ['array', 'bit-vector', 'broadcast-stream', 'built-in-class',
-                                 'character', 'class', 'complex', 'concatenated-stream', 'cons',
-                                 'echo-stream', 'file-stream', 'float', 'function',
-                                 'generic-function', 'hash-table', 'integer', 'list',
-                                 'logical-pathname', 'method', 'method-combination', 'null',
-                                 'number', 'package', 'pathname', 'random-state', 'ratio',
-                                 'rational', 'readtable', 'real', 'restart', 'sequence',
-                                 'standard-class', 'standard-generic-function',
-                                 'standard-method', 'standard-object', 'stream', 'string',
-                                 'string-stream', 'structure-class', 'structure-object',
-                                 'symbol', 'synonym-stream', 't', 'two-way-stream', 'vector'],
- 'common_lisp_builtin_functions': ['*', '+', '-', '/', '/=', '1+', '1-', '<', '<=', '=', '>',
-                                   '>=', 'abort', 'abs', 'acons', 'acos', 'acosh', 'add-method',
-                                   'adjoin', 'adjust-array', 'adjustable-array-p',
-                                   'allocate-instance', 'alpha-char-p', 'alphanumericp',
-                                   'append', 'apply', 'apropos', 'apropos-list', 'aref',
-                                   'arithmetic-error-operands', 'arithmetic-error-operation',
-                                   'array-dimension', 'array-dimensions', 'array-displacement',
-                                   'array-element-type', 'array-has-fill-pointer-p',
-                                   'array-in-bounds-p', 'array-rank', 'array-row-major-index',
-                                   'array-total-size', 'arrayp', 'ash', 'asin', 'asinh',
-                                   'assoc', 'assoc-if', 'assoc-if-not', 'atan', 'atanh', 'atom',
-                                   'bit', 'bit-and', 'bit-andc1', 'bit-andc2', 'bit-eqv',
-                                   'bit-ior', 'bit-nand', 'bit-nor', 'bit-not', 'bit-orc1',
-                                   'bit-orc2', 'bit-vector-p', 'bit-xor', 'boole',
-                                   'both-case-p', 'boundp', 'break', 'broadcast-stream-streams',
-                                   'butlast', 'byte', 'byte-position', 'byte-size', 'caaaar',
-                                   'caaadr', 'caaar', 'caadar', 'caaddr', 'caadr', 'caar',
-                                   'cadaar', 'cadadr', 'cadar', 'caddar', 'cadddr', 'caddr',
-                                   'cadr', 'call-next-method', 'car', 'cdaaar', 'cdaadr',
-                                   'cdaar', 'cdadar', 'cdaddr', 'cdadr', 'cdar', 'cddaar',
-                                   'cddadr', 'cddar', 'cdddar', 'cddddr', 'cdddr', 'cddr',
-                                   'cdr', 'ceiling', 'cell-error-name', 'cerror',
-                                   'change-class', 'char', 'char-code', 'char-downcase',
-                                   'char-equal', 'char-greaterp', 'char-int', 'char-lessp',
-                                   'char-name', 'char-not-equal', 'char-not-greaterp',
-                                   'char-not-lessp', 'char-upcase', 'char/=', 'char<', 'char<=',
-                                   'char=', 'char>', 'char>=', 'character', 'characterp', 'cis',
-                                   'class-name', 'class-of', 'clear-input', 'clear-output',
-                                   'close', 'clrhash', 'code-char', 'coerce', 'compile',
-                                   'compile-file', 'compile-file-pathname',
-                                   'compiled-function-p', 'compiler-macro-function',
-                                   'complement', 'complex', 'complexp',
-                                   'compute-applicable-methods', 'compute-restarts',
-                                   'concatenate', 'concatenated-stream-streams', 'conjugate',
-                                   'cons', 'consp', 'constantly', 'constantp', 'continue',
-                                   'copy-alist', 'copy-list', 'copy-pprint-dispatch',
-                                   'copy-readtable', 'copy-seq', 'copy-structure',
-                                   'copy-symbol', 'copy-tree', 'cos', 'cosh', 'count',
-                                   'count-if', 'count-if-not', 'decode-float',
-                                   'decode-universal-time', 'delete', 'delete-duplicates',
-                                   'delete-file', 'delete-if', 'delete-if-not',
-                                   'delete-package', 'denominator', 'deposit-field', 'describe',
-                                   'describe-object', 'digit-char', 'digit-char-p', 'directory',
-                                   'directory-namestring', 'disassemble', 'documentation',
-                                   'dpb', 'dribble', 'echo-stream-input-stream',
-                                   'echo-stream-output-stream', 'ed', 'eighth', 'elt',
-                                   'encode-universal-time', 'endp', 'enough-namestring',
-                                   'ensure-directories-exist', 'ensure-generic-function', 'eq',
-                                   'eql', 'equal', 'equalp', 'error', 'eval', 'evenp', 'every',
-                                   'exp', 'export', 'expt', 'fboundp', 'fceiling',
-                                   'fdefinition', 'ffloor', 'fifth', 'file-author',
-                                   'file-error-pathname', 'file-length', 'file-namestring',
-                                   'file-position', 'file-string-length', 'file-write-date',
-                                   'fill', 'fill-pointer', 'find', 'find-all-symbols',
-                                   'find-class', 'find-if', 'find-if-not', 'find-method',
-                                   'find-package', 'find-restart', 'find-symbol',
-                                   'finish-output', 'first', 'float', 'float-digits',
-                                   'float-precision', 'float-radix', 'float-sign', 'floatp',
-                                   'floor', 'fmakunbound', 'force-output', 'format', 'fourth',
-                                   'fresh-line', 'fround', 'ftruncate', 'funcall',
-                                   'function-keywords', 'function-lambda-expression',
-                                   'functionp', 'gcd', 'gensym', 'gentemp', 'get',
-                                   'get-decoded-time', 'get-dispatch-macro-character',
-                                   'get-internal-real-time', 'get-internal-run-time',
-                                   'get-macro-character', 'get-output-stream-string',
-                                   'get-properties', 'get-setf-expansion', 'get-universal-time',
-                                   'getf', 'gethash', 'graphic-char-p', 'hash-table-count',
-                                   'hash-table-p', 'hash-table-rehash-size',
-                                   'hash-table-rehash-threshold', 'hash-table-size',
-                                   'hash-table-test', 'host-namestring', 'identity', 'imagpart',
-                                   'import', 'initialize-instance', 'input-stream-p', 'inspect',
-                                   'integer-decode-float', 'integer-length', 'integerp',
-                                   'interactive-stream-p', 'intern', 'intersection',
-                                   'invalid-method-error', 'invoke-debugger', 'invoke-restart',
-                                   'invoke-restart-interactively', 'isqrt', 'keywordp', 'last',
-                                   'lcm', 'ldb', 'ldb-test', 'ldiff', 'length',
-                                   'lisp-implementation-type', 'lisp-implementation-version',
-                                   'list', 'list*', 'list-all-packages', 'list-length',
-                                   'listen', 'listp', 'load',
-                                   'load-logical-pathname-translations', 'log', 'logand',
-                                   'logandc1', 'logandc2', 'logbitp', 'logcount', 'logeqv',
-                                   'logical-pathname', 'logical-pathname-translations',
-                                   'logior', 'lognand', 'lognor', 'lognot', 'logorc1',
-                                   'logorc2', 'logtest', 'logxor', 'long-site-name',
-                                   'lower-case-p', 'machine-instance', 'machine-type',
-                                   'machine-version', 'macro-function', 'macroexpand',
-                                   'macroexpand-1', 'make-array', 'make-broadcast-stream',
-                                   'make-concatenated-stream', 'make-condition',
-                                   'make-dispatch-macro-character', 'make-echo-stream',
-                                   'make-hash-table', 'make-instance',
-                                   'make-instances-obsolete', 'make-list', 'make-load-form',
-                                   'make-load-form-saving-slots', 'make-package',
-                                   'make-pathname', 'make-random-state', 'make-sequence',
-                                   'make-string', 'make-string-input-stream',
-                                   'make-string-output-stream', 'make-symbol',
-                                   'make-synonym-stream', 'make-two-way-stream', 'makunbound',
-                                   'map', 'map-into', 'mapc', 'mapcan', 'mapcar', 'mapcon',
-                                   'maphash', 'mapl', 'maplist', 'mask-field', 'max', 'member',
-                                   'member-if', 'member-if-not', 'merge', 'merge-pathnames',
-                                   'method-combination-error', 'method-qualifiers', 'min',
-                                   'minusp', 'mismatch', 'mod', 'muffle-warning', 'name-char',
-                                   'namestring', 'nbutlast', 'nconc', 'next-method-p',
-                                   'nintersection', 'ninth', 'no-applicable-method',
-                                   'no-next-method', 'not', 'notany', 'notevery', 'nreconc',
-                                   'nreverse', 'nset-difference', 'nset-exclusive-or',
-                                   'nstring-capitalize', 'nstring-downcase', 'nstring-upcase',
-                                   'nsublis', 'nsubst', 'nsubst-if', 'nsubst-if-not',
-                                   'nsubstitute', 'nsubstitute-if', 'nsubstitute-if-not', 'nth',
-                                   'nthcdr', 'null', 'numberp', 'numerator', 'nunion', 'oddp',
-                                   'open', 'open-stream-p', 'output-stream-p',
-                                   'package-error-package', 'package-name', 'package-nicknames',
-                                   'package-shadowing-symbols', 'package-use-list',
-                                   'package-used-by-list', 'packagep', 'pairlis',
-                                   'parse-integer', 'parse-namestring', 'pathname',
-                                   'pathname-device', 'pathname-directory', 'pathname-host',
-                                   'pathname-match-p', 'pathname-name', 'pathname-type',
-                                   'pathname-version', 'pathnamep', 'peek-char', 'phase',
-                                   'plusp', 'position', 'position-if', 'position-if-not',
-                                   'pprint', 'pprint-dispatch', 'pprint-fill', 'pprint-indent',
-                                   'pprint-linear', 'pprint-newline', 'pprint-tab',
-                                   'pprint-tabular', 'prin1', 'prin1-to-string', 'princ',
-                                   'princ-to-string', 'print', 'print-object', 'probe-file',
-                                   'proclaim', 'provide', 'random', 'random-state-p', 'rassoc',
-                                   'rassoc-if', 'rassoc-if-not', 'rational', 'rationalize',
-                                   'rationalp', 'read', 'read-byte', 'read-char',
-                                   'read-char-no-hang', 'read-delimited-list',
-                                   'read-from-string', 'read-line',
-                                   'read-preserving-whitespace', 'read-sequence',
-                                   'readtable-case', 'readtablep', 'realp', 'realpart',
-                                   'reduce', 'reinitialize-instance', 'rem', 'remhash',
-                                   'remove', 'remove-duplicates', 'remove-if', 'remove-if-not',
-                                   'remove-method', 'remprop', 'rename-file', 'rename-package',
-                                   'replace', 'require', 'rest', 'restart-name', 'revappend',
-                                   'reverse', 'room', 'round', 'row-major-aref', 'rplaca',
-                                   'rplacd', 'sbit', 'scale-float', 'schar', 'search', 'second',
-                                   'set', 'set-difference', 'set-dispatch-macro-character',
-                                   'set-exclusive-or', 'set-macro-character',
-                                   'set-pprint-dispatch', 'set-syntax-from-char', 'seventh',
-                                   'shadow', 'shadowing-import', 'shared-initialize',
-                                   'short-site-name', 'signal', 'signum', 'simple-bit-vector-p',
-                                   'simple-condition-format-arguments',
-                                   'simple-condition-format-control', 'simple-string-p',
-                                   'simple-vector-p', 'sin', 'sinh', 'sixth', 'sleep',
-                                   'slot-boundp', 'slot-exists-p', 'slot-makunbound',
-                                   'slot-missing', 'slot-unbound', 'slot-value',
-                                   'software-type', 'software-version', 'some', 'sort',
-                                   'special-operator-p', 'sqrt', 'stable-sort',
-                                   'standard-char-p', 'store-value', 'stream-element-type',
-                                   'stream-error-stream', 'stream-external-format', 'streamp',
-                                   'string', 'string-capitalize', 'string-downcase',
-                                   'string-equal', 'string-greaterp', 'string-left-trim',
-                                   'string-lessp', 'string-not-equal', 'string-not-greaterp',
-                                   'string-not-lessp', 'string-right-trim', 'string-trim',
-                                   'string-upcase', 'string/=', 'string<', 'string<=',
-                                   'string=', 'string>', 'string>=', 'stringp', 'sublis',
-                                   'subseq', 'subsetp', 'subst', 'subst-if', 'subst-if-not',
-                                   'substitute', 'substitute-if', 'substitute-if-not',
-                                   'subtypepsvref', 'sxhash', 'symbol-function', 'symbol-name',
-                                   'symbol-package', 'symbol-plist', 'symbol-value', 'symbolp',
-                                   'synonym-stream-symbol', 'syntax:', 'tailp', 'tan', 'tanh',
-                                   'tenth', 'terpri', 'third', 'translate-logical-pathname',
-                                   'translate-pathname', 'tree-equal', 'truename', 'truncate',
-                                   'two-way-stream-input-stream',
-                                   'two-way-stream-output-stream', 'type-error-datum',
-                                   'type-error-expected-type', 'type-of', 'typep',
-                                   'unbound-slot-instance', 'unexport', 'unintern', 'union',
-                                   'unread-char', 'unuse-package',
-                                   'update-instance-for-different-class',
-                                   'update-instance-for-redefined-class',
-                                   'upgraded-array-element-type', 'upgraded-complex-part-type',
-                                   'upper-case-p', 'use-package', 'use-value',
-                                   'user-homedir-pathname', 'values', 'values-list', 'vector',
-                                   'vector-pop', 'vector-push', 'vector-push-extend', 'vectorp',
-                                   'warn', 'wild-pathname-p', 'write', 'write-byte',
-                                   'write-char', 'write-line', 'write-sequence', 'write-string',
-                                   'write-to-string', 'y-or-n-p', 'yes-or-no-p', 'zerop'],
- 'common_lisp_builtin_types': ['arithmetic-error', 'atom', 'base-char', 'base-string', 'bignum',
-                               'bit', 'boolean', 'cell-error', 'compiled-function', 'condition',
-                               'control-error', 'division-by-zero', 'double-float',
-                               'end-of-file', 'error', 'extended-char', 'file-error', 'fixnum',
-                               'floating-point-inexact', 'floating-point-invalid-operation',
-                               'floating-point-overflow', 'floating-point-underflow', 'keyword',
-                               'long-float', 'nil', 'package-error', 'parse-error',
-                               'print-not-readable', 'program-error', 'reader-error',
-                               'serious-condition', 'short-float', 'signed-byte',
-                               'simple-array', 'simple-base-string', 'simple-bit-vector',
-                               'simple-condition', 'simple-error', 'simple-string',
-                               'simple-type-error', 'simple-vector', 'simple-warning',
-                               'single-float', 'standard-char', 'storage-condition',
-                               'stream-error', 'style-warning', 'type-error', 'unbound-slot',
-                               'unbound-variable', 'undefined-function', 'unsigned-byte',
-                               'warning'],
- 'common_lisp_declarations': ['dynamic-extent', 'ftype', 'ignorable', 'ignore', 'inline',
-                              'notinline', 'optimize', 'special', 'type'],
- 'common_lisp_lambda_list_keywords': ['&allow-other-keys', '&aux', '&body', '&environment',
-                                      '&key', '&optional', '&rest', '&whole'],
- 'common_lisp_macros': ['and', 'assert', 'call-method', 'case', 'ccase', 'check-type', 'cond',
-                        'ctypecase', 'decf', 'declaim', 'defclass', 'defconstant', 'defgeneric',
-                        'define-compiler-macro', 'define-condition',
-                        'define-method-combination', 'define-modify-macro',
-                        'define-setf-expander', 'define-symbol-macro', 'defmacro', 'defmethod',
-                        'defpackage', 'defparameter', 'defsetf', 'defstruct', 'defsystem',
-                        'deftype', 'defun', 'defvar', 'destructuring-bind', 'do', 'do*',
-                        'do-all-symbols', 'do-external-symbols', 'do-symbols', 'dolist',
-                        'dotimes', 'ecase', 'etypecase', 'formatter', 'handler-bind',
-                        'handler-case', 'ignore-errors', 'in-package', 'incf', 'lambda', 'loop',
-                        'loop-finish', 'make-method', 'multiple-value-bind',
-                        'multiple-value-list', 'multiple-value-setq', 'nth-value', 'or', 'pop',
-                        'pprint-exit-if-list-exhausted', 'pprint-logical-block', 'pprint-pop',
-                        'print-unreadable-object', 'prog', 'prog*', 'prog1', 'prog2', 'psetf',
-                        'psetq', 'push', 'pushnew', 'remf', 'restart-bind', 'restart-case',
-                        'return', 'rotatef', 'setf', 'shiftf', 'step', 'time', 'trace',
-                        'typecase', 'unless', 'untrace', 'when', 'with-accessors',
-                        'with-compilation-unit', 'with-condition-restarts',
-                        'with-hash-table-iterator', 'with-input-from-string', 'with-open-file',
-                        'with-open-stream', 'with-output-to-string', 'with-package-iterator',
-                        'with-simple-restart', 'with-slots', 'with-standard-io-syntax'],
- 'common_lisp_special_forms': ['block', 'catch', 'declare', 'eval-when', 'flet', 'function',
-                               'go', 'if', 'labels', 'lambda', 'let', 'let*', 'load-time-value',
-                               'locally', 'macrolet', 'multiple-value-call',
-                               'multiple-value-prog1', 'progn', 'progv', 'quote', 'return-from',
-                               'setq', 'symbol-macrolet', 'tagbody', 'the', 'throw',
-                               'unwind-protect'],
- 'css_attributes': ['align-content', 'align-items', 'align-self', 'alignment-adjust',
-                    'alignment-baseline', 'all', 'anchor-point', 'animation', 'animation-delay',
-                    'animation-direction', 'animation-duration', 'animation-fill-mode',
-                    'animation-iteration-count', 'animation-name', 'animation-play-state',
-                    'animation-timing-function', 'appearance', 'azimuth', 'backface-visibility',
-                    'background', 'background-attachment', 'background-clip',
-                    'background-color', 'background-image', 'background-origin',
-                    'background-position', 'background-repeat', 'background-size',
-                    'baseline-shift', 'binding', 'bleed', 'bookmark-label', 'bookmark-level',
-                    'bookmark-state', 'bookmark-target', 'border', 'border-bottom',
-                    'border-bottom-color', 'border-bottom-left-radius',
-                    'border-bottom-right-radius', 'border-bottom-style', 'border-bottom-width',
-                    'border-collapse', 'border-color', 'border-image', 'border-image-outset',
-                    'border-image-repeat', 'border-image-slice', 'border-image-source',
-                    'border-image-width', 'border-left', 'border-left-color',
-                    'border-left-style', 'border-left-width', 'border-radius', 'border-right',
-                    'border-right-color', 'border-right-style', 'border-right-width',
-                    'border-spacing', 'border-style', 'border-top', 'border-top-color',
-                    'border-top-left-radius', 'border-top-right-radius', 'border-top-style',
-                    'border-top-width', 'border-width', 'bottom', 'box-align',
-                    'box-decoration-break', 'box-direction', 'box-flex', 'box-flex-group',
-                    'box-lines', 'box-ordinal-group', 'box-orient', 'box-pack', 'box-shadow',
-                    'box-sizing', 'break-after', 'break-before', 'break-inside', 'caption-side',
-                    'clear', 'clip', 'clip-path', 'clip-rule', 'color', 'color-profile',
-                    'column-count', 'column-fill', 'column-gap', 'column-rule',
-                    'column-rule-color', 'column-rule-style', 'column-rule-width',
-                    'column-span', 'column-width', 'columns', 'content', 'counter-increment',
-                    'counter-reset', 'crop', 'cue', 'cue-after', 'cue-before', 'cursor',
-                    'direction', 'display', 'dominant-baseline', 'drop-initial-after-adjust',
-                    'drop-initial-after-align', 'drop-initial-before-adjust',
-                    'drop-initial-before-align', 'drop-initial-size', 'drop-initial-value',
-                    'elevation', 'empty-cells', 'filter', 'fit', 'fit-position', 'flex',
-                    'flex-basis', 'flex-direction', 'flex-flow', 'flex-grow', 'flex-shrink',
-                    'flex-wrap', 'float', 'float-offset', 'font', 'font-family',
-                    'font-feature-settings', 'font-kerning', 'font-language-override',
-                    'font-size', 'font-size-adjust', 'font-stretch', 'font-style',
-                    'font-synthesis', 'font-variant', 'font-variant-alternates',
-                    'font-variant-caps', 'font-variant-east-asian', 'font-variant-ligatures',
-                    'font-variant-numeric', 'font-variant-position', 'font-weight', 'grid-cell',
-                    'grid-column', 'grid-column-align', 'grid-column-sizing',
-                    'grid-column-span', 'grid-columns', 'grid-flow', 'grid-row',
-                    'grid-row-align', 'grid-row-sizing', 'grid-row-span', 'grid-rows',
-                    'grid-template', 'hanging-punctuation', 'height', 'hyphenate-after',
-                    'hyphenate-before', 'hyphenate-character', 'hyphenate-lines',
-                    'hyphenate-resource', 'hyphens', 'icon', 'image-orientation',
-                    'image-rendering', 'image-resolution', 'ime-mode', 'inline-box-align',
-                    'justify-content', 'left', 'letter-spacing', 'line-break', 'line-height',
-                    'line-stacking', 'line-stacking-ruby', 'line-stacking-shift',
-                    'line-stacking-strategy', 'list-style', 'list-style-image',
-                    'list-style-position', 'list-style-type', 'margin', 'margin-bottom',
-                    'margin-left', 'margin-right', 'margin-top', 'mark', 'mark-after',
-                    'mark-before', 'marker-offset', 'marks', 'marquee-direction',
-                    'marquee-loop', 'marquee-play-count', 'marquee-speed', 'marquee-style',
-                    'mask', 'max-height', 'max-width', 'min-height', 'min-width', 'move-to',
-                    'nav-down', 'nav-index', 'nav-left', 'nav-right', 'nav-up', 'object-fit',
-                    'object-position', 'opacity', 'order', 'orphans', 'outline',
-                    'outline-color', 'outline-offset', 'outline-style', 'outline-width',
-                    'overflow', 'overflow-style', 'overflow-wrap', 'overflow-x', 'overflow-y',
-                    'padding', 'padding-bottom', 'padding-left', 'padding-right', 'padding-top',
-                    'page', 'page-break-after', 'page-break-before', 'page-break-inside',
-                    'page-policy', 'pause', 'pause-after', 'pause-before', 'perspective',
-                    'perspective-origin', 'phonemes', 'pitch', 'pitch-range', 'play-during',
-                    'pointer-events', 'position', 'presentation-level', 'punctuation-trim',
-                    'quotes', 'rendering-intent', 'resize', 'rest', 'rest-after', 'rest-before',
-                    'richness', 'right', 'rotation', 'rotation-point', 'ruby-align',
-                    'ruby-overhang', 'ruby-position', 'ruby-span', 'size', 'speak', 'speak-as',
-                    'speak-header', 'speak-numeral', 'speak-punctuation', 'speech-rate', 'src',
-                    'stress', 'string-set', 'tab-size', 'table-layout', 'target', 'target-name',
-                    'target-new', 'target-position', 'text-align', 'text-align-last',
-                    'text-combine-horizontal', 'text-decoration', 'text-decoration-color',
-                    'text-decoration-line', 'text-decoration-skip', 'text-decoration-style',
-                    'text-emphasis', 'text-emphasis-color', 'text-emphasis-position',
-                    'text-emphasis-style', 'text-height', 'text-indent', 'text-justify',
-                    'text-orientation', 'text-outline', 'text-overflow', 'text-rendering',
-                    'text-shadow', 'text-space-collapse', 'text-transform',
-                    'text-underline-position', 'text-wrap', 'top', 'transform',
-                    'transform-origin', 'transform-style', 'transition', 'transition-delay',
-                    'transition-duration', 'transition-property', 'transition-timing-function',
-                    'unicode-bidi', 'vertical-align', 'visibility', 'voice-balance',
-                    'voice-duration', 'voice-family', 'voice-pitch', 'voice-pitch-range',
-                    'voice-range', 'voice-rate', 'voice-stress', 'voice-volume', 'volume',
-                    'white-space', 'widows', 'width', 'word-break', 'word-spacing', 'word-wrap',
-                    'writing-mode', 'z-index'],
- 'css_builtins': ['above', 'absolute', 'always', 'armenian', 'aural', 'auto', 'avoid',
-                  'baseline', 'behind', 'below', 'bidi-override', 'blink', 'block', 'bold',
-                  'bolder', 'both', 'bottom', 'capitalize', 'center', 'center-left',
-                  'center-right', 'circle', 'cjk-ideographic', 'close-quote', 'collapse',
-                  'condensed', 'continuous', 'crop', 'cross', 'crosshair', 'cursive', 'dashed',
-                  'decimal', 'decimal-leading-zero', 'default', 'digits', 'disc', 'dotted',
-                  'double', 'e-resize', 'embed', 'expanded', 'extra-condensed',
-                  'extra-expanded', 'fantasy', 'far-left', 'far-right', 'fast', 'faster',
-                  'fixed', 'georgian', 'groove', 'hebrew', 'help', 'hidden', 'hide', 'high',
-                  'higher', 'hiragana', 'hiragana-iroha', 'icon', 'inherit', 'inline',
-                  'inline-table', 'inset', 'inside', 'invert', 'italic', 'justify', 'katakana',
-                  'katakana-iroha', 'landscape', 'large', 'larger', 'left', 'left-side',
-                  'leftwards', 'level', 'lighter', 'line-through', 'list-item', 'loud', 'low',
-                  'lower', 'lower-alpha', 'lower-greek', 'lower-roman', 'lowercase', 'ltr',
-                  'medium', 'message-box', 'middle', 'mix', 'monospace', 'n-resize', 'narrower',
-                  'ne-resize', 'no-close-quote', 'no-open-quote', 'no-repeat', 'none', 'normal',
-                  'nowrap', 'nw-resize', 'oblique', 'once', 'open-quote', 'outset', 'outside',
-                  'overline', 'pointer', 'portrait', 'px', 'relative', 'repeat', 'repeat-x',
-                  'repeat-y', 'rgb', 'ridge', 'right', 'right-side', 'rightwards', 's-resize',
-                  'sans-serif', 'scroll', 'se-resize', 'semi-condensed', 'semi-expanded',
-                  'separate', 'serif', 'show', 'silent', 'slow', 'slower', 'small-caps',
-                  'small-caption', 'smaller', 'soft', 'solid', 'spell-out', 'square', 'static',
-                  'status-bar', 'super', 'sw-resize', 'table-caption', 'table-cell',
-                  'table-column', 'table-column-group', 'table-footer-group',
-                  'table-header-group', 'table-row', 'table-row-group', 'text', 'text-bottom',
-                  'text-top', 'thick', 'thin', 'top', 'transparent', 'ultra-condensed',
-                  'ultra-expanded', 'underline', 'upper-alpha', 'upper-latin', 'upper-roman',
-                  'uppercase', 'url', 'visible', 'w-resize', 'wait', 'wider', 'x-fast',
-                  'x-high', 'x-large', 'x-loud', 'x-low', 'x-small', 'x-soft', 'xx-large',
-                  'xx-small', 'yes'],
- 'css_constants': ['aliceblue', 'antiquewhite', 'aqua', 'aquamarine', 'azure', 'beige',
-                   'bisque', 'black', 'blanchedalmond', 'blue', 'blueviolet', 'brown',
-                   'burlywood', 'cadetblue', 'chartreuse', 'chocolate', 'coral',
-                   'cornflowerblue', 'cornsilk', 'crimson', 'cyan', 'darkblue', 'darkcyan',
-                   'darkgoldenrod', 'darkgray', 'darkgreen', 'darkkhaki', 'darkmagenta',
-                   'darkolivegreen', 'darkorange', 'darkorchid', 'darkred', 'darksalmon',
-                   'darkseagreen', 'darkslateblue', 'darkslategray', 'darkturquoise',
-                   'darkviolet', 'deeppink', 'deepskyblue', 'dimgray', 'dodgerblue',
-                   'firebrick', 'floralwhite', 'forestgreen', 'fuchsia', 'gainsboro',
-                   'ghostwhite', 'gold', 'goldenrod', 'gray', 'green', 'greenyellow',
-                   'honeydew', 'hotpink', 'indianred', 'indigo', 'ivory', 'khaki', 'lavender',
-                   'lavenderblush', 'lawngreen', 'lemonchiffon', 'lightblue', 'lightcoral',
-                   'lightcyan', 'lightgoldenrodyellow', 'lightgreen', 'lightgrey', 'lightpink',
-                   'lightsalmon', 'lightseagreen', 'lightskyblue', 'lightslategray',
-                   'lightsteelblue', 'lightyellow', 'lime', 'limegreen', 'linen', 'magenta',
-                   'maroon', 'mediumaquamarine', 'mediumblue', 'mediumorchid', 'mediumpurple',
-                   'mediumseagreen', 'mediumslateblue', 'mediumspringgreen', 'mediumturquoise',
-                   'mediumvioletred', 'midnightblue', 'mintcream', 'mistyrose', 'moccasin',
-                   'navajowhite', 'navy', 'oldlace', 'olive', 'olivedrab', 'orange',
-                   'orangered', 'orchid', 'palegoldenrod', 'palegreen', 'paleturquoise',
-                   'palevioletred', 'papayawhip', 'peachpuff', 'peru', 'pink', 'plum',
-                   'powderblue', 'purple', 'red', 'rosybrown', 'royalblue', 'saddlebrown',
-                   'salmon', 'sandybrown', 'seagreen', 'seashell', 'sienna', 'silver',
-                   'skyblue', 'slateblue', 'slategray', 'snow', 'springgreen', 'steelblue',
-                   'tan', 'teal', 'thistle', 'tomato', 'turquoise', 'violet', 'wheat', 'white',
-                   'whitesmoke', 'yellow', 'yellowgreen'],
- 'css_vendor_prefixes': ['-ah-', '-atsc-', '-hp-', '-khtml-', '-moz-', '-ms-', '-o-', '-rim-',
-                         '-ro-', '-tc-', '-wap-', '-webkit-', '-xv-', 'mso-', 'prince-'],
- 'gherkin_element': ['Abstract Scenario', 'Abstrakt Scenario', 'Achtergrond', 'Aer',
-                     'Agtergrond', 'Antecedentes', 'Antecedents', 'Atburðarás',
-                     'Awww, look mate', 'B4', 'Background', 'Baggrund', 'Bakgrund', 'Bakgrunn',
-                     'Bakgrunnur', 'Beispiel', 'Beispill', 'Bối cảnh', 'Caso', 'Casu',
-                     'Cefndir', 'Cenario', 'Cenario de Fundo', 'Cenário', 'Cenário de Fundo',
-                     'Contesto', 'Context', 'Contexte', 'Contexto', 'Cás', 'Cás Achomair',
-                     'Cúlra', 'Dasar', 'Delineacao do Cenario', 'Delineação do Cenário',
-                     'Dis is what went down', 'Dyagram Senaryo', 'Dyagram senaryo', 'Eixemplo',
-                     'Ejemplo', 'Eksempel', 'Ekzemplo', 'Enghraifft', 'Esbozo do escenario',
-                     'Esbozu del casu', 'Escenari', 'Escenario', 'Esempio',
-                     "Esquema de l'escenari", 'Esquema del caso', 'Esquema del escenario',
-                     'Esquema do Cenario', 'Esquema do Cenário', 'Example', 'Exemple',
-                     'Exemplo', 'Exemplu', 'First off', 'Fono', 'Forgatókönyv',
-                     'Forgatókönyv vázlat', 'Fundo', 'Garis Panduan Senario',
-                     'Garis-Besar Skenario', 'Geçmiş', 'Grundlage', 'Hannergrond', 'Heave to',
-                     'Hintergrund', 'Háttér', 'Istorik', 'Juhtum', 'Kazo', 'Kazo-skizo',
-                     'Keadaan', 'Kerangka Keadaan', 'Kerangka Senario', 'Kerangka Situasi',
-                     'Keçmiş', 'Khung kịch bản', 'Khung tình huống', 'Koncept',
-                     'Konsep skenario', 'Kontekst', 'Kontekstas', 'Konteksts', 'Kontext',
-                     'Konturo de la scenaro', 'Kontèks', 'Kịch bản', 'Latar Belakang',
-                     'Lýsing Atburðarásar', 'Lýsing Dæma', 'MISHUN', 'MISHUN SRSLY',
-                     'Na primer', 'Náčrt Scenára', 'Náčrt Scenáru', 'Náčrt Scénáře', 'Nümunə',
-                     'Oris scenarija', 'Osnova', 'Osnova Scenára', 'Osnova scénáře', 'Osnutek',
-                     'Ozadje', 'Pavyzdys', 'Piemērs', 'Plan Senaryo', 'Plan du Scénario',
-                     'Plan du scénario', 'Plan senaryo', 'Plang vum Szenario', 'Pozadie',
-                     'Pozadina', 'Pozadí', 'Pregled na scenarija', 'Primer', 'Primjer',
-                     'Przykład', 'Príklad', 'Példa', 'Příklad', 'Raamjuhtum', 'Raamstsenaarium',
-                     "Reckon it's like", 'Rerefons', 'Sampla', 'Scenarie', 'Scenarij',
-                     'Scenarijaus šablonas', 'Scenariju', 'Scenariju-obris', 'Scenarijus',
-                     'Scenario', 'Scenario Amlinellol', 'Scenario Outline', 'Scenario Template',
-                     'Scenario-outline', 'Scenariomal', 'Scenariomall', 'Scenariu',
-                     'Scenariusz', 'Scenaro', 'Scenár', 'Scenārijs', 'Scenārijs pēc parauga',
-                     'Schema dello scenario', 'Scénario', 'Scénář', 'Senario', 'Senaryo',
-                     'Senaryo Deskripsyon', 'Senaryo deskripsyon', 'Senaryo taslağı',
-                     'Shiver me timbers', 'Situasi', 'Situasie', 'Situasie Uiteensetting',
-                     'Situācija', 'Skenario', 'Skenario konsep', 'Skica', 'Skizo', 'Sodrzhina',
-                     'Ssenari', 'Ssenarinin strukturu', 'Structura scenariu',
-                     'Structură scenariu', 'Struktura scenarija', 'Stsenaarium', 'Swa',
-                     'Swa hwaer swa', 'Swa hwær swa', 'Szablon scenariusza', 'Szenarien',
-                     'Szenario', 'Szenariogrundriss', 'Tapaus', 'Tapausaihio', 'Taust',
-                     'Tausta', 'The thing of it is', 'Tình huống', 'Voorbeeld',
-                     'Voraussetzungen', 'Vorbedingungen', 'Wharrimean is', 'Yo-ho-ho',
-                     'Założenia', 'lut', 'lut chovnatlh', "mo'", 'Ær', 'Örnek', 'Παράδειγμα',
-                     'Περίγραμμα Σεναρίου', 'Περιγραφή Σεναρίου', 'Σενάριο', 'Υπόβαθρο',
-                     'Агуулга', 'Кереш', 'Контекст', 'Концепт', 'На пример', 'Основа',
-                     'Передумова', 'Позадина', 'Преглед на сценарија', 'Предистория',
-                     'Предыстория', 'Приклад', 'Пример', 'Рамка на сценарий', 'Скица',
-                     'Содржина', 'Структура сценария', 'Структура сценарија',
-                     'Структура сценарію', 'Сценар', 'Сценарий', 'Сценарий структураси',
-                     'Сценарийның төзелеше', 'Сценарио', 'Сценарын төлөвлөгөө', 'Сценарій',
-                     'Тарих', 'Կոնտեքստ', 'Սցենար', 'Սցենարի կառուցվացքը', 'Օրինակ', 'דוגמא',
-                     'רקע', 'תבנית תרחיש', 'תרחיש', 'الخلفية', 'الگوی سناریو', 'زمینه',
-                     'سناریو', 'سيناريو', 'سيناريو مخطط', 'مثال', 'منظر نامے کا خاکہ',
-                     'منظرنامہ', 'پس منظر', 'परिदृश्य', 'परिदृश्य रूपरेखा', 'पार्श्वभूमी',
-                     'पृष्ठभूमि', 'पृष्ठभूमी', 'ਉਦਾਹਰਨ', 'ਪਟਕਥਾ', 'ਪਟਕਥਾ ਢਾਂਚਾ',
-                     'ਪਟਕਥਾ ਰੂਪ ਰੇਖਾ', 'ਪਿਛੋਕੜ', 'ઉદાહરણ', 'પરિદ્દશ્ય ઢાંચો',
-                     'પરિદ્દશ્ય રૂપરેખા', 'બેકગ્રાઉન્ડ', 'સ્થિતિ', 'உதாரணமாக', 'காட்சி',
-                     'காட்சி சுருக்கம்', 'காட்சி வார்ப்புரு', 'பின்னணி', 'ఉదాహరణ', 'కథనం',
-                     'నేపథ్యం', 'సన్నివేశం', 'ಉದಾಹರಣೆ', 'ಕಥಾಸಾರಾಂಶ', 'ವಿವರಣೆ', 'ಹಿನ್ನೆಲೆ',
-                     'สรุปเหตุการณ์', 'เหตุการณ์', 'แนวคิด', 'โครงสร้างของเหตุการณ์',
-                     'კონტექსტი', 'მაგალითად', 'სცენარის', 'სცენარის ნიმუში', 'シナリオ',
-                     'シナリオアウトライン', 'シナリオテンプレ', 'シナリオテンプレート', 'テンプレ', '剧本', '剧本大纲', '劇本', '劇本大綱',
-                     '场景', '场景大纲', '場景', '場景大綱', '背景', '배경', '시나리오', '시나리오 개요', '💤', '📕', '📖',
-                     '🥒'],
- 'gherkin_examples': ['Atburðarásir', 'Beispiele', 'Beispiller', 'Cenarios', 'Cenários',
-                      'Conto', 'Contoh', 'Contone', 'Dead men tell no tales', 'Dæmi', 'Dữ liệu',
-                      'EXAMPLZ', 'Egzanp', 'Eixemplos', 'Ejemplos', 'Eksempler', 'Ekzemploj',
-                      'Enghreifftiau', 'Esempi', 'Examples', 'Exempel', 'Exemple', 'Exemples',
-                      'Exemplos', 'Juhtumid', 'Misal', 'Nümunələr', 'Paraugs', 'Pavyzdžiai',
-                      'Piemēri', 'Primeri', 'Primjeri', 'Przykłady', 'Príklady', 'Példák',
-                      'Příklady', 'Samplaí', 'Scenaria', 'Scenarijai', 'Scenariji', 'Scenarios',
-                      'Se the', 'Se ðe', 'Se þe', 'Tapaukset', 'Variantai', 'Voorbeelde',
-                      'Voorbeelden', "You'll wanna", 'ghantoH', 'lutmey', 'Örnekler',
-                      'Παραδείγματα', 'Σενάρια', 'Мисаллар', 'Мисоллар', 'Приклади', 'Примери',
-                      'Примеры', 'Сценарија', 'Сценарији', 'Тухайлбал', 'Үрнәкләр', 'Օրինակներ',
-                      'דוגמאות', 'امثلة', 'مثالیں', 'نمونه ها', 'उदाहरण', 'उदाहरणहरु',
-                      'ਉਦਾਹਰਨਾਂ', 'ઉદાહરણો', 'எடுத்துக்காட்டுகள்', 'காட்சிகள்', 'நிலைமைகளில்',
-                      'ఉదాహరణలు', 'ಉದಾಹರಣೆಗಳು', 'ชุดของตัวอย่าง', 'ชุดของเหตุการณ์',
-                      'მაგალითები', 'サンプル', '例', '例子', '예', '📓'],
- 'gherkin_feature': ['Ability', 'Ahoy matey!', 'Arwedd', 'Aspekt', 'Besigheid Behoefte',
-                     'Biznis potreba', 'Business Need', 'Caracteristica', 'Característica',
-                     'Carauterística', 'Egenskab', 'Egenskap', 'Eiginleiki', 'Feature', 'Fitur',
-                     'Fonctionnalité', 'Fonksyonalite', 'Funcionalidade', 'Funcionalitat',
-                     'Functionalitate', 'Functionaliteit', 'Funcţionalitate', 'Funcționalitate',
-                     'Fungsi', 'Funkcia', 'Funkcija', 'Funkcionalitāte', 'Funkcionalnost',
-                     'Funkcja', 'Funksie', 'Funktion', 'Funktionalität', 'Funktionalitéit',
-                     'Funzionalità', 'Fīča', 'Gné', 'Hwaet', 'Hwæt', 'Jellemző',
-                     'Karakteristik', 'Karakteristika', 'Lastnost', 'Mak', 'Mogucnost',
-                     'Mogućnost', 'Mozhnost', 'Moznosti', 'Možnosti', 'OH HAI', 'Omadus',
-                     'Ominaisuus', 'Osobina', 'Potrzeba biznesowa', 'Požadavek', 'Požiadavka',
-                     'Pretty much', 'Qap', "Qu'meH 'ut", 'Savybė', 'Trajto', 'Tính năng',
-                     'Vermoë', 'Vlastnosť', 'Właściwość', 'Značilnost', 'laH', 'perbogh',
-                     "poQbogh malja'", 'Özellik', 'Özəllik', 'Δυνατότητα', 'Λειτουργία',
-                     'Бизнис потреба', 'Могућност', 'Можност', 'Мөмкинлек', 'Особина',
-                     'Свойство', 'Функц', 'Функционал', 'Функционалност', 'Функциональность',
-                     'Функция', 'Функціонал', 'Үзенчәлеклелек', 'Հատկություն',
-                     'Ֆունկցիոնալություն', 'תכונה', 'خاصية', 'خصوصیت', 'صلاحیت', 'وِیژگی',
-                     'کاروبار کی ضرورت', 'रूप लेख', 'विशेषता', 'वैशिष्ट्य', 'सुविधा', 'ਖਾਸੀਅਤ',
-                     'ਨਕਸ਼ ਨੁਹਾਰ', 'ਮੁਹਾਂਦਰਾ', 'ક્ષમતા', 'લક્ષણ', 'વ્યાપાર જરૂર', 'அம்சம்',
-                     'திறன்', 'வணிக தேவை', 'గుణము', 'ಹೆಚ್ಚಳ', 'ความต้องการทางธุรกิจ',
-                     'ความสามารถ', 'โครงหลัก', 'თვისება', 'フィーチャ', '功能', '機能', '기능', '📚'],
- 'gherkin_step': ["'a ", "'ach ", "'ej ", '* ', '7 ', 'A ', 'A taktiež ', 'A také ', 'A tiež ',
-                  'A zároveň ', 'AN ', 'Aber ', 'Ac ', 'Ach', 'Adott ', 'Agus', 'Ak ', 'Akkor ',
-                  'Alavez ', 'Ale ', 'Aleshores ', 'Ali ', 'Allora ', 'Alors ', 'Als ', 'Ama ',
-                  'Amennyiben ', 'Amikor ', 'Amma ', 'Ampak ', 'An ', 'Ananging ', 'Ancaq ',
-                  'And ', 'Angenommen ', 'Anrhegedig a ', 'Ansin', 'Antonces ', 'Apabila ',
-                  'Atesa ', 'Atunci ', 'Atès ', 'Avast! ', 'Aye ', 'BUT ', 'Bagi ', 'Banjur ',
-                  'Bet ', 'Bila ', 'Biết ', 'Blimey! ', 'Buh ', 'But ',
-                  'But at the end of the day I reckon ', 'Cal ', 'Cand ', 'Cando ', 'Ce ',
-                  'Cho ', 'Cuan ', 'Cuando ', 'Cuir i gcás go', 'Cuir i gcás gur',
-                  'Cuir i gcás nach', 'Cuir i gcás nár', 'Când ', 'DEN ', "DaH ghu' bejlu' ",
-                  'Dada ', 'Dadas ', 'Dadena ', 'Dadeno ', 'Dado ', 'Dados ', 'Daes ', 'Dan ',
-                  'Dann ', 'Dano ', 'Daos ', 'Dar ', 'Dat fiind ', 'Data ', 'Date ',
-                  'Date fiind ', 'Dati ', 'Dati fiind ', 'Dato ', 'Dată fiind', 'Dau ', 'Daus ',
-                  'Daţi fiind ', 'Dați fiind ', 'De ', 'Den youse gotta ', 'Dengan ',
-                  'Diasumsikan ', 'Diberi ', 'Diketahui ', 'Diyelim ki ', 'Do ', 'Donada ',
-                  'Donat ', 'Donc ', 'Donitaĵo ', 'Dun ', 'Duota ', 'Dáu ', 'E ', 'Eeldades ',
-                  'Ef ', 'En ', 'Entao ', 'Entonces ', 'Então ', 'Entón ', 'Entós ', 'Epi ',
-                  'Et ', "Et qu'", 'Et que ', 'Etant donné ', "Etant donné qu'",
-                  'Etant donné que ', 'Etant donnée ', 'Etant données ', 'Etant donnés ',
-                  'Eğer ki ', 'Fakat ', 'Gangway! ', 'Gdy ', 'Gegeben sei ', 'Gegeben seien ',
-                  'Gegeven ', 'Gegewe ', 'Gitt ', 'Given ', 'Givet ', 'Givun ', 'Ha ', 'Həm ',
-                  'I ', 'I CAN HAZ ', 'In ', 'Ir ', "It's just unbelievable ", 'Ja ', 'Jeśli ',
-                  'Jeżeli ', 'Jika ', 'Kad ', 'Kada ', 'Kadar ', 'Kai ', 'Kaj ', 'Když ',
-                  'Kemudian ', 'Ketika ', 'Keď ', 'Khi ', 'Kiedy ', 'Ko ', 'Koga ', 'Komence ',
-                  'Kui ', 'Kuid ', 'Kun ', 'Lan ', 'Le ', 'Le sa a ', 'Let go and haul ',
-                  'Logo ', "Lorsqu'", 'Lorsque ', 'Lè ', 'Lè sa a ', 'Ma ', 'Maar ', 'Mais ',
-                  "Mais qu'", 'Mais que ', 'Majd ', 'Mając ', 'Maka ', 'Manawa ', 'Mas ',
-                  'Men ', 'Menawa ', 'Mutta ', 'Nalika ', 'Nalikaning ', 'Nanging ', 'Nato ',
-                  'Nhưng ', 'Niin ', 'Njuk ', 'No ', 'Nuair a', 'Nuair ba', 'Nuair nach',
-                  'Nuair nár', 'När ', 'Når ', 'Nə vaxt ki ', 'O halda ', 'O zaman ', 'Och ',
-                  'Og ', 'Oletetaan ', 'Ond ', 'Onda ', 'Oraz ', 'Pak ', 'Pero ', 'Peru ',
-                  'Però ', 'Podano ', 'Pokiaľ ', 'Pokud ', 'Potem ', 'Potom ', 'Privzeto ',
-                  'Pryd ', 'Quan ', 'Quand ', 'Quando ', 'Sachant ', "Sachant qu'",
-                  'Sachant que ', 'Se ', 'Sed ', 'Si ', 'Siis ', 'Sipoze ', 'Sipoze Ke ',
-                  'Sipoze ke ', 'Soit ', 'Stel ', 'Så ', 'Tad ', 'Tada ', 'Tak ', 'Takrat ',
-                  'Tapi ', 'Ter ', 'Tetapi ', 'Tha ', 'Tha the ', 'Then ', 'Thurh ', 'Thì ',
-                  'Toda ', 'Togash ', 'Too right ', 'Tutaq ki ', 'Ukoliko ', 'Un ', 'Und ',
-                  'Ve ', 'Vendar ', 'Verilir ', 'Và ', 'Və ', 'WEN ', 'Wanneer ', 'Wenn ',
-                  'When ', 'Wtedy ', 'Wun ', 'Y ', "Y'know ", 'Ya ', 'Yeah nah ', 'Yna ',
-                  'Youse know like when ', 'Youse know when youse got ', 'Za date ', 'Za dati ',
-                  'Za dato ', 'Za predpokladu ', 'Za předpokladu ', 'Zadan ', 'Zadani ',
-                  'Zadano ', 'Zakładając ', 'Zakładając, że ', 'Zaradi ', 'Zatim ', 'a ', 'an ',
-                  'awer ', 'dann ', "ghu' noblu' ", 'latlh ', 'mä ', "qaSDI' ", 'ugeholl ',
-                  'vaj ', 'wann ', 'És ', 'Étant donné ', "Étant donné qu'", 'Étant donné que ',
-                  'Étant donnée ', 'Étant données ', 'Étant donnés ', 'Ða ', 'Ða ðe ', 'Ðurh ',
-                  'Þa ', 'Þa þe ', 'Þegar ', 'Þurh ', 'Þá ', 'Če ', 'Şi ', 'Əgər ', 'Și ',
-                  'Όταν ', 'Αλλά ', 'Δεδομένου ', 'Και ', 'Τότε ', 'І ', 'А ', 'А також ',
-                  'Агар ', 'Але ', 'Али ', 'Аммо ', 'Анх ', 'Бирок ', 'Ва ', 'Вә ', 'Гэхдээ ',
-                  'Дадена ', 'Дадено ', 'Дано ', 'Допустим ', 'Если ', 'За дате ', 'За дати ',
-                  'За дато ', 'Затем ', 'И ', 'Иначе ', 'К тому же ', 'Кад ', 'Када ', 'Кога ',
-                  'Когато ', 'Когда ', 'Коли ', 'Лекин ', 'Ләкин ', 'Мөн ', 'Нехай ', 'Но ',
-                  'Нәтиҗәдә ', 'Онда ', 'Припустимо ', 'Припустимо, що ', 'Пусть ', 'Та ',
-                  'Также ', 'То ', 'Тогаш ', 'Тогда ', 'Тоді ', 'Тэгэхэд ', 'Тэгээд ', 'Унда ',
-                  'Харин ', 'Хэрэв ', 'Якщо ', 'Үүний дараа ', 'Һәм ', 'Әгәр ', 'Әйтик ',
-                  'Әмма ', 'Өгөгдсөн нь ', 'Ապա ', 'Բայց ', 'Դիցուք ', 'Եթե ', 'Եվ ', 'Երբ ',
-                  'אבל ', 'אז ', 'אזי ', 'בהינתן ', 'וגם ', 'כאשר ', 'آنگاه ', 'اذاً ', 'اما ',
-                  'اور ', 'اگر ', 'با فرض ', 'بالفرض ', 'بفرض ', 'تب ', 'ثم ', 'جب ', 'عندما ',
-                  'فرض کیا ', 'لكن ', 'لیکن ', 'متى ', 'هنگامی ', 'و ', 'پھر ', 'अगर ', 'अनी ',
-                  'आणि ', 'और ', 'कदा ', 'किन्तु ', 'चूंकि ', 'जब ', 'जर', 'जेव्हा ', 'तथा ',
-                  'तदा ', 'तब ', 'तर ', 'तसेच ', 'तेव्हा ', 'त्यसपछि ', 'दिइएको ', 'दिएको ',
-                  'दिलेल्या प्रमाणे ', 'पण ', 'पर ', 'परंतु ', 'परन्तु ', 'मग ', 'यदि ', 'र ',
-                  'ਅਤੇ ', 'ਜਦੋਂ ', 'ਜਿਵੇਂ ਕਿ ', 'ਜੇਕਰ ', 'ਤਦ ', 'ਪਰ ', 'અને ', 'આપેલ છે ',
-                  'ક્યારે ', 'પછી ', 'પણ ', 'அப்பொழுது ', 'ஆனால்  ', 'எப்போது ',
-                  'கொடுக்கப்பட்ட ', 'மற்றும் ', 'மேலும்  ', 'అప్పుడు ', 'ఈ పరిస్థితిలో ',
-                  'కాని ', 'చెప్పబడినది ', 'మరియు ', 'ಆದರೆ ', 'ನಂತರ ', 'ನೀಡಿದ ', 'ಮತ್ತು ',
-                  'ಸ್ಥಿತಿಯನ್ನು ', 'กำหนดให้ ', 'ดังนั้น ', 'เมื่อ ', 'แต่ ', 'และ ', 'და',
-                  'მაგ\xadრამ', 'მაშინ', 'მოცემული', 'როდესაც', 'かつ', 'しかし', 'ただし', 'ならば', 'もし',
-                  '並且', '但し', '但是', '假如', '假定', '假設', '假设', '前提', '同时', '同時', '并且', '当', '當',
-                  '而且', '那么', '那麼', '그러면', '그리고', '단', '만약', '만일', '먼저', '조건', '하지만', '🎬', '😂',
-                  '😐', '😔', '🙏'],
- 'glsl_builtins': ['gl_BackColor', 'gl_BackLightModelProduct', 'gl_BackLightProduct',
-                   'gl_BackMaterial', 'gl_BackSecondaryColor', 'gl_ClipDistance',
-                   'gl_ClipPlane', 'gl_ClipVertex', 'gl_Color', 'gl_DepthRange',
-                   'gl_DepthRangeParameters', 'gl_EyePlaneQ', 'gl_EyePlaneR', 'gl_EyePlaneS',
-                   'gl_EyePlaneT', 'gl_Fog', 'gl_FogCoord', 'gl_FogFragCoord',
-                   'gl_FogParameters', 'gl_FragColor', 'gl_FragCoord', 'gl_FragData',
-                   'gl_FragDepth', 'gl_FrontColor', 'gl_FrontFacing',
-                   'gl_FrontLightModelProduct', 'gl_FrontLightProduct', 'gl_FrontMaterial',
-                   'gl_FrontSecondaryColor', 'gl_InstanceID', 'gl_InvocationID', 'gl_Layer',
-                   'gl_LightModel', 'gl_LightModelParameters', 'gl_LightModelProducts',
-                   'gl_LightProducts', 'gl_LightSource', 'gl_LightSourceParameters',
-                   'gl_MaterialParameters', 'gl_MaxClipDistances', 'gl_MaxClipPlanes',
-                   'gl_MaxCombinedTextureImageUnits', 'gl_MaxDrawBuffers',
-                   'gl_MaxFragmentInputComponents', 'gl_MaxFragmentUniformComponents',
-                   'gl_MaxFragmentUniformVectors', 'gl_MaxGeometryInputComponents',
-                   'gl_MaxGeometryOutputComponents', 'gl_MaxGeometryTextureImageUnits',
-                   'gl_MaxGeometryUniformComponents', 'gl_MaxGeometryVaryingComponents',
-                   'gl_MaxLights', 'gl_MaxPatchVertices', 'gl_MaxTessControlInputComponents',
-                   'gl_MaxTessControlOutputComponents', 'gl_MaxTessControlTextureImageUnits',
-                   'gl_MaxTessControlTotalOutputComponents',
-                   'gl_MaxTessControlUniformComponents', 'gl_MaxTessEvaluationInputComponents',
-                   'gl_MaxTessEvaluationOutputComponents',
-                   'gl_MaxTessEvaluationTextureImageUnits',
-                   'gl_MaxTessEvaluationUniformComponents', 'gl_MaxTessGenLevel',
-                   'gl_MaxTessPatchComponents', 'gl_MaxTextureCoords',
-                   'gl_MaxTextureImageUnits', 'gl_MaxTextureUnits', 'gl_MaxVaryingComponents',
-                   'gl_MaxVaryingFloats', 'gl_MaxVaryingVectors', 'gl_MaxVertexAttribs',
-                   'gl_MaxVertexOutputComponents', 'gl_MaxVertexTextureImageUnits',
-                   'gl_MaxVertexUniformComponents', 'gl_MaxVertexUniformVectors',
-                   'gl_MaxViewports', 'gl_ModelViewMatrix', 'gl_ModelViewMatrixInverse',
-                   'gl_ModelViewMatrixInverseTranspose', 'gl_ModelViewMatrixTranspose',
-                   'gl_ModelViewProjectionMatrix', 'gl_ModelViewProjectionMatrixInverse',
-                   'gl_ModelViewProjectionMatrixInverseTranspose',
-                   'gl_ModelViewProjectionMatrixTranspose', 'gl_MultiTexCord0',
-                   'gl_MultiTexCord1', 'gl_MultiTexCord2', 'gl_MultiTexCord3',
-                   'gl_MultiTexCord4', 'gl_MultiTexCord5', 'gl_MultiTexCord6',
-                   'gl_MultiTexCord7', 'gl_Normal', 'gl_NormalMatrix', 'gl_NormalScale',
-                   'gl_ObjectPlaneQ', 'gl_ObjectPlaneR', 'gl_ObjectPlaneS', 'gl_ObjectPlaneT',
-                   'gl_PatchVerticesIn', 'gl_PerVertex', 'gl_Point', 'gl_PointCoord',
-                   'gl_PointParameters', 'gl_PointSize', 'gl_Position', 'gl_PrimitiveID',
-                   'gl_PrimitiveIDIn', 'gl_ProjectionMatrix', 'gl_ProjectionMatrixInverse',
-                   'gl_ProjectionMatrixInverseTranspose', 'gl_SampleID', 'gl_SampleMask',
-                   'gl_SamplePosition', 'gl_SecondaryColor', 'gl_TessCoord',
-                   'gl_TessLevelInner', 'gl_TessLevelOuter', 'gl_TexCoord',
-                   'gl_TextureEnvColor', 'gl_TextureMatrix', 'gl_TextureMatrixInverse',
-                   'gl_TextureMatrixInverseTranspose', 'gl_TextureMatrixTranspose',
-                   'gl_VertexID', 'gl_ViewportIndex'],
- 'glsl_keywords': ['attribute', 'break', 'case', 'centroid', 'const', 'continue', 'default',
-                   'discard', 'do', 'else', 'flat', 'for', 'if', 'in', 'inout', 'invariant',
-                   'layout', 'noperspective', 'out', 'patch', 'precision', 'return', 'sample',
-                   'smooth', 'struct', 'subroutine', 'switch', 'uniform', 'varying', 'while'],
- 'glsl_keywords_type': ['bool', 'bvec2', 'bvec3', 'bvec4', 'dmat2', 'dmat2x2', 'dmat2x3',
-                        'dmat2x4', 'dmat3', 'dmat3x2', 'dmat3x3', 'dmat3x4', 'dmat4', 'dmat4x2',
-                        'dmat4x3', 'dmat4x4', 'double', 'dvec2', 'dvec3', 'dvec4', 'false',
-                        'float', 'highp', 'int', 'isampler1D', 'isampler1DArray', 'isampler2D',
-                        'isampler2DArray', 'isampler2DMS', 'isampler2DMSArray',
-                        'isampler2DRect', 'isampler3D', 'isamplerBuffer', 'isamplerCube',
-                        'isamplerCubeArray', 'ivec2', 'ivec3', 'ivec4', 'lowp', 'mat2',
-                        'mat2x2', 'mat2x3', 'mat2x4', 'mat3', 'mat3x2', 'mat3x3', 'mat3x4',
-                        'mat4', 'mat4x2', 'mat4x3', 'mat4x4', 'mediump', 'sampler1D',
-                        'sampler1DArray', 'sampler1DArrayShadow', 'sampler1DShadow',
-                        'sampler2D', 'sampler2DArray', 'sampler2DArrayShadow', 'sampler2DMS',
-                        'sampler2DMSArray', 'sampler2DRect', 'sampler2DRectShadow',
-                        'sampler2DShadow', 'sampler3D', 'samplerBuffer', 'samplerCube',
-                        'samplerCubeArray', 'samplerCubeArrayShadow', 'samplerCubeShadow',
-                        'true', 'uint', 'usampler1D', 'usampler1DArray', 'usampler2D',
-                        'usampler2DArray', 'usampler2DMS', 'usampler2DMSArray',
-                        'usampler2DRect', 'usampler3D', 'usamplerBuffer', 'usamplerCube',
-                        'usamplerCubeArray', 'uvec2', 'uvec3', 'uvec4', 'vec2', 'vec3', 'vec4',
-                        'void'],
- 'glsl_reserved': ['active', 'asm', 'cast', 'class', 'common', 'enum', 'extern', 'external',
-                   'filter', 'fixed', 'fvec2', 'fvec3', 'fvec4', 'goto', 'half', 'hvec2',
-                   'hvec3', 'hvec4', 'iimage1D', 'iimage1DArray', 'iimage2D', 'iimage2DArray',
-                   'iimage3D', 'iimageBuffer', 'iimageCube', 'image1D', 'image1DArray',
-                   'image1DArrayShadow', 'image1DShadow', 'image2D', 'image2DArray',
-                   'image2DArrayShadow', 'image2DShadow', 'image3D', 'imageBuffer', 'imageCube',
-                   'inline', 'input', 'interface', 'long', 'namespace', 'noinline', 'output',
-                   'packed', 'partition', 'public', 'row_major', 'sampler3DRect', 'short',
-                   'sizeof', 'static', 'superp', 'template', 'this', 'typedef', 'uimage1D',
-                   'uimage1DArray', 'uimage2D', 'uimage2DArray', 'uimage3D', 'uimageBuffer',
-                   'uimageCube', 'union', 'unsigned', 'using', 'volatile'],
- 'hlsl_builtins': ['AllMemoryBarrier', 'AllMemoryBarrierWithGroupSync',
-                   'AppendStructuredBuffer', 'BINORMAL', 'BINORMAL0', 'BINORMAL1', 'BINORMAL2',
-                   'BINORMAL3', 'BINORMAL4', 'BLENDINDICES0', 'BLENDINDICES1', 'BLENDINDICES2',
-                   'BLENDINDICES3', 'BLENDINDICES4', 'BLENDWEIGHT0', 'BLENDWEIGHT1',
-                   'BLENDWEIGHT2', 'BLENDWEIGHT3', 'BLENDWEIGHT4', 'COLOR', 'COLOR0', 'COLOR1',
-                   'COLOR2', 'COLOR3', 'COLOR4', 'CheckAccessFullyMapped', 'CompileShader',
-                   'ConsumeStructuredBuffer', 'D3DCOLORtoUBYTE4', 'DEPTH0', 'DEPTH1', 'DEPTH2',
-                   'DEPTH3', 'DEPTH4', 'DeviceMemoryBarrier',
-                   'DeviceMemoryBarrierWithGroupSync', 'EvaluateAttributeAtCentroid',
-                   'EvaluateAttributeAtSample', 'EvaluateAttributeSnapped', 'FOG',
-                   'GetRenderTargetSampleCount', 'GetRenderTargetSamplePosition',
-                   'GlobalOrderedCountIncrement', 'GroupMemoryBarrier',
-                   'GroupMemoryBarrierWithGroupSync', 'InterlockedAdd', 'InterlockedAnd',
-                   'InterlockedCompareExchange', 'InterlockedCompareStore',
-                   'InterlockedExchange', 'InterlockedMax', 'InterlockedMin', 'InterlockedOr',
-                   'InterlockedXor', 'NORMAL', 'NORMAL0', 'NORMAL1', 'NORMAL2', 'NORMAL3',
-                   'NORMAL4', 'POSITION', 'POSITION0', 'POSITION1', 'POSITION2', 'POSITION3',
-                   'POSITION4', 'POSITIONT', 'PSIZE', 'PSIZE0', 'PSIZE1', 'PSIZE2', 'PSIZE3',
-                   'PSIZE4', 'Process2DQuadTessFactorsAvg', 'Process2DQuadTessFactorsMax',
-                   'Process2DQuadTessFactorsMin', 'ProcessIsolineTessFactors',
-                   'ProcessQuadTessFactorsAvg', 'ProcessQuadTessFactorsMax',
-                   'ProcessQuadTessFactorsMin', 'ProcessTriTessFactorsAvg',
-                   'ProcessTriTessFactorsMax', 'ProcessTriTessFactorsMin', 'QuadReadLaneAt',
-                   'QuadSwapX', 'QuadSwapY', 'SV_CLIPDISTANCE', 'SV_CLIPDISTANCE0',
-                   'SV_CLIPDISTANCE1', 'SV_COVERAGE', 'SV_CULLDISTANCE', 'SV_CULLDISTANCE0',
-                   'SV_CULLDISTANCE1', 'SV_DEPTH', 'SV_DEPTHGREATEREQUAL', 'SV_DEPTHLESSEQUAL',
-                   'SV_DISPATCHTHREADID', 'SV_DOMAINLOCATION', 'SV_GROUPID', 'SV_GROUPINDEX',
-                   'SV_GROUPTHREADID', 'SV_GSINSTANCEID', 'SV_INNERCOVERAGE',
-                   'SV_INSIDETESSFACTOR', 'SV_INSTANCEID', 'SV_ISFRONTFACE',
-                   'SV_OUTPUTCONTROLPOINTID', 'SV_POSITION', 'SV_PRIMITIVEID',
-                   'SV_RENDERTARGETARRAYINDEX', 'SV_SAMPLEINDEX', 'SV_STENCILREF',
-                   'SV_TESSFACTOR', 'SV_VERTEXID', 'SV_VIEWPORTARRAYINDEX', 'TANGENT',
-                   'TANGENT0', 'TANGENT1', 'TANGENT2', 'TANGENT3', 'TANGENT4', 'TESSFACTOR0',
-                   'TESSFACTOR1', 'TESSFACTOR2', 'TESSFACTOR3', 'TESSFACTOR4', 'TEXCOORD0',
-                   'TEXCOORD1', 'TEXCOORD2', 'TEXCOORD3', 'TEXCOORD4', 'VFACE', 'VPOS',
-                   'WaveAllBitAnd', 'WaveAllBitOr', 'WaveAllBitXor', 'WaveAllEqual',
-                   'WaveAllMax', 'WaveAllMin', 'WaveAllProduct', 'WaveAllSum', 'WaveAllTrue',
-                   'WaveAnyTrue', 'WaveBallot', 'WaveGetLaneCount', 'WaveGetLaneIndex',
-                   'WaveGetOrderedIndex', 'WaveIsHelperLane', 'WaveOnce', 'WavePrefixProduct',
-                   'WavePrefixSum', 'WaveReadFirstLane', 'WaveReadLaneAt', 'abort', 'abs',
-                   'acos', 'all', 'allow_uav_condition', 'any', 'asdouble', 'asfloat', 'asin',
-                   'asint', 'asuint', 'atan', 'atan2', 'branch', 'call', 'ceil', 'clamp',
-                   'clip', 'cos', 'cosh', 'countbits', 'cross', 'ddx', 'ddx_coarse', 'ddx_fine',
-                   'ddy', 'ddy_coarse', 'ddy_fine', 'degrees', 'determinant', 'distance',
-                   'domain', 'dot', 'dst', 'earlydepthstencil', 'errorf', 'exp', 'exp2',
-                   'f16tof32', 'f32tof16', 'faceforward', 'fastopt', 'firstbithigh',
-                   'firstbitlow', 'flatten', 'floor', 'fma', 'fmod', 'forcecase', 'frac',
-                   'frexp', 'fwidth', 'instance', 'isfinite', 'isinf', 'isnan', 'ldexp',
-                   'length', 'lerp', 'lit', 'log', 'log10', 'log2', 'loop', 'mad', 'max',
-                   'maxtessfactor', 'min', 'modf', 'msad4', 'mul', 'noise', 'normalize',
-                   'numthreads', 'outputcontrolpoints', 'outputtopology', 'partitioning',
-                   'patchconstantfunc', 'pow', 'printf', 'radians', 'rcp', 'reflect', 'refract',
-                   'reversebits', 'round', 'rsqrt', 'saturate', 'sign', 'sin', 'sincos', 'sinh',
-                   'smoothstep', 'sqrt', 'step', 'tan', 'tanh', 'tex1D', 'tex1Dbias',
-                   'tex1Dgrad', 'tex1Dlod', 'tex1Dproj', 'tex2D', 'tex2Dbias', 'tex2Dgrad',
-                   'tex2Dlod', 'tex2Dproj', 'tex3D', 'tex3Dbias', 'tex3Dgrad', 'tex3Dlod',
-                   'tex3Dproj', 'texCUBE', 'texCUBEbias', 'texCUBEgrad', 'texCUBElod',
-                   'texCUBEproj', 'transpose', 'trunc', 'unroll'],
- 'hlsl_keywords': ['NULL', 'asm', 'asm_fragment', 'break', 'case', 'cbuffer', 'centroid',
-                   'class', 'column_major', 'compile', 'compile_fragment', 'const', 'continue',
-                   'default', 'discard', 'do', 'else', 'export', 'extern', 'for', 'fxgroup',
-                   'globallycoherent', 'groupshared', 'if', 'in', 'inline', 'inout',
-                   'interface', 'line', 'lineadj', 'linear', 'namespace', 'nointerpolation',
-                   'noperspective', 'out', 'packoffset', 'pass', 'pixelfragment', 'point',
-                   'precise', 'register', 'return', 'row_major', 'sample', 'sampler', 'shared',
-                   'stateblock', 'stateblock_state', 'static', 'struct', 'switch', 'tbuffer',
-                   'technique', 'technique10', 'technique11', 'texture', 'triangle', 'typedef',
-                   'uniform', 'vertexfragment', 'volatile', 'while'],
- 'hlsl_keywords_type': ['BOOL1', 'BOOL1x1', 'BOOL1x2', 'BOOL1x3', 'BOOL1x4', 'BOOL2', 'BOOL2x1',
-                        'BOOL2x2', 'BOOL2x3', 'BOOL2x4', 'BOOL3', 'BOOL3x1', 'BOOL3x2',
-                        'BOOL3x3', 'BOOL3x4', 'BOOL4', 'BOOL4x1', 'BOOL4x2', 'BOOL4x3',
-                        'BOOL4x4', 'BlendState', 'Buffer', 'ByteAddressBuffer', 'ComputeShader',
-                        'DepthStencilState', 'DepthStencilView', 'DomainShader',
-                        'GeometryShader', 'HullShader', 'InputPatch', 'LineStream',
-                        'OutputPatch', 'PixelShader', 'PointStream', 'RWBuffer',
-                        'RWByteAddressBuffer', 'RWStructuredBuffer', 'RWTexture1D',
-                        'RWTexture1DArray', 'RWTexture2D', 'RWTexture2DArray', 'RWTexture3D',
-                        'RasterizerOrderedBuffer', 'RasterizerOrderedByteAddressBuffer',
-                        'RasterizerOrderedStructuredBuffer', 'RasterizerOrderedTexture1D',
-                        'RasterizerOrderedTexture1DArray', 'RasterizerOrderedTexture2D',
-                        'RasterizerOrderedTexture2DArray', 'RasterizerOrderedTexture3D',
-                        'RasterizerState', 'RenderTargetView', 'SamplerComparisonState',
-                        'SamplerState', 'StructuredBuffer', 'Texture1D', 'Texture1DArray',
-                        'Texture2D', 'Texture2DArray', 'Texture2DMS', 'Texture2DMSArray',
-                        'Texture3D', 'TextureCube', 'TextureCubeArray', 'TriangleStream',
-                        'VertexShader', 'bool1', 'bool1x1', 'bool1x2', 'bool1x3', 'bool1x4',
-                        'bool2', 'bool2x1', 'bool2x2', 'bool2x3', 'bool2x4', 'bool3', 'bool3x1',
-                        'bool3x2', 'bool3x3', 'bool3x4', 'bool4', 'bool4x1', 'bool4x2',
-                        'bool4x3', 'bool4x4', 'double1', 'double1x1', 'double1x2', 'double1x3',
-                        'double1x4', 'double2', 'double2x1', 'double2x2', 'double2x3',
-                        'double2x4', 'double3', 'double3x1', 'double3x2', 'double3x3',
-                        'double3x4', 'double4', 'double4x1', 'double4x2', 'double4x3',
-                        'double4x4', 'dword', 'float1', 'float1x1', 'float1x2', 'float1x3',
-                        'float1x4', 'float2', 'float2x1', 'float2x2', 'float2x3', 'float2x4',
-                        'float3', 'float3x1', 'float3x2', 'float3x3', 'float3x4', 'float4',
-                        'float4x1', 'float4x2', 'float4x3', 'float4x4', 'half1', 'half1x1',
-                        'half1x2', 'half1x3', 'half1x4', 'half2', 'half2x1', 'half2x2',
-                        'half2x3', 'half2x4', 'half3', 'half3x1', 'half3x2', 'half3x3',
-                        'half3x4', 'half4', 'half4x1', 'half4x2', 'half4x3', 'half4x4', 'int1',
-                        'int1x1', 'int1x2', 'int1x3', 'int1x4', 'int2', 'int2x1', 'int2x2',
-                        'int2x3', 'int2x4', 'int3', 'int3x1', 'int3x2', 'int3x3', 'int3x4',
-                        'int4', 'int4x1', 'int4x2', 'int4x3', 'int4x4', 'matrix', 'snorm',
-                        'string', 'unorm', 'unsigned', 'vector', 'void'],
- 'hlsl_reserved': ['auto', 'catch', 'char', 'const_cast', 'delete', 'dynamic_cast', 'enum',
-                   'explicit', 'friend', 'goto', 'long', 'mutable', 'new', 'operator',
-                   'private', 'protected', 'public', 'reinterpret_cast', 'short', 'signed',
-                   'sizeof', 'static_cast', 'template', 'this', 'throw', 'try', 'typename',
-                   'union', 'unsigned', 'using', 'virtual'],
- 'julia_types': ['ARPACKException', 'AbstractArray', 'AbstractChannel', 'AbstractChar',
-                 'AbstractDict', 'AbstractDisplay', 'AbstractFloat', 'AbstractIrrational',
-                 'AbstractLogger', 'AbstractMatrix', 'AbstractREPL', 'AbstractRNG',
-                 'AbstractRange', 'AbstractSerializer', 'AbstractSet', 'AbstractSparseArray',
-                 'AbstractSparseMatrix', 'AbstractSparseVector', 'AbstractString',
-                 'AbstractUnitRange', 'AbstractVecOrMat', 'AbstractVector',
-                 'AbstractWorkerPool', 'Adjoint', 'Any', 'ArgumentError', 'Array',
-                 'AssertionError', 'Base64DecodePipe', 'Base64EncodePipe', 'BasicREPL',
-                 'Bidiagonal', 'BigFloat', 'BigInt', 'BitArray', 'BitMatrix', 'BitSet',
-                 'BitVector', 'Bool', 'BoundsError', 'BunchKaufman', 'CachingPool',
-                 'CapturedException', 'CartesianIndex', 'CartesianIndices', 'Cchar', 'Cdouble',
-                 'Cfloat', 'Channel', 'Char', 'Cholesky', 'CholeskyPivoted', 'Cint',
-                 'Cintmax_t', 'Clong', 'Clonglong', 'ClusterManager', 'Cmd', 'Colon', 'Complex',
-                 'ComplexF16', 'ComplexF32', 'ComplexF64', 'CompositeException', 'Condition',
-                 'ConsoleLogger', 'Cptrdiff_t', 'Cshort', 'Csize_t', 'Cssize_t', 'Cstring',
-                 'Cuchar', 'Cuint', 'Cuintmax_t', 'Culong', 'Culonglong', 'Cushort', 'Cvoid',
-                 'Cwchar_t', 'Cwstring', 'DataType', 'Date', 'DateFormat', 'DatePeriod',
-                 'DateTime', 'Day', 'DenseArray', 'DenseMatrix', 'DenseVecOrMat', 'DenseVector',
-                 'Diagonal', 'Dict', 'DimensionMismatch', 'Dims', 'DivideError', 'DomainError',
-                 'EOFError', 'Eigen', 'Enum', 'ErrorException', 'Exception',
-                 'ExponentialBackOff', 'Expr', 'FDWatcher', 'Factorization', 'FileMonitor',
-                 'Float16', 'Float32', 'Float64', 'FolderMonitor', 'Function',
-                 'GeneralizedEigen', 'GeneralizedSVD', 'GeneralizedSchur', 'GenericArray',
-                 'GenericDict', 'GenericSet', 'GenericString', 'GitConfig', 'GitRepo',
-                 'GlobalRef', 'HMAC_CTX', 'HTML', 'Hermitian', 'Hessenberg', 'Hour', 'IO',
-                 'IOBuffer', 'IOContext', 'IOStream', 'IPAddr', 'IPv4', 'IPv6', 'IdDict',
-                 'IndexCartesian', 'IndexLinear', 'IndexStyle', 'InexactError', 'InitError',
-                 'Int', 'Int128', 'Int16', 'Int32', 'Int64', 'Int8', 'Integer',
-                 'InterruptException', 'InvalidStateException', 'Irrational', 'KeyError',
-                 'LAPACKException', 'LDLt', 'LQ', 'LU', 'LinRange', 'LineEditREPL',
-                 'LineNumberNode', 'LinearIndices', 'LoadError', 'LogLevel', 'LowerTriangular',
-                 'MIME', 'Matrix', 'MersenneTwister', 'Method', 'MethodError', 'Microsecond',
-                 'Millisecond', 'Minute', 'Missing', 'MissingException', 'Module', 'Month',
-                 'NTuple', 'NamedTuple', 'Nanosecond', 'Nothing', 'NullLogger', 'Number',
-                 'OrdinalRange', 'OutOfMemoryError', 'OverflowError', 'PackageMode',
-                 'PackageSpec', 'Pair', 'PartialQuickSort', 'Period', 'PermutedDimsArray',
-                 'Pipe', 'PollingFileWatcher', 'PosDefException', 'ProcessExitedException',
-                 'Ptr', 'QR', 'QRPivoted', 'QuoteNode', 'RandomDevice',
-                 'RankDeficientException', 'Rational', 'RawFD', 'ReadOnlyMemoryError', 'Real',
-                 'ReentrantLock', 'Ref', 'Regex', 'RegexMatch', 'RemoteChannel',
-                 'RemoteException', 'RoundingMode', 'SHA1_CTX', 'SHA224_CTX', 'SHA256_CTX',
-                 'SHA2_224_CTX', 'SHA2_256_CTX', 'SHA2_384_CTX', 'SHA2_512_CTX', 'SHA384_CTX',
-                 'SHA3_224_CTX', 'SHA3_256_CTX', 'SHA3_384_CTX', 'SHA3_512_CTX', 'SHA512_CTX',
-                 'SVD', 'Schur', 'Second', 'SegmentationFault', 'Serializer', 'Set',
-                 'SharedArray', 'SharedMatrix', 'SharedVector', 'Signed', 'SimpleLogger',
-                 'SingularException', 'Some', 'SparseMatrixCSC', 'SparseVector',
-                 'StackOverflowError', 'StepRange', 'StepRangeLen', 'StreamREPL',
-                 'StridedArray', 'StridedMatrix', 'StridedVecOrMat', 'StridedVector', 'String',
-                 'StringIndexError', 'SubArray', 'SubString', 'SubstitutionString',
-                 'SymTridiagonal', 'Symbol', 'Symmetric', 'SystemError', 'TCPSocket', 'Task',
-                 'TestSetException', 'Text', 'TextDisplay', 'Time', 'TimePeriod', 'TimeType',
-                 'TimeZone', 'Timer', 'Transpose', 'Tridiagonal', 'Tuple', 'Type', 'TypeError',
-                 'TypeVar', 'UDPSocket', 'UInt', 'UInt128', 'UInt16', 'UInt32', 'UInt64',
-                 'UInt8', 'UTC', 'UUID', 'UndefInitializer', 'UndefKeywordError',
-                 'UndefRefError', 'UndefVarError', 'UniformScaling', 'Union', 'UnionAll',
-                 'UnitLowerTriangular', 'UnitRange', 'UnitUpperTriangular', 'Unsigned',
-                 'UpgradeLevel', 'UpperTriangular', 'Val', 'Vararg', 'VecElement', 'VecOrMat',
-                 'Vector', 'VersionNumber', 'WeakKeyDict', 'WeakRef', 'Week', 'WorkerConfig',
-                 'WorkerPool', 'Year'],
- 'llvm_instructions': ['add', 'addrspacecast', 'alloca', 'and', 'ashr', 'atomicrmw', 'bitcast',
-                       'br', 'call', 'callbr', 'catchpad', 'catchret', 'catchswitch',
-                       'cleanuppad', 'cleanupret', 'cmpxchg', 'extractelement', 'extractvalue',
-                       'fadd', 'fcmp', 'fdiv', 'fence', 'fmul', 'fneg', 'fpext', 'fptosi',
-                       'fptoui', 'fptrunc', 'freeze', 'frem', 'fsub', 'getelementptr', 'icmp',
-                       'indirectbr', 'insertelement', 'insertvalue', 'inttoptr', 'invoke',
-                       'landingpad', 'load', 'lshr', 'mul', 'or', 'phi', 'ptrtoint', 'resume',
-                       'ret', 'sdiv', 'select', 'sext', 'shl', 'shufflevector', 'sitofp',
-                       'srem', 'store', 'sub', 'switch', 'trunc', 'udiv', 'uitofp',
-                       'unreachable', 'urem', 'va_arg', 'xor', 'zext'],
- 'llvm_keywords': ['aarch64_sve_vector_pcs', 'aarch64_vector_pcs', 'acq_rel', 'acquire',
-                   'addrspace', 'afn', 'alias', 'aliasee', 'align', 'alignLog2', 'alignstack',
-                   'allOnes', 'allocsize', 'alwaysInline', 'alwaysinline', 'amdgpu_cs',
-                   'amdgpu_es', 'amdgpu_gs', 'amdgpu_hs', 'amdgpu_kernel', 'amdgpu_ls',
-                   'amdgpu_ps', 'amdgpu_vs', 'any', 'anyregcc', 'appending', 'arcp',
-                   'argmemonly', 'args', 'arm_aapcs_vfpcc', 'arm_aapcscc', 'arm_apcscc', 'asm',
-                   'atomic', 'attributes', 'available_externally', 'avr_intrcc', 'avr_signalcc',
-                   'bit', 'bitMask', 'blockaddress', 'branchFunnel', 'builtin', 'byArg', 'byte',
-                   'byteArray', 'byval', 'c', 'callee', 'caller', 'calls', 'canAutoHide',
-                   'catch', 'cc', 'ccc', 'cfguard_checkcc', 'cleanup', 'cold', 'coldcc',
-                   'comdat', 'common', 'constant', 'contract', 'convergent', 'critical',
-                   'cxx_fast_tlscc', 'datalayout', 'declare', 'default', 'define', 'deplibs',
-                   'dereferenceable', 'dereferenceable_or_null', 'distinct', 'dllexport',
-                   'dllimport', 'dsoLocal', 'dso_local', 'dso_preemptable', 'eq', 'exact',
-                   'exactmatch', 'extern_weak', 'external', 'externally_initialized', 'false',
-                   'fast', 'fastcc', 'filter', 'flags', 'from', 'funcFlags', 'function', 'gc',
-                   'ghccc', 'global', 'guid', 'gv', 'hash', 'hhvm_ccc', 'hhvmcc', 'hidden',
-                   'hot', 'hotness', 'ifunc', 'immarg', 'inaccessiblemem_or_argmemonly',
-                   'inaccessiblememonly', 'inalloca', 'inbounds', 'indir', 'info',
-                   'initialexec', 'inline', 'inlineBits', 'inlinehint', 'inrange', 'inreg',
-                   'insts', 'intel_ocl_bicc', 'inteldialect', 'internal', 'jumptable', 'kind',
-                   'largest', 'linkage', 'linkonce', 'linkonce_odr', 'live',
-                   'local_unnamed_addr', 'localdynamic', 'localexec', 'max', 'min', 'minsize',
-                   'module', 'monotonic', 'msp430_intrcc', 'musttail', 'naked', 'name', 'nand',
-                   'ne', 'nest', 'ninf', 'nnan', 'noInline', 'noRecurse', 'noalias',
-                   'nobuiltin', 'nocapture', 'nocf_check', 'noduplicate', 'noduplicates',
-                   'nofree', 'noimplicitfloat', 'noinline', 'none', 'nonlazybind', 'nonnull',
-                   'norecurse', 'noredzone', 'noreturn', 'nosync', 'notEligibleToImport',
-                   'notail', 'nounwind', 'nsw', 'nsz', 'null', 'nuw', 'oeq', 'offset', 'oge',
-                   'ogt', 'ole', 'olt', 'one', 'opaque', 'optforfuzzing', 'optnone', 'optsize',
-                   'ord', 'partition', 'path', 'personality', 'prefix', 'preserve_allcc',
-                   'preserve_mostcc', 'private', 'prologue', 'protected', 'ptx_device',
-                   'ptx_kernel', 'readNone', 'readOnly', 'readnone', 'readonly', 'reassoc',
-                   'refs', 'relbf', 'release', 'resByArg', 'returnDoesNotAlias', 'returned',
-                   'returns_twice', 'safestack', 'samesize', 'sanitize_address',
-                   'sanitize_hwaddress', 'sanitize_memory', 'sanitize_memtag',
-                   'sanitize_thread', 'section', 'seq_cst', 'sge', 'sgt', 'shadowcallstack',
-                   'sideeffect', 'signext', 'single', 'singleImpl', 'singleImplName', 'sizeM1',
-                   'sizeM1BitWidth', 'sle', 'slt', 'source_filename', 'speculatable',
-                   'speculative_load_hardening', 'spir_func', 'spir_kernel', 'sret', 'ssp',
-                   'sspreq', 'sspstrong', 'strictfp', 'summaries', 'summary', 'swiftcc',
-                   'swifterror', 'swiftself', 'syncscope', 'tail', 'tailcc', 'target',
-                   'thread_local', 'to', 'triple', 'true', 'type', 'typeCheckedLoadConstVCalls',
-                   'typeCheckedLoadVCalls', 'typeIdInfo', 'typeTestAssumeConstVCalls',
-                   'typeTestAssumeVCalls', 'typeTestRes', 'typeTests', 'typeid',
-                   'typeidCompatibleVTable', 'ueq', 'uge', 'ugt', 'ule', 'ult', 'umax', 'umin',
-                   'undef', 'une', 'uniformRetVal', 'uniqueRetVal', 'unknown', 'unnamed_addr',
-                   'uno', 'unordered', 'unsat', 'unwind', 'uselistorder', 'uselistorder_bb',
-                   'uwtable', 'vFuncId', 'vTableFuncs', 'varFlags', 'variable',
-                   'vcall_visibility', 'virtFunc', 'virtualConstProp', 'volatile', 'vscale',
-                   'weak', 'weak_odr', 'webkit_jscc', 'willreturn', 'win64cc', 'within',
-                   'wpdRes', 'wpdResolutions', 'writeonly', 'x', 'x86_64_sysvcc',
-                   'x86_fastcallcc', 'x86_intrcc', 'x86_regcallcc', 'x86_stdcallcc',
-                   'x86_thiscallcc', 'x86_vectorcallcc', 'xchg', 'zeroext', 'zeroinitializer'],
- 'llvm_types': ['double', 'float', 'fp128', 'half', 'label', 'metadata', 'ppc_fp128', 'token',
-                'void', 'x86_fp80', 'x86_mmx'],
- 'lua_builtins': ['_g', '_version', 'assert', 'collectgarbage', 'coroutine.create',
-                  'coroutine.isyieldable', 'coroutine.resume', 'coroutine.running',
-                  'coroutine.status', 'coroutine.wrap', 'coroutine.yield', 'debug.debug',
-                  'debug.gethook', 'debug.getinfo', 'debug.getlocal', 'debug.getmetatable',
-                  'debug.getregistry', 'debug.getupvalue', 'debug.getuservalue',
-                  'debug.sethook', 'debug.setlocal', 'debug.setmetatable', 'debug.setupvalue',
-                  'debug.setuservalue', 'debug.traceback', 'debug.upvalueid',
-                  'debug.upvaluejoin', 'dofile', 'error', 'file:close', 'file:flush',
-                  'file:lines', 'file:read', 'file:seek', 'file:setvbuf', 'file:write',
-                  'getmetatable', 'io.close', 'io.flush', 'io.input', 'io.lines', 'io.open',
-                  'io.output', 'io.popen', 'io.read', 'io.stderr', 'io.stdin', 'io.stdout',
-                  'io.tmpfile', 'io.type', 'io.write', 'ipairs', 'load', 'loadfile',
-                  'lua_cpath', 'lua_cpath_5_3', 'lua_errerr', 'lua_errfile', 'lua_errgcmm',
-                  'lua_errmem', 'lua_errrun', 'lua_errsyntax', 'lua_hookcall', 'lua_hookcount',
-                  'lua_hookline', 'lua_hookret', 'lua_hooktailcall', 'lua_init', 'lua_init_5_3',
-                  'lua_maskcall', 'lua_maskcount', 'lua_maskline', 'lua_maskret',
-                  'lua_maxinteger', 'lua_mininteger', 'lua_minstack', 'lua_multret',
-                  'lua_noref', 'lua_ok', 'lua_opadd', 'lua_opband', 'lua_opbnot', 'lua_opbor',
-                  'lua_opbxor', 'lua_opdiv', 'lua_opeq', 'lua_opidiv', 'lua_ople', 'lua_oplt',
-                  'lua_opmod', 'lua_opmul', 'lua_oppow', 'lua_opshl', 'lua_opshr', 'lua_opsub',
-                  'lua_opunm', 'lua_path', 'lua_path_5_3', 'lua_refnil', 'lua_registryindex',
-                  'lua_ridx_globals', 'lua_ridx_mainthread', 'lua_tboolean', 'lua_tfunction',
-                  'lua_tlightuserdata', 'lua_tnil', 'lua_tnone', 'lua_tnumber', 'lua_tstring',
-                  'lua_ttable', 'lua_tthread', 'lua_tuserdata', 'lua_use_apicheck', 'lua_yield',
-                  'lual_buffersize', 'luaopen_base', 'luaopen_coroutine', 'luaopen_debug',
-                  'luaopen_io', 'luaopen_math', 'luaopen_os', 'luaopen_package',
-                  'luaopen_string', 'luaopen_table', 'luaopen_utf8', 'math.abs', 'math.acos',
-                  'math.asin', 'math.atan', 'math.ceil', 'math.cos', 'math.deg', 'math.exp',
-                  'math.floor', 'math.fmod', 'math.huge', 'math.log', 'math.max',
-                  'math.maxinteger', 'math.min', 'math.mininteger', 'math.modf', 'math.pi',
-                  'math.rad', 'math.random', 'math.randomseed', 'math.sin', 'math.sqrt',
-                  'math.tan', 'math.tointeger', 'math.type', 'math.ult', 'next', 'os.clock',
-                  'os.date', 'os.difftime', 'os.execute', 'os.exit', 'os.getenv', 'os.remove',
-                  'os.rename', 'os.setlocale', 'os.time', 'os.tmpname', 'package.config',
-                  'package.cpath', 'package.loaded', 'package.loadlib', 'package.path',
-                  'package.preload', 'package.searchers', 'package.searchpath', 'pairs',
-                  'pcall', 'print', 'rawequal', 'rawget', 'rawlen', 'rawset', 'require',
-                  'select', 'setmetatable', 'string.byte', 'string.char', 'string.dump',
-                  'string.find', 'string.format', 'string.gmatch', 'string.gsub', 'string.len',
-                  'string.lower', 'string.match', 'string.pack', 'string.packsize',
-                  'string.rep', 'string.reverse', 'string.sub', 'string.unpack', 'string.upper',
-                  'table.concat', 'table.insert', 'table.move', 'table.pack', 'table.remove',
-                  'table.sort', 'table.unpack', 'tonumber', 'tostring', 'type', 'utf8.char',
-                  'utf8.charpattern', 'utf8.codepoint', 'utf8.codes', 'utf8.len', 'utf8.offset',
-                  'xpcall'],
- 'mathematica_builtins': ['AASTriangle', 'APIFunction', 'ARCHProcess', 'ARIMAProcess',
-                          'ARMAProcess', 'ARProcess', 'ASATriangle', 'AbelianGroup', 'Abort',
-                          'AbortKernels', 'AbortProtect', 'Above', 'Abs', 'AbsArg',
-                          'AbsArgPlot', 'AbsoluteCorrelation', 'AbsoluteCorrelationFunction',
-                          'AbsoluteCurrentValue', 'AbsoluteDashing', 'AbsoluteFileName',
-                          'AbsoluteOptions', 'AbsolutePointSize', 'AbsoluteThickness',
-                          'AbsoluteTime', 'AbsoluteTiming', 'AcceptanceThreshold',
-                          'AccountingForm', 'Accumulate', 'Accuracy', 'AccuracyGoal',
-                          'ActionMenu', 'Activate', 'ActiveClassification',
-                          'ActiveClassificationObject', 'ActivePrediction',
-                          'ActivePredictionObject', 'ActiveStyle', 'AcyclicGraphQ', 'AddSides',
-                          'AddTo', 'AddToSearchIndex', 'AddUsers', 'AdjacencyGraph',
-                          'AdjacencyList', 'AdjacencyMatrix', 'AdjacentMeshCells',
-                          'AdjustTimeSeriesForecast', 'AdjustmentBox', 'AdjustmentBoxOptions',
-                          'AdministrativeDivisionData', 'AffineHalfSpace', 'AffineSpace',
-                          'AffineStateSpaceModel', 'AffineTransform', 'After',
-                          'AggregatedEntityClass', 'AggregationLayer', 'AirPressureData',
-                          'AirTemperatureData', 'AircraftData', 'AirportData', 'AiryAi',
-                          'AiryAiPrime', 'AiryAiZero', 'AiryBi', 'AiryBiPrime', 'AiryBiZero',
-                          'AlgebraicIntegerQ', 'AlgebraicNumber', 'AlgebraicNumberDenominator',
-                          'AlgebraicNumberNorm', 'AlgebraicNumberPolynomial',
-                          'AlgebraicNumberTrace', 'AlgebraicUnitQ', 'Algebraics', 'Alignment',
-                          'AlignmentPoint', 'All', 'AllTrue', 'AllowGroupClose',
-                          'AllowInlineCells', 'AllowLooseGrammar', 'AllowReverseGroupClose',
-                          'AllowVersionUpdate', 'AllowedCloudExtraParameters',
-                          'AllowedCloudParameterExtensions', 'AllowedDimensions',
-                          'AllowedFrequencyRange', 'AllowedHeads', 'AlphaChannel', 'Alphabet',
-                          'AlphabeticOrder', 'AlphabeticSort', 'AlternatingFactorial',
-                          'AlternatingGroup', 'AlternativeHypothesis', 'Alternatives',
-                          'AltitudeMethod', 'AmbiguityFunction', 'AmbiguityList', 'AnatomyData',
-                          'AnatomyPlot3D', 'AnatomySkinStyle', 'AnatomyStyling',
-                          'AnchoredSearch', 'And', 'AndersonDarlingTest', 'AngerJ',
-                          'AngleBisector', 'AngleBracket', 'AnglePath', 'AnglePath3D',
-                          'AngleVector', 'AngularGauge', 'Animate', 'AnimationDirection',
-                          'AnimationRate', 'AnimationRepetitions', 'AnimationRunTime',
-                          'AnimationRunning', 'AnimationTimeIndex', 'Animator', 'Annotate',
-                          'Annotation', 'AnnotationDelete', 'AnnotationKeys', 'AnnotationRules',
-                          'AnnotationValue', 'Annuity', 'AnnuityDue', 'Annulus',
-                          'AnomalyDetection', 'AnomalyDetector', 'AnomalyDetectorFunction',
-                          'Anonymous', 'Antialiasing', 'AntihermitianMatrixQ', 'Antisymmetric',
-                          'AntisymmetricMatrixQ', 'Antonyms', 'AnyOrder', 'AnySubset',
-                          'AnyTrue', 'Apart', 'ApartSquareFree', 'Appearance',
-                          'AppearanceElements', 'AppearanceRules', 'AppellF1', 'Append',
-                          'AppendLayer', 'AppendTo', 'Apply', 'ApplySides', 'ArcCos', 'ArcCosh',
-                          'ArcCot', 'ArcCoth', 'ArcCsc', 'ArcCsch', 'ArcCurvature', 'ArcLength',
-                          'ArcSec', 'ArcSech', 'ArcSin', 'ArcSinDistribution', 'ArcSinh',
-                          'ArcTan', 'ArcTanh', 'Area', 'Arg', 'ArgMax', 'ArgMin',
-                          'ArithmeticGeometricMean', 'Around', 'AroundReplace', 'Array',
-                          'ArrayComponents', 'ArrayDepth', 'ArrayFilter', 'ArrayFlatten',
-                          'ArrayMesh', 'ArrayPad', 'ArrayPlot', 'ArrayQ', 'ArrayResample',
-                          'ArrayReshape', 'ArrayRules', 'Arrays', 'Arrow', 'Arrowheads', 'Ask',
-                          'AskAppend', 'AskConfirm', 'AskDisplay', 'AskFunction', 'AskState',
-                          'AskTemplateDisplay', 'AskedQ', 'AskedValue', 'AspectRatio', 'Assert',
-                          'AssociateTo', 'Association', 'AssociationFormat', 'AssociationMap',
-                          'AssociationQ', 'AssociationThread', 'AssumeDeterministic',
-                          'Assuming', 'Assumptions', 'Asymptotic', 'AsymptoticDSolveValue',
-                          'AsymptoticEqual', 'AsymptoticEquivalent', 'AsymptoticGreater',
-                          'AsymptoticGreaterEqual', 'AsymptoticIntegrate', 'AsymptoticLess',
-                          'AsymptoticLessEqual', 'AsymptoticOutputTracker', 'AsymptoticProduct',
-                          'AsymptoticRSolveValue', 'AsymptoticSolve', 'AsymptoticSum',
-                          'Asynchronous', 'Atom', 'AtomCoordinates', 'AtomCount',
-                          'AtomDiagramCoordinates', 'AtomList', 'AtomQ', 'AttentionLayer',
-                          'Attributes', 'Audio', 'AudioAmplify', 'AudioAnnotate',
-                          'AudioAnnotationLookup', 'AudioBlockMap', 'AudioCapture',
-                          'AudioChannelAssignment', 'AudioChannelCombine', 'AudioChannelMix',
-                          'AudioChannelSeparate', 'AudioChannels', 'AudioData', 'AudioDelay',
-                          'AudioDelete', 'AudioDistance', 'AudioEncoding', 'AudioFade',
-                          'AudioFrequencyShift', 'AudioGenerator', 'AudioIdentify',
-                          'AudioInputDevice', 'AudioInsert', 'AudioInstanceQ', 'AudioIntervals',
-                          'AudioJoin', 'AudioLabel', 'AudioLength', 'AudioLocalMeasurements',
-                          'AudioLoudness', 'AudioMeasurements', 'AudioNormalize',
-                          'AudioOutputDevice', 'AudioOverlay', 'AudioPad', 'AudioPan',
-                          'AudioPartition', 'AudioPause', 'AudioPitchShift', 'AudioPlay',
-                          'AudioPlot', 'AudioQ', 'AudioRecord', 'AudioReplace', 'AudioResample',
-                          'AudioReverb', 'AudioReverse', 'AudioSampleRate', 'AudioSpectralMap',
-                          'AudioSpectralTransformation', 'AudioSplit', 'AudioStop',
-                          'AudioStream', 'AudioStreams', 'AudioTimeStretch', 'AudioTracks',
-                          'AudioTrim', 'AudioType', 'AugmentedPolyhedron',
-                          'AugmentedSymmetricPolynomial', 'Authentication',
-                          'AuthenticationDialog', 'AutoAction', 'AutoCopy', 'AutoDelete',
-                          'AutoIndent', 'AutoItalicWords', 'AutoMultiplicationSymbol',
-                          'AutoRefreshed', 'AutoRemove', 'AutoScroll', 'AutoSpacing',
-                          'AutoSubmitting', 'Autocomplete', 'AutocompletionFunction',
-                          'AutocorrelationTest', 'Automatic', 'AutorunSequencing', 'Axes',
-                          'AxesEdge', 'AxesLabel', 'AxesOrigin', 'AxesStyle', 'AxiomaticTheory',
-                          'Axis', 'BSplineBasis', 'BSplineCurve', 'BSplineFunction',
-                          'BSplineSurface', 'BabyMonsterGroupB', 'Back', 'Background',
-                          'Backslash', 'Backward', 'Ball', 'Band', 'BandpassFilter',
-                          'BandstopFilter', 'BarChart', 'BarChart3D', 'BarLegend', 'BarOrigin',
-                          'BarSpacing', 'BarabasiAlbertGraphDistribution', 'BarcodeImage',
-                          'BarcodeRecognize', 'BaringhausHenzeTest', 'BarlowProschanImportance',
-                          'BarnesG', 'BartlettHannWindow', 'BartlettWindow', 'BaseDecode',
-                          'BaseEncode', 'BaseForm', 'BaseStyle', 'Baseline', 'BaselinePosition',
-                          'BasicRecurrentLayer', 'BatchNormalizationLayer', 'BatchSize',
-                          'BatesDistribution', 'BattleLemarieWavelet', 'BayesianMaximization',
-                          'BayesianMaximizationObject', 'BayesianMinimization',
-                          'BayesianMinimizationObject', 'Because', 'BeckmannDistribution',
-                          'Beep', 'Before', 'Begin', 'BeginDialogPacket', 'BeginPackage',
-                          'BellB', 'BellY', 'Below', 'BenfordDistribution',
-                          'BeniniDistribution', 'BenktanderGibratDistribution',
-                          'BenktanderWeibullDistribution', 'BernoulliB',
-                          'BernoulliDistribution', 'BernoulliGraphDistribution',
-                          'BernoulliProcess', 'BernsteinBasis', 'BesselFilterModel', 'BesselI',
-                          'BesselJ', 'BesselJZero', 'BesselK', 'BesselY', 'BesselYZero', 'Beta',
-                          'BetaBinomialDistribution', 'BetaDistribution',
-                          'BetaNegativeBinomialDistribution', 'BetaPrimeDistribution',
-                          'BetaRegularized', 'Between', 'BetweennessCentrality',
-                          'BeveledPolyhedron', 'BezierCurve', 'BezierFunction',
-                          'BilateralFilter', 'BinCounts', 'BinLists', 'Binarize',
-                          'BinaryDeserialize', 'BinaryDistance', 'BinaryFormat', 'BinaryImageQ',
-                          'BinaryRead', 'BinaryReadList', 'BinarySerialize', 'BinaryWrite',
-                          'Binomial', 'BinomialDistribution', 'BinomialProcess',
-                          'BinormalDistribution', 'BiorthogonalSplineWavelet',
-                          'BipartiteGraphQ', 'BiquadraticFilterModel', 'BirnbaumImportance',
-                          'BirnbaumSaundersDistribution', 'BitAnd', 'BitClear', 'BitGet',
-                          'BitLength', 'BitNot', 'BitOr', 'BitSet', 'BitShiftLeft',
-                          'BitShiftRight', 'BitXor', 'BiweightLocation', 'BiweightMidvariance',
-                          'Black', 'BlackmanHarrisWindow', 'BlackmanNuttallWindow',
-                          'BlackmanWindow', 'Blank', 'BlankNullSequence', 'BlankSequence',
-                          'Blend', 'Block', 'BlockMap', 'BlockRandom', 'BlockchainAddressData',
-                          'BlockchainBase', 'BlockchainBlockData', 'BlockchainContractValue',
-                          'BlockchainData', 'BlockchainGet', 'BlockchainKeyEncode',
-                          'BlockchainPut', 'BlockchainTokenData', 'BlockchainTransaction',
-                          'BlockchainTransactionData', 'BlockchainTransactionSign',
-                          'BlockchainTransactionSubmit', 'BlomqvistBeta', 'BlomqvistBetaTest',
-                          'Blue', 'Blur', 'BodePlot', 'BohmanWindow', 'Bold', 'Bond',
-                          'BondCount', 'BondList', 'BondQ', 'Bookmarks', 'Boole',
-                          'BooleanConsecutiveFunction', 'BooleanConvert',
-                          'BooleanCountingFunction', 'BooleanFunction', 'BooleanGraph',
-                          'BooleanMaxterms', 'BooleanMinimize', 'BooleanMinterms', 'BooleanQ',
-                          'BooleanRegion', 'BooleanStrings', 'BooleanTable', 'BooleanVariables',
-                          'Booleans', 'BorderDimensions', 'BorelTannerDistribution', 'Bottom',
-                          'BottomHatTransform', 'BoundaryDiscretizeGraphics',
-                          'BoundaryDiscretizeRegion', 'BoundaryMesh', 'BoundaryMeshRegion',
-                          'BoundaryMeshRegionQ', 'BoundaryStyle', 'BoundedRegionQ',
-                          'BoundingRegion', 'BoxData', 'BoxMatrix', 'BoxObject', 'BoxRatios',
-                          'BoxStyle', 'BoxWhiskerChart', 'Boxed', 'Boxes', 'BracketingBar',
-                          'BrayCurtisDistance', 'BreadthFirstScan', 'Break', 'BridgeData',
-                          'BrightnessEqualize', 'BroadcastStationData', 'Brown',
-                          'BrownForsytheTest', 'BrownianBridgeProcess', 'BubbleChart',
-                          'BubbleChart3D', 'BubbleScale', 'BubbleSizes', 'BuildingData',
-                          'BulletGauge', 'BusinessDayQ', 'ButterflyGraph',
-                          'ButterworthFilterModel', 'Button', 'ButtonBar', 'ButtonBox',
-                          'ButtonBoxOptions', 'ButtonData', 'ButtonFunction', 'ButtonMinHeight',
-                          'ButtonNotebook', 'ButtonSource', 'Byte', 'ByteArray',
-                          'ByteArrayFormat', 'ByteArrayQ', 'ByteArrayToString', 'ByteCount',
-                          'ByteOrdering', 'C', 'CDF', 'CDFDeploy', 'CDFWavelet', 'CForm',
-                          'CMYKColor', 'CTCLossLayer', 'CachePersistence', 'CalendarConvert',
-                          'CalendarData', 'CalendarType', 'CallPacket', 'Callout',
-                          'CalloutMarker', 'CalloutStyle', 'CanberraDistance', 'Cancel',
-                          'CancelButton', 'CandlestickChart', 'CanonicalGraph', 'CanonicalName',
-                          'CanonicalWarpingCorrespondence', 'CanonicalWarpingDistance',
-                          'CanonicalizePolygon', 'CanonicalizePolyhedron', 'CantorMesh',
-                          'CantorStaircase', 'Cap', 'CapForm', 'CapitalDifferentialD',
-                          'Capitalize', 'CapsuleShape', 'CaptureRunning', 'CarlemanLinearize',
-                          'CarmichaelLambda', 'CaseOrdering', 'CaseSensitive', 'Cases',
-                          'Cashflow', 'Casoratian', 'Catalan', 'CatalanNumber', 'Catch',
-                          'CategoricalDistribution', 'Catenate', 'CatenateLayer',
-                          'CauchyDistribution', 'CauchyWindow', 'CayleyGraph', 'Ceiling',
-                          'CelestialSystem', 'Cell', 'CellAutoOverwrite', 'CellBaseline',
-                          'CellBracketOptions', 'CellChangeTimes', 'CellContext', 'CellDingbat',
-                          'CellDynamicExpression', 'CellEditDuplicate', 'CellEpilog',
-                          'CellEvaluationDuplicate', 'CellEvaluationFunction',
-                          'CellEventActions', 'CellFrame', 'CellFrameColor',
-                          'CellFrameLabelMargins', 'CellFrameLabels', 'CellFrameMargins',
-                          'CellGroup', 'CellGroupData', 'CellGrouping', 'CellID', 'CellLabel',
-                          'CellLabelAutoDelete', 'CellLabelStyle', 'CellMargins', 'CellObject',
-                          'CellOpen', 'CellPrint', 'CellProlog', 'CellStyle', 'CellTags',
-                          'Cells', 'CellularAutomaton', 'CensoredDistribution', 'Censoring',
-                          'Center', 'CenterArray', 'CenterDot', 'CentralFeature',
-                          'CentralMoment', 'CentralMomentGeneratingFunction', 'Cepstrogram',
-                          'CepstrogramArray', 'CepstrumArray', 'ChampernowneNumber',
-                          'ChanVeseBinarize', 'ChannelBase', 'ChannelBrokerAction',
-                          'ChannelHistoryLength', 'ChannelListen', 'ChannelListener',
-                          'ChannelListeners', 'ChannelObject', 'ChannelReceiverFunction',
-                          'ChannelSend', 'ChannelSubscribers', 'Character', 'CharacterCounts',
-                          'CharacterEncoding', 'CharacterName', 'CharacterNormalize',
-                          'CharacterRange', 'CharacteristicFunction',
-                          'CharacteristicPolynomial', 'Characters', 'ChartBaseStyle',
-                          'ChartElementFunction', 'ChartElements', 'ChartLabels', 'ChartLayout',
-                          'ChartLegends', 'ChartStyle', 'Chebyshev1FilterModel',
-                          'Chebyshev2FilterModel', 'ChebyshevT', 'ChebyshevU', 'Check',
-                          'CheckAbort', 'Checkbox', 'CheckboxBar', 'ChemicalData',
-                          'ChessboardDistance', 'ChiDistribution', 'ChiSquareDistribution',
-                          'ChineseRemainder', 'ChoiceButtons', 'ChoiceDialog',
-                          'CholeskyDecomposition', 'Chop', 'ChromaticPolynomial',
-                          'ChromaticityPlot', 'ChromaticityPlot3D', 'Circle', 'CircleDot',
-                          'CircleMinus', 'CirclePlus', 'CirclePoints', 'CircleThrough',
-                          'CircleTimes', 'CirculantGraph',
-                          'CircularOrthogonalMatrixDistribution',
-                          'CircularQuaternionMatrixDistribution',
-                          'CircularRealMatrixDistribution',
-                          'CircularSymplecticMatrixDistribution',
-                          'CircularUnitaryMatrixDistribution', 'Circumsphere', 'CityData',
-                          'ClassPriors', 'ClassifierFunction', 'ClassifierMeasurements',
-                          'ClassifierMeasurementsObject', 'Classify', 'Clear', 'ClearAll',
-                          'ClearAttributes', 'ClearCookies', 'ClearPermissions',
-                          'ClearSystemCache', 'ClebschGordan', 'ClickPane', 'Clip',
-                          'ClipPlanes', 'ClipPlanesStyle', 'ClipRange', 'ClippingStyle',
-                          'Clock', 'ClockGauge', 'Close', 'CloseKernels', 'ClosenessCentrality',
-                          'Closing', 'CloudAccountData', 'CloudBase', 'CloudConnect',
-                          'CloudDeploy', 'CloudDirectory', 'CloudDisconnect', 'CloudEvaluate',
-                          'CloudExport', 'CloudExpression', 'CloudExpressions', 'CloudFunction',
-                          'CloudGet', 'CloudImport', 'CloudLoggingData', 'CloudObject',
-                          'CloudObjectNameFormat', 'CloudObjectURLType', 'CloudObjects',
-                          'CloudPublish', 'CloudPut', 'CloudRenderingMethod', 'CloudSave',
-                          'CloudShare', 'CloudSubmit', 'CloudSymbol', 'CloudUnshare',
-                          'ClusterClassify', 'ClusterDissimilarityFunction',
-                          'ClusteringComponents', 'ClusteringTree', 'CodeAssistOptions',
-                          'Coefficient', 'CoefficientArrays', 'CoefficientList',
-                          'CoefficientRules', 'CoifletWavelet', 'Collect', 'Colon',
-                          'ColorBalance', 'ColorCombine', 'ColorConvert', 'ColorCoverage',
-                          'ColorData', 'ColorDataFunction', 'ColorDetect', 'ColorDistance',
-                          'ColorFunction', 'ColorFunctionScaling', 'ColorNegate',
-                          'ColorProfileData', 'ColorQ', 'ColorQuantize', 'ColorReplace',
-                          'ColorRules', 'ColorSeparate', 'ColorSetter', 'ColorSlider',
-                          'ColorSpace', 'ColorToneMapping', 'Colorize', 'ColorsNear', 'Column',
-                          'ColumnAlignments', 'ColumnLines', 'ColumnSpacings', 'ColumnWidths',
-                          'ColumnsEqual', 'CombinedEntityClass', 'CombinerFunction',
-                          'CometData', 'CommonName', 'CommonUnits', 'Commonest',
-                          'CommonestFilter', 'CommunityBoundaryStyle', 'CommunityGraphPlot',
-                          'CommunityLabels', 'CommunityRegionStyle', 'CompanyData',
-                          'CompatibleUnitQ', 'CompilationOptions', 'CompilationTarget',
-                          'Compile', 'Compiled', 'CompiledCodeFunction', 'CompiledFunction',
-                          'CompilerOptions', 'Complement', 'ComplementedEntityClass',
-                          'CompleteGraph', 'CompleteGraphQ', 'CompleteKaryTree', 'Complex',
-                          'ComplexContourPlot', 'ComplexExpand', 'ComplexInfinity',
-                          'ComplexListPlot', 'ComplexPlot', 'ComplexPlot3D',
-                          'ComplexRegionPlot', 'ComplexStreamPlot', 'ComplexVectorPlot',
-                          'Complexes', 'ComplexityFunction', 'ComponentMeasurements',
-                          'ComposeList', 'ComposeSeries', 'CompositeQ', 'Composition',
-                          'CompoundElement', 'CompoundExpression',
-                          'CompoundPoissonDistribution', 'CompoundPoissonProcess',
-                          'CompoundRenewalProcess', 'Compress', 'CompressionLevel',
-                          'ComputeUncertainty', 'Condition', 'ConditionalExpression',
-                          'Conditioned', 'Cone', 'ConfidenceLevel', 'ConfidenceRange',
-                          'ConfidenceTransform', 'ConformAudio', 'ConformImages', 'Congruent',
-                          'ConicHullRegion', 'ConicOptimization', 'Conjugate',
-                          'ConjugateTranspose', 'Conjunction', 'ConnectLibraryCallbackFunction',
-                          'ConnectSystemModelComponents', 'ConnectedComponents',
-                          'ConnectedGraphComponents', 'ConnectedGraphQ',
-                          'ConnectedMeshComponents', 'ConnectedMoleculeComponents',
-                          'ConnectedMoleculeQ', 'ConnectionSettings', 'ConnesWindow',
-                          'ConoverTest', 'Constant', 'ConstantArray', 'ConstantArrayLayer',
-                          'ConstantImage', 'ConstantPlusLayer', 'ConstantRegionQ',
-                          'ConstantTimesLayer', 'Constants', 'ConstellationData', 'Construct',
-                          'Containing', 'ContainsAll', 'ContainsAny', 'ContainsExactly',
-                          'ContainsNone', 'ContainsOnly', 'ContentFieldOptions',
-                          'ContentLocationFunction', 'ContentObject', 'ContentPadding',
-                          'ContentSelectable', 'ContentSize', 'Context', 'ContextToFileName',
-                          'Contexts', 'Continue', 'ContinuedFraction', 'ContinuedFractionK',
-                          'ContinuousAction', 'ContinuousMarkovProcess', 'ContinuousTask',
-                          'ContinuousTimeModelQ', 'ContinuousWaveletData',
-                          'ContinuousWaveletTransform', 'ContourDetect', 'ContourLabels',
-                          'ContourPlot', 'ContourPlot3D', 'ContourShading', 'ContourStyle',
-                          'Contours', 'ContraharmonicMean', 'ContrastiveLossLayer', 'Control',
-                          'ControlActive', 'ControlPlacement', 'ControlType',
-                          'ControllabilityGramian', 'ControllabilityMatrix',
-                          'ControllableDecomposition', 'ControllableModelQ',
-                          'ControllerInformation', 'ControllerLinking', 'ControllerManipulate',
-                          'ControllerMethod', 'ControllerPath', 'ControllerState',
-                          'ControlsRendering', 'Convergents', 'ConversionRules',
-                          'ConvexHullMesh', 'ConvexPolygonQ', 'ConvexPolyhedronQ',
-                          'ConvolutionLayer', 'Convolve', 'ConwayGroupCo1', 'ConwayGroupCo2',
-                          'ConwayGroupCo3', 'CookieFunction', 'CoordinateBoundingBox',
-                          'CoordinateBoundingBoxArray', 'CoordinateBounds',
-                          'CoordinateBoundsArray', 'CoordinateChartData', 'CoordinateTransform',
-                          'CoordinateTransformData', 'CoordinatesToolOptions', 'CoprimeQ',
-                          'Coproduct', 'CopulaDistribution', 'CopyDatabin', 'CopyDirectory',
-                          'CopyFile', 'CopyToClipboard', 'Copyable', 'CornerFilter',
-                          'CornerNeighbors', 'Correlation', 'CorrelationDistance',
-                          'CorrelationFunction', 'CorrelationTest', 'Cos', 'CosIntegral',
-                          'Cosh', 'CoshIntegral', 'CosineDistance', 'CosineWindow', 'Cot',
-                          'Coth', 'Count', 'CountDistinct', 'CountDistinctBy', 'CountRoots',
-                          'CountryData', 'Counts', 'CountsBy', 'Covariance',
-                          'CovarianceEstimatorFunction', 'CovarianceFunction',
-                          'CoxIngersollRossProcess', 'CoxModel', 'CoxModelFit',
-                          'CoxianDistribution', 'CramerVonMisesTest', 'CreateArchive',
-                          'CreateCellID', 'CreateChannel', 'CreateCloudExpression',
-                          'CreateDataStructure', 'CreateDataSystemModel', 'CreateDatabin',
-                          'CreateDialog', 'CreateDirectory', 'CreateDocument', 'CreateFile',
-                          'CreateIntermediateDirectories', 'CreateManagedLibraryExpression',
-                          'CreateNotebook', 'CreatePacletArchive', 'CreatePalette',
-                          'CreatePermissionsGroup', 'CreateSearchIndex', 'CreateSystemModel',
-                          'CreateUUID', 'CreateWindow', 'CriterionFunction', 'CriticalSection',
-                          'CriticalityFailureImportance', 'CriticalitySuccessImportance',
-                          'Cross', 'CrossEntropyLossLayer', 'CrossMatrix', 'CrossingCount',
-                          'CrossingDetect', 'CrossingPolygon', 'Csc', 'Csch', 'Cube',
-                          'CubeRoot', 'Cubics', 'Cuboid', 'Cumulant',
-                          'CumulantGeneratingFunction', 'Cup', 'CupCap', 'Curl',
-                          'CurrencyConvert', 'CurrentDate', 'CurrentImage',
-                          'CurrentNotebookImage', 'CurrentScreenImage', 'CurrentValue',
-                          'CurryApplied', 'CurvatureFlowFilter', 'CurveClosed', 'Cyan',
-                          'CycleGraph', 'CycleIndexPolynomial', 'Cycles', 'CyclicGroup',
-                          'Cyclotomic', 'Cylinder', 'CylindricalDecomposition', 'D',
-                          'DEigensystem', 'DEigenvalues', 'DGaussianWavelet', 'DMSList',
-                          'DMSString', 'DSolve', 'DSolveValue', 'DagumDistribution', 'DamData',
-                          'DamerauLevenshteinDistance', 'Darker', 'Dashed', 'Dashing',
-                          'DataDistribution', 'DataRange', 'DataReversed', 'DataStructure',
-                          'DataStructureQ', 'DatabaseConnect', 'DatabaseDisconnect',
-                          'DatabaseReference', 'Databin', 'DatabinAdd', 'DatabinRemove',
-                          'DatabinUpload', 'Databins', 'Dataset', 'DateBounds',
-                          'DateDifference', 'DateFormat', 'DateFunction', 'DateHistogram',
-                          'DateInterval', 'DateList', 'DateListLogPlot', 'DateListPlot',
-                          'DateListStepPlot', 'DateObject', 'DateObjectQ', 'DateOverlapsQ',
-                          'DatePattern', 'DatePlus', 'DateRange', 'DateReduction', 'DateString',
-                          'DateTicksFormat', 'DateValue', 'DateWithinQ', 'Dated', 'DatedUnit',
-                          'DaubechiesWavelet', 'DavisDistribution', 'DawsonF', 'DayCount',
-                          'DayCountConvention', 'DayHemisphere', 'DayMatchQ', 'DayName',
-                          'DayNightTerminator', 'DayPlus', 'DayRange', 'DayRound', 'DaylightQ',
-                          'DeBruijnGraph', 'DeBruijnSequence', 'Decapitalize', 'DecimalForm',
-                          'DeclarePackage', 'Decompose', 'DeconvolutionLayer', 'Decrement',
-                          'Decrypt', 'DecryptFile', 'DedekindEta', 'DeepSpaceProbeData',
-                          'Default', 'DefaultAxesStyle', 'DefaultBaseStyle', 'DefaultBoxStyle',
-                          'DefaultButton', 'DefaultDuplicateCellStyle', 'DefaultDuration',
-                          'DefaultElement', 'DefaultFaceGridsStyle', 'DefaultFieldHintStyle',
-                          'DefaultFrameStyle', 'DefaultFrameTicksStyle',
-                          'DefaultGridLinesStyle', 'DefaultLabelStyle', 'DefaultMenuStyle',
-                          'DefaultNaturalLanguage', 'DefaultNewCellStyle', 'DefaultOptions',
-                          'DefaultPrintPrecision', 'DefaultTicksStyle', 'DefaultTooltipStyle',
-                          'Defer', 'DefineInputStreamMethod', 'DefineOutputStreamMethod',
-                          'DefineResourceFunction', 'Definition', 'Degree', 'DegreeCentrality',
-                          'DegreeGraphDistribution', 'Deinitialization', 'Del', 'DelaunayMesh',
-                          'Delayed', 'Deletable', 'Delete', 'DeleteAnomalies',
-                          'DeleteBorderComponents', 'DeleteCases', 'DeleteChannel',
-                          'DeleteCloudExpression', 'DeleteContents', 'DeleteDirectory',
-                          'DeleteDuplicates', 'DeleteDuplicatesBy', 'DeleteFile',
-                          'DeleteMissing', 'DeleteObject', 'DeletePermissionsKey',
-                          'DeleteSearchIndex', 'DeleteSmallComponents', 'DeleteStopwords',
-                          'DelimitedSequence', 'Delimiter', 'DelimiterFlashTime', 'Delimiters',
-                          'DeliveryFunction', 'Dendrogram', 'Denominator', 'DensityHistogram',
-                          'DensityPlot', 'DensityPlot3D', 'DependentVariables', 'Deploy',
-                          'Deployed', 'Depth', 'DepthFirstScan', 'Derivative',
-                          'DerivativeFilter', 'DerivedKey', 'DescriptorStateSpace',
-                          'DesignMatrix', 'Det', 'DeviceClose', 'DeviceConfigure',
-                          'DeviceExecute', 'DeviceExecuteAsynchronous', 'DeviceObject',
-                          'DeviceOpen', 'DeviceRead', 'DeviceReadBuffer', 'DeviceReadLatest',
-                          'DeviceReadList', 'DeviceReadTimeSeries', 'DeviceStreams',
-                          'DeviceWrite', 'DeviceWriteBuffer', 'Devices', 'Diagonal',
-                          'DiagonalMatrix', 'DiagonalMatrixQ', 'DiagonalizableMatrixQ',
-                          'Dialog', 'DialogInput', 'DialogNotebook', 'DialogProlog',
-                          'DialogReturn', 'DialogSymbols', 'Diamond', 'DiamondMatrix',
-                          'DiceDissimilarity', 'DictionaryLookup', 'DictionaryWordQ',
-                          'DifferenceDelta', 'DifferenceQuotient', 'DifferenceRoot',
-                          'DifferenceRootReduce', 'Differences', 'DifferentialD',
-                          'DifferentialRoot', 'DifferentialRootReduce', 'DifferentiatorFilter',
-                          'DigitBlock', 'DigitCharacter', 'DigitCount', 'DigitQ',
-                          'DigitalSignature', 'DihedralAngle', 'DihedralGroup', 'Dilation',
-                          'DimensionReduce', 'DimensionReducerFunction', 'DimensionReduction',
-                          'DimensionalCombinations', 'DimensionalMeshComponents', 'Dimensions',
-                          'DiracComb', 'DiracDelta', 'DirectedEdge', 'DirectedEdges',
-                          'DirectedGraph', 'DirectedGraphQ', 'DirectedInfinity', 'Direction',
-                          'Directive', 'Directory', 'DirectoryName', 'DirectoryQ',
-                          'DirectoryStack', 'DirichletBeta', 'DirichletCharacter',
-                          'DirichletCondition', 'DirichletConvolve', 'DirichletDistribution',
-                          'DirichletEta', 'DirichletL', 'DirichletLambda', 'DirichletTransform',
-                          'DirichletWindow', 'DisableFormatting', 'DiscreteAsymptotic',
-                          'DiscreteChirpZTransform', 'DiscreteConvolve', 'DiscreteDelta',
-                          'DiscreteHadamardTransform', 'DiscreteIndicator',
-                          'DiscreteLQEstimatorGains', 'DiscreteLQRegulatorGains',
-                          'DiscreteLimit', 'DiscreteLyapunovSolve', 'DiscreteMarkovProcess',
-                          'DiscreteMaxLimit', 'DiscreteMinLimit', 'DiscretePlot',
-                          'DiscretePlot3D', 'DiscreteRatio', 'DiscreteRiccatiSolve',
-                          'DiscreteShift', 'DiscreteTimeModelQ', 'DiscreteUniformDistribution',
-                          'DiscreteVariables', 'DiscreteWaveletData',
-                          'DiscreteWaveletPacketTransform', 'DiscreteWaveletTransform',
-                          'DiscretizeGraphics', 'DiscretizeRegion', 'Discriminant', 'DisjointQ',
-                          'Disjunction', 'Disk', 'DiskMatrix', 'DiskSegment', 'Dispatch',
-                          'DispersionEstimatorFunction', 'DisplayAllSteps', 'DisplayEndPacket',
-                          'DisplayForm', 'DisplayFunction', 'DisplayPacket', 'DistanceFunction',
-                          'DistanceMatrix', 'DistanceTransform', 'Distribute',
-                          'DistributeDefinitions', 'Distributed', 'DistributedContexts',
-                          'DistributionChart', 'DistributionFitTest',
-                          'DistributionParameterAssumptions', 'DistributionParameterQ',
-                          'Dithering', 'Div', 'Divide', 'DivideBy', 'DivideSides', 'Dividers',
-                          'Divisible', 'DivisorSigma', 'DivisorSum', 'Divisors', 'Do',
-                          'DockedCells', 'DocumentGenerator', 'DocumentGeneratorInformation',
-                          'DocumentGenerators', 'DocumentNotebook', 'DocumentWeightingRules',
-                          'Dodecahedron', 'DominantColors', 'Dot', 'DotDashed', 'DotEqual',
-                          'DotLayer', 'Dotted', 'DoubleBracketingBar', 'DoubleDownArrow',
-                          'DoubleLeftArrow', 'DoubleLeftRightArrow', 'DoubleLeftTee',
-                          'DoubleLongLeftArrow', 'DoubleLongLeftRightArrow',
-                          'DoubleLongRightArrow', 'DoubleRightArrow', 'DoubleRightTee',
-                          'DoubleUpArrow', 'DoubleUpDownArrow', 'DoubleVerticalBar',
-                          'DownArrow', 'DownArrowBar', 'DownArrowUpArrow',
-                          'DownLeftRightVector', 'DownLeftTeeVector', 'DownLeftVector',
-                          'DownLeftVectorBar', 'DownRightTeeVector', 'DownRightVector',
-                          'DownRightVectorBar', 'DownTee', 'DownTeeArrow', 'DownValues',
-                          'Downsample', 'Drop', 'DropoutLayer', 'Dt', 'DualPolyhedron',
-                          'DualSystemsModel', 'DumpSave', 'DuplicateFreeQ', 'Duration',
-                          'Dynamic', 'DynamicEvaluationTimeout', 'DynamicGeoGraphics',
-                          'DynamicImage', 'DynamicModule', 'DynamicModuleValues',
-                          'DynamicSetting', 'DynamicUpdating', 'DynamicWrapper', 'E',
-                          'EarthImpactData', 'EarthquakeData', 'EccentricityCentrality', 'Echo',
-                          'EchoFunction', 'EclipseType', 'EdgeAdd', 'EdgeBetweennessCentrality',
-                          'EdgeCapacity', 'EdgeConnectivity', 'EdgeContract', 'EdgeCost',
-                          'EdgeCount', 'EdgeCoverQ', 'EdgeCycleMatrix', 'EdgeDelete',
-                          'EdgeDetect', 'EdgeForm', 'EdgeIndex', 'EdgeLabelStyle', 'EdgeLabels',
-                          'EdgeList', 'EdgeQ', 'EdgeRules', 'EdgeShapeFunction', 'EdgeStyle',
-                          'EdgeTaggedGraph', 'EdgeTaggedGraphQ', 'EdgeTags', 'EdgeWeight',
-                          'EdgeWeightedGraphQ', 'EditDistance', 'Editable', 'EffectiveInterest',
-                          'Eigensystem', 'Eigenvalues', 'EigenvectorCentrality', 'Eigenvectors',
-                          'Element', 'ElementData', 'ElementwiseLayer', 'ElidedForms',
-                          'Eliminate', 'Ellipsoid', 'EllipticE', 'EllipticExp',
-                          'EllipticExpPrime', 'EllipticF', 'EllipticFilterModel', 'EllipticK',
-                          'EllipticLog', 'EllipticNomeQ', 'EllipticPi', 'EllipticTheta',
-                          'EllipticThetaPrime', 'EmbedCode', 'EmbeddedHTML', 'EmbeddedService',
-                          'EmbeddingLayer', 'EmitSound', 'EmpiricalDistribution', 'EmptyGraphQ',
-                          'EmptyRegion', 'Enabled', 'Encode', 'Encrypt', 'EncryptFile',
-                          'EncryptedObject', 'End', 'EndDialogPacket', 'EndOfBuffer',
-                          'EndOfFile', 'EndOfLine', 'EndOfString', 'EndPackage',
-                          'EngineeringForm', 'EnterExpressionPacket', 'EnterTextPacket',
-                          'Entity', 'EntityClass', 'EntityClassList', 'EntityCopies',
-                          'EntityFunction', 'EntityGroup', 'EntityInstance', 'EntityList',
-                          'EntityPrefetch', 'EntityProperties', 'EntityProperty',
-                          'EntityPropertyClass', 'EntityRegister', 'EntityStore',
-                          'EntityStores', 'EntityTypeName', 'EntityUnregister', 'EntityValue',
-                          'Entropy', 'EntropyFilter', 'Environment', 'Epilog', 'EpilogFunction',
-                          'Equal', 'EqualTilde', 'EqualTo', 'Equilibrium',
-                          'EquirippleFilterKernel', 'Equivalent', 'Erf', 'Erfc', 'Erfi',
-                          'ErlangB', 'ErlangC', 'ErlangDistribution', 'Erosion', 'ErrorBox',
-                          'EscapeRadius', 'EstimatedBackground', 'EstimatedDistribution',
-                          'EstimatedProcess', 'EstimatorGains', 'EstimatorRegulator',
-                          'EuclideanDistance', 'EulerAngles', 'EulerCharacteristic', 'EulerE',
-                          'EulerGamma', 'EulerMatrix', 'EulerPhi', 'EulerianGraphQ',
-                          'Evaluatable', 'Evaluate', 'EvaluatePacket', 'EvaluationBox',
-                          'EvaluationCell', 'EvaluationData', 'EvaluationElements',
-                          'EvaluationEnvironment', 'EvaluationMonitor', 'EvaluationNotebook',
-                          'EvaluationObject', 'Evaluator', 'EvenQ', 'EventData', 'EventHandler',
-                          'EventLabels', 'EventSeries', 'ExactBlackmanWindow', 'ExactNumberQ',
-                          'ExampleData', 'Except', 'ExcludePods', 'ExcludedForms',
-                          'ExcludedLines', 'ExcludedPhysicalQuantities', 'Exclusions',
-                          'ExclusionsStyle', 'Exists', 'Exit', 'ExoplanetData', 'Exp',
-                          'ExpGammaDistribution', 'ExpIntegralE', 'ExpIntegralEi', 'ExpToTrig',
-                          'Expand', 'ExpandAll', 'ExpandDenominator', 'ExpandFileName',
-                          'ExpandNumerator', 'Expectation', 'ExpirationDate', 'Exponent',
-                          'ExponentFunction', 'ExponentStep', 'ExponentialDistribution',
-                          'ExponentialFamily', 'ExponentialGeneratingFunction',
-                          'ExponentialMovingAverage', 'ExponentialPowerDistribution', 'Export',
-                          'ExportByteArray', 'ExportForm', 'ExportString', 'Expression',
-                          'ExpressionCell', 'ExpressionGraph', 'ExtendedEntityClass',
-                          'ExtendedGCD', 'Extension', 'ExtentElementFunction', 'ExtentMarkers',
-                          'ExtentSize', 'ExternalBundle', 'ExternalEvaluate',
-                          'ExternalFunction', 'ExternalIdentifier', 'ExternalObject',
-                          'ExternalOptions', 'ExternalSessionObject', 'ExternalSessions',
-                          'ExternalStorageBase', 'ExternalStorageDownload',
-                          'ExternalStorageGet', 'ExternalStorageObject', 'ExternalStoragePut',
-                          'ExternalStorageUpload', 'ExternalTypeSignature', 'ExternalValue',
-                          'Extract', 'ExtractArchive', 'ExtractLayer', 'ExtractPacletArchive',
-                          'ExtremeValueDistribution', 'FARIMAProcess', 'FRatioDistribution',
-                          'FaceAlign', 'FaceForm', 'FaceGrids', 'FaceGridsStyle',
-                          'FacialFeatures', 'Factor', 'FactorInteger', 'FactorList',
-                          'FactorSquareFree', 'FactorSquareFreeList', 'FactorTerms',
-                          'FactorTermsList', 'Factorial', 'Factorial2', 'FactorialMoment',
-                          'FactorialMomentGeneratingFunction', 'FactorialPower', 'Failure',
-                          'FailureAction', 'FailureDistribution', 'FailureQ', 'False',
-                          'FareySequence', 'FeatureDistance', 'FeatureExtract',
-                          'FeatureExtraction', 'FeatureExtractor', 'FeatureExtractorFunction',
-                          'FeatureNames', 'FeatureNearest', 'FeatureSpacePlot',
-                          'FeatureSpacePlot3D', 'FeatureTypes', 'FeedbackLinearize',
-                          'FeedbackSector', 'FeedbackSectorStyle', 'FeedbackType',
-                          'FetalGrowthData', 'Fibonacci', 'Fibonorial',
-                          'FieldCompletionFunction', 'FieldHint', 'FieldHintStyle',
-                          'FieldMasked', 'FieldSize', 'File', 'FileBaseName', 'FileByteCount',
-                          'FileConvert', 'FileDate', 'FileExistsQ', 'FileExtension',
-                          'FileFormat', 'FileHash', 'FileNameDepth', 'FileNameDrop',
-                          'FileNameForms', 'FileNameJoin', 'FileNameSetter', 'FileNameSplit',
-                          'FileNameTake', 'FileNames', 'FilePrint', 'FileSize', 'FileSystemMap',
-                          'FileSystemScan', 'FileTemplate', 'FileTemplateApply', 'FileType',
-                          'FilledCurve', 'Filling', 'FillingStyle', 'FillingTransform',
-                          'FilterRules', 'FilteredEntityClass', 'FinancialBond',
-                          'FinancialData', 'FinancialDerivative', 'FinancialIndicator', 'Find',
-                          'FindAnomalies', 'FindArgMax', 'FindArgMin', 'FindChannels',
-                          'FindClique', 'FindClusters', 'FindCookies', 'FindCurvePath',
-                          'FindCycle', 'FindDevices', 'FindDistribution',
-                          'FindDistributionParameters', 'FindDivisions', 'FindEdgeCover',
-                          'FindEdgeCut', 'FindEdgeIndependentPaths', 'FindEquationalProof',
-                          'FindEulerianCycle', 'FindExternalEvaluators', 'FindFaces',
-                          'FindFile', 'FindFit', 'FindFormula', 'FindFundamentalCycles',
-                          'FindGeneratingFunction', 'FindGeoLocation',
-                          'FindGeometricConjectures', 'FindGeometricTransform',
-                          'FindGraphCommunities', 'FindGraphIsomorphism', 'FindGraphPartition',
-                          'FindHamiltonianCycle', 'FindHamiltonianPath',
-                          'FindHiddenMarkovStates', 'FindImageText', 'FindIndependentEdgeSet',
-                          'FindIndependentVertexSet', 'FindInstance', 'FindIntegerNullVector',
-                          'FindKClan', 'FindKClique', 'FindKClub', 'FindKPlex', 'FindLibrary',
-                          'FindLinearRecurrence', 'FindList', 'FindMatchingColor',
-                          'FindMaxValue', 'FindMaximum', 'FindMaximumCut', 'FindMaximumFlow',
-                          'FindMeshDefects', 'FindMinValue', 'FindMinimum',
-                          'FindMinimumCostFlow', 'FindMinimumCut', 'FindMoleculeSubstructure',
-                          'FindPath', 'FindPeaks', 'FindPermutation', 'FindPostmanTour',
-                          'FindProcessParameters', 'FindRepeat', 'FindRoot',
-                          'FindSequenceFunction', 'FindSettings', 'FindShortestPath',
-                          'FindShortestTour', 'FindSpanningTree', 'FindSystemModelEquilibrium',
-                          'FindTextualAnswer', 'FindThreshold', 'FindTransientRepeat',
-                          'FindVertexCover', 'FindVertexCut', 'FindVertexIndependentPaths',
-                          'FinishDynamic', 'FiniteAbelianGroupCount', 'FiniteGroupCount',
-                          'FiniteGroupData', 'First', 'FirstCase',
-                          'FirstPassageTimeDistribution', 'FirstPosition', 'FischerGroupFi22',
-                          'FischerGroupFi23', 'FischerGroupFi24Prime',
-                          'FisherHypergeometricDistribution', 'FisherRatioTest',
-                          'FisherZDistribution', 'Fit', 'FitRegularization', 'FittedModel',
-                          'FixedOrder', 'FixedPoint', 'FixedPointList', 'Flat', 'FlatTopWindow',
-                          'Flatten', 'FlattenAt', 'FlattenLayer', 'FlipView', 'Floor',
-                          'FlowPolynomial', 'Fold', 'FoldList', 'FoldPair', 'FoldPairList',
-                          'FollowRedirects', 'FontColor', 'FontFamily', 'FontSize', 'FontSlant',
-                          'FontSubstitutions', 'FontTracking', 'FontVariations', 'FontWeight',
-                          'For', 'ForAll', 'ForceVersionInstall', 'FormBox', 'FormBoxOptions',
-                          'FormControl', 'FormFunction', 'FormLayoutFunction', 'FormObject',
-                          'FormPage', 'Format', 'FormatType', 'FormulaData', 'FormulaLookup',
-                          'FortranForm', 'Forward', 'ForwardBackward', 'Fourier',
-                          'FourierCoefficient', 'FourierCosCoefficient', 'FourierCosSeries',
-                          'FourierCosTransform', 'FourierDCT', 'FourierDCTFilter',
-                          'FourierDCTMatrix', 'FourierDST', 'FourierDSTMatrix', 'FourierMatrix',
-                          'FourierParameters', 'FourierSequenceTransform', 'FourierSeries',
-                          'FourierSinCoefficient', 'FourierSinSeries', 'FourierSinTransform',
-                          'FourierTransform', 'FourierTrigSeries', 'FractionBox',
-                          'FractionBoxOptions', 'FractionalBrownianMotionProcess',
-                          'FractionalGaussianNoiseProcess', 'FractionalPart', 'Frame',
-                          'FrameBox', 'FrameBoxOptions', 'FrameLabel', 'FrameMargins',
-                          'FrameRate', 'FrameStyle', 'FrameTicks', 'FrameTicksStyle', 'Framed',
-                          'FrechetDistribution', 'FreeQ', 'FrenetSerretSystem',
-                          'FrequencySamplingFilterKernel', 'FresnelC', 'FresnelF', 'FresnelG',
-                          'FresnelS', 'Friday', 'FrobeniusNumber', 'FrobeniusSolve',
-                          'FromAbsoluteTime', 'FromCharacterCode', 'FromCoefficientRules',
-                          'FromContinuedFraction', 'FromDMS', 'FromDigits', 'FromEntity',
-                          'FromJulianDate', 'FromLetterNumber', 'FromPolarCoordinates',
-                          'FromRomanNumeral', 'FromSphericalCoordinates', 'FromUnixTime',
-                          'Front', 'FrontEndDynamicExpression', 'FrontEndEventActions',
-                          'FrontEndExecute', 'FrontEndToken', 'FrontEndTokenExecute', 'Full',
-                          'FullDefinition', 'FullForm', 'FullGraphics',
-                          'FullInformationOutputRegulator', 'FullRegion', 'FullSimplify',
-                          'Function', 'FunctionCompile', 'FunctionCompileExport',
-                          'FunctionCompileExportByteArray', 'FunctionCompileExportLibrary',
-                          'FunctionCompileExportString', 'FunctionDomain', 'FunctionExpand',
-                          'FunctionInterpolation', 'FunctionPeriod', 'FunctionRange',
-                          'FunctionSpace', 'FussellVeselyImportance', 'GARCHProcess', 'GCD',
-                          'GaborFilter', 'GaborMatrix', 'GaborWavelet', 'GainMargins',
-                          'GainPhaseMargins', 'GalaxyData', 'GalleryView', 'Gamma',
-                          'GammaDistribution', 'GammaRegularized', 'GapPenalty',
-                          'GatedRecurrentLayer', 'Gather', 'GatherBy',
-                          'GaugeFaceElementFunction', 'GaugeFaceStyle',
-                          'GaugeFrameElementFunction', 'GaugeFrameSize', 'GaugeFrameStyle',
-                          'GaugeLabels', 'GaugeMarkers', 'GaugeStyle', 'GaussianFilter',
-                          'GaussianIntegers', 'GaussianMatrix',
-                          'GaussianOrthogonalMatrixDistribution',
-                          'GaussianSymplecticMatrixDistribution',
-                          'GaussianUnitaryMatrixDistribution', 'GaussianWindow', 'GegenbauerC',
-                          'General', 'GeneralizedLinearModelFit', 'GenerateAsymmetricKeyPair',
-                          'GenerateConditions', 'GenerateDerivedKey',
-                          'GenerateDigitalSignature', 'GenerateDocument',
-                          'GenerateFileSignature', 'GenerateHTTPResponse',
-                          'GenerateSecuredAuthenticationKey', 'GenerateSymmetricKey',
-                          'GeneratedCell', 'GeneratedDocumentBinding', 'GeneratedParameters',
-                          'GeneratedQuantityMagnitudes', 'GeneratingFunction',
-                          'GeneratorDescription', 'GeneratorHistoryLength',
-                          'GeneratorOutputType', 'GenericCylindricalDecomposition',
-                          'GenomeData', 'GenomeLookup', 'GeoAntipode', 'GeoArea',
-                          'GeoArraySize', 'GeoBackground', 'GeoBoundingBox', 'GeoBounds',
-                          'GeoBoundsRegion', 'GeoBubbleChart', 'GeoCenter', 'GeoCircle',
-                          'GeoContourPlot', 'GeoDensityPlot', 'GeoDestination', 'GeoDirection',
-                          'GeoDisk', 'GeoDisplacement', 'GeoDistance', 'GeoDistanceList',
-                          'GeoElevationData', 'GeoEntities', 'GeoGraphics',
-                          'GeoGridDirectionDifference', 'GeoGridLines', 'GeoGridLinesStyle',
-                          'GeoGridPosition', 'GeoGridRange', 'GeoGridRangePadding',
-                          'GeoGridUnitArea', 'GeoGridUnitDistance', 'GeoGridVector', 'GeoGroup',
-                          'GeoHemisphere', 'GeoHemisphereBoundary', 'GeoHistogram',
-                          'GeoIdentify', 'GeoImage', 'GeoLabels', 'GeoLength', 'GeoListPlot',
-                          'GeoLocation', 'GeoMarker', 'GeoModel', 'GeoNearest', 'GeoPath',
-                          'GeoPosition', 'GeoPositionENU', 'GeoPositionXYZ', 'GeoProjection',
-                          'GeoProjectionData', 'GeoRange', 'GeoRangePadding',
-                          'GeoRegionValuePlot', 'GeoResolution', 'GeoScaleBar', 'GeoServer',
-                          'GeoSmoothHistogram', 'GeoStreamPlot', 'GeoStyling',
-                          'GeoStylingImageFunction', 'GeoVariant', 'GeoVector', 'GeoVectorENU',
-                          'GeoVectorPlot', 'GeoVectorXYZ', 'GeoVisibleRegion',
-                          'GeoVisibleRegionBoundary', 'GeoWithinQ', 'GeoZoomLevel',
-                          'GeodesicClosing', 'GeodesicDilation', 'GeodesicErosion',
-                          'GeodesicOpening', 'GeodesyData', 'GeogravityModelData',
-                          'GeologicalPeriodData', 'GeomagneticModelData', 'GeometricAssertion',
-                          'GeometricBrownianMotionProcess', 'GeometricDistribution',
-                          'GeometricMean', 'GeometricMeanFilter', 'GeometricOptimization',
-                          'GeometricScene', 'GeometricTransformation', 'GestureHandler', 'Get',
-                          'GetEnvironment', 'Glaisher', 'GlobalClusteringCoefficient', 'Glow',
-                          'GoldenAngle', 'GoldenRatio', 'GompertzMakehamDistribution',
-                          'GoochShading', 'GoodmanKruskalGamma', 'GoodmanKruskalGammaTest',
-                          'Goto', 'Grad', 'Gradient', 'GradientFilter',
-                          'GradientOrientationFilter', 'GrammarApply', 'GrammarRules',
-                          'GrammarToken', 'Graph', 'Graph3D', 'GraphAssortativity',
-                          'GraphAutomorphismGroup', 'GraphCenter', 'GraphComplement',
-                          'GraphData', 'GraphDensity', 'GraphDiameter', 'GraphDifference',
-                          'GraphDisjointUnion', 'GraphDistance', 'GraphDistanceMatrix',
-                          'GraphEmbedding', 'GraphHighlight', 'GraphHighlightStyle', 'GraphHub',
-                          'GraphIntersection', 'GraphLayout', 'GraphLinkEfficiency',
-                          'GraphPeriphery', 'GraphPlot', 'GraphPlot3D', 'GraphPower',
-                          'GraphPropertyDistribution', 'GraphQ', 'GraphRadius',
-                          'GraphReciprocity', 'GraphUnion', 'Graphics', 'Graphics3D',
-                          'GraphicsColumn', 'GraphicsComplex', 'GraphicsGrid', 'GraphicsGroup',
-                          'GraphicsRow', 'Gray', 'GrayLevel', 'Greater', 'GreaterEqual',
-                          'GreaterEqualLess', 'GreaterEqualThan', 'GreaterFullEqual',
-                          'GreaterGreater', 'GreaterLess', 'GreaterSlantEqual', 'GreaterThan',
-                          'GreaterTilde', 'Green', 'GreenFunction', 'Grid', 'GridBox',
-                          'GridDefaultElement', 'GridGraph', 'GridLines', 'GridLinesStyle',
-                          'GroebnerBasis', 'GroupActionBase', 'GroupBy', 'GroupCentralizer',
-                          'GroupElementFromWord', 'GroupElementPosition', 'GroupElementQ',
-                          'GroupElementToWord', 'GroupElements', 'GroupGenerators',
-                          'GroupMultiplicationTable', 'GroupOrbits', 'GroupOrder',
-                          'GroupPageBreakWithin', 'GroupSetwiseStabilizer', 'GroupStabilizer',
-                          'GroupStabilizerChain', 'Groupings', 'GrowCutComponents',
-                          'Gudermannian', 'GuidedFilter', 'GumbelDistribution',
-                          'HITSCentrality', 'HTTPErrorResponse', 'HTTPRedirect', 'HTTPRequest',
-                          'HTTPRequestData', 'HTTPResponse', 'HaarWavelet', 'HadamardMatrix',
-                          'HalfLine', 'HalfNormalDistribution', 'HalfPlane', 'HalfSpace',
-                          'HalftoneShading', 'HamiltonianGraphQ', 'HammingDistance',
-                          'HammingWindow', 'HandlerFunctions', 'HandlerFunctionsKeys',
-                          'HankelH1', 'HankelH2', 'HankelMatrix', 'HankelTransform',
-                          'HannPoissonWindow', 'HannWindow', 'HaradaNortonGroupHN',
-                          'HararyGraph', 'HarmonicMean', 'HarmonicMeanFilter', 'HarmonicNumber',
-                          'Hash', 'HatchFilling', 'HatchShading', 'Haversine', 'HazardFunction',
-                          'Head', 'HeaderAlignment', 'HeaderBackground',
-                          'HeaderDisplayFunction', 'HeaderLines', 'HeaderSize', 'HeaderStyle',
-                          'Heads', 'HeavisideLambda', 'HeavisidePi', 'HeavisideTheta',
-                          'HeldGroupHe', 'Here', 'HermiteDecomposition', 'HermiteH',
-                          'HermitianMatrixQ', 'HessenbergDecomposition', 'HeunB', 'HeunBPrime',
-                          'HeunC', 'HeunCPrime', 'HeunD', 'HeunDPrime', 'HeunG', 'HeunGPrime',
-                          'HeunT', 'HeunTPrime', 'HexadecimalCharacter', 'Hexahedron',
-                          'HiddenItems', 'HiddenMarkovProcess', 'HighlightGraph',
-                          'HighlightImage', 'HighlightMesh', 'Highlighted', 'HighpassFilter',
-                          'HigmanSimsGroupHS', 'HilbertCurve', 'HilbertFilter', 'HilbertMatrix',
-                          'Histogram', 'Histogram3D', 'HistogramDistribution', 'HistogramList',
-                          'HistogramTransform', 'HistogramTransformInterpolation',
-                          'HistoricalPeriodData', 'HitMissTransform', 'HjorthDistribution',
-                          'HodgeDual', 'HoeffdingD', 'HoeffdingDTest', 'Hold', 'HoldAll',
-                          'HoldAllComplete', 'HoldComplete', 'HoldFirst', 'HoldForm',
-                          'HoldPattern', 'HoldRest', 'HolidayCalendar', 'HorizontalGauge',
-                          'HornerForm', 'HostLookup', 'HotellingTSquareDistribution',
-                          'HoytDistribution', 'Hue', 'HumanGrowthData', 'HumpDownHump',
-                          'HumpEqual', 'HurwitzLerchPhi', 'HurwitzZeta',
-                          'HyperbolicDistribution', 'HypercubeGraph',
-                          'HyperexponentialDistribution', 'Hyperfactorial', 'Hypergeometric0F1',
-                          'Hypergeometric0F1Regularized', 'Hypergeometric1F1',
-                          'Hypergeometric1F1Regularized', 'Hypergeometric2F1',
-                          'Hypergeometric2F1Regularized', 'HypergeometricDistribution',
-                          'HypergeometricPFQ', 'HypergeometricPFQRegularized',
-                          'HypergeometricU', 'Hyperlink', 'HyperlinkAction', 'Hyperplane',
-                          'Hyphenation', 'HypoexponentialDistribution', 'HypothesisTestData',
-                          'I', 'IPAddress', 'IconData', 'IconRules', 'Iconize', 'Icosahedron',
-                          'Identity', 'IdentityMatrix', 'If', 'IgnoreCase', 'IgnoreDiacritics',
-                          'IgnorePunctuation', 'IgnoringInactive', 'Im', 'Image', 'Image3D',
-                          'Image3DProjection', 'Image3DSlices', 'ImageAccumulate', 'ImageAdd',
-                          'ImageAdjust', 'ImageAlign', 'ImageApply', 'ImageApplyIndexed',
-                          'ImageAspectRatio', 'ImageAssemble', 'ImageAugmentationLayer',
-                          'ImageBoundingBoxes', 'ImageCapture', 'ImageCaptureFunction',
-                          'ImageCases', 'ImageChannels', 'ImageClip', 'ImageCollage',
-                          'ImageColorSpace', 'ImageCompose', 'ImageContainsQ', 'ImageContents',
-                          'ImageConvolve', 'ImageCooccurrence', 'ImageCorners',
-                          'ImageCorrelate', 'ImageCorrespondingPoints', 'ImageCrop',
-                          'ImageData', 'ImageDeconvolve', 'ImageDemosaic', 'ImageDifference',
-                          'ImageDimensions', 'ImageDisplacements', 'ImageDistance',
-                          'ImageEffect', 'ImageExposureCombine', 'ImageFeatureTrack',
-                          'ImageFileApply', 'ImageFileFilter', 'ImageFileScan', 'ImageFilter',
-                          'ImageFocusCombine', 'ImageForestingComponents',
-                          'ImageFormattingWidth', 'ImageForwardTransformation', 'ImageGraphics',
-                          'ImageHistogram', 'ImageIdentify', 'ImageInstanceQ', 'ImageKeypoints',
-                          'ImageLabels', 'ImageLegends', 'ImageLevels', 'ImageLines',
-                          'ImageMargins', 'ImageMarker', 'ImageMeasurements', 'ImageMesh',
-                          'ImageMultiply', 'ImagePad', 'ImagePadding', 'ImagePartition',
-                          'ImagePeriodogram', 'ImagePerspectiveTransformation', 'ImagePosition',
-                          'ImagePreviewFunction', 'ImagePyramid', 'ImagePyramidApply', 'ImageQ',
-                          'ImageRecolor', 'ImageReflect', 'ImageResize', 'ImageResolution',
-                          'ImageRestyle', 'ImageRotate', 'ImageSaliencyFilter', 'ImageScaled',
-                          'ImageScan', 'ImageSize', 'ImageSizeAction', 'ImageSizeMultipliers',
-                          'ImageSubtract', 'ImageTake', 'ImageTransformation', 'ImageTrim',
-                          'ImageType', 'ImageValue', 'ImageValuePositions', 'ImagingDevice',
-                          'ImplicitRegion', 'Implies', 'Import', 'ImportByteArray',
-                          'ImportOptions', 'ImportString', 'ImprovementImportance', 'In',
-                          'InString', 'Inactivate', 'Inactive', 'IncidenceGraph',
-                          'IncidenceList', 'IncidenceMatrix', 'IncludeAromaticBonds',
-                          'IncludeConstantBasis', 'IncludeDefinitions', 'IncludeDirectories',
-                          'IncludeGeneratorTasks', 'IncludeHydrogens', 'IncludeInflections',
-                          'IncludeMetaInformation', 'IncludePods', 'IncludeQuantities',
-                          'IncludeRelatedTables', 'IncludeWindowTimes', 'Increment',
-                          'IndefiniteMatrixQ', 'IndependenceTest', 'IndependentEdgeSetQ',
-                          'IndependentPhysicalQuantity', 'IndependentUnit',
-                          'IndependentUnitDimension', 'IndependentVertexSetQ', 'Indeterminate',
-                          'IndeterminateThreshold', 'IndexEdgeTaggedGraph', 'IndexGraph',
-                          'Indexed', 'InexactNumberQ', 'InfiniteFuture', 'InfiniteLine',
-                          'InfinitePast', 'InfinitePlane', 'Infinity', 'Infix',
-                          'InflationAdjust', 'InflationMethod', 'Information', 'InheritScope',
-                          'Inherited', 'InhomogeneousPoissonProcess',
-                          'InitialEvaluationHistory', 'InitialSeeding', 'Initialization',
-                          'InitializationCell', 'InitializationObjects', 'InitializationValue',
-                          'Initialize', 'Inner', 'InnerPolygon', 'InnerPolyhedron', 'Inpaint',
-                          'Input', 'InputAliases', 'InputAssumptions', 'InputAutoReplacements',
-                          'InputField', 'InputForm', 'InputNamePacket', 'InputNotebook',
-                          'InputPacket', 'InputStream', 'InputString', 'InputStringPacket',
-                          'Insert', 'InsertLinebreaks', 'InsertResults', 'InsertionFunction',
-                          'Inset', 'Insphere', 'Install', 'InstallService', 'Integer',
-                          'IntegerDigits', 'IntegerExponent', 'IntegerLength', 'IntegerName',
-                          'IntegerPart', 'IntegerPartitions', 'IntegerQ', 'IntegerReverse',
-                          'IntegerString', 'Integers', 'Integrate', 'Interactive',
-                          'InteractiveTradingChart', 'Interleaving',
-                          'InternallyBalancedDecomposition', 'InterpolatingFunction',
-                          'InterpolatingPolynomial', 'Interpolation', 'InterpolationOrder',
-                          'InterpolationPoints', 'Interpretation', 'InterpretationBox',
-                          'InterpretationBoxOptions', 'Interpreter', 'InterquartileRange',
-                          'Interrupt', 'IntersectedEntityClass', 'IntersectingQ',
-                          'Intersection', 'Interval', 'IntervalIntersection', 'IntervalMarkers',
-                          'IntervalMarkersStyle', 'IntervalMemberQ', 'IntervalSlider',
-                          'IntervalUnion', 'Inverse', 'InverseBetaRegularized', 'InverseCDF',
-                          'InverseChiSquareDistribution', 'InverseContinuousWaveletTransform',
-                          'InverseDistanceTransform', 'InverseEllipticNomeQ', 'InverseErf',
-                          'InverseErfc', 'InverseFourier', 'InverseFourierCosTransform',
-                          'InverseFourierSequenceTransform', 'InverseFourierSinTransform',
-                          'InverseFourierTransform', 'InverseFunction', 'InverseFunctions',
-                          'InverseGammaDistribution', 'InverseGammaRegularized',
-                          'InverseGaussianDistribution', 'InverseGudermannian',
-                          'InverseHankelTransform', 'InverseHaversine', 'InverseImagePyramid',
-                          'InverseJacobiCD', 'InverseJacobiCN', 'InverseJacobiCS',
-                          'InverseJacobiDC', 'InverseJacobiDN', 'InverseJacobiDS',
-                          'InverseJacobiNC', 'InverseJacobiND', 'InverseJacobiNS',
-                          'InverseJacobiSC', 'InverseJacobiSD', 'InverseJacobiSN',
-                          'InverseLaplaceTransform', 'InverseMellinTransform',
-                          'InversePermutation', 'InverseRadon', 'InverseRadonTransform',
-                          'InverseSeries', 'InverseShortTimeFourier', 'InverseSpectrogram',
-                          'InverseSurvivalFunction', 'InverseTransformedRegion',
-                          'InverseWaveletTransform', 'InverseWeierstrassP',
-                          'InverseWishartMatrixDistribution', 'InverseZTransform', 'Invisible',
-                          'IrreduciblePolynomialQ', 'IslandData', 'IsolatingInterval',
-                          'IsomorphicGraphQ', 'IsotopeData', 'Italic', 'Item',
-                          'ItemAspectRatio', 'ItemDisplayFunction', 'ItemSize', 'ItemStyle',
-                          'ItoProcess', 'JaccardDissimilarity', 'JacobiAmplitude', 'JacobiCD',
-                          'JacobiCN', 'JacobiCS', 'JacobiDC', 'JacobiDN', 'JacobiDS',
-                          'JacobiNC', 'JacobiND', 'JacobiNS', 'JacobiP', 'JacobiSC', 'JacobiSD',
-                          'JacobiSN', 'JacobiSymbol', 'JacobiZeta', 'JankoGroupJ1',
-                          'JankoGroupJ2', 'JankoGroupJ3', 'JankoGroupJ4', 'JarqueBeraALMTest',
-                          'JohnsonDistribution', 'Join', 'JoinAcross', 'JoinForm', 'Joined',
-                          'JoinedCurve', 'JordanDecomposition', 'JordanModelDecomposition',
-                          'JuliaSetBoettcher', 'JuliaSetIterationCount', 'JuliaSetPlot',
-                          'JuliaSetPoints', 'JulianDate', 'KCoreComponents', 'KDistribution',
-                          'KEdgeConnectedComponents', 'KEdgeConnectedGraphQ',
-                          'KVertexConnectedComponents', 'KVertexConnectedGraphQ', 'KagiChart',
-                          'KaiserBesselWindow', 'KaiserWindow', 'KalmanEstimator',
-                          'KalmanFilter', 'KarhunenLoeveDecomposition', 'KaryTree',
-                          'KatzCentrality', 'KeepExistingVersion', 'KelvinBei', 'KelvinBer',
-                          'KelvinKei', 'KelvinKer', 'KendallTau', 'KendallTauTest',
-                          'KernelFunction', 'KernelMixtureDistribution', 'KernelObject',
-                          'Kernels', 'Key', 'KeyCollisionFunction', 'KeyComplement', 'KeyDrop',
-                          'KeyDropFrom', 'KeyExistsQ', 'KeyFreeQ', 'KeyIntersection', 'KeyMap',
-                          'KeyMemberQ', 'KeySelect', 'KeySort', 'KeySortBy', 'KeyTake',
-                          'KeyUnion', 'KeyValueMap', 'KeyValuePattern', 'KeypointStrength',
-                          'Keys', 'Khinchin', 'KillProcess', 'KirchhoffGraph',
-                          'KirchhoffMatrix', 'KleinInvariantJ', 'KnapsackSolve',
-                          'KnightTourGraph', 'KnotData', 'KnownUnitQ', 'KochCurve',
-                          'KolmogorovSmirnovTest', 'KroneckerDelta',
-                          'KroneckerModelDecomposition', 'KroneckerProduct', 'KroneckerSymbol',
-                          'KuiperTest', 'KumaraswamyDistribution', 'Kurtosis', 'KuwaharaFilter',
-                          'LABColor', 'LCHColor', 'LCM', 'LQEstimatorGains', 'LQGRegulator',
-                          'LQOutputRegulatorGains', 'LQRegulatorGains', 'LUDecomposition',
-                          'LUVColor', 'Label', 'LabelStyle', 'LabelVisibility', 'Labeled',
-                          'LabelingFunction', 'LabelingSize', 'LaguerreL', 'LakeData',
-                          'LambdaComponents', 'LaminaData', 'LanczosWindow',
-                          'LandauDistribution', 'Language', 'LanguageCategory', 'LanguageData',
-                          'LanguageIdentify', 'LaplaceDistribution', 'LaplaceTransform',
-                          'Laplacian', 'LaplacianFilter', 'LaplacianGaussianFilter', 'Large',
-                          'Larger', 'Last', 'Latitude', 'LatitudeLongitude', 'LatticeData',
-                          'LatticeReduce', 'LaunchKernels', 'LayerSizeFunction',
-                          'LayeredGraphPlot', 'LeaderSize', 'LeafCount', 'LeapYearQ',
-                          'LearnDistribution', 'LearnedDistribution', 'LearningRate',
-                          'LearningRateMultipliers', 'LeastSquares', 'LeastSquaresFilterKernel',
-                          'Left', 'LeftArrow', 'LeftArrowBar', 'LeftArrowRightArrow',
-                          'LeftDownTeeVector', 'LeftDownVector', 'LeftDownVectorBar',
-                          'LeftRightArrow', 'LeftRightVector', 'LeftTee', 'LeftTeeArrow',
-                          'LeftTeeVector', 'LeftTriangle', 'LeftTriangleBar',
-                          'LeftTriangleEqual', 'LeftUpDownVector', 'LeftUpTeeVector',
-                          'LeftUpVector', 'LeftUpVectorBar', 'LeftVector', 'LeftVectorBar',
-                          'LegendAppearance', 'LegendFunction', 'LegendLabel', 'LegendLayout',
-                          'LegendMargins', 'LegendMarkerSize', 'LegendMarkers', 'Legended',
-                          'LegendreP', 'LegendreQ', 'Length', 'LengthWhile', 'LerchPhi', 'Less',
-                          'LessEqual', 'LessEqualGreater', 'LessEqualThan', 'LessFullEqual',
-                          'LessGreater', 'LessLess', 'LessSlantEqual', 'LessThan', 'LessTilde',
-                          'LetterCharacter', 'LetterCounts', 'LetterNumber', 'LetterQ', 'Level',
-                          'LeveneTest', 'LeviCivitaTensor', 'LevyDistribution',
-                          'LibraryDataType', 'LibraryFunction', 'LibraryFunctionError',
-                          'LibraryFunctionInformation', 'LibraryFunctionLoad',
-                          'LibraryFunctionUnload', 'LibraryLoad', 'LibraryUnload',
-                          'LiftingFilterData', 'LiftingWaveletTransform', 'LightBlue',
-                          'LightBrown', 'LightCyan', 'LightGray', 'LightGreen', 'LightMagenta',
-                          'LightOrange', 'LightPink', 'LightPurple', 'LightRed', 'LightYellow',
-                          'Lighter', 'Lighting', 'LightingAngle', 'Likelihood', 'Limit',
-                          'LimitsPositioning', 'LindleyDistribution', 'Line', 'LineBreakChart',
-                          'LineGraph', 'LineIndent', 'LineIndentMaxFraction',
-                          'LineIntegralConvolutionPlot', 'LineIntegralConvolutionScale',
-                          'LineLegend', 'LineSpacing', 'LinearFractionalOptimization',
-                          'LinearFractionalTransform', 'LinearGradientImage', 'LinearLayer',
-                          'LinearModelFit', 'LinearOffsetFunction', 'LinearOptimization',
-                          'LinearProgramming', 'LinearRecurrence', 'LinearSolve',
-                          'LinearSolveFunction', 'LinearizingTransformationData',
-                          'LinkActivate', 'LinkClose', 'LinkConnect', 'LinkCreate',
-                          'LinkFunction', 'LinkInterrupt', 'LinkLaunch', 'LinkObject',
-                          'LinkPatterns', 'LinkProtocol', 'LinkRankCentrality', 'LinkRead',
-                          'LinkReadyQ', 'LinkWrite', 'Links', 'LiouvilleLambda', 'List',
-                          'ListAnimate', 'ListContourPlot', 'ListContourPlot3D', 'ListConvolve',
-                          'ListCorrelate', 'ListCurvePathPlot', 'ListDeconvolve',
-                          'ListDensityPlot', 'ListDensityPlot3D', 'ListFormat',
-                          'ListFourierSequenceTransform', 'ListInterpolation',
-                          'ListLineIntegralConvolutionPlot', 'ListLinePlot',
-                          'ListLogLinearPlot', 'ListLogLogPlot', 'ListLogPlot', 'ListPicker',
-                          'ListPickerBox', 'ListPickerBoxOptions', 'ListPlay', 'ListPlot',
-                          'ListPlot3D', 'ListPointPlot3D', 'ListPolarPlot', 'ListQ',
-                          'ListSliceContourPlot3D', 'ListSliceDensityPlot3D',
-                          'ListSliceVectorPlot3D', 'ListStepPlot', 'ListStreamDensityPlot',
-                          'ListStreamPlot', 'ListSurfacePlot3D', 'ListVectorDensityPlot',
-                          'ListVectorPlot', 'ListVectorPlot3D', 'ListZTransform', 'Listable',
-                          'LocalAdaptiveBinarize', 'LocalCache', 'LocalClusteringCoefficient',
-                          'LocalObject', 'LocalObjects', 'LocalResponseNormalizationLayer',
-                          'LocalSubmit', 'LocalSymbol', 'LocalTime', 'LocalTimeZone',
-                          'LocalizeVariables', 'LocationEquivalenceTest', 'LocationTest',
-                          'Locator', 'LocatorAutoCreate', 'LocatorPane', 'LocatorRegion',
-                          'Locked', 'Log', 'Log10', 'Log2', 'LogBarnesG', 'LogGamma',
-                          'LogGammaDistribution', 'LogIntegral', 'LogLikelihood',
-                          'LogLinearPlot', 'LogLogPlot', 'LogLogisticDistribution',
-                          'LogMultinormalDistribution', 'LogNormalDistribution', 'LogPlot',
-                          'LogRankTest', 'LogSeriesDistribution', 'LogicalExpand',
-                          'LogisticDistribution', 'LogisticSigmoid', 'LogitModelFit',
-                          'LongLeftArrow', 'LongLeftRightArrow', 'LongRightArrow',
-                          'LongShortTermMemoryLayer', 'Longest', 'LongestCommonSequence',
-                          'LongestCommonSequencePositions', 'LongestCommonSubsequence',
-                          'LongestCommonSubsequencePositions', 'LongestOrderedSequence',
-                          'Longitude', 'Lookup', 'LoopFreeGraphQ', 'Looping', 'LossFunction',
-                          'LowerCaseQ', 'LowerLeftArrow', 'LowerRightArrow',
-                          'LowerTriangularMatrixQ', 'LowerTriangularize', 'LowpassFilter',
-                          'LucasL', 'LuccioSamiComponents', 'LunarEclipse', 'LyapunovSolve',
-                          'LyonsGroupLy', 'MAProcess', 'MachineNumberQ', 'MachinePrecision',
-                          'Magenta', 'Magnification', 'Magnify', 'MailAddressValidation',
-                          'MailExecute', 'MailFolder', 'MailItem', 'MailReceiverFunction',
-                          'MailResponseFunction', 'MailSearch', 'MailServerConnect',
-                          'MailServerConnection', 'MailSettings', 'Majority', 'MakeBoxes',
-                          'MakeExpression', 'ManagedLibraryExpressionID',
-                          'ManagedLibraryExpressionQ', 'MandelbrotSetBoettcher',
-                          'MandelbrotSetDistance', 'MandelbrotSetIterationCount',
-                          'MandelbrotSetMemberQ', 'MandelbrotSetPlot', 'MangoldtLambda',
-                          'ManhattanDistance', 'Manipulate', 'Manipulator', 'MannWhitneyTest',
-                          'MannedSpaceMissionData', 'MantissaExponent', 'Manual', 'Map',
-                          'MapAll', 'MapAt', 'MapIndexed', 'MapThread',
-                          'MarchenkoPasturDistribution', 'MarcumQ', 'MardiaCombinedTest',
-                          'MardiaKurtosisTest', 'MardiaSkewnessTest', 'MarginalDistribution',
-                          'MarkovProcessProperties', 'Masking', 'MatchLocalNames', 'MatchQ',
-                          'MatchingDissimilarity', 'MathMLForm', 'MathematicalFunctionData',
-                          'MathieuC', 'MathieuCPrime', 'MathieuCharacteristicA',
-                          'MathieuCharacteristicB', 'MathieuCharacteristicExponent',
-                          'MathieuGroupM11', 'MathieuGroupM12', 'MathieuGroupM22',
-                          'MathieuGroupM23', 'MathieuGroupM24', 'MathieuS', 'MathieuSPrime',
-                          'Matrices', 'MatrixExp', 'MatrixForm', 'MatrixFunction', 'MatrixLog',
-                          'MatrixNormalDistribution', 'MatrixPlot', 'MatrixPower',
-                          'MatrixPropertyDistribution', 'MatrixQ', 'MatrixRank',
-                          'MatrixTDistribution', 'Max', 'MaxCellMeasure', 'MaxColorDistance',
-                          'MaxDate', 'MaxDetect', 'MaxDuration', 'MaxExtraBandwidths',
-                          'MaxExtraConditions', 'MaxFeatureDisplacement', 'MaxFeatures',
-                          'MaxFilter', 'MaxItems', 'MaxIterations', 'MaxLimit', 'MaxMemoryUsed',
-                          'MaxMixtureKernels', 'MaxOverlapFraction', 'MaxPlotPoints',
-                          'MaxRecursion', 'MaxStableDistribution', 'MaxStepFraction',
-                          'MaxStepSize', 'MaxSteps', 'MaxTrainingRounds', 'MaxValue',
-                          'MaxWordGap', 'MaximalBy', 'Maximize', 'MaxwellDistribution',
-                          'McLaughlinGroupMcL', 'Mean', 'MeanAbsoluteLossLayer', 'MeanAround',
-                          'MeanClusteringCoefficient', 'MeanDegreeConnectivity',
-                          'MeanDeviation', 'MeanFilter', 'MeanGraphDistance',
-                          'MeanNeighborDegree', 'MeanShift', 'MeanShiftFilter',
-                          'MeanSquaredLossLayer', 'Median', 'MedianDeviation', 'MedianFilter',
-                          'MedicalTestData', 'Medium', 'MeijerG', 'MeijerGReduce',
-                          'MeixnerDistribution', 'MellinConvolve', 'MellinTransform', 'MemberQ',
-                          'MemoryAvailable', 'MemoryConstrained', 'MemoryConstraint',
-                          'MemoryInUse', 'MengerMesh', 'MenuCommandKey', 'MenuPacket',
-                          'MenuSortingValue', 'MenuStyle', 'MenuView', 'Merge',
-                          'MergingFunction', 'MersennePrimeExponent', 'MersennePrimeExponentQ',
-                          'Mesh', 'MeshCellCentroid', 'MeshCellCount', 'MeshCellHighlight',
-                          'MeshCellIndex', 'MeshCellLabel', 'MeshCellMarker', 'MeshCellMeasure',
-                          'MeshCellQuality', 'MeshCellShapeFunction', 'MeshCellStyle',
-                          'MeshCells', 'MeshConnectivityGraph', 'MeshCoordinates',
-                          'MeshFunctions', 'MeshPrimitives', 'MeshQualityGoal',
-                          'MeshRefinementFunction', 'MeshRegion', 'MeshRegionQ', 'MeshShading',
-                          'MeshStyle', 'Message', 'MessageDialog', 'MessageList', 'MessageName',
-                          'MessagePacket', 'Messages', 'MetaInformation', 'MeteorShowerData',
-                          'Method', 'MexicanHatWavelet', 'MeyerWavelet', 'Midpoint', 'Min',
-                          'MinColorDistance', 'MinDate', 'MinDetect', 'MinFilter',
-                          'MinIntervalSize', 'MinLimit', 'MinMax', 'MinStableDistribution',
-                          'MinValue', 'MineralData', 'MinimalBy', 'MinimalPolynomial',
-                          'MinimalStateSpaceModel', 'Minimize', 'MinimumTimeIncrement',
-                          'MinkowskiQuestionMark', 'MinorPlanetData', 'Minors', 'Minus',
-                          'MinusPlus', 'Missing', 'MissingBehavior', 'MissingDataMethod',
-                          'MissingDataRules', 'MissingQ', 'MissingString', 'MissingStyle',
-                          'MissingValuePattern', 'MittagLefflerE', 'MixedFractionParts',
-                          'MixedGraphQ', 'MixedMagnitude', 'MixedRadix', 'MixedRadixQuantity',
-                          'MixedUnit', 'MixtureDistribution', 'Mod', 'Modal', 'ModularInverse',
-                          'ModularLambda', 'Module', 'Modulus', 'MoebiusMu', 'Molecule',
-                          'MoleculeContainsQ', 'MoleculeEquivalentQ', 'MoleculeGraph',
-                          'MoleculeModify', 'MoleculePattern', 'MoleculePlot', 'MoleculePlot3D',
-                          'MoleculeProperty', 'MoleculeQ', 'MoleculeRecognize', 'MoleculeValue',
-                          'Moment', 'MomentConvert', 'MomentEvaluate',
-                          'MomentGeneratingFunction', 'MomentOfInertia', 'Monday', 'Monitor',
-                          'MonomialList', 'MonsterGroupM', 'MoonPhase', 'MoonPosition',
-                          'MorletWavelet', 'MorphologicalBinarize', 'MorphologicalBranchPoints',
-                          'MorphologicalComponents', 'MorphologicalEulerNumber',
-                          'MorphologicalGraph', 'MorphologicalPerimeter',
-                          'MorphologicalTransform', 'MortalityData', 'Most', 'MountainData',
-                          'MouseAnnotation', 'MouseAppearance', 'MousePosition', 'Mouseover',
-                          'MovieData', 'MovingAverage', 'MovingMap', 'MovingMedian',
-                          'MoyalDistribution', 'Multicolumn', 'MultiedgeStyle', 'MultigraphQ',
-                          'Multinomial', 'MultinomialDistribution', 'MultinormalDistribution',
-                          'MultiplicativeOrder', 'MultiplySides', 'Multiselection',
-                          'MultivariateHypergeometricDistribution',
-                          'MultivariatePoissonDistribution', 'MultivariateTDistribution', 'N',
-                          'NArgMax', 'NArgMin', 'NBodySimulation', 'NBodySimulationData',
-                          'NCache', 'NDEigensystem', 'NDEigenvalues', 'NDSolve', 'NDSolveValue',
-                          'NExpectation', 'NHoldAll', 'NHoldFirst', 'NHoldRest', 'NIntegrate',
-                          'NMaxValue', 'NMaximize', 'NMinValue', 'NMinimize', 'NProbability',
-                          'NProduct', 'NRoots', 'NSolve', 'NSum', 'NakagamiDistribution',
-                          'NameQ', 'Names', 'Nand', 'Nearest', 'NearestFunction',
-                          'NearestMeshCells', 'NearestNeighborGraph', 'NearestTo', 'NebulaData',
-                          'NeedlemanWunschSimilarity', 'Needs', 'Negative',
-                          'NegativeBinomialDistribution', 'NegativeDefiniteMatrixQ',
-                          'NegativeIntegers', 'NegativeMultinomialDistribution',
-                          'NegativeRationals', 'NegativeReals', 'NegativeSemidefiniteMatrixQ',
-                          'NeighborhoodData', 'NeighborhoodGraph', 'Nest', 'NestGraph',
-                          'NestList', 'NestWhile', 'NestWhileList', 'NestedGreaterGreater',
-                          'NestedLessLess', 'NetAppend', 'NetBidirectionalOperator', 'NetChain',
-                          'NetDecoder', 'NetDelete', 'NetDrop', 'NetEncoder',
-                          'NetEvaluationMode', 'NetExtract', 'NetFlatten', 'NetFoldOperator',
-                          'NetGANOperator', 'NetGraph', 'NetInitialize', 'NetInsert',
-                          'NetInsertSharedArrays', 'NetJoin', 'NetMapOperator',
-                          'NetMapThreadOperator', 'NetMeasurements', 'NetModel',
-                          'NetNestOperator', 'NetPairEmbeddingOperator', 'NetPort',
-                          'NetPortGradient', 'NetPrepend', 'NetRename', 'NetReplace',
-                          'NetReplacePart', 'NetSharedArray', 'NetStateObject', 'NetTake',
-                          'NetTrain', 'NetTrainResultsObject', 'NetworkPacketCapture',
-                          'NetworkPacketRecording', 'NetworkPacketTrace', 'NeumannValue',
-                          'NevilleThetaC', 'NevilleThetaD', 'NevilleThetaN', 'NevilleThetaS',
-                          'NextCell', 'NextDate', 'NextPrime', 'NicholsGridLines',
-                          'NicholsPlot', 'NightHemisphere', 'NoWhitespace', 'NominalVariables',
-                          'NonCommutativeMultiply', 'NonConstants', 'NonNegative',
-                          'NonNegativeIntegers', 'NonNegativeRationals', 'NonNegativeReals',
-                          'NonPositive', 'NonPositiveIntegers', 'NonPositiveRationals',
-                          'NonPositiveReals', 'NoncentralBetaDistribution',
-                          'NoncentralChiSquareDistribution', 'NoncentralFRatioDistribution',
-                          'NoncentralStudentTDistribution', 'NondimensionalizationTransform',
-                          'None', 'NoneTrue', 'NonlinearModelFit', 'NonlinearStateSpaceModel',
-                          'NonlocalMeansFilter', 'Nor', 'NorlundB', 'Norm', 'NormFunction',
-                          'Normal', 'NormalDistribution', 'NormalMatrixQ', 'NormalizationLayer',
-                          'Normalize', 'Normalized', 'NormalizedSquaredEuclideanDistance',
-                          'NormalsFunction', 'Not', 'NotCongruent', 'NotCupCap',
-                          'NotDoubleVerticalBar', 'NotElement', 'NotEqualTilde', 'NotExists',
-                          'NotGreater', 'NotGreaterEqual', 'NotGreaterFullEqual',
-                          'NotGreaterGreater', 'NotGreaterLess', 'NotGreaterSlantEqual',
-                          'NotGreaterTilde', 'NotHumpDownHump', 'NotHumpEqual',
-                          'NotLeftTriangle', 'NotLeftTriangleBar', 'NotLeftTriangleEqual',
-                          'NotLess', 'NotLessEqual', 'NotLessFullEqual', 'NotLessGreater',
-                          'NotLessLess', 'NotLessSlantEqual', 'NotLessTilde',
-                          'NotNestedGreaterGreater', 'NotNestedLessLess', 'NotPrecedes',
-                          'NotPrecedesEqual', 'NotPrecedesSlantEqual', 'NotPrecedesTilde',
-                          'NotReverseElement', 'NotRightTriangle', 'NotRightTriangleBar',
-                          'NotRightTriangleEqual', 'NotSquareSubset', 'NotSquareSubsetEqual',
-                          'NotSquareSuperset', 'NotSquareSupersetEqual', 'NotSubset',
-                          'NotSubsetEqual', 'NotSucceeds', 'NotSucceedsEqual',
-                          'NotSucceedsSlantEqual', 'NotSucceedsTilde', 'NotSuperset',
-                          'NotSupersetEqual', 'NotTilde', 'NotTildeEqual', 'NotTildeFullEqual',
-                          'NotTildeTilde', 'NotVerticalBar', 'Notebook', 'NotebookApply',
-                          'NotebookAutoSave', 'NotebookClose', 'NotebookDelete',
-                          'NotebookDirectory', 'NotebookDynamicExpression', 'NotebookEvaluate',
-                          'NotebookEventActions', 'NotebookFileName', 'NotebookFind',
-                          'NotebookGet', 'NotebookImport', 'NotebookInformation',
-                          'NotebookLocate', 'NotebookObject', 'NotebookOpen', 'NotebookPrint',
-                          'NotebookPut', 'NotebookRead', 'NotebookSave', 'NotebookSelection',
-                          'NotebookTemplate', 'NotebookWrite', 'Notebooks', 'NotebooksMenu',
-                          'Nothing', 'NotificationFunction', 'Now', 'NuclearExplosionData',
-                          'NuclearReactorData', 'Null', 'NullRecords', 'NullSpace', 'NullWords',
-                          'Number', 'NumberCompose', 'NumberDecompose', 'NumberExpand',
-                          'NumberFieldClassNumber', 'NumberFieldDiscriminant',
-                          'NumberFieldFundamentalUnits', 'NumberFieldIntegralBasis',
-                          'NumberFieldNormRepresentatives', 'NumberFieldRegulator',
-                          'NumberFieldRootsOfUnity', 'NumberFieldSignature', 'NumberForm',
-                          'NumberFormat', 'NumberLinePlot', 'NumberMarks', 'NumberMultiplier',
-                          'NumberPadding', 'NumberPoint', 'NumberQ', 'NumberSeparator',
-                          'NumberSigns', 'NumberString', 'Numerator', 'NumeratorDenominator',
-                          'NumericArray', 'NumericArrayQ', 'NumericArrayType',
-                          'NumericFunction', 'NumericQ', 'NumericalOrder', 'NumericalSort',
-                          'NuttallWindow', 'NyquistGridLines', 'NyquistPlot', 'O',
-                          'ONanGroupON', 'ObservabilityGramian', 'ObservabilityMatrix',
-                          'ObservableDecomposition', 'ObservableModelQ', 'OceanData',
-                          'Octahedron', 'OddQ', 'Off', 'Offset', 'On', 'Once', 'OneIdentity',
-                          'Opacity', 'OpacityFunction', 'OpacityFunctionScaling', 'OpenAppend',
-                          'OpenRead', 'OpenWrite', 'Opener', 'OpenerView', 'Opening', 'Operate',
-                          'OperatingSystem', 'OperatorApplied', 'OptimumFlowData',
-                          'OptionValue', 'Optional', 'OptionalElement', 'Options',
-                          'OptionsPattern', 'Or', 'Orange', 'Order', 'OrderDistribution',
-                          'OrderedQ', 'Ordering', 'OrderingBy', 'OrderingLayer', 'Orderless',
-                          'OrderlessPatternSequence', 'OrnsteinUhlenbeckProcess',
-                          'OrthogonalMatrixQ', 'Orthogonalize', 'Out', 'Outer', 'OuterPolygon',
-                          'OuterPolyhedron', 'OutputControllabilityMatrix',
-                          'OutputControllableModelQ', 'OutputForm', 'OutputNamePacket',
-                          'OutputResponse', 'OutputSizeLimit', 'OutputStream', 'OverBar',
-                          'OverDot', 'OverHat', 'OverTilde', 'OverVector', 'Overflow',
-                          'Overlaps', 'Overlay', 'Overscript', 'OverscriptBox',
-                          'OverscriptBoxOptions', 'OverwriteTarget', 'OwenT', 'OwnValues',
-                          'PDF', 'PERTDistribution', 'PIDData', 'PIDDerivativeFilter',
-                          'PIDFeedforward', 'PIDTune', 'PacletDataRebuild',
-                          'PacletDirectoryLoad', 'PacletDirectoryUnload', 'PacletDisable',
-                          'PacletEnable', 'PacletFind', 'PacletFindRemote', 'PacletInstall',
-                          'PacletInstallSubmit', 'PacletNewerQ', 'PacletObject', 'PacletSite',
-                          'PacletSiteObject', 'PacletSiteRegister', 'PacletSiteUnregister',
-                          'PacletSiteUpdate', 'PacletSites', 'PacletUninstall', 'PadLeft',
-                          'PadRight', 'PaddedForm', 'Padding', 'PaddingLayer', 'PaddingSize',
-                          'PadeApproximant', 'PageBreakAbove', 'PageBreakBelow',
-                          'PageBreakWithin', 'PageFooters', 'PageHeaders', 'PageRankCentrality',
-                          'PageTheme', 'PageWidth', 'Pagination', 'PairedBarChart',
-                          'PairedHistogram', 'PairedSmoothHistogram', 'PairedTTest',
-                          'PairedZTest', 'PaletteNotebook', 'PalindromeQ', 'Pane',
-                          'PaneSelector', 'Panel', 'Paneled', 'ParabolicCylinderD',
-                          'ParagraphIndent', 'ParagraphSpacing', 'ParallelArray',
-                          'ParallelCombine', 'ParallelDo', 'ParallelEvaluate', 'ParallelMap',
-                          'ParallelNeeds', 'ParallelProduct', 'ParallelSubmit', 'ParallelSum',
-                          'ParallelTable', 'ParallelTry', 'Parallelepiped', 'Parallelization',
-                          'Parallelize', 'Parallelogram', 'ParameterEstimator',
-                          'ParameterMixtureDistribution', 'ParametricFunction',
-                          'ParametricNDSolve', 'ParametricNDSolveValue', 'ParametricPlot',
-                          'ParametricPlot3D', 'ParametricRampLayer', 'ParametricRegion',
-                          'ParentBox', 'ParentCell', 'ParentDirectory', 'ParentNotebook',
-                          'ParetoDistribution', 'ParetoPickandsDistribution', 'ParkData',
-                          'Part', 'PartBehavior', 'PartLayer', 'PartOfSpeech', 'PartProtection',
-                          'PartialCorrelationFunction', 'ParticleAcceleratorData',
-                          'ParticleData', 'Partition', 'PartitionGranularity', 'PartitionsP',
-                          'PartitionsQ', 'ParzenWindow', 'PascalDistribution', 'PassEventsDown',
-                          'PassEventsUp', 'Paste', 'PasteButton', 'Path', 'PathGraph',
-                          'PathGraphQ', 'Pattern', 'PatternFilling', 'PatternSequence',
-                          'PatternTest', 'PaulWavelet', 'PauliMatrix', 'Pause', 'PeakDetect',
-                          'PeanoCurve', 'PearsonChiSquareTest', 'PearsonCorrelationTest',
-                          'PearsonDistribution', 'PercentForm', 'PerfectNumber',
-                          'PerfectNumberQ', 'PerformanceGoal', 'Perimeter',
-                          'PeriodicBoundaryCondition', 'Periodogram', 'PeriodogramArray',
-                          'Permanent', 'Permissions', 'PermissionsGroup', 'PermissionsGroups',
-                          'PermissionsKey', 'PermissionsKeys', 'PermutationCycles',
-                          'PermutationCyclesQ', 'PermutationGroup', 'PermutationLength',
-                          'PermutationList', 'PermutationListQ', 'PermutationMax',
-                          'PermutationMin', 'PermutationOrder', 'PermutationPower',
-                          'PermutationProduct', 'PermutationReplace', 'PermutationSupport',
-                          'Permutations', 'Permute', 'PeronaMalikFilter',
-                          'PerpendicularBisector', 'PersistenceLocation', 'PersistenceTime',
-                          'PersistentObject', 'PersistentObjects', 'PersistentValue',
-                          'PersonData', 'PetersenGraph', 'PhaseMargins', 'PhaseRange',
-                          'PhysicalSystemData', 'Pi', 'Pick', 'PieChart', 'PieChart3D',
-                          'Piecewise', 'PiecewiseExpand', 'PillaiTrace', 'PillaiTraceTest',
-                          'PingTime', 'Pink', 'PitchRecognize', 'PixelValue',
-                          'PixelValuePositions', 'Placed', 'Placeholder', 'PlaceholderReplace',
-                          'Plain', 'PlanarAngle', 'PlanarGraph', 'PlanarGraphQ',
-                          'PlanckRadiationLaw', 'PlaneCurveData', 'PlanetData',
-                          'PlanetaryMoonData', 'PlantData', 'Play', 'PlayRange', 'Plot',
-                          'Plot3D', 'PlotLabel', 'PlotLabels', 'PlotLayout', 'PlotLegends',
-                          'PlotMarkers', 'PlotPoints', 'PlotRange', 'PlotRangeClipping',
-                          'PlotRangePadding', 'PlotRegion', 'PlotStyle', 'PlotTheme',
-                          'Pluralize', 'Plus', 'PlusMinus', 'Pochhammer', 'PodStates',
-                          'PodWidth', 'Point', 'PointFigureChart', 'PointLegend', 'PointSize',
-                          'PoissonConsulDistribution', 'PoissonDistribution', 'PoissonProcess',
-                          'PoissonWindow', 'PolarAxes', 'PolarAxesOrigin', 'PolarGridLines',
-                          'PolarPlot', 'PolarTicks', 'PoleZeroMarkers', 'PolyGamma', 'PolyLog',
-                          'PolyaAeppliDistribution', 'Polygon', 'PolygonAngle',
-                          'PolygonCoordinates', 'PolygonDecomposition', 'PolygonalNumber',
-                          'Polyhedron', 'PolyhedronAngle', 'PolyhedronCoordinates',
-                          'PolyhedronData', 'PolyhedronDecomposition', 'PolyhedronGenus',
-                          'PolynomialExtendedGCD', 'PolynomialGCD', 'PolynomialLCM',
-                          'PolynomialMod', 'PolynomialQ', 'PolynomialQuotient',
-                          'PolynomialQuotientRemainder', 'PolynomialReduce',
-                          'PolynomialRemainder', 'PoolingLayer', 'PopupMenu', 'PopupView',
-                          'PopupWindow', 'Position', 'PositionIndex', 'Positive',
-                          'PositiveDefiniteMatrixQ', 'PositiveIntegers', 'PositiveRationals',
-                          'PositiveReals', 'PositiveSemidefiniteMatrixQ', 'PossibleZeroQ',
-                          'Postfix', 'Power', 'PowerDistribution', 'PowerExpand', 'PowerMod',
-                          'PowerModList', 'PowerRange', 'PowerSpectralDensity',
-                          'PowerSymmetricPolynomial', 'PowersRepresentations', 'PreDecrement',
-                          'PreIncrement', 'PrecedenceForm', 'Precedes', 'PrecedesEqual',
-                          'PrecedesSlantEqual', 'PrecedesTilde', 'Precision', 'PrecisionGoal',
-                          'Predict', 'PredictorFunction', 'PredictorMeasurements',
-                          'PredictorMeasurementsObject', 'PreemptProtect', 'Prefix', 'Prepend',
-                          'PrependLayer', 'PrependTo', 'PreprocessingRules', 'PreserveColor',
-                          'PreserveImageOptions', 'PreviousCell', 'PreviousDate',
-                          'PriceGraphDistribution', 'Prime', 'PrimeNu', 'PrimeOmega', 'PrimePi',
-                          'PrimePowerQ', 'PrimeQ', 'PrimeZetaP', 'Primes',
-                          'PrimitivePolynomialQ', 'PrimitiveRoot', 'PrimitiveRootList',
-                          'PrincipalComponents', 'PrincipalValue', 'Print', 'PrintTemporary',
-                          'PrintableASCIIQ', 'PrintingStyleEnvironment', 'Printout3D',
-                          'Printout3DPreviewer', 'Prism', 'PrivateCellOptions',
-                          'PrivateFontOptions', 'PrivateKey', 'PrivateNotebookOptions',
-                          'Probability', 'ProbabilityDistribution', 'ProbabilityPlot',
-                          'ProbabilityScalePlot', 'ProbitModelFit', 'ProcessConnection',
-                          'ProcessDirectory', 'ProcessEnvironment', 'ProcessEstimator',
-                          'ProcessInformation', 'ProcessObject', 'ProcessParameterAssumptions',
-                          'ProcessParameterQ', 'ProcessStatus', 'Processes', 'Product',
-                          'ProductDistribution', 'ProductLog', 'ProgressIndicator',
-                          'Projection', 'Prolog', 'ProofObject', 'Proportion', 'Proportional',
-                          'Protect', 'Protected', 'ProteinData', 'Pruning', 'PseudoInverse',
-                          'PsychrometricPropertyData', 'PublicKey', 'PublisherID', 'PulsarData',
-                          'PunctuationCharacter', 'Purple', 'Put', 'PutAppend', 'Pyramid',
-                          'QBinomial', 'QFactorial', 'QGamma', 'QHypergeometricPFQ',
-                          'QPochhammer', 'QPolyGamma', 'QRDecomposition', 'QnDispersion',
-                          'QuadraticIrrationalQ', 'QuadraticOptimization', 'Quantile',
-                          'QuantilePlot', 'Quantity', 'QuantityArray', 'QuantityDistribution',
-                          'QuantityForm', 'QuantityMagnitude', 'QuantityQ', 'QuantityUnit',
-                          'QuantityVariable', 'QuantityVariableCanonicalUnit',
-                          'QuantityVariableDimensions', 'QuantityVariableIdentifier',
-                          'QuantityVariablePhysicalQuantity', 'Quartics', 'QuartileDeviation',
-                          'QuartileSkewness', 'Quartiles', 'Query', 'QueueProperties',
-                          'QueueingNetworkProcess', 'QueueingProcess', 'Quiet', 'Quit',
-                          'Quotient', 'QuotientRemainder', 'RGBColor', 'RSolve', 'RSolveValue',
-                          'RadialGradientImage', 'RadialityCentrality', 'RadicalBox',
-                          'RadicalBoxOptions', 'RadioButton', 'RadioButtonBar', 'Radon',
-                          'RadonTransform', 'RamanujanTau', 'RamanujanTauL',
-                          'RamanujanTauTheta', 'RamanujanTauZ', 'Ramp', 'RandomChoice',
-                          'RandomColor', 'RandomComplex', 'RandomEntity', 'RandomFunction',
-                          'RandomGeoPosition', 'RandomGraph', 'RandomImage', 'RandomInstance',
-                          'RandomInteger', 'RandomPermutation', 'RandomPoint', 'RandomPolygon',
-                          'RandomPolyhedron', 'RandomPrime', 'RandomReal', 'RandomSample',
-                          'RandomSeeding', 'RandomVariate', 'RandomWalkProcess', 'RandomWord',
-                          'Range', 'RangeFilter', 'RankedMax', 'RankedMin', 'RarerProbability',
-                          'Raster', 'Raster3D', 'RasterSize', 'Rasterize', 'Rational',
-                          'Rationalize', 'Rationals', 'Ratios', 'RawBoxes', 'RawData',
-                          'RayleighDistribution', 'Re', 'ReIm', 'ReImLabels', 'ReImPlot',
-                          'ReImStyle', 'Read', 'ReadByteArray', 'ReadLine', 'ReadList',
-                          'ReadProtected', 'ReadString', 'Real', 'RealAbs',
-                          'RealBlockDiagonalForm', 'RealDigits', 'RealExponent', 'RealSign',
-                          'Reals', 'Reap', 'RecognitionPrior', 'Record', 'RecordLists',
-                          'RecordSeparators', 'Rectangle', 'RectangleChart', 'RectangleChart3D',
-                          'RectangularRepeatingElement', 'RecurrenceFilter', 'RecurrenceTable',
-                          'Red', 'Reduce', 'ReferenceLineStyle', 'Refine', 'ReflectionMatrix',
-                          'ReflectionTransform', 'Refresh', 'RefreshRate', 'Region',
-                          'RegionBinarize', 'RegionBoundary', 'RegionBoundaryStyle',
-                          'RegionBounds', 'RegionCentroid', 'RegionDifference',
-                          'RegionDimension', 'RegionDisjoint', 'RegionDistance',
-                          'RegionDistanceFunction', 'RegionEmbeddingDimension', 'RegionEqual',
-                          'RegionFillingStyle', 'RegionFunction', 'RegionImage',
-                          'RegionIntersection', 'RegionMeasure', 'RegionMember',
-                          'RegionMemberFunction', 'RegionMoment', 'RegionNearest',
-                          'RegionNearestFunction', 'RegionPlot', 'RegionPlot3D',
-                          'RegionProduct', 'RegionQ', 'RegionResize', 'RegionSize',
-                          'RegionSymmetricDifference', 'RegionUnion', 'RegionWithin',
-                          'RegisterExternalEvaluator', 'RegularExpression', 'RegularPolygon',
-                          'Regularization', 'RegularlySampledQ', 'RelationGraph',
-                          'RelationalDatabase', 'ReleaseHold', 'ReliabilityDistribution',
-                          'ReliefImage', 'ReliefPlot', 'RemoteAuthorizationCaching',
-                          'RemoteConnect', 'RemoteConnectionObject', 'RemoteFile', 'RemoteRun',
-                          'RemoteRunProcess', 'Remove', 'RemoveAlphaChannel',
-                          'RemoveAudioStream', 'RemoveBackground', 'RemoveChannelListener',
-                          'RemoveChannelSubscribers', 'RemoveDiacritics',
-                          'RemoveInputStreamMethod', 'RemoveOutputStreamMethod', 'RemoveUsers',
-                          'RemoveVideoStream', 'RenameDirectory', 'RenameFile',
-                          'RenderingOptions', 'RenewalProcess', 'RenkoChart', 'RepairMesh',
-                          'Repeated', 'RepeatedNull', 'RepeatedTiming', 'RepeatingElement',
-                          'Replace', 'ReplaceAll', 'ReplaceImageValue', 'ReplaceList',
-                          'ReplacePart', 'ReplacePixelValue', 'ReplaceRepeated',
-                          'ReplicateLayer', 'RequiredPhysicalQuantities', 'Resampling',
-                          'ResamplingAlgorithmData', 'ResamplingMethod', 'Rescale',
-                          'RescalingTransform', 'ResetDirectory', 'ReshapeLayer', 'Residue',
-                          'ResizeLayer', 'Resolve', 'ResourceData', 'ResourceFunction',
-                          'ResourceObject', 'ResourceRegister', 'ResourceRemove',
-                          'ResourceSearch', 'ResourceSubmit', 'ResourceSystemBase',
-                          'ResourceSystemPath', 'ResourceUpdate', 'ResourceVersion',
-                          'ResponseForm', 'Rest', 'RestartInterval', 'Restricted', 'Resultant',
-                          'Return', 'ReturnExpressionPacket', 'ReturnPacket',
-                          'ReturnReceiptFunction', 'ReturnTextPacket', 'Reverse',
-                          'ReverseApplied', 'ReverseBiorthogonalSplineWavelet',
-                          'ReverseElement', 'ReverseEquilibrium', 'ReverseGraph', 'ReverseSort',
-                          'ReverseSortBy', 'ReverseUpEquilibrium', 'RevolutionAxis',
-                          'RevolutionPlot3D', 'RiccatiSolve', 'RiceDistribution', 'RidgeFilter',
-                          'RiemannR', 'RiemannSiegelTheta', 'RiemannSiegelZ', 'RiemannXi',
-                          'Riffle', 'Right', 'RightArrow', 'RightArrowBar',
-                          'RightArrowLeftArrow', 'RightComposition', 'RightCosetRepresentative',
-                          'RightDownTeeVector', 'RightDownVector', 'RightDownVectorBar',
-                          'RightTee', 'RightTeeArrow', 'RightTeeVector', 'RightTriangle',
-                          'RightTriangleBar', 'RightTriangleEqual', 'RightUpDownVector',
-                          'RightUpTeeVector', 'RightUpVector', 'RightUpVectorBar',
-                          'RightVector', 'RightVectorBar', 'RiskAchievementImportance',
-                          'RiskReductionImportance', 'RogersTanimotoDissimilarity',
-                          'RollPitchYawAngles', 'RollPitchYawMatrix', 'RomanNumeral', 'Root',
-                          'RootApproximant', 'RootIntervals', 'RootLocusPlot', 'RootMeanSquare',
-                          'RootOfUnityQ', 'RootReduce', 'RootSum', 'Roots', 'Rotate',
-                          'RotateLabel', 'RotateLeft', 'RotateRight', 'RotationAction',
-                          'RotationMatrix', 'RotationTransform', 'Round', 'RoundingRadius',
-                          'Row', 'RowAlignments', 'RowBox', 'RowLines', 'RowMinHeight',
-                          'RowReduce', 'RowSpacings', 'RowsEqual', 'RudinShapiro',
-                          'RudvalisGroupRu', 'Rule', 'RuleDelayed', 'RulePlot', 'RulerUnits',
-                          'Run', 'RunProcess', 'RunThrough', 'RuntimeAttributes',
-                          'RuntimeOptions', 'RussellRaoDissimilarity', 'SARIMAProcess',
-                          'SARMAProcess', 'SASTriangle', 'SSSTriangle', 'SameQ', 'SameTest',
-                          'SameTestProperties', 'SampleDepth', 'SampleRate',
-                          'SampledEntityClass', 'SampledSoundFunction', 'SampledSoundList',
-                          'SamplingPeriod', 'SatelliteData', 'SatisfiabilityCount',
-                          'SatisfiabilityInstances', 'SatisfiableQ', 'Saturday', 'Save',
-                          'SaveConnection', 'SaveDefinitions', 'SavitzkyGolayMatrix',
-                          'SawtoothWave', 'Scale', 'ScaleDivisions', 'ScaleOrigin',
-                          'ScalePadding', 'ScaleRangeStyle', 'ScaleRanges', 'Scaled',
-                          'ScalingFunctions', 'ScalingMatrix', 'ScalingTransform', 'Scan',
-                          'ScheduledTask', 'SchurDecomposition', 'ScientificForm',
-                          'ScientificNotationThreshold', 'ScorerGi', 'ScorerGiPrime',
-                          'ScorerHi', 'ScorerHiPrime', 'ScreenStyleEnvironment',
-                          'ScriptBaselineShifts', 'ScriptMinSize', 'ScriptSizeMultipliers',
-                          'ScrollPosition', 'Scrollbars', 'ScrollingOptions',
-                          'SearchAdjustment', 'SearchIndexObject', 'SearchIndices',
-                          'SearchQueryString', 'SearchResultObject', 'Sec', 'Sech',
-                          'SechDistribution', 'SecondOrderConeOptimization', 'SectorChart',
-                          'SectorChart3D', 'SectorOrigin', 'SectorSpacing',
-                          'SecuredAuthenticationKey', 'SecuredAuthenticationKeys', 'SeedRandom',
-                          'Select', 'SelectComponents', 'SelectFirst', 'Selectable',
-                          'SelectedCells', 'SelectedNotebook', 'SelectionCreateCell',
-                          'SelectionEvaluate', 'SelectionEvaluateCreateCell', 'SelectionMove',
-                          'SelfLoopStyle', 'SemanticImport', 'SemanticImportString',
-                          'SemanticInterpretation', 'SemialgebraicComponentInstances',
-                          'SemidefiniteOptimization', 'SendMail', 'SendMessage', 'Sequence',
-                          'SequenceAlignment', 'SequenceCases', 'SequenceCount', 'SequenceFold',
-                          'SequenceFoldList', 'SequenceHold', 'SequenceLastLayer',
-                          'SequenceMostLayer', 'SequencePosition', 'SequencePredict',
-                          'SequencePredictorFunction', 'SequenceReplace', 'SequenceRestLayer',
-                          'SequenceReverseLayer', 'SequenceSplit', 'Series',
-                          'SeriesCoefficient', 'SeriesData', 'SeriesTermGoal', 'ServiceConnect',
-                          'ServiceDisconnect', 'ServiceExecute', 'ServiceObject',
-                          'ServiceRequest', 'ServiceSubmit', 'SessionSubmit', 'SessionTime',
-                          'Set', 'SetAccuracy', 'SetAlphaChannel', 'SetAttributes',
-                          'SetCloudDirectory', 'SetCookies', 'SetDelayed', 'SetDirectory',
-                          'SetEnvironment', 'SetFileDate', 'SetOptions', 'SetPermissions',
-                          'SetPrecision', 'SetSelectedNotebook', 'SetSharedFunction',
-                          'SetSharedVariable', 'SetStreamPosition', 'SetSystemModel',
-                          'SetSystemOptions', 'SetUsers', 'Setter', 'SetterBar', 'Setting',
-                          'Shallow', 'ShannonWavelet', 'ShapiroWilkTest', 'Share',
-                          'SharingList', 'Sharpen', 'ShearingMatrix', 'ShearingTransform',
-                          'ShellRegion', 'ShenCastanMatrix', 'ShiftRegisterSequence',
-                          'ShiftedGompertzDistribution', 'Short', 'ShortDownArrow',
-                          'ShortLeftArrow', 'ShortRightArrow', 'ShortTimeFourier',
-                          'ShortTimeFourierData', 'ShortUpArrow', 'Shortest',
-                          'ShortestPathFunction', 'Show', 'ShowAutoSpellCheck',
-                          'ShowAutoStyles', 'ShowCellBracket', 'ShowCellLabel', 'ShowCellTags',
-                          'ShowCursorTracker', 'ShowGroupOpener', 'ShowPageBreaks',
-                          'ShowSelection', 'ShowSpecialCharacters', 'ShowStringCharacters',
-                          'ShrinkingDelay', 'SiderealTime', 'SiegelTheta', 'SiegelTukeyTest',
-                          'SierpinskiCurve', 'SierpinskiMesh', 'Sign', 'SignPadding',
-                          'SignTest', 'Signature', 'SignedRankTest', 'SignedRegionDistance',
-                          'SignificanceLevel', 'SimilarityRules', 'SimpleGraph', 'SimpleGraphQ',
-                          'SimplePolygonQ', 'SimplePolyhedronQ', 'Simplex', 'Simplify', 'Sin',
-                          'SinIntegral', 'Sinc', 'SinghMaddalaDistribution',
-                          'SingleLetterItalics', 'SingularValueDecomposition',
-                          'SingularValueList', 'SingularValuePlot', 'Sinh', 'SinhIntegral',
-                          'SixJSymbol', 'Skeleton', 'SkeletonTransform', 'SkellamDistribution',
-                          'SkewNormalDistribution', 'Skewness', 'Skip', 'SliceContourPlot3D',
-                          'SliceDensityPlot3D', 'SliceDistribution', 'SliceVectorPlot3D',
-                          'SlideView', 'Slider', 'Slider2D', 'Slot', 'SlotSequence', 'Small',
-                          'SmallCircle', 'Smaller', 'SmithDecomposition',
-                          'SmithDelayCompensator', 'SmithWatermanSimilarity',
-                          'SmoothDensityHistogram', 'SmoothHistogram', 'SmoothHistogram3D',
-                          'SmoothKernelDistribution', 'SnDispersion', 'Snippet',
-                          'SnubPolyhedron', 'SocialMediaData', 'SocketConnect', 'SocketListen',
-                          'SocketListener', 'SocketObject', 'SocketOpen', 'SocketReadMessage',
-                          'SocketReadyQ', 'SocketWaitAll', 'SocketWaitNext', 'Sockets',
-                          'SoftmaxLayer', 'SokalSneathDissimilarity', 'SolarEclipse',
-                          'SolarSystemFeatureData', 'SolidAngle', 'SolidData', 'SolidRegionQ',
-                          'Solve', 'SolveAlways', 'Sort', 'SortBy', 'SortedBy',
-                          'SortedEntityClass', 'Sound', 'SoundNote', 'SoundVolume',
-                          'SourceLink', 'Sow', 'SpaceCurveData', 'Spacer', 'Spacings', 'Span',
-                          'SpanFromAbove', 'SpanFromBoth', 'SpanFromLeft', 'SparseArray',
-                          'SpatialGraphDistribution', 'SpatialMedian',
-                          'SpatialTransformationLayer', 'Speak', 'SpeakerMatchQ',
-                          'SpearmanRankTest', 'SpearmanRho', 'SpeciesData', 'SpecificityGoal',
-                          'SpectralLineData', 'Spectrogram', 'SpectrogramArray', 'Specularity',
-                          'SpeechCases', 'SpeechInterpreter', 'SpeechRecognize',
-                          'SpeechSynthesize', 'SpellingCorrection', 'SpellingCorrectionList',
-                          'SpellingOptions', 'Sphere', 'SpherePoints', 'SphericalBesselJ',
-                          'SphericalBesselY', 'SphericalHankelH1', 'SphericalHankelH2',
-                          'SphericalHarmonicY', 'SphericalPlot3D', 'SphericalRegion',
-                          'SphericalShell', 'SpheroidalEigenvalue', 'SpheroidalJoiningFactor',
-                          'SpheroidalPS', 'SpheroidalPSPrime', 'SpheroidalQS',
-                          'SpheroidalQSPrime', 'SpheroidalRadialFactor', 'SpheroidalS1',
-                          'SpheroidalS1Prime', 'SpheroidalS2', 'SpheroidalS2Prime', 'Splice',
-                          'SplicedDistribution', 'SplineClosed', 'SplineDegree', 'SplineKnots',
-                          'SplineWeights', 'Split', 'SplitBy', 'SpokenString', 'Sqrt',
-                          'SqrtBox', 'SqrtBoxOptions', 'Square', 'SquareFreeQ',
-                          'SquareIntersection', 'SquareMatrixQ', 'SquareRepeatingElement',
-                          'SquareSubset', 'SquareSubsetEqual', 'SquareSuperset',
-                          'SquareSupersetEqual', 'SquareUnion', 'SquareWave',
-                          'SquaredEuclideanDistance', 'SquaresR', 'StabilityMargins',
-                          'StabilityMarginsStyle', 'StableDistribution', 'Stack', 'StackBegin',
-                          'StackComplete', 'StackInhibit', 'StackedDateListPlot',
-                          'StackedListPlot', 'StadiumShape', 'StandardAtmosphereData',
-                          'StandardDeviation', 'StandardDeviationFilter', 'StandardForm',
-                          'StandardOceanData', 'Standardize', 'Standardized',
-                          'StandbyDistribution', 'Star', 'StarClusterData', 'StarData',
-                          'StarGraph', 'StartExternalSession', 'StartOfLine', 'StartOfString',
-                          'StartProcess', 'StartWebSession', 'StartingStepSize',
-                          'StateFeedbackGains', 'StateOutputEstimator', 'StateResponse',
-                          'StateSpaceModel', 'StateSpaceRealization', 'StateSpaceTransform',
-                          'StateTransformationLinearize', 'StationaryDistribution',
-                          'StationaryWaveletPacketTransform', 'StationaryWaveletTransform',
-                          'StatusArea', 'StatusCentrality', 'StepMonitor',
-                          'StereochemistryElements', 'StieltjesGamma', 'StippleShading',
-                          'StirlingS1', 'StirlingS2', 'StoppingPowerData', 'StrataVariables',
-                          'StratonovichProcess', 'StreamColorFunction',
-                          'StreamColorFunctionScaling', 'StreamDensityPlot', 'StreamMarkers',
-                          'StreamPlot', 'StreamPoints', 'StreamPosition', 'StreamScale',
-                          'StreamStyle', 'Streams', 'String', 'StringCases', 'StringContainsQ',
-                          'StringCount', 'StringDelete', 'StringDrop', 'StringEndsQ',
-                          'StringExpression', 'StringExtract', 'StringForm', 'StringFormat',
-                          'StringFreeQ', 'StringInsert', 'StringJoin', 'StringLength',
-                          'StringMatchQ', 'StringPadLeft', 'StringPadRight', 'StringPart',
-                          'StringPartition', 'StringPosition', 'StringQ', 'StringRepeat',
-                          'StringReplace', 'StringReplaceList', 'StringReplacePart',
-                          'StringReverse', 'StringRiffle', 'StringRotateLeft',
-                          'StringRotateRight', 'StringSkeleton', 'StringSplit', 'StringStartsQ',
-                          'StringTake', 'StringTemplate', 'StringToByteArray', 'StringToStream',
-                          'StringTrim', 'StripBoxes', 'StripOnInput', 'StripWrapperBoxes',
-                          'StructuralImportance', 'StructuredSelection', 'StruveH', 'StruveL',
-                          'Stub', 'StudentTDistribution', 'Style', 'StyleBox', 'StyleData',
-                          'StyleDefinitions', 'SubMinus', 'SubPlus', 'SubStar', 'Subdivide',
-                          'Subfactorial', 'Subgraph', 'SubresultantPolynomialRemainders',
-                          'SubresultantPolynomials', 'Subresultants', 'Subscript',
-                          'SubscriptBox', 'SubscriptBoxOptions', 'Subsequences', 'Subset',
-                          'SubsetCases', 'SubsetCount', 'SubsetEqual', 'SubsetMap',
-                          'SubsetPosition', 'SubsetQ', 'SubsetReplace', 'Subsets',
-                          'SubstitutionSystem', 'Subsuperscript', 'SubsuperscriptBox',
-                          'SubsuperscriptBoxOptions', 'SubtitleEncoding', 'SubtitleTracks',
-                          'Subtract', 'SubtractFrom', 'SubtractSides', 'Succeeds',
-                          'SucceedsEqual', 'SucceedsSlantEqual', 'SucceedsTilde', 'Success',
-                          'SuchThat', 'Sum', 'SumConvergence', 'SummationLayer', 'SunPosition',
-                          'Sunday', 'Sunrise', 'Sunset', 'SuperDagger', 'SuperMinus',
-                          'SuperPlus', 'SuperStar', 'SupernovaData', 'Superscript',
-                          'SuperscriptBox', 'SuperscriptBoxOptions', 'Superset',
-                          'SupersetEqual', 'Surd', 'SurdForm', 'SurfaceArea', 'SurfaceData',
-                          'SurvivalDistribution', 'SurvivalFunction', 'SurvivalModel',
-                          'SurvivalModelFit', 'SuzukiDistribution', 'SuzukiGroupSuz',
-                          'SwatchLegend', 'Switch', 'Symbol', 'SymbolName', 'SymletWavelet',
-                          'Symmetric', 'SymmetricGroup', 'SymmetricKey', 'SymmetricMatrixQ',
-                          'SymmetricPolynomial', 'SymmetricReduction', 'Symmetrize',
-                          'SymmetrizedArray', 'SymmetrizedArrayRules',
-                          'SymmetrizedDependentComponents', 'SymmetrizedIndependentComponents',
-                          'SymmetrizedReplacePart', 'SynchronousInitialization',
-                          'SynchronousUpdating', 'Synonyms', 'SyntaxForm', 'SyntaxInformation',
-                          'SyntaxLength', 'SyntaxPacket', 'SyntaxQ', 'SynthesizeMissingValues',
-                          'SystemCredential', 'SystemCredentialData', 'SystemCredentialKey',
-                          'SystemCredentialKeys', 'SystemCredentialStoreObject',
-                          'SystemDialogInput', 'SystemInformation', 'SystemInstall',
-                          'SystemModel', 'SystemModelExamples', 'SystemModelLinearize',
-                          'SystemModelParametricSimulate', 'SystemModelPlot',
-                          'SystemModelProgressReporting', 'SystemModelReliability',
-                          'SystemModelSimulate', 'SystemModelSimulateSensitivity',
-                          'SystemModelSimulationData', 'SystemModeler', 'SystemModels',
-                          'SystemOpen', 'SystemOptions', 'SystemProcessData', 'SystemProcesses',
-                          'SystemsConnectionsModel', 'SystemsModelDelay',
-                          'SystemsModelDelayApproximate', 'SystemsModelDelete',
-                          'SystemsModelDimensions', 'SystemsModelExtract',
-                          'SystemsModelFeedbackConnect', 'SystemsModelLabels',
-                          'SystemsModelLinearity', 'SystemsModelMerge', 'SystemsModelOrder',
-                          'SystemsModelParallelConnect', 'SystemsModelSeriesConnect',
-                          'SystemsModelStateFeedbackConnect',
-                          'SystemsModelVectorRelativeOrders', 'TTest', 'TabView', 'Table',
-                          'TableAlignments', 'TableDepth', 'TableDirections', 'TableForm',
-                          'TableHeadings', 'TableSpacing', 'TableView', 'TagBox',
-                          'TagBoxOptions', 'TagSet', 'TagSetDelayed', 'TagUnset',
-                          'TaggingRules', 'Take', 'TakeDrop', 'TakeLargest', 'TakeLargestBy',
-                          'TakeList', 'TakeSmallest', 'TakeSmallestBy', 'TakeWhile', 'Tally',
-                          'Tan', 'Tanh', 'TargetDevice', 'TargetFunctions', 'TargetSystem',
-                          'TargetUnits', 'TaskAbort', 'TaskExecute', 'TaskObject', 'TaskRemove',
-                          'TaskResume', 'TaskSuspend', 'TaskWait', 'Tasks', 'TautologyQ',
-                          'TeXForm', 'TelegraphProcess', 'TemplateApply', 'TemplateBox',
-                          'TemplateBoxOptions', 'TemplateExpression', 'TemplateIf',
-                          'TemplateObject', 'TemplateSequence', 'TemplateSlot', 'TemplateWith',
-                          'TemporalData', 'TemporalRegularity', 'Temporary', 'TensorContract',
-                          'TensorDimensions', 'TensorExpand', 'TensorProduct', 'TensorRank',
-                          'TensorReduce', 'TensorSymmetry', 'TensorTranspose', 'TensorWedge',
-                          'TestID', 'TestReport', 'TestReportObject', 'TestResultObject',
-                          'Tetrahedron', 'Text', 'TextAlignment', 'TextCases', 'TextCell',
-                          'TextClipboardType', 'TextContents', 'TextData', 'TextElement',
-                          'TextGrid', 'TextJustification', 'TextPacket', 'TextPosition',
-                          'TextRecognize', 'TextSearch', 'TextSearchReport', 'TextSentences',
-                          'TextString', 'TextStructure', 'TextTranslation', 'TextWords',
-                          'Texture', 'TextureCoordinateFunction', 'TextureCoordinateScaling',
-                          'Therefore', 'ThermodynamicData', 'ThermometerGauge', 'Thick',
-                          'Thickness', 'Thin', 'Thinning', 'ThompsonGroupTh', 'Thread',
-                          'ThreadingLayer', 'ThreeJSymbol', 'Threshold', 'Through', 'Throw',
-                          'ThueMorse', 'Thumbnail', 'Thursday', 'Ticks', 'TicksStyle',
-                          'TideData', 'Tilde', 'TildeEqual', 'TildeFullEqual', 'TildeTilde',
-                          'TimeConstrained', 'TimeConstraint', 'TimeDirection', 'TimeFormat',
-                          'TimeGoal', 'TimeObject', 'TimeObjectQ', 'TimeRemaining',
-                          'TimeSeries', 'TimeSeriesAggregate', 'TimeSeriesForecast',
-                          'TimeSeriesInsert', 'TimeSeriesInvertibility', 'TimeSeriesMap',
-                          'TimeSeriesMapThread', 'TimeSeriesModel', 'TimeSeriesModelFit',
-                          'TimeSeriesResample', 'TimeSeriesRescale', 'TimeSeriesShift',
-                          'TimeSeriesThread', 'TimeSeriesWindow', 'TimeUsed', 'TimeValue',
-                          'TimeZone', 'TimeZoneConvert', 'TimeZoneOffset', 'TimelinePlot',
-                          'Times', 'TimesBy', 'Timing', 'Tiny', 'TitsGroupT', 'ToBoxes',
-                          'ToCharacterCode', 'ToContinuousTimeModel', 'ToDiscreteTimeModel',
-                          'ToEntity', 'ToExpression', 'ToInvertibleTimeSeries', 'ToLowerCase',
-                          'ToNumberField', 'ToPolarCoordinates', 'ToRadicals', 'ToRules',
-                          'ToSphericalCoordinates', 'ToString', 'ToUpperCase', 'Today',
-                          'ToeplitzMatrix', 'Together', 'Toggler', 'TogglerBar', 'TokenWords',
-                          'Tolerance', 'Tomorrow', 'Tooltip', 'TooltipDelay', 'TooltipStyle',
-                          'ToonShading', 'Top', 'TopHatTransform', 'TopologicalSort', 'Total',
-                          'TotalLayer', 'TotalVariationFilter', 'TotalWidth', 'TouchPosition',
-                          'TouchscreenAutoZoom', 'TouchscreenControlPlacement', 'Tr', 'Trace',
-                          'TraceAbove', 'TraceBackward', 'TraceDepth', 'TraceDialog',
-                          'TraceForward', 'TraceOff', 'TraceOn', 'TraceOriginal', 'TracePrint',
-                          'TraceScan', 'TrackedSymbols', 'TrackingFunction',
-                          'TracyWidomDistribution', 'TradingChart', 'TraditionalForm',
-                          'TrainingProgressCheckpointing', 'TrainingProgressFunction',
-                          'TrainingProgressMeasurements', 'TrainingProgressReporting',
-                          'TrainingStoppingCriterion', 'TrainingUpdateSchedule',
-                          'TransferFunctionCancel', 'TransferFunctionExpand',
-                          'TransferFunctionFactor', 'TransferFunctionModel',
-                          'TransferFunctionPoles', 'TransferFunctionTransform',
-                          'TransferFunctionZeros', 'TransformationClass',
-                          'TransformationFunction', 'TransformationFunctions',
-                          'TransformationMatrix', 'TransformedDistribution', 'TransformedField',
-                          'TransformedProcess', 'TransformedRegion', 'TransitionDirection',
-                          'TransitionDuration', 'TransitionEffect', 'TransitiveClosureGraph',
-                          'TransitiveReductionGraph', 'Translate', 'TranslationOptions',
-                          'TranslationTransform', 'Transliterate', 'Transparent', 'Transpose',
-                          'TransposeLayer', 'TravelDirections', 'TravelDirectionsData',
-                          'TravelDistance', 'TravelDistanceList', 'TravelMethod', 'TravelTime',
-                          'TreeForm', 'TreeGraph', 'TreeGraphQ', 'TreePlot', 'TrendStyle',
-                          'Triangle', 'TriangleCenter', 'TriangleConstruct',
-                          'TriangleMeasurement', 'TriangleWave', 'TriangularDistribution',
-                          'TriangulateMesh', 'Trig', 'TrigExpand', 'TrigFactor',
-                          'TrigFactorList', 'TrigReduce', 'TrigToExp', 'Trigger', 'TrimmedMean',
-                          'TrimmedVariance', 'TropicalStormData', 'True', 'TrueQ',
-                          'TruncatedDistribution', 'TruncatedPolyhedron',
-                          'TsallisQExponentialDistribution', 'TsallisQGaussianDistribution',
-                          'Tube', 'Tuesday', 'TukeyLambdaDistribution', 'TukeyWindow',
-                          'TunnelData', 'Tuples', 'TuranGraph', 'TuringMachine',
-                          'TuttePolynomial', 'TwoWayRule', 'TypeSpecifier', 'Typed', 'URL',
-                          'URLBuild', 'URLDecode', 'URLDispatcher', 'URLDownload',
-                          'URLDownloadSubmit', 'URLEncode', 'URLExecute', 'URLExpand',
-                          'URLParse', 'URLQueryDecode', 'URLQueryEncode', 'URLRead',
-                          'URLResponseTime', 'URLShorten', 'URLSubmit', 'UnateQ', 'Uncompress',
-                          'UnconstrainedParameters', 'Undefined', 'UnderBar', 'Underflow',
-                          'Underlined', 'Underoverscript', 'UnderoverscriptBox',
-                          'UnderoverscriptBoxOptions', 'Underscript', 'UnderscriptBox',
-                          'UnderscriptBoxOptions', 'UnderseaFeatureData', 'UndirectedEdge',
-                          'UndirectedGraph', 'UndirectedGraphQ', 'UndoOptions',
-                          'UndoTrackedVariables', 'Unequal', 'UnequalTo', 'Unevaluated',
-                          'UniformDistribution', 'UniformGraphDistribution',
-                          'UniformPolyhedron', 'UniformSumDistribution', 'Uninstall', 'Union',
-                          'UnionPlus', 'UnionedEntityClass', 'Unique', 'UnitBox', 'UnitConvert',
-                          'UnitDimensions', 'UnitRootTest', 'UnitSimplify', 'UnitStep',
-                          'UnitSystem', 'UnitTriangle', 'UnitVector', 'UnitVectorLayer',
-                          'UnitaryMatrixQ', 'Unitize', 'UnityDimensions', 'UniverseModelData',
-                          'UniversityData', 'UnixTime', 'Unprotect',
-                          'UnregisterExternalEvaluator', 'UnsameQ', 'UnsavedVariables', 'Unset',
-                          'UnsetShared', 'UpArrow', 'UpArrowBar', 'UpArrowDownArrow',
-                          'UpDownArrow', 'UpEquilibrium', 'UpSet', 'UpSetDelayed', 'UpTee',
-                          'UpTeeArrow', 'UpTo', 'UpValues', 'Update', 'UpdateInterval',
-                          'UpdatePacletSites', 'UpdateSearchIndex', 'UpperCaseQ',
-                          'UpperLeftArrow', 'UpperRightArrow', 'UpperTriangularMatrixQ',
-                          'UpperTriangularize', 'Upsample', 'UsingFrontEnd', 'UtilityFunction',
-                          'ValenceErrorHandling', 'ValidationLength', 'ValidationSet',
-                          'ValueDimensions', 'ValuePreprocessingFunction', 'ValueQ', 'Values',
-                          'Variables', 'Variance', 'VarianceEquivalenceTest',
-                          'VarianceEstimatorFunction', 'VarianceGammaDistribution',
-                          'VarianceTest', 'VectorAngle', 'VectorAround', 'VectorAspectRatio',
-                          'VectorColorFunction', 'VectorColorFunctionScaling',
-                          'VectorDensityPlot', 'VectorGreater', 'VectorGreaterEqual',
-                          'VectorLess', 'VectorLessEqual', 'VectorMarkers', 'VectorPlot',
-                          'VectorPlot3D', 'VectorPoints', 'VectorQ', 'VectorRange',
-                          'VectorScaling', 'VectorSizes', 'VectorStyle', 'Vectors', 'Vee',
-                          'Verbatim', 'VerificationTest', 'VerifyConvergence',
-                          'VerifyDerivedKey', 'VerifyDigitalSignature', 'VerifyFileSignature',
-                          'VerifyInterpretation', 'VerifySecurityCertificates',
-                          'VerifySolutions', 'VerifyTestAssumptions', 'VersionedPreferences',
-                          'VertexAdd', 'VertexCapacity', 'VertexColors', 'VertexComponent',
-                          'VertexConnectivity', 'VertexContract', 'VertexCoordinates',
-                          'VertexCorrelationSimilarity', 'VertexCosineSimilarity',
-                          'VertexCount', 'VertexCoverQ', 'VertexDataCoordinates',
-                          'VertexDegree', 'VertexDelete', 'VertexDiceSimilarity',
-                          'VertexEccentricity', 'VertexInComponent', 'VertexInDegree',
-                          'VertexIndex', 'VertexJaccardSimilarity', 'VertexLabelStyle',
-                          'VertexLabels', 'VertexList', 'VertexNormals', 'VertexOutComponent',
-                          'VertexOutDegree', 'VertexQ', 'VertexReplace', 'VertexShape',
-                          'VertexShapeFunction', 'VertexSize', 'VertexStyle',
-                          'VertexTextureCoordinates', 'VertexWeight', 'VertexWeightedGraphQ',
-                          'VerticalBar', 'VerticalGauge', 'VerticalSeparator', 'VerticalSlider',
-                          'VerticalTilde', 'Video', 'VideoEncoding', 'VideoExtractFrames',
-                          'VideoFrameList', 'VideoFrameMap', 'VideoPause', 'VideoPlay',
-                          'VideoQ', 'VideoStop', 'VideoStream', 'VideoStreams',
-                          'VideoTimeSeries', 'VideoTracks', 'VideoTrim', 'ViewAngle',
-                          'ViewCenter', 'ViewMatrix', 'ViewPoint', 'ViewProjection',
-                          'ViewRange', 'ViewVector', 'ViewVertical', 'Visible',
-                          'VoiceStyleData', 'VoigtDistribution', 'VolcanoData', 'Volume',
-                          'VonMisesDistribution', 'VoronoiMesh', 'WaitAll', 'WaitNext',
-                          'WakebyDistribution', 'WalleniusHypergeometricDistribution',
-                          'WaringYuleDistribution', 'WarpingCorrespondence', 'WarpingDistance',
-                          'WatershedComponents', 'WatsonUSquareTest',
-                          'WattsStrogatzGraphDistribution', 'WaveletBestBasis',
-                          'WaveletFilterCoefficients', 'WaveletImagePlot', 'WaveletListPlot',
-                          'WaveletMapIndexed', 'WaveletMatrixPlot', 'WaveletPhi', 'WaveletPsi',
-                          'WaveletScale', 'WaveletScalogram', 'WaveletThreshold',
-                          'WeakStationarity', 'WeaklyConnectedComponents',
-                          'WeaklyConnectedGraphComponents', 'WeaklyConnectedGraphQ',
-                          'WeatherData', 'WeatherForecastData', 'WebAudioSearch',
-                          'WebElementObject', 'WebExecute', 'WebImage', 'WebImageSearch',
-                          'WebSearch', 'WebSessionObject', 'WebSessions', 'WebWindowObject',
-                          'WeberE', 'Wedge', 'Wednesday', 'WeibullDistribution',
-                          'WeierstrassE1', 'WeierstrassE2', 'WeierstrassE3', 'WeierstrassEta1',
-                          'WeierstrassEta2', 'WeierstrassEta3', 'WeierstrassHalfPeriodW1',
-                          'WeierstrassHalfPeriodW2', 'WeierstrassHalfPeriodW3',
-                          'WeierstrassHalfPeriods', 'WeierstrassInvariantG2',
-                          'WeierstrassInvariantG3', 'WeierstrassInvariants', 'WeierstrassP',
-                          'WeierstrassPPrime', 'WeierstrassSigma', 'WeierstrassZeta',
-                          'WeightedAdjacencyGraph', 'WeightedAdjacencyMatrix', 'WeightedData',
-                          'WeightedGraphQ', 'Weights', 'WelchWindow', 'WheelGraph', 'WhenEvent',
-                          'Which', 'While', 'White', 'WhiteNoiseProcess', 'WhitePoint',
-                          'Whitespace', 'WhitespaceCharacter', 'WhittakerM', 'WhittakerW',
-                          'WienerFilter', 'WienerProcess', 'WignerD',
-                          'WignerSemicircleDistribution', 'WikidataData', 'WikidataSearch',
-                          'WikipediaData', 'WikipediaSearch', 'WilksW', 'WilksWTest',
-                          'WindDirectionData', 'WindSpeedData', 'WindVectorData',
-                          'WindingCount', 'WindingPolygon', 'WindowClickSelect',
-                          'WindowElements', 'WindowFloating', 'WindowFrame',
-                          'WindowFrameElements', 'WindowMargins', 'WindowOpacity', 'WindowSize',
-                          'WindowStatusArea', 'WindowTitle', 'WindowToolbars', 'WinsorizedMean',
-                          'WinsorizedVariance', 'WishartMatrixDistribution', 'With',
-                          'WolframAlpha', 'WolframLanguageData', 'Word', 'WordBoundary',
-                          'WordCharacter', 'WordCloud', 'WordCount', 'WordCounts', 'WordData',
-                          'WordDefinition', 'WordFrequency', 'WordFrequencyData', 'WordList',
-                          'WordOrientation', 'WordSearch', 'WordSelectionFunction',
-                          'WordSeparators', 'WordSpacings', 'WordStem', 'WordTranslation',
-                          'WorkingPrecision', 'WrapAround', 'Write', 'WriteLine', 'WriteString',
-                          'Wronskian', 'XMLElement', 'XMLObject', 'XMLTemplate', 'XYZColor',
-                          'Xnor', 'Xor', 'Yellow', 'Yesterday', 'YuleDissimilarity',
-                          'ZIPCodeData', 'ZTest', 'ZTransform', 'ZernikeR', 'ZeroSymmetric',
-                          'ZeroTest', 'Zeta', 'ZetaZero', 'ZipfDistribution', 'ZoomCenter',
-                          'ZoomFactor'],
- 'matlab_builtins': ['BeginInvoke', 'COM', 'CodeCompatibilityAnalysis', 'ColorSpec', 'Combine',
-                     'CombinedDatastore', 'DelaunayTri', 'EndInvoke', 'Execute', 'Feval',
-                     'FunctionTestCase', 'GetCharArray', 'GetFullMatrix', 'GetVariable',
-                     'GetWorkspaceData', 'GraphPlot', 'H5.close', 'H5.garbage_collect',
-                     'H5.get_libversion', 'H5.open', 'H5.set_free_list_limits', 'H5A.close',
-                     'H5A.create', 'H5A.delete', 'H5A.get_info', 'H5A.get_name',
-                     'H5A.get_space', 'H5A.get_type', 'H5A.iterate', 'H5A.open',
-                     'H5A.open_by_idx', 'H5A.open_by_name', 'H5A.read', 'H5A.write',
-                     'H5D.close', 'H5D.create', 'H5D.get_access_plist', 'H5D.get_create_plist',
-                     'H5D.get_offset', 'H5D.get_space', 'H5D.get_space_status',
-                     'H5D.get_storage_size', 'H5D.get_type', 'H5D.open', 'H5D.read',
-                     'H5D.set_extent', 'H5D.vlen_get_buf_size', 'H5D.write',
-                     'H5DS.attach_scale', 'H5DS.detach_scale', 'H5DS.get_label',
-                     'H5DS.get_num_scales', 'H5DS.get_scale_name', 'H5DS.is_scale',
-                     'H5DS.iterate_scales', 'H5DS.set_label', 'H5DS.set_scale', 'H5E.clear',
-                     'H5E.get_major', 'H5E.get_minor', 'H5E.walk', 'H5F.close', 'H5F.create',
-                     'H5F.flush', 'H5F.get_access_plist', 'H5F.get_create_plist',
-                     'H5F.get_filesize', 'H5F.get_freespace', 'H5F.get_info',
-                     'H5F.get_mdc_config', 'H5F.get_mdc_hit_rate', 'H5F.get_mdc_size',
-                     'H5F.get_name', 'H5F.get_obj_count', 'H5F.get_obj_ids', 'H5F.is_hdf5',
-                     'H5F.mount', 'H5F.open', 'H5F.reopen', 'H5F.set_mdc_config', 'H5F.unmount',
-                     'H5G.close', 'H5G.create', 'H5G.get_info', 'H5G.open', 'H5I.dec_ref',
-                     'H5I.get_file_id', 'H5I.get_name', 'H5I.get_ref', 'H5I.get_type',
-                     'H5I.inc_ref', 'H5I.is_valid', 'H5L.copy', 'H5L.create_external',
-                     'H5L.create_hard', 'H5L.create_soft', 'H5L.delete', 'H5L.exists',
-                     'H5L.get_info', 'H5L.get_name_by_idx', 'H5L.get_val', 'H5L.iterate',
-                     'H5L.iterate_by_name', 'H5L.move', 'H5L.visit', 'H5L.visit_by_name',
-                     'H5ML.compare_values', 'H5ML.get_constant_names',
-                     'H5ML.get_constant_value', 'H5ML.get_function_names',
-                     'H5ML.get_mem_datatype', 'H5ML.hoffset', 'H5ML.sizeof', 'H5O.close',
-                     'H5O.copy', 'H5O.get_comment', 'H5O.get_comment_by_name', 'H5O.get_info',
-                     'H5O.link', 'H5O.open', 'H5O.open_by_idx', 'H5O.set_comment',
-                     'H5O.set_comment_by_name', 'H5O.visit', 'H5O.visit_by_name',
-                     'H5P.all_filters_avail', 'H5P.close', 'H5P.close_class', 'H5P.copy',
-                     'H5P.create', 'H5P.equal', 'H5P.exist', 'H5P.fill_value_defined',
-                     'H5P.get', 'H5P.get_alignment', 'H5P.get_alloc_time',
-                     'H5P.get_attr_creation_order', 'H5P.get_attr_phase_change',
-                     'H5P.get_btree_ratios', 'H5P.get_char_encoding', 'H5P.get_chunk',
-                     'H5P.get_chunk_cache', 'H5P.get_class', 'H5P.get_class_name',
-                     'H5P.get_class_parent', 'H5P.get_copy_object',
-                     'H5P.get_create_intermediate_group', 'H5P.get_driver', 'H5P.get_edc_check',
-                     'H5P.get_external', 'H5P.get_external_count', 'H5P.get_family_offset',
-                     'H5P.get_fapl_core', 'H5P.get_fapl_family', 'H5P.get_fapl_multi',
-                     'H5P.get_fclose_degree', 'H5P.get_fill_time', 'H5P.get_fill_value',
-                     'H5P.get_filter', 'H5P.get_filter_by_id', 'H5P.get_gc_references',
-                     'H5P.get_hyper_vector_size', 'H5P.get_istore_k', 'H5P.get_layout',
-                     'H5P.get_libver_bounds', 'H5P.get_link_creation_order',
-                     'H5P.get_link_phase_change', 'H5P.get_mdc_config',
-                     'H5P.get_meta_block_size', 'H5P.get_multi_type', 'H5P.get_nfilters',
-                     'H5P.get_nprops', 'H5P.get_sieve_buf_size', 'H5P.get_size',
-                     'H5P.get_sizes', 'H5P.get_small_data_block_size', 'H5P.get_sym_k',
-                     'H5P.get_userblock', 'H5P.get_version', 'H5P.isa_class', 'H5P.iterate',
-                     'H5P.modify_filter', 'H5P.remove_filter', 'H5P.set', 'H5P.set_alignment',
-                     'H5P.set_alloc_time', 'H5P.set_attr_creation_order',
-                     'H5P.set_attr_phase_change', 'H5P.set_btree_ratios',
-                     'H5P.set_char_encoding', 'H5P.set_chunk', 'H5P.set_chunk_cache',
-                     'H5P.set_copy_object', 'H5P.set_create_intermediate_group',
-                     'H5P.set_deflate', 'H5P.set_edc_check', 'H5P.set_external',
-                     'H5P.set_family_offset', 'H5P.set_fapl_core', 'H5P.set_fapl_family',
-                     'H5P.set_fapl_log', 'H5P.set_fapl_multi', 'H5P.set_fapl_sec2',
-                     'H5P.set_fapl_split', 'H5P.set_fapl_stdio', 'H5P.set_fclose_degree',
-                     'H5P.set_fill_time', 'H5P.set_fill_value', 'H5P.set_filter',
-                     'H5P.set_fletcher32', 'H5P.set_gc_references', 'H5P.set_hyper_vector_size',
-                     'H5P.set_istore_k', 'H5P.set_layout', 'H5P.set_libver_bounds',
-                     'H5P.set_link_creation_order', 'H5P.set_link_phase_change',
-                     'H5P.set_mdc_config', 'H5P.set_meta_block_size', 'H5P.set_multi_type',
-                     'H5P.set_nbit', 'H5P.set_scaleoffset', 'H5P.set_shuffle',
-                     'H5P.set_sieve_buf_size', 'H5P.set_sizes', 'H5P.set_small_data_block_size',
-                     'H5P.set_sym_k', 'H5P.set_userblock', 'H5R.create', 'H5R.dereference',
-                     'H5R.get_name', 'H5R.get_obj_type', 'H5R.get_region', 'H5S.close',
-                     'H5S.copy', 'H5S.create', 'H5S.create_simple', 'H5S.extent_copy',
-                     'H5S.get_select_bounds', 'H5S.get_select_elem_npoints',
-                     'H5S.get_select_elem_pointlist', 'H5S.get_select_hyper_blocklist',
-                     'H5S.get_select_hyper_nblocks', 'H5S.get_select_npoints',
-                     'H5S.get_select_type', 'H5S.get_simple_extent_dims',
-                     'H5S.get_simple_extent_ndims', 'H5S.get_simple_extent_npoints',
-                     'H5S.get_simple_extent_type', 'H5S.is_simple', 'H5S.offset_simple',
-                     'H5S.select_all', 'H5S.select_elements', 'H5S.select_hyperslab',
-                     'H5S.select_none', 'H5S.select_valid', 'H5S.set_extent_none',
-                     'H5S.set_extent_simple', 'H5T.array_create', 'H5T.close', 'H5T.commit',
-                     'H5T.committed', 'H5T.copy', 'H5T.create', 'H5T.detect_class',
-                     'H5T.enum_create', 'H5T.enum_insert', 'H5T.enum_nameof',
-                     'H5T.enum_valueof', 'H5T.equal', 'H5T.get_array_dims',
-                     'H5T.get_array_ndims', 'H5T.get_class', 'H5T.get_create_plist',
-                     'H5T.get_cset', 'H5T.get_ebias', 'H5T.get_fields', 'H5T.get_inpad',
-                     'H5T.get_member_class', 'H5T.get_member_index', 'H5T.get_member_name',
-                     'H5T.get_member_offset', 'H5T.get_member_type', 'H5T.get_member_value',
-                     'H5T.get_native_type', 'H5T.get_nmembers', 'H5T.get_norm',
-                     'H5T.get_offset', 'H5T.get_order', 'H5T.get_pad', 'H5T.get_precision',
-                     'H5T.get_sign', 'H5T.get_size', 'H5T.get_strpad', 'H5T.get_super',
-                     'H5T.get_tag', 'H5T.insert', 'H5T.is_variable_str', 'H5T.lock', 'H5T.open',
-                     'H5T.pack', 'H5T.set_cset', 'H5T.set_ebias', 'H5T.set_fields',
-                     'H5T.set_inpad', 'H5T.set_norm', 'H5T.set_offset', 'H5T.set_order',
-                     'H5T.set_pad', 'H5T.set_precision', 'H5T.set_sign', 'H5T.set_size',
-                     'H5T.set_strpad', 'H5T.set_tag', 'H5T.vlen_create', 'H5Z.filter_avail',
-                     'H5Z.get_filter_info', 'Inf', 'KeyValueDatastore', 'KeyValueStore',
-                     'LineSpec', 'Logical', 'MException', 'MException.last',
-                     'MaximizeCommandWindow', 'MemoizedFunction', 'MinimizeCommandWindow',
-                     'NET', 'NET.Assembly', 'NET.GenericClass', 'NET.NetException',
-                     'NET.addAssembly', 'NET.convertArray', 'NET.createArray',
-                     'NET.createGeneric', 'NET.disableAutoRelease', 'NET.enableAutoRelease',
-                     'NET.invokeGenericMethod', 'NET.isNETSupported', 'NET.setStaticProperty',
-                     'NaN', 'NaT', 'PutCharArray', 'PutFullMatrix', 'PutWorkspaceData', 'Quit',
-                     'RandStream', 'RandStream.create', 'RandStream.getGlobalStream',
-                     'RandStream.list', 'RandStream.setGlobalStream', 'Remove', 'RemoveAll',
-                     'Setting', 'SettingsGroup', 'TallDatastore', 'Tiff', 'Tiff.computeStrip',
-                     'Tiff.computeTile', 'Tiff.currentDirectory', 'Tiff.getTag',
-                     'Tiff.getTagNames', 'Tiff.getVersion', 'Tiff.isTiled',
-                     'Tiff.lastDirectory', 'Tiff.nextDirectory', 'Tiff.numberOfStrips',
-                     'Tiff.numberOfTiles', 'Tiff.readEncodedStrip', 'Tiff.readEncodedTile',
-                     'Tiff.readRGBAImage', 'Tiff.readRGBAStrip', 'Tiff.readRGBATile',
-                     'Tiff.rewriteDirectory', 'Tiff.setDirectory', 'Tiff.setSubDirectory',
-                     'Tiff.setTag', 'Tiff.writeDirectory', 'Tiff.writeEncodedStrip',
-                     'Tiff.writeEncodedTile', 'TransformedDatastore', 'TriRep',
-                     'TriScatteredInterp', 'ValueIterator', 'VideoReader', 'VideoWriter', 'abs',
-                     'accumarray', 'acos', 'acosd', 'acosh', 'acot', 'acotd', 'acoth', 'acsc',
-                     'acscd', 'acsch', 'actxGetRunningServer', 'actxcontrol', 'actxcontrollist',
-                     'actxcontrolselect', 'actxserver', 'add', 'addCause', 'addClass',
-                     'addCondition', 'addConditionsFrom', 'addConstructor', 'addCorrection',
-                     'addFields', 'addFile', 'addFolderIncludingChildFiles', 'addFunction',
-                     'addLabel', 'addMethod', 'addOptional', 'addParamValue', 'addParameter',
-                     'addPath', 'addPlugin', 'addProperty', 'addReference', 'addRequired',
-                     'addShortcut', 'addShutdownFile', 'addStartupFile', 'addTeardown',
-                     'addToolbarExplorationButtons', 'addboundary', 'addcats', 'addedge',
-                     'addevent', 'addlistener', 'addmulti', 'addnode', 'addpath', 'addpoints',
-                     'addpref', 'addprop', 'addproperty', 'addsample', 'addsampletocollection',
-                     'addtodate', 'addts', 'addvars', 'adjacency', 'airy', 'align', 'alim',
-                     'all', 'allchild', 'allowModelReferenceDiscreteSampleTimeInheritanceImpl',
-                     'alpha', 'alphaShape', 'alphaSpectrum', 'alphaTriangulation', 'alphamap',
-                     'amd', 'analyzeCodeCompatibility', 'ancestor', 'and', 'angle',
-                     'animatedline', 'annotation', 'ans', 'any', 'appdesigner', 'append',
-                     'applyFixture', 'area', 'array2table', 'array2timetable', 'arrayfun',
-                     'ascii', 'asec', 'asecd', 'asech', 'asin', 'asind', 'asinh', 'assert',
-                     'assertAccessed', 'assertCalled', 'assertClass', 'assertEmpty',
-                     'assertEqual', 'assertError', 'assertFail', 'assertFalse',
-                     'assertGreaterThan', 'assertGreaterThanOrEqual', 'assertInstanceOf',
-                     'assertLength', 'assertLessThan', 'assertLessThanOrEqual', 'assertMatches',
-                     'assertNotAccessed', 'assertNotCalled', 'assertNotEmpty', 'assertNotEqual',
-                     'assertNotSameHandle', 'assertNotSet', 'assertNumElements',
-                     'assertReturnsTrue', 'assertSameHandle', 'assertSet', 'assertSize',
-                     'assertSubstring', 'assertThat', 'assertTrue', 'assertUsing',
-                     'assertWarning', 'assertWarningFree', 'assignOutputsWhen', 'assignin',
-                     'assumeAccessed', 'assumeCalled', 'assumeClass', 'assumeEmpty',
-                     'assumeEqual', 'assumeError', 'assumeFail', 'assumeFalse',
-                     'assumeGreaterThan', 'assumeGreaterThanOrEqual', 'assumeInstanceOf',
-                     'assumeLength', 'assumeLessThan', 'assumeLessThanOrEqual', 'assumeMatches',
-                     'assumeNotAccessed', 'assumeNotCalled', 'assumeNotEmpty', 'assumeNotEqual',
-                     'assumeNotSameHandle', 'assumeNotSet', 'assumeNumElements',
-                     'assumeReturnsTrue', 'assumeSameHandle', 'assumeSet', 'assumeSize',
-                     'assumeSubstring', 'assumeThat', 'assumeTrue', 'assumeUsing',
-                     'assumeWarning', 'assumeWarningFree', 'atan', 'atan2', 'atan2d', 'atand',
-                     'atanh', 'audiodevinfo', 'audioinfo', 'audioplayer', 'audioread',
-                     'audiorecorder', 'audiowrite', 'autumn', 'aviinfo', 'axes', 'axis',
-                     'axtoolbar', 'axtoolbarbtn', 'balance', 'bandwidth', 'bar', 'bar3',
-                     'bar3h', 'barh', 'baryToCart', 'barycentricToCartesian', 'base2dec',
-                     'batchStartupOptionUsed', 'bctree', 'beep', 'bench', 'besselh', 'besseli',
-                     'besselj', 'besselk', 'bessely', 'beta', 'betainc', 'betaincinv', 'betaln',
-                     'between', 'bfsearch', 'bicg', 'bicgstab', 'bicgstabl', 'biconncomp',
-                     'bin2dec', 'binary', 'binscatter', 'bitand', 'bitcmp', 'bitget', 'bitnot',
-                     'bitor', 'bitset', 'bitshift', 'bitxor', 'blanks', 'blkdiag', 'bone',
-                     'boundary', 'boundaryFacets', 'boundaryshape', 'boundingbox', 'bounds',
-                     'box', 'break', 'brighten', 'brush', 'bsxfun', 'build', 'builddocsearchdb',
-                     'builtin', 'bvp4c', 'bvp5c', 'bvpget', 'bvpinit', 'bvpset', 'bvpxtend',
-                     'caldays', 'caldiff', 'calendar', 'calendarDuration', 'callSoapService',
-                     'calllib', 'calmonths', 'calquarters', 'calweeks', 'calyears', 'camdolly',
-                     'cameratoolbar', 'camlight', 'camlookat', 'camorbit', 'campan', 'campos',
-                     'camproj', 'camroll', 'camtarget', 'camup', 'camva', 'camzoom', 'cancel',
-                     'cancelled', 'cart2pol', 'cart2sph', 'cartToBary',
-                     'cartesianToBarycentric', 'cast', 'cat', 'categorical', 'categories',
-                     'caxis', 'cd', 'cdf2rdf', 'cdfepoch', 'cdfinfo', 'cdflib',
-                     'cdflib.SetVarReservePercent', 'cdflib.close', 'cdflib.closeVar',
-                     'cdflib.computeEpoch', 'cdflib.computeEpoch16', 'cdflib.create',
-                     'cdflib.createAttr', 'cdflib.createVar', 'cdflib.delete',
-                     'cdflib.deleteAttr', 'cdflib.deleteAttrEntry', 'cdflib.deleteAttrgEntry',
-                     'cdflib.deleteVar', 'cdflib.deleteVarRecords', 'cdflib.epoch16Breakdown',
-                     'cdflib.epochBreakdown', 'cdflib.getAttrEntry', 'cdflib.getAttrMaxEntry',
-                     'cdflib.getAttrMaxgEntry', 'cdflib.getAttrName', 'cdflib.getAttrNum',
-                     'cdflib.getAttrScope', 'cdflib.getAttrgEntry', 'cdflib.getCacheSize',
-                     'cdflib.getChecksum', 'cdflib.getCompression',
-                     'cdflib.getCompressionCacheSize', 'cdflib.getConstantNames',
-                     'cdflib.getConstantValue', 'cdflib.getCopyright', 'cdflib.getFileBackward',
-                     'cdflib.getFormat', 'cdflib.getLibraryCopyright',
-                     'cdflib.getLibraryVersion', 'cdflib.getMajority', 'cdflib.getName',
-                     'cdflib.getNumAttrEntries', 'cdflib.getNumAttrgEntries',
-                     'cdflib.getNumAttributes', 'cdflib.getNumgAttributes',
-                     'cdflib.getReadOnlyMode', 'cdflib.getStageCacheSize', 'cdflib.getValidate',
-                     'cdflib.getVarAllocRecords', 'cdflib.getVarBlockingFactor',
-                     'cdflib.getVarCacheSize', 'cdflib.getVarCompression', 'cdflib.getVarData',
-                     'cdflib.getVarMaxAllocRecNum', 'cdflib.getVarMaxWrittenRecNum',
-                     'cdflib.getVarName', 'cdflib.getVarNum', 'cdflib.getVarNumRecsWritten',
-                     'cdflib.getVarPadValue', 'cdflib.getVarRecordData',
-                     'cdflib.getVarReservePercent', 'cdflib.getVarSparseRecords',
-                     'cdflib.getVarsMaxWrittenRecNum', 'cdflib.getVersion',
-                     'cdflib.hyperGetVarData', 'cdflib.hyperPutVarData', 'cdflib.inquire',
-                     'cdflib.inquireAttr', 'cdflib.inquireAttrEntry',
-                     'cdflib.inquireAttrgEntry', 'cdflib.inquireVar', 'cdflib.open',
-                     'cdflib.putAttrEntry', 'cdflib.putAttrgEntry', 'cdflib.putVarData',
-                     'cdflib.putVarRecordData', 'cdflib.renameAttr', 'cdflib.renameVar',
-                     'cdflib.setCacheSize', 'cdflib.setChecksum', 'cdflib.setCompression',
-                     'cdflib.setCompressionCacheSize', 'cdflib.setFileBackward',
-                     'cdflib.setFormat', 'cdflib.setMajority', 'cdflib.setReadOnlyMode',
-                     'cdflib.setStageCacheSize', 'cdflib.setValidate',
-                     'cdflib.setVarAllocBlockRecords', 'cdflib.setVarBlockingFactor',
-                     'cdflib.setVarCacheSize', 'cdflib.setVarCompression',
-                     'cdflib.setVarInitialRecs', 'cdflib.setVarPadValue',
-                     'cdflib.setVarSparseRecords', 'cdflib.setVarsCacheSize', 'cdfread',
-                     'cdfwrite', 'ceil', 'cell', 'cell2mat', 'cell2struct', 'cell2table',
-                     'celldisp', 'cellfun', 'cellplot', 'cellstr', 'centrality', 'centroid',
-                     'cgs', 'changeFields', 'char', 'checkcode', 'checkin', 'checkout', 'chol',
-                     'cholupdate', 'choose', 'circshift', 'circumcenter', 'circumcenters',
-                     'cla', 'clabel', 'class', 'classUnderlying', 'classdef', 'clc', 'clear',
-                     'clearAllMemoizedCaches', 'clearCache', 'clearMockHistory',
-                     'clearPersonalValue', 'clearTemporaryValue', 'clearpoints', 'clearvars',
-                     'clf', 'clibRelease', 'clibgen.ClassDefinition',
-                     'clibgen.ConstructorDefinition', 'clibgen.EnumDefinition',
-                     'clibgen.FunctionDefinition', 'clibgen.LibraryDefinition',
-                     'clibgen.MethodDefinition', 'clibgen.PropertyDefinition',
-                     'clibgen.buildInterface', 'clibgen.generateLibraryDefinition', 'clipboard',
-                     'clock', 'clone', 'close', 'closeFile', 'closereq', 'cmopts', 'cmpermute',
-                     'cmunique', 'codeCompatibilityReport', 'colamd', 'collapse', 'colon',
-                     'colorbar', 'colorcube', 'colordef', 'colormap', 'colperm',
-                     'com.mathworks.engine.MatlabEngine', 'com.mathworks.matlab.types.CellStr',
-                     'com.mathworks.matlab.types.Complex',
-                     'com.mathworks.matlab.types.HandleObject',
-                     'com.mathworks.matlab.types.Struct', 'combine', 'comet', 'comet3',
-                     'compan', 'compass', 'complete', 'complex', 'compose', 'computer', 'cond',
-                     'condeig', 'condensation', 'condest', 'coneplot', 'conj', 'conncomp',
-                     'containers.Map', 'contains', 'continue', 'contour', 'contour3',
-                     'contourc', 'contourf', 'contourslice', 'contrast', 'conv', 'conv2',
-                     'convert', 'convertCharsToStrings', 'convertContainedStringsToChars',
-                     'convertLike', 'convertStringsToChars', 'convertvars', 'convexHull',
-                     'convhull', 'convhulln', 'convn', 'cool', 'copper', 'copy', 'copyElement',
-                     'copyHDU', 'copyTo', 'copyfile', 'copyobj', 'corrcoef', 'cos', 'cosd',
-                     'cosh', 'cospi', 'cot', 'cotd', 'coth', 'count', 'countEachLabel',
-                     'countcats', 'cov', 'cplxpair', 'cputime', 'createCategory',
-                     'createClassFromWsdl', 'createFile', 'createImg', 'createLabel',
-                     'createMock', 'createSampleTime', 'createSharedTestFixture',
-                     'createSoapMessage', 'createTbl', 'createTestClassInstance',
-                     'createTestMethodInstance', 'criticalAlpha', 'cross', 'csc', 'cscd',
-                     'csch', 'csvread', 'csvwrite', 'ctranspose', 'cummax', 'cummin', 'cumprod',
-                     'cumsum', 'cumtrapz', 'curl', 'currentProject', 'customverctrl',
-                     'cylinder', 'daqread', 'daspect', 'dataTipInteraction', 'dataTipTextRow',
-                     'datacursormode', 'datastore', 'date', 'datenum', 'dateshift', 'datestr',
-                     'datetick', 'datetime', 'datevec', 'day', 'days', 'dbclear', 'dbcont',
-                     'dbdown', 'dblquad', 'dbmex', 'dbquit', 'dbstack', 'dbstatus', 'dbstep',
-                     'dbstop', 'dbtype', 'dbup', 'dde23', 'ddeget', 'ddensd', 'ddesd', 'ddeset',
-                     'deal', 'deblank', 'dec2base', 'dec2bin', 'dec2hex', 'decic',
-                     'decomposition', 'deconv', 'defineArgument', 'defineOutput', 'deg2rad',
-                     'degree', 'del2', 'delaunay', 'delaunayTriangulation', 'delaunayn',
-                     'delegateTo', 'delete', 'deleteCol', 'deleteFile', 'deleteHDU',
-                     'deleteKey', 'deleteRecord', 'deleteRows', 'deleteproperty', 'delevent',
-                     'delimitedTextImportOptions', 'delsample', 'delsamplefromcollection',
-                     'demo', 'det', 'details', 'detectImportOptions', 'detrend', 'deval',
-                     'dfsearch', 'diag', 'diagnose', 'dialog', 'diary', 'diff', 'diffuse',
-                     'digraph', 'dir', 'disableDefaultInteractivity', 'discretize', 'disp',
-                     'display', 'displayEmptyObject', 'displayNonScalarObject',
-                     'displayScalarHandleToDeletedObject', 'displayScalarObject', 'dissect',
-                     'distances', 'dither', 'divergence', 'dlmread', 'dlmwrite', 'dmperm',
-                     'doc', 'docsearch', 'done', 'dos', 'dot', 'double', 'drag', 'dragrect',
-                     'drawnow', 'dsearchn', 'duration', 'dynamicprops', 'echo', 'echodemo',
-                     'edgeAttachments', 'edgecount', 'edges', 'edit', 'eig', 'eigs', 'ellipj',
-                     'ellipke', 'ellipsoid', 'empty', 'enableDefaultInteractivity',
-                     'enableNETfromNetworkDrive', 'enableservice', 'end', 'endsWith',
-                     'enumeration', 'eomday', 'eps', 'eq', 'equilibrate', 'erase',
-                     'eraseBetween', 'erf', 'erfc', 'erfcinv', 'erfcx', 'erfinv', 'error',
-                     'errorbar', 'errordlg', 'etime', 'etree', 'etreeplot', 'eval', 'evalc',
-                     'evalin', 'event.DynamicPropertyEvent', 'event.EventData',
-                     'event.PropertyEvent', 'event.hasListener', 'event.listener',
-                     'event.proplistener', 'eventlisteners', 'events', 'exceltime', 'exist',
-                     'exit', 'exp', 'expand', 'expectedContentLength', 'expint', 'expm',
-                     'expm1', 'export', 'export2wsdlg', 'exportsetupdlg', 'extractAfter',
-                     'extractBefore', 'extractBetween', 'eye', 'ezcontour', 'ezcontourf',
-                     'ezmesh', 'ezmeshc', 'ezplot', 'ezplot3', 'ezpolar', 'ezsurf', 'ezsurfc',
-                     'faceNormal', 'faceNormals', 'factor', 'factorial', 'false',
-                     'fatalAssertAccessed', 'fatalAssertCalled', 'fatalAssertClass',
-                     'fatalAssertEmpty', 'fatalAssertEqual', 'fatalAssertError',
-                     'fatalAssertFail', 'fatalAssertFalse', 'fatalAssertGreaterThan',
-                     'fatalAssertGreaterThanOrEqual', 'fatalAssertInstanceOf',
-                     'fatalAssertLength', 'fatalAssertLessThan', 'fatalAssertLessThanOrEqual',
-                     'fatalAssertMatches', 'fatalAssertNotAccessed', 'fatalAssertNotCalled',
-                     'fatalAssertNotEmpty', 'fatalAssertNotEqual', 'fatalAssertNotSameHandle',
-                     'fatalAssertNotSet', 'fatalAssertNumElements', 'fatalAssertReturnsTrue',
-                     'fatalAssertSameHandle', 'fatalAssertSet', 'fatalAssertSize',
-                     'fatalAssertSubstring', 'fatalAssertThat', 'fatalAssertTrue',
-                     'fatalAssertUsing', 'fatalAssertWarning', 'fatalAssertWarningFree',
-                     'fclose', 'fcontour', 'feather', 'featureEdges', 'feof', 'ferror', 'feval',
-                     'fewerbins', 'fft', 'fft2', 'fftn', 'fftshift', 'fftw', 'fgetl', 'fgets',
-                     'fieldnames', 'figure', 'figurepalette', 'fileDatastore', 'fileMode',
-                     'fileName', 'fileattrib', 'filemarker', 'fileparts', 'fileread', 'filesep',
-                     'fill', 'fill3', 'fillmissing', 'filloutliers', 'filter', 'filter2',
-                     'fimplicit', 'fimplicit3', 'find', 'findCategory', 'findEvent', 'findFile',
-                     'findLabel', 'findall', 'findedge', 'findfigs', 'findgroups', 'findnode',
-                     'findobj', 'findprop', 'findstr', 'finish', 'fitsdisp', 'fitsinfo',
-                     'fitsread', 'fitswrite', 'fix', 'fixedWidthImportOptions', 'flag',
-                     'flintmax', 'flip', 'flipdim', 'flipedge', 'fliplr', 'flipud', 'floor',
-                     'flow', 'fmesh', 'fminbnd', 'fminsearch', 'fopen', 'for', 'format',
-                     'fplot', 'fplot3', 'fprintf', 'frame2im', 'fread', 'freeBoundary',
-                     'freqspace', 'frewind', 'fscanf', 'fseek', 'fsurf', 'ftell', 'ftp', 'full',
-                     'fullfile', 'func2str', 'function', 'functions', 'functiontests', 'funm',
-                     'fwrite', 'fzero', 'gallery', 'gamma', 'gammainc', 'gammaincinv',
-                     'gammaln', 'gather', 'gca', 'gcbf', 'gcbo', 'gcd', 'gcf', 'gcmr', 'gco',
-                     'ge', 'genpath', 'genvarname', 'geoaxes', 'geobasemap', 'geobubble',
-                     'geodensityplot', 'geolimits', 'geoplot', 'geoscatter', 'geotickformat',
-                     'get', 'getAColParms', 'getBColParms', 'getClass', 'getColName',
-                     'getColType', 'getConstantValue', 'getCurrentTime', 'getData',
-                     'getDiagnosticFor', 'getDiscreteStateImpl',
-                     'getDiscreteStateSpecificationImpl', 'getEqColType', 'getFields',
-                     'getFileFormats', 'getFooter', 'getGlobalNamesImpl', 'getHDUnum',
-                     'getHDUtype', 'getHdrSpace', 'getHeader', 'getHeaderImpl', 'getIconImpl',
-                     'getImgSize', 'getImgType', 'getImpulseResponseLengthImpl',
-                     'getInputDimensionConstraintImpl', 'getLocation', 'getMockHistory',
-                     'getNegativeDiagnosticFor', 'getNumCols', 'getNumHDUs', 'getNumInputs',
-                     'getNumInputsImpl', 'getNumOutputs', 'getNumOutputsImpl', 'getNumRows',
-                     'getOpenFiles', 'getOutputDataTypeImpl',
-                     'getOutputDimensionConstraintImpl', 'getOutputSizeImpl', 'getParameter',
-                     'getPostActValString', 'getPostConditionString',
-                     'getPostDescriptionString', 'getPostExpValString',
-                     'getPreDescriptionString', 'getProfiles', 'getPropertyGroups',
-                     'getPropertyGroupsImpl', 'getReasonPhrase', 'getReport', 'getSampleTime',
-                     'getSampleTimeImpl', 'getSharedTestFixtures', 'getSimulateUsingImpl',
-                     'getSimulinkFunctionNamesImpl', 'getTimeStr', 'getVersion', 'getabstime',
-                     'getappdata', 'getaudiodata', 'getdatasamples', 'getdatasamplesize',
-                     'getdisp', 'getenv', 'getfield', 'getframe', 'getinterpmethod', 'getnext',
-                     'getpixelposition', 'getplayer', 'getpoints', 'getpref', 'getqualitydesc',
-                     'getsamples', 'getsampleusingtime', 'gettimeseriesnames',
-                     'gettsafteratevent', 'gettsafterevent', 'gettsatevent',
-                     'gettsbeforeatevent', 'gettsbeforeevent', 'gettsbetweenevents',
-                     'getvaropts', 'ginput', 'global', 'gmres', 'gobjects', 'gplot', 'grabcode',
-                     'gradient', 'graph', 'gray', 'graymon', 'grid', 'griddata', 'griddatan',
-                     'griddedInterpolant', 'groot', 'groupcounts', 'groupsummary',
-                     'grouptransform', 'gsvd', 'gt', 'gtext', 'guidata', 'guide', 'guihandles',
-                     'gunzip', 'gzip', 'h5create', 'h5disp', 'h5info', 'h5read', 'h5readatt',
-                     'h5write', 'h5writeatt', 'hadamard', 'handle', 'hankel', 'hasFactoryValue',
-                     'hasFrame', 'hasPersonalValue', 'hasTemporaryValue', 'hasdata', 'hasfile',
-                     'hasnext', 'hdf5info', 'hdf5read', 'hdf5write', 'hdfan', 'hdfdf24',
-                     'hdfdfr8', 'hdfh', 'hdfhd', 'hdfhe', 'hdfhx', 'hdfinfo', 'hdfml', 'hdfpt',
-                     'hdfread', 'hdftool', 'hdfv', 'hdfvf', 'hdfvh', 'hdfvs', 'head', 'heatmap',
-                     'height', 'help', 'helpbrowser', 'helpdesk', 'helpdlg', 'helpwin', 'hess',
-                     'hex2dec', 'hex2num', 'hgexport', 'hggroup', 'hgload', 'hgsave',
-                     'hgtransform', 'hidden', 'highlight', 'hilb', 'hist', 'histc',
-                     'histcounts', 'histcounts2', 'histogram', 'histogram2', 'hms', 'hold',
-                     'holes', 'home', 'horzcat', 'hot', 'hour', 'hours', 'hover', 'hsv',
-                     'hsv2rgb', 'hypot', 'ichol', 'idealfilter', 'idivide', 'ifft', 'ifft2',
-                     'ifftn', 'ifftshift', 'ilu', 'im2double', 'im2frame', 'im2java', 'imag',
-                     'image', 'imageDatastore', 'imagesc', 'imapprox', 'imfinfo', 'imformats',
-                     'imgCompress', 'import', 'importdata', 'imread', 'imresize', 'imshow',
-                     'imtile', 'imwrite', 'inOutStatus', 'inShape', 'incenter', 'incenters',
-                     'incidence', 'ind2rgb', 'ind2sub', 'indegree', 'inedges', 'info',
-                     'infoImpl', 'initialize', 'initializeDatastore', 'inline', 'inmem',
-                     'inner2outer', 'innerjoin', 'inpolygon', 'input', 'inputParser',
-                     'inputdlg', 'inputname', 'insertATbl', 'insertAfter', 'insertBTbl',
-                     'insertBefore', 'insertCol', 'insertImg', 'insertRows', 'inspect',
-                     'instrcallback', 'instrfind', 'instrfindall', 'int16', 'int2str', 'int32',
-                     'int64', 'int8', 'integral', 'integral2', 'integral3', 'interp1',
-                     'interp1q', 'interp2', 'interp3', 'interpft', 'interpn',
-                     'interpstreamspeed', 'intersect', 'intmax', 'intmin', 'inv', 'invhilb',
-                     'invoke', 'ipermute', 'iqr', 'is*', 'isCompatible', 'isCompressedImg',
-                     'isConnected', 'isDiscreteStateSpecificationMutableImpl', 'isDone',
-                     'isDoneImpl', 'isEdge', 'isIllConditioned', 'isInactivePropertyImpl',
-                     'isInputComplexityMutableImpl', 'isInputDataTypeMutableImpl',
-                     'isInputDirectFeedthroughImpl', 'isInputSizeLockedImpl',
-                     'isInputSizeMutableImpl', 'isInterior', 'isKey', 'isLoaded', 'isLocked',
-                     'isNull', 'isOutputComplexImpl', 'isOutputFixedSizeImpl', 'isStringScalar',
-                     'isTunablePropertyDataTypeMutableImpl', 'isa', 'isaUnderlying',
-                     'isappdata', 'isbanded', 'isbetween', 'iscalendarduration',
-                     'iscategorical', 'iscategory', 'iscell', 'iscellstr', 'ischange', 'ischar',
-                     'iscolumn', 'iscom', 'isdag', 'isdatetime', 'isdiag', 'isdir', 'isdst',
-                     'isduration', 'isempty', 'isenum', 'isequal', 'isequaln',
-                     'isequalwithequalnans', 'isevent', 'isfield', 'isfile', 'isfinite',
-                     'isfloat', 'isfolder', 'isfullfile', 'isgraphics', 'ishandle',
-                     'ishermitian', 'ishghandle', 'ishold', 'ishole', 'isinf', 'isinteger',
-                     'isinterface', 'isinterior', 'isisomorphic', 'isjava', 'iskeyword',
-                     'isletter', 'islocalmax', 'islocalmin', 'islogical', 'ismac', 'ismatrix',
-                     'ismember', 'ismembertol', 'ismethod', 'ismissing', 'ismultigraph',
-                     'isnan', 'isnat', 'isnumeric', 'isobject', 'isocaps', 'isocolors',
-                     'isomorphism', 'isonormals', 'isordinal', 'isosurface', 'isoutlier',
-                     'ispc', 'isplaying', 'ispref', 'isprime', 'isprop', 'isprotected',
-                     'isreal', 'isrecording', 'isregular', 'isrow', 'isscalar', 'issimplified',
-                     'issorted', 'issortedrows', 'isspace', 'issparse', 'isstr', 'isstring',
-                     'isstrprop', 'isstruct', 'isstudent', 'issymmetric', 'istable', 'istall',
-                     'istimetable', 'istril', 'istriu', 'isundefined', 'isunix', 'isvalid',
-                     'isvarname', 'isvector', 'isweekend', 'javaArray', 'javaMethod',
-                     'javaMethodEDT', 'javaObject', 'javaObjectEDT', 'javaaddpath', 'javachk',
-                     'javaclasspath', 'javarmpath', 'jet', 'join', 'jsondecode', 'jsonencode',
-                     'juliandate', 'keepMeasuring', 'keyboard', 'keys', 'kron', 'labeledge',
-                     'labelnode', 'lag', 'laplacian', 'lasterr', 'lasterror', 'lastwarn',
-                     'layout', 'lcm', 'ldivide', 'ldl', 'le', 'legend', 'legendre', 'length',
-                     'lib.pointer', 'libfunctions', 'libfunctionsview', 'libisloaded',
-                     'libpointer', 'libstruct', 'license', 'light', 'lightangle', 'lighting',
-                     'lin2mu', 'line', 'lines', 'linkaxes', 'linkdata', 'linkprop', 'linsolve',
-                     'linspace', 'listModifiedFiles', 'listRequiredFiles', 'listdlg',
-                     'listener', 'listfonts', 'load', 'loadObjectImpl', 'loadlibrary',
-                     'loadobj', 'localfunctions', 'log', 'log10', 'log1p', 'log2', 'logical',
-                     'loglog', 'logm', 'logspace', 'lookfor', 'lower', 'ls', 'lscov',
-                     'lsqminnorm', 'lsqnonneg', 'lsqr', 'lt', 'lu', 'magic', 'makehgtform',
-                     'mapreduce', 'mapreducer', 'mat2cell', 'mat2str', 'matchpairs', 'material',
-                     'matfile', 'matlab', 'matlab.System', 'matlab.addons.disableAddon',
-                     'matlab.addons.enableAddon', 'matlab.addons.install',
-                     'matlab.addons.installedAddons', 'matlab.addons.isAddonEnabled',
-                     'matlab.addons.toolbox.installToolbox',
-                     'matlab.addons.toolbox.installedToolboxes',
-                     'matlab.addons.toolbox.packageToolbox',
-                     'matlab.addons.toolbox.toolboxVersion',
-                     'matlab.addons.toolbox.uninstallToolbox', 'matlab.addons.uninstall',
-                     'matlab.apputil.create', 'matlab.apputil.getInstalledAppInfo',
-                     'matlab.apputil.install', 'matlab.apputil.package', 'matlab.apputil.run',
-                     'matlab.apputil.uninstall', 'matlab.codetools.requiredFilesAndProducts',
-                     'matlab.engine.FutureResult', 'matlab.engine.MatlabEngine',
-                     'matlab.engine.connect_matlab', 'matlab.engine.engineName',
-                     'matlab.engine.find_matlab', 'matlab.engine.isEngineShared',
-                     'matlab.engine.shareEngine', 'matlab.engine.start_matlab',
-                     'matlab.exception.JavaException', 'matlab.exception.PyException',
-                     'matlab.graphics.Graphics', 'matlab.graphics.GraphicsPlaceholder',
-                     'matlab.io.Datastore', 'matlab.io.MatFile',
-                     'matlab.io.datastore.DsFileReader', 'matlab.io.datastore.DsFileSet',
-                     'matlab.io.datastore.HadoopFileBased',
-                     'matlab.io.datastore.HadoopLocationBased',
-                     'matlab.io.datastore.Partitionable', 'matlab.io.datastore.Shuffleable',
-                     'matlab.io.hdf4.sd', 'matlab.io.hdf4.sd.attrInfo',
-                     'matlab.io.hdf4.sd.close', 'matlab.io.hdf4.sd.create',
-                     'matlab.io.hdf4.sd.dimInfo', 'matlab.io.hdf4.sd.endAccess',
-                     'matlab.io.hdf4.sd.fileInfo', 'matlab.io.hdf4.sd.findAttr',
-                     'matlab.io.hdf4.sd.getCal', 'matlab.io.hdf4.sd.getChunkInfo',
-                     'matlab.io.hdf4.sd.getCompInfo', 'matlab.io.hdf4.sd.getDataStrs',
-                     'matlab.io.hdf4.sd.getDimID', 'matlab.io.hdf4.sd.getDimScale',
-                     'matlab.io.hdf4.sd.getDimStrs', 'matlab.io.hdf4.sd.getFilename',
-                     'matlab.io.hdf4.sd.getFillValue', 'matlab.io.hdf4.sd.getInfo',
-                     'matlab.io.hdf4.sd.getRange', 'matlab.io.hdf4.sd.idToRef',
-                     'matlab.io.hdf4.sd.idType', 'matlab.io.hdf4.sd.isCoordVar',
-                     'matlab.io.hdf4.sd.isRecord', 'matlab.io.hdf4.sd.nameToIndex',
-                     'matlab.io.hdf4.sd.nameToIndices', 'matlab.io.hdf4.sd.readAttr',
-                     'matlab.io.hdf4.sd.readChunk', 'matlab.io.hdf4.sd.readData',
-                     'matlab.io.hdf4.sd.refToIndex', 'matlab.io.hdf4.sd.select',
-                     'matlab.io.hdf4.sd.setAttr', 'matlab.io.hdf4.sd.setCal',
-                     'matlab.io.hdf4.sd.setChunk', 'matlab.io.hdf4.sd.setCompress',
-                     'matlab.io.hdf4.sd.setDataStrs', 'matlab.io.hdf4.sd.setDimName',
-                     'matlab.io.hdf4.sd.setDimScale', 'matlab.io.hdf4.sd.setDimStrs',
-                     'matlab.io.hdf4.sd.setExternalFile', 'matlab.io.hdf4.sd.setFillMode',
-                     'matlab.io.hdf4.sd.setFillValue', 'matlab.io.hdf4.sd.setNBitDataSet',
-                     'matlab.io.hdf4.sd.setRange', 'matlab.io.hdf4.sd.start',
-                     'matlab.io.hdf4.sd.writeChunk', 'matlab.io.hdf4.sd.writeData',
-                     'matlab.io.hdfeos.gd', 'matlab.io.hdfeos.gd.attach',
-                     'matlab.io.hdfeos.gd.close', 'matlab.io.hdfeos.gd.compInfo',
-                     'matlab.io.hdfeos.gd.create', 'matlab.io.hdfeos.gd.defBoxRegion',
-                     'matlab.io.hdfeos.gd.defComp', 'matlab.io.hdfeos.gd.defDim',
-                     'matlab.io.hdfeos.gd.defField', 'matlab.io.hdfeos.gd.defOrigin',
-                     'matlab.io.hdfeos.gd.defPixReg', 'matlab.io.hdfeos.gd.defProj',
-                     'matlab.io.hdfeos.gd.defTile', 'matlab.io.hdfeos.gd.defVrtRegion',
-                     'matlab.io.hdfeos.gd.detach', 'matlab.io.hdfeos.gd.dimInfo',
-                     'matlab.io.hdfeos.gd.extractRegion', 'matlab.io.hdfeos.gd.fieldInfo',
-                     'matlab.io.hdfeos.gd.getFillValue', 'matlab.io.hdfeos.gd.getPixValues',
-                     'matlab.io.hdfeos.gd.getPixels', 'matlab.io.hdfeos.gd.gridInfo',
-                     'matlab.io.hdfeos.gd.ij2ll', 'matlab.io.hdfeos.gd.inqAttrs',
-                     'matlab.io.hdfeos.gd.inqDims', 'matlab.io.hdfeos.gd.inqFields',
-                     'matlab.io.hdfeos.gd.inqGrid', 'matlab.io.hdfeos.gd.interpolate',
-                     'matlab.io.hdfeos.gd.ll2ij', 'matlab.io.hdfeos.gd.nEntries',
-                     'matlab.io.hdfeos.gd.open', 'matlab.io.hdfeos.gd.originInfo',
-                     'matlab.io.hdfeos.gd.pixRegInfo', 'matlab.io.hdfeos.gd.projInfo',
-                     'matlab.io.hdfeos.gd.readAttr', 'matlab.io.hdfeos.gd.readBlkSomOffset',
-                     'matlab.io.hdfeos.gd.readField', 'matlab.io.hdfeos.gd.readTile',
-                     'matlab.io.hdfeos.gd.regionInfo', 'matlab.io.hdfeos.gd.setFillValue',
-                     'matlab.io.hdfeos.gd.setTileComp', 'matlab.io.hdfeos.gd.sphereCodeToName',
-                     'matlab.io.hdfeos.gd.sphereNameToCode', 'matlab.io.hdfeos.gd.tileInfo',
-                     'matlab.io.hdfeos.gd.writeAttr', 'matlab.io.hdfeos.gd.writeBlkSomOffset',
-                     'matlab.io.hdfeos.gd.writeField', 'matlab.io.hdfeos.gd.writeTile',
-                     'matlab.io.hdfeos.sw', 'matlab.io.hdfeos.sw.attach',
-                     'matlab.io.hdfeos.sw.close', 'matlab.io.hdfeos.sw.compInfo',
-                     'matlab.io.hdfeos.sw.create', 'matlab.io.hdfeos.sw.defBoxRegion',
-                     'matlab.io.hdfeos.sw.defComp', 'matlab.io.hdfeos.sw.defDataField',
-                     'matlab.io.hdfeos.sw.defDim', 'matlab.io.hdfeos.sw.defDimMap',
-                     'matlab.io.hdfeos.sw.defGeoField', 'matlab.io.hdfeos.sw.defTimePeriod',
-                     'matlab.io.hdfeos.sw.defVrtRegion', 'matlab.io.hdfeos.sw.detach',
-                     'matlab.io.hdfeos.sw.dimInfo', 'matlab.io.hdfeos.sw.extractPeriod',
-                     'matlab.io.hdfeos.sw.extractRegion', 'matlab.io.hdfeos.sw.fieldInfo',
-                     'matlab.io.hdfeos.sw.geoMapInfo', 'matlab.io.hdfeos.sw.getFillValue',
-                     'matlab.io.hdfeos.sw.idxMapInfo', 'matlab.io.hdfeos.sw.inqAttrs',
-                     'matlab.io.hdfeos.sw.inqDataFields', 'matlab.io.hdfeos.sw.inqDims',
-                     'matlab.io.hdfeos.sw.inqGeoFields', 'matlab.io.hdfeos.sw.inqIdxMaps',
-                     'matlab.io.hdfeos.sw.inqMaps', 'matlab.io.hdfeos.sw.inqSwath',
-                     'matlab.io.hdfeos.sw.mapInfo', 'matlab.io.hdfeos.sw.nEntries',
-                     'matlab.io.hdfeos.sw.open', 'matlab.io.hdfeos.sw.periodInfo',
-                     'matlab.io.hdfeos.sw.readAttr', 'matlab.io.hdfeos.sw.readField',
-                     'matlab.io.hdfeos.sw.regionInfo', 'matlab.io.hdfeos.sw.setFillValue',
-                     'matlab.io.hdfeos.sw.writeAttr', 'matlab.io.hdfeos.sw.writeField',
-                     'matlab.io.saveVariablesToScript', 'matlab.lang.OnOffSwitchState',
-                     'matlab.lang.correction.AppendArgumentsCorrection',
-                     'matlab.lang.makeUniqueStrings', 'matlab.lang.makeValidName',
-                     'matlab.mex.MexHost', 'matlab.mixin.Copyable',
-                     'matlab.mixin.CustomDisplay',
-                     'matlab.mixin.CustomDisplay.convertDimensionsToString',
-                     'matlab.mixin.CustomDisplay.displayPropertyGroups',
-                     'matlab.mixin.CustomDisplay.getClassNameForHeader',
-                     'matlab.mixin.CustomDisplay.getDeletedHandleText',
-                     'matlab.mixin.CustomDisplay.getDetailedFooter',
-                     'matlab.mixin.CustomDisplay.getDetailedHeader',
-                     'matlab.mixin.CustomDisplay.getHandleText',
-                     'matlab.mixin.CustomDisplay.getSimpleHeader', 'matlab.mixin.Heterogeneous',
-                     'matlab.mixin.Heterogeneous.getDefaultScalarElement',
-                     'matlab.mixin.SetGet', 'matlab.mixin.SetGetExactNames',
-                     'matlab.mixin.util.PropertyGroup', 'matlab.mock.AnyArguments',
-                     'matlab.mock.InteractionHistory', 'matlab.mock.InteractionHistory.forMock',
-                     'matlab.mock.MethodCallBehavior', 'matlab.mock.PropertyBehavior',
-                     'matlab.mock.PropertyGetBehavior', 'matlab.mock.PropertySetBehavior',
-                     'matlab.mock.TestCase', 'matlab.mock.TestCase.forInteractiveUse',
-                     'matlab.mock.actions.AssignOutputs', 'matlab.mock.actions.Invoke',
-                     'matlab.mock.actions.ReturnStoredValue', 'matlab.mock.actions.StoreValue',
-                     'matlab.mock.actions.ThrowException', 'matlab.mock.constraints.Occurred',
-                     'matlab.mock.constraints.WasAccessed', 'matlab.mock.constraints.WasCalled',
-                     'matlab.mock.constraints.WasSet', 'matlab.mock.history.MethodCall',
-                     'matlab.mock.history.PropertyAccess',
-                     'matlab.mock.history.PropertyModification',
-                     'matlab.mock.history.SuccessfulMethodCall',
-                     'matlab.mock.history.SuccessfulPropertyAccess',
-                     'matlab.mock.history.SuccessfulPropertyModification',
-                     'matlab.mock.history.UnsuccessfulMethodCall',
-                     'matlab.mock.history.UnsuccessfulPropertyAccess',
-                     'matlab.mock.history.UnsuccessfulPropertyModification',
-                     'matlab.net.ArrayFormat', 'matlab.net.QueryParameter', 'matlab.net.URI',
-                     'matlab.net.base64decode', 'matlab.net.base64encode',
-                     'matlab.net.http.AuthInfo', 'matlab.net.http.AuthenticationScheme',
-                     'matlab.net.http.Cookie', 'matlab.net.http.CookieInfo',
-                     'matlab.net.http.CookieInfo.collectFromLog', 'matlab.net.http.Credentials',
-                     'matlab.net.http.Disposition', 'matlab.net.http.HTTPException',
-                     'matlab.net.http.HTTPOptions', 'matlab.net.http.HeaderField',
-                     'matlab.net.http.HeaderField.displaySubclasses',
-                     'matlab.net.http.LogRecord', 'matlab.net.http.MediaType',
-                     'matlab.net.http.Message', 'matlab.net.http.MessageBody',
-                     'matlab.net.http.MessageType', 'matlab.net.http.ProgressMonitor',
-                     'matlab.net.http.ProtocolVersion', 'matlab.net.http.RequestLine',
-                     'matlab.net.http.RequestMessage', 'matlab.net.http.RequestMethod',
-                     'matlab.net.http.ResponseMessage', 'matlab.net.http.StartLine',
-                     'matlab.net.http.StatusClass', 'matlab.net.http.StatusCode',
-                     'matlab.net.http.StatusCode.fromValue', 'matlab.net.http.StatusLine',
-                     'matlab.net.http.field.AcceptField',
-                     'matlab.net.http.field.AuthenticateField',
-                     'matlab.net.http.field.AuthenticationInfoField',
-                     'matlab.net.http.field.AuthorizationField',
-                     'matlab.net.http.field.ContentDispositionField',
-                     'matlab.net.http.field.ContentLengthField',
-                     'matlab.net.http.field.ContentLocationField',
-                     'matlab.net.http.field.ContentTypeField',
-                     'matlab.net.http.field.CookieField', 'matlab.net.http.field.DateField',
-                     'matlab.net.http.field.GenericField',
-                     'matlab.net.http.field.GenericParameterizedField',
-                     'matlab.net.http.field.HTTPDateField',
-                     'matlab.net.http.field.IntegerField',
-                     'matlab.net.http.field.LocationField',
-                     'matlab.net.http.field.MediaRangeField',
-                     'matlab.net.http.field.SetCookieField',
-                     'matlab.net.http.field.URIReferenceField',
-                     'matlab.net.http.io.BinaryConsumer', 'matlab.net.http.io.ContentConsumer',
-                     'matlab.net.http.io.ContentProvider', 'matlab.net.http.io.FileConsumer',
-                     'matlab.net.http.io.FileProvider', 'matlab.net.http.io.FormProvider',
-                     'matlab.net.http.io.GenericConsumer', 'matlab.net.http.io.GenericProvider',
-                     'matlab.net.http.io.ImageConsumer', 'matlab.net.http.io.ImageProvider',
-                     'matlab.net.http.io.JSONConsumer', 'matlab.net.http.io.JSONProvider',
-                     'matlab.net.http.io.MultipartConsumer',
-                     'matlab.net.http.io.MultipartFormProvider',
-                     'matlab.net.http.io.MultipartProvider',
-                     'matlab.net.http.io.StringConsumer', 'matlab.net.http.io.StringProvider',
-                     'matlab.perftest.FixedTimeExperiment',
-                     'matlab.perftest.FrequentistTimeExperiment', 'matlab.perftest.TestCase',
-                     'matlab.perftest.TimeExperiment',
-                     'matlab.perftest.TimeExperiment.limitingSamplingError',
-                     'matlab.perftest.TimeExperiment.withFixedSampleSize',
-                     'matlab.perftest.TimeResult', 'matlab.project.Project',
-                     'matlab.project.createProject', 'matlab.project.loadProject',
-                     'matlab.project.rootProject', 'matlab.system.StringSet',
-                     'matlab.system.display.Action', 'matlab.system.display.Header',
-                     'matlab.system.display.Icon', 'matlab.system.display.Section',
-                     'matlab.system.display.SectionGroup', 'matlab.system.mixin.CustomIcon',
-                     'matlab.system.mixin.FiniteSource', 'matlab.system.mixin.Nondirect',
-                     'matlab.system.mixin.Propagates', 'matlab.system.mixin.SampleTime',
-                     'matlab.tall.blockMovingWindow', 'matlab.tall.movingWindow',
-                     'matlab.tall.reduce', 'matlab.tall.transform',
-                     'matlab.test.behavior.Missing', 'matlab.uitest.TestCase',
-                     'matlab.uitest.TestCase.forInteractiveUse', 'matlab.uitest.unlock',
-                     'matlab.unittest.Scope', 'matlab.unittest.Test',
-                     'matlab.unittest.TestCase', 'matlab.unittest.TestCase.forInteractiveUse',
-                     'matlab.unittest.TestResult', 'matlab.unittest.TestRunner',
-                     'matlab.unittest.TestRunner.withNoPlugins',
-                     'matlab.unittest.TestRunner.withTextOutput', 'matlab.unittest.TestSuite',
-                     'matlab.unittest.TestSuite.fromClass',
-                     'matlab.unittest.TestSuite.fromFile',
-                     'matlab.unittest.TestSuite.fromFolder',
-                     'matlab.unittest.TestSuite.fromMethod',
-                     'matlab.unittest.TestSuite.fromName',
-                     'matlab.unittest.TestSuite.fromPackage',
-                     'matlab.unittest.TestSuite.fromProject', 'matlab.unittest.Verbosity',
-                     'matlab.unittest.constraints.AbsoluteTolerance',
-                     'matlab.unittest.constraints.AnyCellOf',
-                     'matlab.unittest.constraints.AnyElementOf',
-                     'matlab.unittest.constraints.BooleanConstraint',
-                     'matlab.unittest.constraints.CellComparator',
-                     'matlab.unittest.constraints.Constraint',
-                     'matlab.unittest.constraints.ContainsSubstring',
-                     'matlab.unittest.constraints.EndsWithSubstring',
-                     'matlab.unittest.constraints.Eventually',
-                     'matlab.unittest.constraints.EveryCellOf',
-                     'matlab.unittest.constraints.EveryElementOf',
-                     'matlab.unittest.constraints.HasElementCount',
-                     'matlab.unittest.constraints.HasField',
-                     'matlab.unittest.constraints.HasInf',
-                     'matlab.unittest.constraints.HasLength',
-                     'matlab.unittest.constraints.HasNaN',
-                     'matlab.unittest.constraints.HasSize',
-                     'matlab.unittest.constraints.HasUniqueElements',
-                     'matlab.unittest.constraints.IsAnything',
-                     'matlab.unittest.constraints.IsEmpty',
-                     'matlab.unittest.constraints.IsEqualTo',
-                     'matlab.unittest.constraints.IsFalse',
-                     'matlab.unittest.constraints.IsFile',
-                     'matlab.unittest.constraints.IsFinite',
-                     'matlab.unittest.constraints.IsFolder',
-                     'matlab.unittest.constraints.IsGreaterThan',
-                     'matlab.unittest.constraints.IsGreaterThanOrEqualTo',
-                     'matlab.unittest.constraints.IsInstanceOf',
-                     'matlab.unittest.constraints.IsLessThan',
-                     'matlab.unittest.constraints.IsLessThanOrEqualTo',
-                     'matlab.unittest.constraints.IsOfClass',
-                     'matlab.unittest.constraints.IsReal',
-                     'matlab.unittest.constraints.IsSameHandleAs',
-                     'matlab.unittest.constraints.IsSameSetAs',
-                     'matlab.unittest.constraints.IsScalar',
-                     'matlab.unittest.constraints.IsSparse',
-                     'matlab.unittest.constraints.IsSubsetOf',
-                     'matlab.unittest.constraints.IsSubstringOf',
-                     'matlab.unittest.constraints.IsSupersetOf',
-                     'matlab.unittest.constraints.IsTrue',
-                     'matlab.unittest.constraints.IssuesNoWarnings',
-                     'matlab.unittest.constraints.IssuesWarnings',
-                     'matlab.unittest.constraints.LogicalComparator',
-                     'matlab.unittest.constraints.Matches',
-                     'matlab.unittest.constraints.NumericComparator',
-                     'matlab.unittest.constraints.ObjectComparator',
-                     'matlab.unittest.constraints.PublicPropertyComparator',
-                     'matlab.unittest.constraints.PublicPropertyComparator.supportingAllValues',
-                     'matlab.unittest.constraints.RelativeTolerance',
-                     'matlab.unittest.constraints.ReturnsTrue',
-                     'matlab.unittest.constraints.StartsWithSubstring',
-                     'matlab.unittest.constraints.StringComparator',
-                     'matlab.unittest.constraints.StructComparator',
-                     'matlab.unittest.constraints.TableComparator',
-                     'matlab.unittest.constraints.Throws',
-                     'matlab.unittest.constraints.Tolerance',
-                     'matlab.unittest.diagnostics.ConstraintDiagnostic',
-                     'matlab.unittest.diagnostics.ConstraintDiagnostic.getDisplayableString',
-                     'matlab.unittest.diagnostics.Diagnostic',
-                     'matlab.unittest.diagnostics.DiagnosticResult',
-                     'matlab.unittest.diagnostics.DisplayDiagnostic',
-                     'matlab.unittest.diagnostics.FigureDiagnostic',
-                     'matlab.unittest.diagnostics.FileArtifact',
-                     'matlab.unittest.diagnostics.FrameworkDiagnostic',
-                     'matlab.unittest.diagnostics.FunctionHandleDiagnostic',
-                     'matlab.unittest.diagnostics.LoggedDiagnosticEventData',
-                     'matlab.unittest.diagnostics.ScreenshotDiagnostic',
-                     'matlab.unittest.diagnostics.StringDiagnostic',
-                     'matlab.unittest.fixtures.CurrentFolderFixture',
-                     'matlab.unittest.fixtures.Fixture', 'matlab.unittest.fixtures.PathFixture',
-                     'matlab.unittest.fixtures.ProjectFixture',
-                     'matlab.unittest.fixtures.SuppressedWarningsFixture',
-                     'matlab.unittest.fixtures.TemporaryFolderFixture',
-                     'matlab.unittest.fixtures.WorkingFolderFixture',
-                     'matlab.unittest.measurement.DefaultMeasurementResult',
-                     'matlab.unittest.measurement.MeasurementResult',
-                     'matlab.unittest.parameters.ClassSetupParameter',
-                     'matlab.unittest.parameters.EmptyParameter',
-                     'matlab.unittest.parameters.MethodSetupParameter',
-                     'matlab.unittest.parameters.Parameter',
-                     'matlab.unittest.parameters.Parameter.fromData',
-                     'matlab.unittest.parameters.TestParameter',
-                     'matlab.unittest.plugins.CodeCoveragePlugin',
-                     'matlab.unittest.plugins.CodeCoveragePlugin.forFile',
-                     'matlab.unittest.plugins.CodeCoveragePlugin.forFolder',
-                     'matlab.unittest.plugins.CodeCoveragePlugin.forPackage',
-                     'matlab.unittest.plugins.DiagnosticsOutputPlugin',
-                     'matlab.unittest.plugins.DiagnosticsRecordingPlugin',
-                     'matlab.unittest.plugins.DiagnosticsValidationPlugin',
-                     'matlab.unittest.plugins.FailOnWarningsPlugin',
-                     'matlab.unittest.plugins.LoggingPlugin',
-                     'matlab.unittest.plugins.LoggingPlugin.withVerbosity',
-                     'matlab.unittest.plugins.OutputStream',
-                     'matlab.unittest.plugins.QualifyingPlugin',
-                     'matlab.unittest.plugins.StopOnFailuresPlugin',
-                     'matlab.unittest.plugins.TAPPlugin',
-                     'matlab.unittest.plugins.TAPPlugin.producingOriginalFormat',
-                     'matlab.unittest.plugins.TAPPlugin.producingVersion13',
-                     'matlab.unittest.plugins.TestReportPlugin',
-                     'matlab.unittest.plugins.TestReportPlugin.producingDOCX',
-                     'matlab.unittest.plugins.TestReportPlugin.producingHTML',
-                     'matlab.unittest.plugins.TestReportPlugin.producingPDF',
-                     'matlab.unittest.plugins.TestRunProgressPlugin',
-                     'matlab.unittest.plugins.TestRunnerPlugin',
-                     'matlab.unittest.plugins.ToFile',
-                     'matlab.unittest.plugins.ToStandardOutput',
-                     'matlab.unittest.plugins.ToUniqueFile',
-                     'matlab.unittest.plugins.XMLPlugin',
-                     'matlab.unittest.plugins.XMLPlugin.producingJUnitFormat',
-                     'matlab.unittest.plugins.codecoverage.CoberturaFormat',
-                     'matlab.unittest.plugins.codecoverage.CoverageReport',
-                     'matlab.unittest.plugins.codecoverage.ProfileReport',
-                     'matlab.unittest.plugins.diagnosticrecord.DiagnosticRecord',
-                     'matlab.unittest.plugins.diagnosticrecord.ExceptionDiagnosticRecord',
-                     'matlab.unittest.plugins.diagnosticrecord.LoggedDiagnosticRecord',
-                     'matlab.unittest.plugins.diagnosticrecord.QualificationDiagnosticRecord',
-                     'matlab.unittest.plugins.plugindata.FinalizedResultPluginData',
-                     'matlab.unittest.plugins.plugindata.ImplicitFixturePluginData',
-                     'matlab.unittest.plugins.plugindata.PluginData',
-                     'matlab.unittest.plugins.plugindata.QualificationContext',
-                     'matlab.unittest.plugins.plugindata.SharedTestFixturePluginData',
-                     'matlab.unittest.plugins.plugindata.TestContentCreationPluginData',
-                     'matlab.unittest.plugins.plugindata.TestSuiteRunPluginData',
-                     'matlab.unittest.plugins.testreport.DOCXTestReportPlugin',
-                     'matlab.unittest.plugins.testreport.HTMLTestReportPlugin',
-                     'matlab.unittest.plugins.testreport.PDFTestReportPlugin',
-                     'matlab.unittest.qualifications.Assertable',
-                     'matlab.unittest.qualifications.AssertionFailedException',
-                     'matlab.unittest.qualifications.Assumable',
-                     'matlab.unittest.qualifications.AssumptionFailedException',
-                     'matlab.unittest.qualifications.ExceptionEventData',
-                     'matlab.unittest.qualifications.FatalAssertable',
-                     'matlab.unittest.qualifications.FatalAssertionFailedException',
-                     'matlab.unittest.qualifications.QualificationEventData',
-                     'matlab.unittest.qualifications.Verifiable',
-                     'matlab.unittest.selectors.AndSelector',
-                     'matlab.unittest.selectors.HasBaseFolder',
-                     'matlab.unittest.selectors.HasName',
-                     'matlab.unittest.selectors.HasParameter',
-                     'matlab.unittest.selectors.HasProcedureName',
-                     'matlab.unittest.selectors.HasSharedTestFixture',
-                     'matlab.unittest.selectors.HasSuperclass',
-                     'matlab.unittest.selectors.HasTag',
-                     'matlab.unittest.selectors.NotSelector',
-                     'matlab.unittest.selectors.OrSelector', 'matlab.wsdl.createWSDLClient',
-                     'matlab.wsdl.setWSDLToolPath', 'matlabrc', 'matlabroot',
-                     'matlabshared.supportpkg.checkForUpdate',
-                     'matlabshared.supportpkg.getInstalled',
-                     'matlabshared.supportpkg.getSupportPackageRoot',
-                     'matlabshared.supportpkg.setSupportPackageRoot', 'max',
-                     'maxNumCompThreads', 'maxflow', 'maxk', 'maxpartitions', 'mean', 'median',
-                     'memmapfile', 'memoize', 'memory', 'menu', 'mergecats', 'mergevars',
-                     'mesh', 'meshc', 'meshgrid', 'meshz', 'meta.ArrayDimension',
-                     'meta.DynamicProperty', 'meta.EnumeratedValue', 'meta.FixedDimension',
-                     'meta.MetaData', 'meta.UnrestrictedDimension', 'meta.Validation',
-                     'meta.abstractDetails', 'meta.class', 'meta.class.fromName', 'meta.event',
-                     'meta.method', 'meta.package', 'meta.package.fromName',
-                     'meta.package.getAllPackages', 'meta.property', 'metaclass', 'methods',
-                     'methodsview', 'mex', 'mex.getCompilerConfigurations', 'mexext', 'mexhost',
-                     'mfilename', 'mget', 'milliseconds', 'min', 'mink', 'minres',
-                     'minspantree', 'minus', 'minute', 'minutes', 'mislocked', 'missing',
-                     'mkdir', 'mkpp', 'mldivide', 'mlint', 'mlintrpt', 'mlock', 'mmfileinfo',
-                     'mod', 'mode', 'month', 'more', 'morebins', 'movAbsHDU', 'movNamHDU',
-                     'movRelHDU', 'move', 'movefile', 'movegui', 'movevars', 'movie', 'movmad',
-                     'movmax', 'movmean', 'movmedian', 'movmin', 'movprod', 'movstd', 'movsum',
-                     'movvar', 'mpower', 'mput', 'mrdivide', 'msgbox', 'mtimes', 'mu2lin',
-                     'multibandread', 'multibandwrite', 'munlock', 'mustBeFinite',
-                     'mustBeGreaterThan', 'mustBeGreaterThanOrEqual', 'mustBeInteger',
-                     'mustBeLessThan', 'mustBeLessThanOrEqual', 'mustBeMember',
-                     'mustBeNegative', 'mustBeNonNan', 'mustBeNonempty', 'mustBeNonnegative',
-                     'mustBeNonpositive', 'mustBeNonsparse', 'mustBeNonzero', 'mustBeNumeric',
-                     'mustBeNumericOrLogical', 'mustBePositive', 'mustBeReal', 'namelengthmax',
-                     'nargchk', 'nargin', 'narginchk', 'nargout', 'nargoutchk',
-                     'native2unicode', 'nccreate', 'ncdisp', 'nchoosek', 'ncinfo', 'ncread',
-                     'ncreadatt', 'ncwrite', 'ncwriteatt', 'ncwriteschema', 'ndgrid', 'ndims',
-                     'ne', 'nearest', 'nearestNeighbor', 'nearestvertex', 'neighbors',
-                     'netcdf.abort', 'netcdf.close', 'netcdf.copyAtt', 'netcdf.create',
-                     'netcdf.defDim', 'netcdf.defGrp', 'netcdf.defVar', 'netcdf.defVarChunking',
-                     'netcdf.defVarDeflate', 'netcdf.defVarFill', 'netcdf.defVarFletcher32',
-                     'netcdf.delAtt', 'netcdf.endDef', 'netcdf.getAtt', 'netcdf.getChunkCache',
-                     'netcdf.getConstant', 'netcdf.getConstantNames', 'netcdf.getVar',
-                     'netcdf.inq', 'netcdf.inqAtt', 'netcdf.inqAttID', 'netcdf.inqAttName',
-                     'netcdf.inqDim', 'netcdf.inqDimID', 'netcdf.inqDimIDs', 'netcdf.inqFormat',
-                     'netcdf.inqGrpName', 'netcdf.inqGrpNameFull', 'netcdf.inqGrpParent',
-                     'netcdf.inqGrps', 'netcdf.inqLibVers', 'netcdf.inqNcid',
-                     'netcdf.inqUnlimDims', 'netcdf.inqVar', 'netcdf.inqVarChunking',
-                     'netcdf.inqVarDeflate', 'netcdf.inqVarFill', 'netcdf.inqVarFletcher32',
-                     'netcdf.inqVarID', 'netcdf.inqVarIDs', 'netcdf.open', 'netcdf.putAtt',
-                     'netcdf.putVar', 'netcdf.reDef', 'netcdf.renameAtt', 'netcdf.renameDim',
-                     'netcdf.renameVar', 'netcdf.setChunkCache', 'netcdf.setDefaultFormat',
-                     'netcdf.setFill', 'netcdf.sync', 'newline', 'newplot', 'nextfile',
-                     'nextpow2', 'nnz', 'nonzeros', 'norm', 'normalize', 'normest', 'not',
-                     'notebook', 'notify', 'now', 'nsidedpoly', 'nthroot', 'null', 'num2cell',
-                     'num2hex', 'num2ruler', 'num2str', 'numArgumentsFromSubscript',
-                     'numRegions', 'numboundaries', 'numedges', 'numel', 'numnodes',
-                     'numpartitions', 'numsides', 'nzmax', 'ode113', 'ode15i', 'ode15s',
-                     'ode23', 'ode23s', 'ode23t', 'ode23tb', 'ode45', 'odeget', 'odeset',
-                     'odextend', 'onCleanup', 'onFailure', 'ones', 'open', 'openDiskFile',
-                     'openFile', 'openProject', 'openfig', 'opengl', 'openvar', 'optimget',
-                     'optimset', 'or', 'ordeig', 'orderfields', 'ordqz', 'ordschur', 'orient',
-                     'orth', 'outdegree', 'outedges', 'outerjoin', 'outputImpl', 'overlaps',
-                     'pack', 'pad', 'padecoef', 'pagesetupdlg', 'pan', 'panInteraction',
-                     'parallelplot', 'pareto', 'parfor', 'parquetDatastore', 'parquetinfo',
-                     'parquetread', 'parquetwrite', 'parse', 'parseSoapResponse', 'partition',
-                     'parula', 'pascal', 'patch', 'path', 'path2rc', 'pathsep', 'pathtool',
-                     'pause', 'pbaspect', 'pcg', 'pchip', 'pcode', 'pcolor', 'pdepe', 'pdeval',
-                     'peaks', 'perimeter', 'perl', 'perms', 'permute', 'persistent', 'pi',
-                     'pie', 'pie3', 'pink', 'pinv', 'planerot', 'play', 'playblocking', 'plot',
-                     'plot3', 'plotbrowser', 'plotedit', 'plotmatrix', 'plottools', 'plotyy',
-                     'plus', 'pointLocation', 'pol2cart', 'polar', 'polaraxes',
-                     'polarhistogram', 'polarplot', 'polarscatter', 'poly', 'polyarea',
-                     'polybuffer', 'polyder', 'polyeig', 'polyfit', 'polyint', 'polyshape',
-                     'polyval', 'polyvalm', 'posixtime', 'pow2', 'power', 'ppval',
-                     'predecessors', 'prefdir', 'preferences', 'preferredBufferSize', 'press',
-                     'preview', 'primes', 'print', 'printdlg', 'printopt', 'printpreview',
-                     'prism', 'processInputSpecificationChangeImpl',
-                     'processTunedPropertiesImpl', 'prod', 'profile', 'profsave', 'progress',
-                     'propagatedInputComplexity', 'propagatedInputDataType',
-                     'propagatedInputFixedSize', 'propagatedInputSize', 'propedit',
-                     'properties', 'propertyeditor', 'psi', 'publish', 'putData', 'pwd',
-                     'pyargs', 'pyversion', 'qmr', 'qr', 'qrdelete', 'qrinsert', 'qrupdate',
-                     'quad', 'quad2d', 'quadgk', 'quadl', 'quadv', 'quarter', 'questdlg',
-                     'quit', 'quiver', 'quiver3', 'qz', 'rad2deg', 'rand', 'randi', 'randn',
-                     'randperm', 'rank', 'rat', 'rats', 'rbbox', 'rcond', 'rdivide', 'read',
-                     'readATblHdr', 'readBTblHdr', 'readCard', 'readCol', 'readFrame',
-                     'readImg', 'readKey', 'readKeyCmplx', 'readKeyDbl', 'readKeyLongLong',
-                     'readKeyLongStr', 'readKeyUnit', 'readRecord', 'readall', 'readasync',
-                     'readcell', 'readimage', 'readmatrix', 'readtable', 'readtimetable',
-                     'readvars', 'real', 'reallog', 'realmax', 'realmin', 'realpow', 'realsqrt',
-                     'record', 'recordblocking', 'rectangle', 'rectint', 'recycle',
-                     'reducepatch', 'reducevolume', 'refresh', 'refreshSourceControl',
-                     'refreshdata', 'regexp', 'regexpi', 'regexprep', 'regexptranslate',
-                     'regionZoomInteraction', 'regions', 'registerevent', 'regmatlabserver',
-                     'rehash', 'relationaloperators', 'release', 'releaseImpl', 'reload', 'rem',
-                     'remove', 'removeCategory', 'removeFields', 'removeFile', 'removeLabel',
-                     'removeParameter', 'removePath', 'removeReference', 'removeShortcut',
-                     'removeShutdownFile', 'removeStartupFile',
-                     'removeToolbarExplorationButtons', 'removecats', 'removets', 'removevars',
-                     'rename', 'renamecats', 'rendererinfo', 'reordercats', 'reordernodes',
-                     'repeat', 'repelem', 'replace', 'replaceBetween', 'replaceFields',
-                     'repmat', 'reportFinalizedResult', 'resample', 'rescale', 'reset',
-                     'resetImpl', 'reshape', 'residue', 'resolve', 'restartable',
-                     'restoredefaultpath', 'result', 'resume', 'rethrow', 'retime', 'return',
-                     'returnStoredValueWhen', 'reusable', 'reverse', 'rgb2gray', 'rgb2hsv',
-                     'rgb2ind', 'rgbplot', 'ribbon', 'rlim', 'rmappdata', 'rmboundary', 'rmdir',
-                     'rmedge', 'rmfield', 'rmholes', 'rmmissing', 'rmnode', 'rmoutliers',
-                     'rmpath', 'rmpref', 'rmprop', 'rmslivers', 'rng', 'roots', 'rose',
-                     'rosser', 'rot90', 'rotate', 'rotate3d', 'rotateInteraction', 'round',
-                     'rowfun', 'rows2vars', 'rref', 'rsf2csf', 'rtickangle', 'rtickformat',
-                     'rticklabels', 'rticks', 'ruler2num', 'rulerPanInteraction', 'run',
-                     'runInParallel', 'runTest', 'runTestClass', 'runTestMethod',
-                     'runTestSuite', 'runperf', 'runtests', 'sampleSummary', 'samplefun',
-                     'satisfiedBy', 'save', 'saveObjectImpl', 'saveas', 'savefig', 'saveobj',
-                     'savepath', 'scale', 'scatter', 'scatter3', 'scatteredInterpolant',
-                     'scatterhistogram', 'schur', 'scroll', 'sec', 'secd', 'sech', 'second',
-                     'seconds', 'seek', 'selectFailed', 'selectIf', 'selectIncomplete',
-                     'selectLogged', 'selectPassed', 'selectmoveresize', 'semilogx', 'semilogy',
-                     'send', 'sendmail', 'serial', 'serialbreak', 'seriallist', 'set',
-                     'setBscale', 'setCompressionType', 'setHCompScale', 'setHCompSmooth',
-                     'setParameter', 'setProperties', 'setTileDim', 'setToValue', 'setTscale',
-                     'setabstime', 'setappdata', 'setcats', 'setdatatype', 'setdiff', 'setdisp',
-                     'setenv', 'setfield', 'setinterpmethod', 'setpixelposition', 'setpref',
-                     'setstr', 'settimeseriesnames', 'settings', 'setuniformtime', 'setup',
-                     'setupImpl', 'setupSharedTestFixture', 'setupTestClass', 'setupTestMethod',
-                     'setvaropts', 'setvartype', 'setxor', 'sgtitle', 'shading', 'sheetnames',
-                     'shg', 'shiftdim', 'shortestpath', 'shortestpathtree', 'show',
-                     'showFiSettingsImpl', 'showSimulateUsingImpl', 'showplottool',
-                     'shrinkfaces', 'shuffle', 'sign', 'simplify', 'sin', 'sind', 'single',
-                     'sinh', 'sinpi', 'size', 'slice', 'smooth3', 'smoothdata', 'snapnow',
-                     'sort', 'sortByFixtures', 'sortboundaries', 'sortregions', 'sortrows',
-                     'sortx', 'sorty', 'sound', 'soundsc', 'spalloc', 'sparse', 'spaugment',
-                     'spconvert', 'spdiags', 'specular', 'speye', 'spfun', 'sph2cart', 'sphere',
-                     'spinmap', 'spline', 'split', 'splitEachLabel', 'splitapply', 'splitlines',
-                     'splitvars', 'spones', 'spparms', 'sprand', 'sprandn', 'sprandsym',
-                     'sprank', 'spreadsheetDatastore', 'spreadsheetImportOptions', 'spring',
-                     'sprintf', 'spy', 'sqrt', 'sqrtm', 'squeeze', 'ss2tf', 'sscanf', 'stack',
-                     'stackedplot', 'stairs', 'standardizeMissing', 'start', 'startMeasuring',
-                     'startat', 'startsWith', 'startup', 'stats', 'std', 'stem', 'stem3',
-                     'step', 'stepImpl', 'stlread', 'stlwrite', 'stop', 'stopMeasuring',
-                     'stopasync', 'storeValueWhen', 'str2double', 'str2func', 'str2mat',
-                     'str2num', 'strcat', 'strcmp', 'strcmpi', 'stream2', 'stream3',
-                     'streamline', 'streamparticles', 'streamribbon', 'streamslice',
-                     'streamtube', 'strfind', 'string', 'strings', 'strip', 'strjoin',
-                     'strjust', 'strlength', 'strmatch', 'strncmp', 'strncmpi', 'strread',
-                     'strrep', 'strsplit', 'strtok', 'strtrim', 'struct', 'struct2cell',
-                     'struct2table', 'structfun', 'strvcat', 'sub2ind', 'subgraph', 'subplot',
-                     'subsasgn', 'subset', 'subsindex', 'subspace', 'subsref', 'substruct',
-                     'subtract', 'subvolume', 'successors', 'sum', 'summary', 'summer',
-                     'superclasses', 'support', 'supportPackageInstaller', 'supports',
-                     'supportsMultipleInstanceImpl', 'surf', 'surf2patch', 'surface',
-                     'surfaceArea', 'surfc', 'surfl', 'surfnorm', 'svd', 'svds', 'swapbytes',
-                     'sylvester', 'symamd', 'symbfact', 'symmlq', 'symrcm', 'symvar',
-                     'synchronize', 'syntax', 'system', 'table', 'table2array', 'table2cell',
-                     'table2struct', 'table2timetable', 'tabularTextDatastore', 'tail', 'tall',
-                     'tallrng', 'tan', 'tand', 'tanh', 'tar', 'tcpclient', 'teardown',
-                     'teardownSharedTestFixture', 'teardownTestClass', 'teardownTestMethod',
-                     'tempdir', 'tempname', 'testsuite', 'tetramesh', 'texlabel', 'text',
-                     'textread', 'textscan', 'textwrap', 'tfqmr', 'then', 'thetalim',
-                     'thetatickformat', 'thetaticklabels', 'thetaticks', 'thingSpeakRead',
-                     'thingSpeakWrite', 'throw', 'throwAsCaller', 'throwExceptionWhen', 'tic',
-                     'time', 'timeit', 'timeofday', 'timer', 'timerange', 'timerfind',
-                     'timerfindall', 'times', 'timeseries', 'timetable', 'timetable2table',
-                     'timezones', 'title', 'toc', 'todatenum', 'toeplitz', 'toolboxdir',
-                     'topkrows', 'toposort', 'trace', 'transclosure', 'transform', 'translate',
-                     'transpose', 'transreduction', 'trapz', 'treelayout', 'treeplot',
-                     'triangulation', 'tril', 'trimesh', 'triplequad', 'triplot', 'trisurf',
-                     'triu', 'true', 'tscollection', 'tsdata.event', 'tsearchn', 'turningdist',
-                     'type', 'typecast', 'tzoffset', 'uialert', 'uiaxes', 'uibutton',
-                     'uibuttongroup', 'uicheckbox', 'uiconfirm', 'uicontextmenu', 'uicontrol',
-                     'uidatepicker', 'uidropdown', 'uieditfield', 'uifigure', 'uigauge',
-                     'uigetdir', 'uigetfile', 'uigetpref', 'uigridlayout', 'uiimage',
-                     'uiimport', 'uiknob', 'uilabel', 'uilamp', 'uilistbox', 'uimenu', 'uint16',
-                     'uint32', 'uint64', 'uint8', 'uiopen', 'uipanel', 'uiprogressdlg',
-                     'uipushtool', 'uiputfile', 'uiradiobutton', 'uiresume', 'uisave',
-                     'uisetcolor', 'uisetfont', 'uisetpref', 'uislider', 'uispinner', 'uistack',
-                     'uiswitch', 'uitab', 'uitabgroup', 'uitable', 'uitextarea',
-                     'uitogglebutton', 'uitoggletool', 'uitoolbar', 'uitree', 'uitreenode',
-                     'uiwait', 'uminus', 'underlyingValue', 'undocheckout', 'unicode2native',
-                     'union', 'unique', 'uniquetol', 'unix', 'unloadlibrary', 'unmesh',
-                     'unmkpp', 'unregisterallevents', 'unregisterevent', 'unstack', 'untar',
-                     'unwrap', 'unzip', 'updateDependencies', 'updateImpl',
-                     'upgradePreviouslyInstalledSupportPackages', 'uplus', 'upper', 'urlread',
-                     'urlwrite', 'usejava', 'userpath', 'validate',
-                     'validateFunctionSignaturesJSON', 'validateInputsImpl',
-                     'validatePropertiesImpl', 'validateattributes', 'validatestring', 'values',
-                     'vander', 'var', 'varargin', 'varargout', 'varfun', 'vartype', 'vecnorm',
-                     'vectorize', 'ver', 'verLessThan', 'verctrl', 'verifyAccessed',
-                     'verifyCalled', 'verifyClass', 'verifyEmpty', 'verifyEqual', 'verifyError',
-                     'verifyFail', 'verifyFalse', 'verifyGreaterThan',
-                     'verifyGreaterThanOrEqual', 'verifyInstanceOf', 'verifyLength',
-                     'verifyLessThan', 'verifyLessThanOrEqual', 'verifyMatches',
-                     'verifyNotAccessed', 'verifyNotCalled', 'verifyNotEmpty', 'verifyNotEqual',
-                     'verifyNotSameHandle', 'verifyNotSet', 'verifyNumElements',
-                     'verifyReturnsTrue', 'verifySameHandle', 'verifySet', 'verifySize',
-                     'verifySubstring', 'verifyThat', 'verifyTrue', 'verifyUsing',
-                     'verifyWarning', 'verifyWarningFree', 'version', 'vertcat',
-                     'vertexAttachments', 'vertexNormal', 'view', 'viewmtx', 'visdiff',
-                     'volume', 'volumebounds', 'voronoi', 'voronoiDiagram', 'voronoin', 'wait',
-                     'waitbar', 'waitfor', 'waitforbuttonpress', 'warndlg', 'warning',
-                     'waterfall', 'web', 'weboptions', 'webread', 'websave', 'webwrite', 'week',
-                     'weekday', 'what', 'whatsnew', 'when', 'which', 'while', 'whitebg', 'who',
-                     'whos', 'width', 'wilkinson', 'winopen', 'winqueryreg', 'winter',
-                     'withAnyInputs', 'withExactInputs', 'withNargout', 'withtol', 'wordcloud',
-                     'write', 'writeChecksum', 'writeCol', 'writeComment', 'writeDate',
-                     'writeHistory', 'writeImg', 'writeKey', 'writeKeyUnit', 'writeVideo',
-                     'writecell', 'writematrix', 'writetable', 'writetimetable', 'xcorr',
-                     'xcov', 'xlabel', 'xlim', 'xline', 'xlsfinfo', 'xlsread', 'xlswrite',
-                     'xmlread', 'xmlwrite', 'xor', 'xslt', 'xtickangle', 'xtickformat',
-                     'xticklabels', 'xticks', 'year', 'years', 'ylabel', 'ylim', 'yline', 'ymd',
-                     'ytickangle', 'ytickformat', 'yticklabels', 'yticks', 'yyaxis', 'yyyymmdd',
-                     'zeros', 'zip', 'zlabel', 'zlim', 'zoom', 'zoomInteraction', 'ztickangle',
-                     'ztickformat', 'zticklabels', 'zticks'],
- 'php_builtins': ['CommonMark\\Parse', 'CommonMark\\Render', 'CommonMark\\Render\\HTML',
-                  'CommonMark\\Render\\Latex', 'CommonMark\\Render\\Man',
-                  'CommonMark\\Render\\XML', 'PDF_activate_item', 'PDF_add_annotation',
-                  'PDF_add_bookmark', 'PDF_add_launchlink', 'PDF_add_locallink',
-                  'PDF_add_nameddest', 'PDF_add_note', 'PDF_add_outline', 'PDF_add_pdflink',
-                  'PDF_add_table_cell', 'PDF_add_textflow', 'PDF_add_thumbnail',
-                  'PDF_add_weblink', 'PDF_arc', 'PDF_arcn', 'PDF_attach_file',
-                  'PDF_begin_document', 'PDF_begin_font', 'PDF_begin_glyph', 'PDF_begin_item',
-                  'PDF_begin_layer', 'PDF_begin_page', 'PDF_begin_page_ext',
-                  'PDF_begin_pattern', 'PDF_begin_template', 'PDF_begin_template_ext',
-                  'PDF_circle', 'PDF_clip', 'PDF_close', 'PDF_close_image', 'PDF_close_pdi',
-                  'PDF_close_pdi_page', 'PDF_closepath', 'PDF_closepath_fill_stroke',
-                  'PDF_closepath_stroke', 'PDF_concat', 'PDF_continue_text',
-                  'PDF_create_3dview', 'PDF_create_action', 'PDF_create_annotation',
-                  'PDF_create_bookmark', 'PDF_create_field', 'PDF_create_fieldgroup',
-                  'PDF_create_gstate', 'PDF_create_pvf', 'PDF_create_textflow', 'PDF_curveto',
-                  'PDF_define_layer', 'PDF_delete', 'PDF_delete_pvf', 'PDF_delete_table',
-                  'PDF_delete_textflow', 'PDF_encoding_set_char', 'PDF_end_document',
-                  'PDF_end_font', 'PDF_end_glyph', 'PDF_end_item', 'PDF_end_layer',
-                  'PDF_end_page', 'PDF_end_page_ext', 'PDF_end_pattern', 'PDF_end_template',
-                  'PDF_endpath', 'PDF_fill', 'PDF_fill_imageblock', 'PDF_fill_pdfblock',
-                  'PDF_fill_stroke', 'PDF_fill_textblock', 'PDF_findfont', 'PDF_fit_image',
-                  'PDF_fit_pdi_page', 'PDF_fit_table', 'PDF_fit_textflow', 'PDF_fit_textline',
-                  'PDF_get_apiname', 'PDF_get_buffer', 'PDF_get_errmsg', 'PDF_get_errnum',
-                  'PDF_get_font', 'PDF_get_fontname', 'PDF_get_fontsize',
-                  'PDF_get_image_height', 'PDF_get_image_width', 'PDF_get_majorversion',
-                  'PDF_get_minorversion', 'PDF_get_parameter', 'PDF_get_pdi_parameter',
-                  'PDF_get_pdi_value', 'PDF_get_value', 'PDF_info_font', 'PDF_info_matchbox',
-                  'PDF_info_table', 'PDF_info_textflow', 'PDF_info_textline',
-                  'PDF_initgraphics', 'PDF_lineto', 'PDF_load_3ddata', 'PDF_load_font',
-                  'PDF_load_iccprofile', 'PDF_load_image', 'PDF_makespotcolor', 'PDF_moveto',
-                  'PDF_new', 'PDF_open_ccitt', 'PDF_open_file', 'PDF_open_gif',
-                  'PDF_open_image', 'PDF_open_image_file', 'PDF_open_jpeg',
-                  'PDF_open_memory_image', 'PDF_open_pdi', 'PDF_open_pdi_document',
-                  'PDF_open_pdi_page', 'PDF_open_tiff', 'PDF_pcos_get_number',
-                  'PDF_pcos_get_stream', 'PDF_pcos_get_string', 'PDF_place_image',
-                  'PDF_place_pdi_page', 'PDF_process_pdi', 'PDF_rect', 'PDF_restore',
-                  'PDF_resume_page', 'PDF_rotate', 'PDF_save', 'PDF_scale',
-                  'PDF_set_border_color', 'PDF_set_border_dash', 'PDF_set_border_style',
-                  'PDF_set_char_spacing', 'PDF_set_duration', 'PDF_set_gstate',
-                  'PDF_set_horiz_scaling', 'PDF_set_info', 'PDF_set_info_author',
-                  'PDF_set_info_creator', 'PDF_set_info_keywords', 'PDF_set_info_subject',
-                  'PDF_set_info_title', 'PDF_set_layer_dependency', 'PDF_set_leading',
-                  'PDF_set_parameter', 'PDF_set_text_matrix', 'PDF_set_text_pos',
-                  'PDF_set_text_rendering', 'PDF_set_text_rise', 'PDF_set_value',
-                  'PDF_set_word_spacing', 'PDF_setcolor', 'PDF_setdash', 'PDF_setdashpattern',
-                  'PDF_setflat', 'PDF_setfont', 'PDF_setgray', 'PDF_setgray_fill',
-                  'PDF_setgray_stroke', 'PDF_setlinecap', 'PDF_setlinejoin', 'PDF_setlinewidth',
-                  'PDF_setmatrix', 'PDF_setmiterlimit', 'PDF_setpolydash', 'PDF_setrgbcolor',
-                  'PDF_setrgbcolor_fill', 'PDF_setrgbcolor_stroke', 'PDF_shading',
-                  'PDF_shading_pattern', 'PDF_shfill', 'PDF_show', 'PDF_show_boxed',
-                  'PDF_show_xy', 'PDF_skew', 'PDF_stringwidth', 'PDF_stroke',
-                  'PDF_suspend_page', 'PDF_translate', 'PDF_utf16_to_utf8',
-                  'PDF_utf32_to_utf16', 'PDF_utf8_to_utf16',
-                  'UI\\Draw\\Text\\Font\\fontFamilies', 'UI\\quit', 'UI\\run', '__autoload',
-                  '__halt_compiler', 'abs', 'acos', 'acosh', 'addcslashes', 'addslashes',
-                  'apache_child_terminate', 'apache_get_modules', 'apache_get_version',
-                  'apache_getenv', 'apache_lookup_uri', 'apache_note', 'apache_request_headers',
-                  'apache_reset_timeout', 'apache_response_headers', 'apache_setenv', 'apc_add',
-                  'apc_bin_dump', 'apc_bin_dumpfile', 'apc_bin_load', 'apc_bin_loadfile',
-                  'apc_cache_info', 'apc_cas', 'apc_clear_cache', 'apc_compile_file', 'apc_dec',
-                  'apc_define_constants', 'apc_delete', 'apc_delete_file', 'apc_exists',
-                  'apc_fetch', 'apc_inc', 'apc_load_constants', 'apc_sma_info', 'apc_store',
-                  'apcu_add', 'apcu_cache_info', 'apcu_cas', 'apcu_clear_cache', 'apcu_dec',
-                  'apcu_delete', 'apcu_enabled', 'apcu_entry', 'apcu_exists', 'apcu_fetch',
-                  'apcu_inc', 'apcu_sma_info', 'apcu_store', 'apd_breakpoint', 'apd_callstack',
-                  'apd_clunk', 'apd_continue', 'apd_croak', 'apd_dump_function_table',
-                  'apd_dump_persistent_resources', 'apd_dump_regular_resources', 'apd_echo',
-                  'apd_get_active_symbols', 'apd_set_pprof_trace', 'apd_set_session',
-                  'apd_set_session_trace', 'apd_set_session_trace_socket', 'array',
-                  'array_change_key_case', 'array_chunk', 'array_column', 'array_combine',
-                  'array_count_values', 'array_diff', 'array_diff_assoc', 'array_diff_key',
-                  'array_diff_uassoc', 'array_diff_ukey', 'array_fill', 'array_fill_keys',
-                  'array_filter', 'array_flip', 'array_intersect', 'array_intersect_assoc',
-                  'array_intersect_key', 'array_intersect_uassoc', 'array_intersect_ukey',
-                  'array_key_exists', 'array_key_first', 'array_key_last', 'array_keys',
-                  'array_map', 'array_merge', 'array_merge_recursive', 'array_multisort',
-                  'array_pad', 'array_pop', 'array_product', 'array_push', 'array_rand',
-                  'array_reduce', 'array_replace', 'array_replace_recursive', 'array_reverse',
-                  'array_search', 'array_shift', 'array_slice', 'array_splice', 'array_sum',
-                  'array_udiff', 'array_udiff_assoc', 'array_udiff_uassoc', 'array_uintersect',
-                  'array_uintersect_assoc', 'array_uintersect_uassoc', 'array_unique',
-                  'array_unshift', 'array_values', 'array_walk', 'array_walk_recursive',
-                  'arsort', 'asin', 'asinh', 'asort', 'assert', 'assert_options', 'atan',
-                  'atan2', 'atanh', 'base64_decode', 'base64_encode', 'base_convert',
-                  'basename', 'bbcode_add_element', 'bbcode_add_smiley', 'bbcode_create',
-                  'bbcode_destroy', 'bbcode_parse', 'bbcode_set_arg_parser', 'bbcode_set_flags',
-                  'bcadd', 'bccomp', 'bcdiv', 'bcmod', 'bcmul', 'bcompiler_load',
-                  'bcompiler_load_exe', 'bcompiler_parse_class', 'bcompiler_read',
-                  'bcompiler_write_class', 'bcompiler_write_constant',
-                  'bcompiler_write_exe_footer', 'bcompiler_write_file',
-                  'bcompiler_write_footer', 'bcompiler_write_function',
-                  'bcompiler_write_functions_from_file', 'bcompiler_write_header',
-                  'bcompiler_write_included_filename', 'bcpow', 'bcpowmod', 'bcscale', 'bcsqrt',
-                  'bcsub', 'bin2hex', 'bind_textdomain_codeset', 'bindec', 'bindtextdomain',
-                  'blenc_encrypt', 'boolval', 'bson_decode', 'bson_encode', 'bzclose',
-                  'bzcompress', 'bzdecompress', 'bzerrno', 'bzerror', 'bzerrstr', 'bzflush',
-                  'bzopen', 'bzread', 'bzwrite', 'cairo_create', 'cairo_font_options_create',
-                  'cairo_font_options_equal', 'cairo_font_options_get_antialias',
-                  'cairo_font_options_get_hint_metrics', 'cairo_font_options_get_hint_style',
-                  'cairo_font_options_get_subpixel_order', 'cairo_font_options_hash',
-                  'cairo_font_options_merge', 'cairo_font_options_set_antialias',
-                  'cairo_font_options_set_hint_metrics', 'cairo_font_options_set_hint_style',
-                  'cairo_font_options_set_subpixel_order', 'cairo_font_options_status',
-                  'cairo_format_stride_for_width', 'cairo_image_surface_create',
-                  'cairo_image_surface_create_for_data', 'cairo_image_surface_create_from_png',
-                  'cairo_image_surface_get_data', 'cairo_image_surface_get_format',
-                  'cairo_image_surface_get_height', 'cairo_image_surface_get_stride',
-                  'cairo_image_surface_get_width', 'cairo_matrix_create_scale',
-                  'cairo_matrix_create_translate', 'cairo_matrix_invert',
-                  'cairo_matrix_multiply', 'cairo_matrix_transform_distance',
-                  'cairo_matrix_transform_point', 'cairo_matrix_translate',
-                  'cairo_pattern_add_color_stop_rgb', 'cairo_pattern_add_color_stop_rgba',
-                  'cairo_pattern_create_for_surface', 'cairo_pattern_create_linear',
-                  'cairo_pattern_create_radial', 'cairo_pattern_create_rgb',
-                  'cairo_pattern_create_rgba', 'cairo_pattern_get_color_stop_count',
-                  'cairo_pattern_get_color_stop_rgba', 'cairo_pattern_get_extend',
-                  'cairo_pattern_get_filter', 'cairo_pattern_get_linear_points',
-                  'cairo_pattern_get_matrix', 'cairo_pattern_get_radial_circles',
-                  'cairo_pattern_get_rgba', 'cairo_pattern_get_surface',
-                  'cairo_pattern_get_type', 'cairo_pattern_set_extend',
-                  'cairo_pattern_set_filter', 'cairo_pattern_set_matrix',
-                  'cairo_pattern_status', 'cairo_pdf_surface_create',
-                  'cairo_pdf_surface_set_size', 'cairo_ps_get_levels',
-                  'cairo_ps_level_to_string', 'cairo_ps_surface_create',
-                  'cairo_ps_surface_dsc_begin_page_setup', 'cairo_ps_surface_dsc_begin_setup',
-                  'cairo_ps_surface_dsc_comment', 'cairo_ps_surface_get_eps',
-                  'cairo_ps_surface_restrict_to_level', 'cairo_ps_surface_set_eps',
-                  'cairo_ps_surface_set_size', 'cairo_scaled_font_create',
-                  'cairo_scaled_font_extents', 'cairo_scaled_font_get_ctm',
-                  'cairo_scaled_font_get_font_face', 'cairo_scaled_font_get_font_matrix',
-                  'cairo_scaled_font_get_font_options', 'cairo_scaled_font_get_scale_matrix',
-                  'cairo_scaled_font_get_type', 'cairo_scaled_font_glyph_extents',
-                  'cairo_scaled_font_status', 'cairo_scaled_font_text_extents',
-                  'cairo_surface_copy_page', 'cairo_surface_create_similar',
-                  'cairo_surface_finish', 'cairo_surface_flush', 'cairo_surface_get_content',
-                  'cairo_surface_get_device_offset', 'cairo_surface_get_font_options',
-                  'cairo_surface_get_type', 'cairo_surface_mark_dirty',
-                  'cairo_surface_mark_dirty_rectangle', 'cairo_surface_set_device_offset',
-                  'cairo_surface_set_fallback_resolution', 'cairo_surface_show_page',
-                  'cairo_surface_status', 'cairo_surface_write_to_png',
-                  'cairo_svg_surface_create', 'cairo_svg_surface_restrict_to_version',
-                  'cairo_svg_version_to_string', 'cal_days_in_month', 'cal_from_jd', 'cal_info',
-                  'cal_to_jd', 'call_user_func', 'call_user_func_array', 'call_user_method',
-                  'call_user_method_array', 'ceil', 'chdb_create', 'chdir', 'checkdate',
-                  'checkdnsrr', 'chgrp', 'chmod', 'chop', 'chown', 'chr', 'chroot',
-                  'chunk_split', 'class_alias', 'class_exists', 'class_implements',
-                  'class_parents', 'class_uses', 'classkit_import', 'classkit_method_add',
-                  'classkit_method_copy', 'classkit_method_redefine', 'classkit_method_remove',
-                  'classkit_method_rename', 'clearstatcache', 'cli_get_process_title',
-                  'cli_set_process_title', 'closedir', 'closelog', 'com_create_guid',
-                  'com_event_sink', 'com_get_active_object', 'com_load_typelib',
-                  'com_message_pump', 'com_print_typeinfo', 'compact', 'connection_aborted',
-                  'connection_status', 'constant', 'convert_cyr_string', 'convert_uudecode',
-                  'convert_uuencode', 'copy', 'cos', 'cosh', 'count', 'count_chars',
-                  'crack_check', 'crack_closedict', 'crack_getlastmessage', 'crack_opendict',
-                  'crc32', 'create_function', 'crypt', 'ctype_alnum', 'ctype_alpha',
-                  'ctype_cntrl', 'ctype_digit', 'ctype_graph', 'ctype_lower', 'ctype_print',
-                  'ctype_punct', 'ctype_space', 'ctype_upper', 'ctype_xdigit', 'cubrid_bind',
-                  'cubrid_close_prepare', 'cubrid_close_request', 'cubrid_col_get',
-                  'cubrid_col_size', 'cubrid_column_names', 'cubrid_column_types',
-                  'cubrid_commit', 'cubrid_connect', 'cubrid_connect_with_url',
-                  'cubrid_current_oid', 'cubrid_disconnect', 'cubrid_drop', 'cubrid_error_code',
-                  'cubrid_error_code_facility', 'cubrid_error_msg', 'cubrid_execute',
-                  'cubrid_fetch', 'cubrid_free_result', 'cubrid_get', 'cubrid_get_autocommit',
-                  'cubrid_get_charset', 'cubrid_get_class_name', 'cubrid_get_client_info',
-                  'cubrid_get_db_parameter', 'cubrid_get_query_timeout',
-                  'cubrid_get_server_info', 'cubrid_insert_id', 'cubrid_is_instance',
-                  'cubrid_lob2_bind', 'cubrid_lob2_close', 'cubrid_lob2_export',
-                  'cubrid_lob2_import', 'cubrid_lob2_new', 'cubrid_lob2_read',
-                  'cubrid_lob2_seek', 'cubrid_lob2_seek64', 'cubrid_lob2_size',
-                  'cubrid_lob2_size64', 'cubrid_lob2_tell', 'cubrid_lob2_tell64',
-                  'cubrid_lob2_write', 'cubrid_lob_close', 'cubrid_lob_export',
-                  'cubrid_lob_get', 'cubrid_lob_send', 'cubrid_lob_size', 'cubrid_lock_read',
-                  'cubrid_lock_write', 'cubrid_move_cursor', 'cubrid_next_result',
-                  'cubrid_num_cols', 'cubrid_num_rows', 'cubrid_pconnect',
-                  'cubrid_pconnect_with_url', 'cubrid_prepare', 'cubrid_put', 'cubrid_rollback',
-                  'cubrid_schema', 'cubrid_seq_drop', 'cubrid_seq_insert', 'cubrid_seq_put',
-                  'cubrid_set_add', 'cubrid_set_autocommit', 'cubrid_set_db_parameter',
-                  'cubrid_set_drop', 'cubrid_set_query_timeout', 'cubrid_version', 'curl_close',
-                  'curl_copy_handle', 'curl_errno', 'curl_error', 'curl_escape', 'curl_exec',
-                  'curl_file_create', 'curl_getinfo', 'curl_init', 'curl_multi_add_handle',
-                  'curl_multi_close', 'curl_multi_errno', 'curl_multi_exec',
-                  'curl_multi_getcontent', 'curl_multi_info_read', 'curl_multi_init',
-                  'curl_multi_remove_handle', 'curl_multi_select', 'curl_multi_setopt',
-                  'curl_multi_strerror', 'curl_pause', 'curl_reset', 'curl_setopt',
-                  'curl_setopt_array', 'curl_share_close', 'curl_share_errno',
-                  'curl_share_init', 'curl_share_setopt', 'curl_share_strerror',
-                  'curl_strerror', 'curl_unescape', 'curl_version', 'current',
-                  'cyrus_authenticate', 'cyrus_bind', 'cyrus_close', 'cyrus_connect',
-                  'cyrus_query', 'cyrus_unbind', 'date', 'date_add', 'date_create',
-                  'date_create_from_format', 'date_create_immutable',
-                  'date_create_immutable_from_format', 'date_date_set',
-                  'date_default_timezone_get', 'date_default_timezone_set', 'date_diff',
-                  'date_format', 'date_get_last_errors',
-                  'date_interval_create_from_date_string', 'date_interval_format',
-                  'date_isodate_set', 'date_modify', 'date_offset_get', 'date_parse',
-                  'date_parse_from_format', 'date_sub', 'date_sun_info', 'date_sunrise',
-                  'date_sunset', 'date_time_set', 'date_timestamp_get', 'date_timestamp_set',
-                  'date_timezone_get', 'date_timezone_set', 'db2_autocommit', 'db2_bind_param',
-                  'db2_client_info', 'db2_close', 'db2_column_privileges', 'db2_columns',
-                  'db2_commit', 'db2_conn_error', 'db2_conn_errormsg', 'db2_connect',
-                  'db2_cursor_type', 'db2_escape_string', 'db2_exec', 'db2_execute',
-                  'db2_fetch_array', 'db2_fetch_assoc', 'db2_fetch_both', 'db2_fetch_object',
-                  'db2_fetch_row', 'db2_field_display_size', 'db2_field_name', 'db2_field_num',
-                  'db2_field_precision', 'db2_field_scale', 'db2_field_type', 'db2_field_width',
-                  'db2_foreign_keys', 'db2_free_result', 'db2_free_stmt', 'db2_get_option',
-                  'db2_last_insert_id', 'db2_lob_read', 'db2_next_result', 'db2_num_fields',
-                  'db2_num_rows', 'db2_pclose', 'db2_pconnect', 'db2_prepare',
-                  'db2_primary_keys', 'db2_procedure_columns', 'db2_procedures', 'db2_result',
-                  'db2_rollback', 'db2_server_info', 'db2_set_option', 'db2_special_columns',
-                  'db2_statistics', 'db2_stmt_error', 'db2_stmt_errormsg',
-                  'db2_table_privileges', 'db2_tables', 'dba_close', 'dba_delete', 'dba_exists',
-                  'dba_fetch', 'dba_firstkey', 'dba_handlers', 'dba_insert', 'dba_key_split',
-                  'dba_list', 'dba_nextkey', 'dba_open', 'dba_optimize', 'dba_popen',
-                  'dba_replace', 'dba_sync', 'dbase_add_record', 'dbase_close', 'dbase_create',
-                  'dbase_delete_record', 'dbase_get_header_info', 'dbase_get_record',
-                  'dbase_get_record_with_names', 'dbase_numfields', 'dbase_numrecords',
-                  'dbase_open', 'dbase_pack', 'dbase_replace_record', 'dbplus_add',
-                  'dbplus_aql', 'dbplus_chdir', 'dbplus_close', 'dbplus_curr', 'dbplus_errcode',
-                  'dbplus_errno', 'dbplus_find', 'dbplus_first', 'dbplus_flush',
-                  'dbplus_freealllocks', 'dbplus_freelock', 'dbplus_freerlocks',
-                  'dbplus_getlock', 'dbplus_getunique', 'dbplus_info', 'dbplus_last',
-                  'dbplus_lockrel', 'dbplus_next', 'dbplus_open', 'dbplus_prev',
-                  'dbplus_rchperm', 'dbplus_rcreate', 'dbplus_rcrtexact', 'dbplus_rcrtlike',
-                  'dbplus_resolve', 'dbplus_restorepos', 'dbplus_rkeys', 'dbplus_ropen',
-                  'dbplus_rquery', 'dbplus_rrename', 'dbplus_rsecindex', 'dbplus_runlink',
-                  'dbplus_rzap', 'dbplus_savepos', 'dbplus_setindex', 'dbplus_setindexbynumber',
-                  'dbplus_sql', 'dbplus_tcl', 'dbplus_tremove', 'dbplus_undo',
-                  'dbplus_undoprepare', 'dbplus_unlockrel', 'dbplus_unselect', 'dbplus_update',
-                  'dbplus_xlockrel', 'dbplus_xunlockrel', 'dbx_close', 'dbx_compare',
-                  'dbx_connect', 'dbx_error', 'dbx_escape_string', 'dbx_fetch_row', 'dbx_query',
-                  'dbx_sort', 'dcgettext', 'dcngettext', 'debug_backtrace',
-                  'debug_print_backtrace', 'debug_zval_dump', 'decbin', 'dechex', 'decoct',
-                  'define', 'define_syslog_variables', 'defined', 'deflate_add', 'deflate_init',
-                  'deg2rad', 'delete', 'dgettext', 'die', 'dio_close', 'dio_fcntl', 'dio_open',
-                  'dio_read', 'dio_seek', 'dio_stat', 'dio_tcsetattr', 'dio_truncate',
-                  'dio_write', 'dir', 'dirname', 'disk_free_space', 'disk_total_space',
-                  'diskfreespace', 'dl', 'dngettext', 'dns_check_record', 'dns_get_mx',
-                  'dns_get_record', 'dom_import_simplexml', 'doubleval', 'each', 'easter_date',
-                  'easter_days', 'echo', 'eio_busy', 'eio_cancel', 'eio_chmod', 'eio_chown',
-                  'eio_close', 'eio_custom', 'eio_dup2', 'eio_event_loop', 'eio_fallocate',
-                  'eio_fchmod', 'eio_fchown', 'eio_fdatasync', 'eio_fstat', 'eio_fstatvfs',
-                  'eio_fsync', 'eio_ftruncate', 'eio_futime', 'eio_get_event_stream',
-                  'eio_get_last_error', 'eio_grp', 'eio_grp_add', 'eio_grp_cancel',
-                  'eio_grp_limit', 'eio_init', 'eio_link', 'eio_lstat', 'eio_mkdir',
-                  'eio_mknod', 'eio_nop', 'eio_npending', 'eio_nready', 'eio_nreqs',
-                  'eio_nthreads', 'eio_open', 'eio_poll', 'eio_read', 'eio_readahead',
-                  'eio_readdir', 'eio_readlink', 'eio_realpath', 'eio_rename', 'eio_rmdir',
-                  'eio_seek', 'eio_sendfile', 'eio_set_max_idle', 'eio_set_max_parallel',
-                  'eio_set_max_poll_reqs', 'eio_set_max_poll_time', 'eio_set_min_parallel',
-                  'eio_stat', 'eio_statvfs', 'eio_symlink', 'eio_sync', 'eio_sync_file_range',
-                  'eio_syncfs', 'eio_truncate', 'eio_unlink', 'eio_utime', 'eio_write', 'empty',
-                  'enchant_broker_describe', 'enchant_broker_dict_exists',
-                  'enchant_broker_free', 'enchant_broker_free_dict',
-                  'enchant_broker_get_dict_path', 'enchant_broker_get_error',
-                  'enchant_broker_init', 'enchant_broker_list_dicts',
-                  'enchant_broker_request_dict', 'enchant_broker_request_pwl_dict',
-                  'enchant_broker_set_dict_path', 'enchant_broker_set_ordering',
-                  'enchant_dict_add_to_personal', 'enchant_dict_add_to_session',
-                  'enchant_dict_check', 'enchant_dict_describe', 'enchant_dict_get_error',
-                  'enchant_dict_is_in_session', 'enchant_dict_quick_check',
-                  'enchant_dict_store_replacement', 'enchant_dict_suggest', 'end', 'ereg',
-                  'ereg_replace', 'eregi', 'eregi_replace', 'error_clear_last',
-                  'error_get_last', 'error_log', 'error_reporting', 'escapeshellarg',
-                  'escapeshellcmd', 'eval', 'event_add', 'event_base_free', 'event_base_loop',
-                  'event_base_loopbreak', 'event_base_loopexit', 'event_base_new',
-                  'event_base_priority_init', 'event_base_reinit', 'event_base_set',
-                  'event_buffer_base_set', 'event_buffer_disable', 'event_buffer_enable',
-                  'event_buffer_fd_set', 'event_buffer_free', 'event_buffer_new',
-                  'event_buffer_priority_set', 'event_buffer_read', 'event_buffer_set_callback',
-                  'event_buffer_timeout_set', 'event_buffer_watermark_set',
-                  'event_buffer_write', 'event_del', 'event_free', 'event_new',
-                  'event_priority_set', 'event_set', 'event_timer_add', 'event_timer_del',
-                  'event_timer_new', 'event_timer_set', 'exec', 'exif_imagetype',
-                  'exif_read_data', 'exif_tagname', 'exif_thumbnail', 'exit', 'exp',
-                  'expect_expectl', 'expect_popen', 'explode', 'expm1', 'expression',
-                  'extension_loaded', 'extract', 'ezmlm_hash', 'fam_cancel_monitor',
-                  'fam_close', 'fam_monitor_collection', 'fam_monitor_directory',
-                  'fam_monitor_file', 'fam_next_event', 'fam_open', 'fam_pending',
-                  'fam_resume_monitor', 'fam_suspend_monitor', 'fann_cascadetrain_on_data',
-                  'fann_cascadetrain_on_file', 'fann_clear_scaling_params', 'fann_copy',
-                  'fann_create_from_file', 'fann_create_shortcut', 'fann_create_shortcut_array',
-                  'fann_create_sparse', 'fann_create_sparse_array', 'fann_create_standard',
-                  'fann_create_standard_array', 'fann_create_train',
-                  'fann_create_train_from_callback', 'fann_descale_input',
-                  'fann_descale_output', 'fann_descale_train', 'fann_destroy',
-                  'fann_destroy_train', 'fann_duplicate_train_data', 'fann_get_MSE',
-                  'fann_get_activation_function', 'fann_get_activation_steepness',
-                  'fann_get_bias_array', 'fann_get_bit_fail', 'fann_get_bit_fail_limit',
-                  'fann_get_cascade_activation_functions',
-                  'fann_get_cascade_activation_functions_count',
-                  'fann_get_cascade_activation_steepnesses',
-                  'fann_get_cascade_activation_steepnesses_count',
-                  'fann_get_cascade_candidate_change_fraction',
-                  'fann_get_cascade_candidate_limit',
-                  'fann_get_cascade_candidate_stagnation_epochs',
-                  'fann_get_cascade_max_cand_epochs', 'fann_get_cascade_max_out_epochs',
-                  'fann_get_cascade_min_cand_epochs', 'fann_get_cascade_min_out_epochs',
-                  'fann_get_cascade_num_candidate_groups', 'fann_get_cascade_num_candidates',
-                  'fann_get_cascade_output_change_fraction',
-                  'fann_get_cascade_output_stagnation_epochs',
-                  'fann_get_cascade_weight_multiplier', 'fann_get_connection_array',
-                  'fann_get_connection_rate', 'fann_get_errno', 'fann_get_errstr',
-                  'fann_get_layer_array', 'fann_get_learning_momentum',
-                  'fann_get_learning_rate', 'fann_get_network_type', 'fann_get_num_input',
-                  'fann_get_num_layers', 'fann_get_num_output', 'fann_get_quickprop_decay',
-                  'fann_get_quickprop_mu', 'fann_get_rprop_decrease_factor',
-                  'fann_get_rprop_delta_max', 'fann_get_rprop_delta_min',
-                  'fann_get_rprop_delta_zero', 'fann_get_rprop_increase_factor',
-                  'fann_get_sarprop_step_error_shift',
-                  'fann_get_sarprop_step_error_threshold_factor',
-                  'fann_get_sarprop_temperature', 'fann_get_sarprop_weight_decay_shift',
-                  'fann_get_total_connections', 'fann_get_total_neurons',
-                  'fann_get_train_error_function', 'fann_get_train_stop_function',
-                  'fann_get_training_algorithm', 'fann_init_weights', 'fann_length_train_data',
-                  'fann_merge_train_data', 'fann_num_input_train_data',
-                  'fann_num_output_train_data', 'fann_print_error', 'fann_randomize_weights',
-                  'fann_read_train_from_file', 'fann_reset_MSE', 'fann_reset_errno',
-                  'fann_reset_errstr', 'fann_run', 'fann_save', 'fann_save_train',
-                  'fann_scale_input', 'fann_scale_input_train_data', 'fann_scale_output',
-                  'fann_scale_output_train_data', 'fann_scale_train', 'fann_scale_train_data',
-                  'fann_set_activation_function', 'fann_set_activation_function_hidden',
-                  'fann_set_activation_function_layer', 'fann_set_activation_function_output',
-                  'fann_set_activation_steepness', 'fann_set_activation_steepness_hidden',
-                  'fann_set_activation_steepness_layer', 'fann_set_activation_steepness_output',
-                  'fann_set_bit_fail_limit', 'fann_set_callback',
-                  'fann_set_cascade_activation_functions',
-                  'fann_set_cascade_activation_steepnesses',
-                  'fann_set_cascade_candidate_change_fraction',
-                  'fann_set_cascade_candidate_limit',
-                  'fann_set_cascade_candidate_stagnation_epochs',
-                  'fann_set_cascade_max_cand_epochs', 'fann_set_cascade_max_out_epochs',
-                  'fann_set_cascade_min_cand_epochs', 'fann_set_cascade_min_out_epochs',
-                  'fann_set_cascade_num_candidate_groups',
-                  'fann_set_cascade_output_change_fraction',
-                  'fann_set_cascade_output_stagnation_epochs',
-                  'fann_set_cascade_weight_multiplier', 'fann_set_error_log',
-                  'fann_set_input_scaling_params', 'fann_set_learning_momentum',
-                  'fann_set_learning_rate', 'fann_set_output_scaling_params',
-                  'fann_set_quickprop_decay', 'fann_set_quickprop_mu',
-                  'fann_set_rprop_decrease_factor', 'fann_set_rprop_delta_max',
-                  'fann_set_rprop_delta_min', 'fann_set_rprop_delta_zero',
-                  'fann_set_rprop_increase_factor', 'fann_set_sarprop_step_error_shift',
-                  'fann_set_sarprop_step_error_threshold_factor',
-                  'fann_set_sarprop_temperature', 'fann_set_sarprop_weight_decay_shift',
-                  'fann_set_scaling_params', 'fann_set_train_error_function',
-                  'fann_set_train_stop_function', 'fann_set_training_algorithm',
-                  'fann_set_weight', 'fann_set_weight_array', 'fann_shuffle_train_data',
-                  'fann_subset_train_data', 'fann_test', 'fann_test_data', 'fann_train',
-                  'fann_train_epoch', 'fann_train_on_data', 'fann_train_on_file',
-                  'fastcgi_finish_request', 'fbird_add_user', 'fbird_affected_rows',
-                  'fbird_backup', 'fbird_blob_add', 'fbird_blob_cancel', 'fbird_blob_close',
-                  'fbird_blob_create', 'fbird_blob_echo', 'fbird_blob_get', 'fbird_blob_import',
-                  'fbird_blob_info', 'fbird_blob_open', 'fbird_close', 'fbird_commit',
-                  'fbird_commit_ret', 'fbird_connect', 'fbird_db_info', 'fbird_delete_user',
-                  'fbird_drop_db', 'fbird_errcode', 'fbird_errmsg', 'fbird_execute',
-                  'fbird_fetch_assoc', 'fbird_fetch_object', 'fbird_fetch_row',
-                  'fbird_field_info', 'fbird_free_event_handler', 'fbird_free_query',
-                  'fbird_free_result', 'fbird_gen_id', 'fbird_maintain_db', 'fbird_modify_user',
-                  'fbird_name_result', 'fbird_num_fields', 'fbird_num_params',
-                  'fbird_param_info', 'fbird_pconnect', 'fbird_prepare', 'fbird_query',
-                  'fbird_restore', 'fbird_rollback', 'fbird_rollback_ret', 'fbird_server_info',
-                  'fbird_service_attach', 'fbird_service_detach', 'fbird_set_event_handler',
-                  'fbird_trans', 'fbird_wait_event', 'fbsql_affected_rows', 'fbsql_autocommit',
-                  'fbsql_blob_size', 'fbsql_change_user', 'fbsql_clob_size', 'fbsql_close',
-                  'fbsql_commit', 'fbsql_connect', 'fbsql_create_blob', 'fbsql_create_clob',
-                  'fbsql_create_db', 'fbsql_data_seek', 'fbsql_database',
-                  'fbsql_database_password', 'fbsql_db_query', 'fbsql_db_status',
-                  'fbsql_drop_db', 'fbsql_errno', 'fbsql_error', 'fbsql_fetch_array',
-                  'fbsql_fetch_assoc', 'fbsql_fetch_field', 'fbsql_fetch_lengths',
-                  'fbsql_fetch_object', 'fbsql_fetch_row', 'fbsql_field_flags',
-                  'fbsql_field_len', 'fbsql_field_name', 'fbsql_field_seek',
-                  'fbsql_field_table', 'fbsql_field_type', 'fbsql_free_result',
-                  'fbsql_get_autostart_info', 'fbsql_hostname', 'fbsql_insert_id',
-                  'fbsql_list_dbs', 'fbsql_list_fields', 'fbsql_list_tables',
-                  'fbsql_next_result', 'fbsql_num_fields', 'fbsql_num_rows', 'fbsql_password',
-                  'fbsql_pconnect', 'fbsql_query', 'fbsql_read_blob', 'fbsql_read_clob',
-                  'fbsql_result', 'fbsql_rollback', 'fbsql_rows_fetched', 'fbsql_select_db',
-                  'fbsql_set_characterset', 'fbsql_set_lob_mode', 'fbsql_set_password',
-                  'fbsql_set_transaction', 'fbsql_start_db', 'fbsql_stop_db',
-                  'fbsql_table_name', 'fbsql_tablename', 'fbsql_username', 'fbsql_warnings',
-                  'fclose', 'fdf_add_doc_javascript', 'fdf_add_template', 'fdf_close',
-                  'fdf_create', 'fdf_enum_values', 'fdf_errno', 'fdf_error', 'fdf_get_ap',
-                  'fdf_get_attachment', 'fdf_get_encoding', 'fdf_get_file', 'fdf_get_flags',
-                  'fdf_get_opt', 'fdf_get_status', 'fdf_get_value', 'fdf_get_version',
-                  'fdf_header', 'fdf_next_field_name', 'fdf_open', 'fdf_open_string',
-                  'fdf_remove_item', 'fdf_save', 'fdf_save_string', 'fdf_set_ap',
-                  'fdf_set_encoding', 'fdf_set_file', 'fdf_set_flags',
-                  'fdf_set_javascript_action', 'fdf_set_on_import_javascript', 'fdf_set_opt',
-                  'fdf_set_status', 'fdf_set_submit_form_action', 'fdf_set_target_frame',
-                  'fdf_set_value', 'fdf_set_version', 'feof', 'fflush', 'fgetc', 'fgetcsv',
-                  'fgets', 'fgetss', 'file', 'file_exists', 'file_get_contents',
-                  'file_put_contents', 'fileatime', 'filectime', 'filegroup', 'fileinode',
-                  'filemtime', 'fileowner', 'fileperms', 'filepro', 'filepro_fieldcount',
-                  'filepro_fieldname', 'filepro_fieldtype', 'filepro_fieldwidth',
-                  'filepro_retrieve', 'filepro_rowcount', 'filesize', 'filetype',
-                  'filter_has_var', 'filter_id', 'filter_input', 'filter_input_array',
-                  'filter_list', 'filter_var', 'filter_var_array', 'finfo_buffer',
-                  'finfo_close', 'finfo_file', 'finfo_open', 'finfo_set_flags', 'floatval',
-                  'flock', 'floor', 'flush', 'fmod', 'fnmatch', 'fopen', 'forward_static_call',
-                  'forward_static_call_array', 'fpassthru', 'fprintf', 'fputcsv', 'fputs',
-                  'fread', 'frenchtojd', 'fribidi_log2vis', 'fscanf', 'fseek', 'fsockopen',
-                  'fstat', 'ftell', 'ftok', 'ftp_alloc', 'ftp_append', 'ftp_cdup', 'ftp_chdir',
-                  'ftp_chmod', 'ftp_close', 'ftp_connect', 'ftp_delete', 'ftp_exec', 'ftp_fget',
-                  'ftp_fput', 'ftp_get', 'ftp_get_option', 'ftp_login', 'ftp_mdtm', 'ftp_mkdir',
-                  'ftp_mlsd', 'ftp_nb_continue', 'ftp_nb_fget', 'ftp_nb_fput', 'ftp_nb_get',
-                  'ftp_nb_put', 'ftp_nlist', 'ftp_pasv', 'ftp_put', 'ftp_pwd', 'ftp_quit',
-                  'ftp_raw', 'ftp_rawlist', 'ftp_rename', 'ftp_rmdir', 'ftp_set_option',
-                  'ftp_site', 'ftp_size', 'ftp_ssl_connect', 'ftp_systype', 'ftruncate',
-                  'func_get_arg', 'func_get_args', 'func_num_args', 'function_exists', 'fwrite',
-                  'gc_collect_cycles', 'gc_disable', 'gc_enable', 'gc_enabled', 'gc_mem_caches',
-                  'gc_status', 'gd_info', 'geoip_asnum_by_name', 'geoip_continent_code_by_name',
-                  'geoip_country_code3_by_name', 'geoip_country_code_by_name',
-                  'geoip_country_name_by_name', 'geoip_database_info', 'geoip_db_avail',
-                  'geoip_db_filename', 'geoip_db_get_all_info', 'geoip_domain_by_name',
-                  'geoip_id_by_name', 'geoip_isp_by_name', 'geoip_netspeedcell_by_name',
-                  'geoip_org_by_name', 'geoip_record_by_name', 'geoip_region_by_name',
-                  'geoip_region_name_by_code', 'geoip_setup_custom_directory',
-                  'geoip_time_zone_by_country_and_region', 'getSession', 'get_browser',
-                  'get_called_class', 'get_cfg_var', 'get_class', 'get_class_methods',
-                  'get_class_vars', 'get_current_user', 'get_declared_classes',
-                  'get_declared_interfaces', 'get_declared_traits', 'get_defined_constants',
-                  'get_defined_functions', 'get_defined_vars', 'get_extension_funcs',
-                  'get_headers', 'get_html_translation_table', 'get_include_path',
-                  'get_included_files', 'get_loaded_extensions', 'get_magic_quotes_gpc',
-                  'get_magic_quotes_runtime', 'get_meta_tags', 'get_object_vars',
-                  'get_parent_class', 'get_required_files', 'get_resource_type',
-                  'get_resources', 'getallheaders', 'getcwd', 'getdate', 'getenv',
-                  'gethostbyaddr', 'gethostbyname', 'gethostbynamel', 'gethostname',
-                  'getimagesize', 'getimagesizefromstring', 'getlastmod', 'getmxrr', 'getmygid',
-                  'getmyinode', 'getmypid', 'getmyuid', 'getopt', 'getprotobyname',
-                  'getprotobynumber', 'getrandmax', 'getrusage', 'getservbyname',
-                  'getservbyport', 'gettext', 'gettimeofday', 'gettype', 'glob', 'gmdate',
-                  'gmmktime', 'gmp_abs', 'gmp_add', 'gmp_and', 'gmp_binomial', 'gmp_clrbit',
-                  'gmp_cmp', 'gmp_com', 'gmp_div', 'gmp_div_q', 'gmp_div_qr', 'gmp_div_r',
-                  'gmp_divexact', 'gmp_export', 'gmp_fact', 'gmp_gcd', 'gmp_gcdext',
-                  'gmp_hamdist', 'gmp_import', 'gmp_init', 'gmp_intval', 'gmp_invert',
-                  'gmp_jacobi', 'gmp_kronecker', 'gmp_lcm', 'gmp_legendre', 'gmp_mod',
-                  'gmp_mul', 'gmp_neg', 'gmp_nextprime', 'gmp_or', 'gmp_perfect_power',
-                  'gmp_perfect_square', 'gmp_popcount', 'gmp_pow', 'gmp_powm', 'gmp_prob_prime',
-                  'gmp_random', 'gmp_random_bits', 'gmp_random_range', 'gmp_random_seed',
-                  'gmp_root', 'gmp_rootrem', 'gmp_scan0', 'gmp_scan1', 'gmp_setbit', 'gmp_sign',
-                  'gmp_sqrt', 'gmp_sqrtrem', 'gmp_strval', 'gmp_sub', 'gmp_testbit', 'gmp_xor',
-                  'gmstrftime', 'gnupg_adddecryptkey', 'gnupg_addencryptkey',
-                  'gnupg_addsignkey', 'gnupg_cleardecryptkeys', 'gnupg_clearencryptkeys',
-                  'gnupg_clearsignkeys', 'gnupg_decrypt', 'gnupg_decryptverify',
-                  'gnupg_encrypt', 'gnupg_encryptsign', 'gnupg_export', 'gnupg_geterror',
-                  'gnupg_getprotocol', 'gnupg_import', 'gnupg_init', 'gnupg_keyinfo',
-                  'gnupg_setarmor', 'gnupg_seterrormode', 'gnupg_setsignmode', 'gnupg_sign',
-                  'gnupg_verify', 'gopher_parsedir', 'grapheme_extract', 'grapheme_stripos',
-                  'grapheme_stristr', 'grapheme_strlen', 'grapheme_strpos', 'grapheme_strripos',
-                  'grapheme_strrpos', 'grapheme_strstr', 'grapheme_substr', 'gregoriantojd',
-                  'gupnp_context_get_host_ip', 'gupnp_context_get_port',
-                  'gupnp_context_get_subscription_timeout', 'gupnp_context_host_path',
-                  'gupnp_context_new', 'gupnp_context_set_subscription_timeout',
-                  'gupnp_context_timeout_add', 'gupnp_context_unhost_path',
-                  'gupnp_control_point_browse_start', 'gupnp_control_point_browse_stop',
-                  'gupnp_control_point_callback_set', 'gupnp_control_point_new',
-                  'gupnp_device_action_callback_set', 'gupnp_device_info_get',
-                  'gupnp_device_info_get_service', 'gupnp_root_device_get_available',
-                  'gupnp_root_device_get_relative_location', 'gupnp_root_device_new',
-                  'gupnp_root_device_set_available', 'gupnp_root_device_start',
-                  'gupnp_root_device_stop', 'gupnp_service_action_get',
-                  'gupnp_service_action_return', 'gupnp_service_action_return_error',
-                  'gupnp_service_action_set', 'gupnp_service_freeze_notify',
-                  'gupnp_service_info_get', 'gupnp_service_info_get_introspection',
-                  'gupnp_service_introspection_get_state_variable', 'gupnp_service_notify',
-                  'gupnp_service_proxy_action_get', 'gupnp_service_proxy_action_set',
-                  'gupnp_service_proxy_add_notify', 'gupnp_service_proxy_callback_set',
-                  'gupnp_service_proxy_get_subscribed', 'gupnp_service_proxy_remove_notify',
-                  'gupnp_service_proxy_set_subscribed', 'gupnp_service_thaw_notify', 'gzclose',
-                  'gzcompress', 'gzdecode', 'gzdeflate', 'gzencode', 'gzeof', 'gzfile',
-                  'gzgetc', 'gzgets', 'gzgetss', 'gzinflate', 'gzopen', 'gzpassthru', 'gzputs',
-                  'gzread', 'gzrewind', 'gzseek', 'gztell', 'gzuncompress', 'gzwrite', 'hash',
-                  'hash_algos', 'hash_copy', 'hash_equals', 'hash_file', 'hash_final',
-                  'hash_hkdf', 'hash_hmac', 'hash_hmac_algos', 'hash_hmac_file', 'hash_init',
-                  'hash_pbkdf2', 'hash_update', 'hash_update_file', 'hash_update_stream',
-                  'header', 'header_register_callback', 'header_remove', 'headers_list',
-                  'headers_sent', 'hebrev', 'hebrevc', 'hex2bin', 'hexdec', 'highlight_file',
-                  'highlight_string', 'hrtime', 'html_entity_decode', 'htmlentities',
-                  'htmlspecialchars', 'htmlspecialchars_decode', 'http_build_query',
-                  'http_response_code', 'hwapi_attribute_new', 'hwapi_content_new',
-                  'hwapi_hgcsp', 'hwapi_object_new', 'hypot', 'ibase_add_user',
-                  'ibase_affected_rows', 'ibase_backup', 'ibase_blob_add', 'ibase_blob_cancel',
-                  'ibase_blob_close', 'ibase_blob_create', 'ibase_blob_echo', 'ibase_blob_get',
-                  'ibase_blob_import', 'ibase_blob_info', 'ibase_blob_open', 'ibase_close',
-                  'ibase_commit', 'ibase_commit_ret', 'ibase_connect', 'ibase_db_info',
-                  'ibase_delete_user', 'ibase_drop_db', 'ibase_errcode', 'ibase_errmsg',
-                  'ibase_execute', 'ibase_fetch_assoc', 'ibase_fetch_object', 'ibase_fetch_row',
-                  'ibase_field_info', 'ibase_free_event_handler', 'ibase_free_query',
-                  'ibase_free_result', 'ibase_gen_id', 'ibase_maintain_db', 'ibase_modify_user',
-                  'ibase_name_result', 'ibase_num_fields', 'ibase_num_params',
-                  'ibase_param_info', 'ibase_pconnect', 'ibase_prepare', 'ibase_query',
-                  'ibase_restore', 'ibase_rollback', 'ibase_rollback_ret', 'ibase_server_info',
-                  'ibase_service_attach', 'ibase_service_detach', 'ibase_set_event_handler',
-                  'ibase_trans', 'ibase_wait_event', 'iconv', 'iconv_get_encoding',
-                  'iconv_mime_decode', 'iconv_mime_decode_headers', 'iconv_mime_encode',
-                  'iconv_set_encoding', 'iconv_strlen', 'iconv_strpos', 'iconv_strrpos',
-                  'iconv_substr', 'id3_get_frame_long_name', 'id3_get_frame_short_name',
-                  'id3_get_genre_id', 'id3_get_genre_list', 'id3_get_genre_name', 'id3_get_tag',
-                  'id3_get_version', 'id3_remove_tag', 'id3_set_tag', 'idate', 'idn_to_ascii',
-                  'idn_to_utf8', 'ifx_affected_rows', 'ifx_blobinfile_mode',
-                  'ifx_byteasvarchar', 'ifx_close', 'ifx_connect', 'ifx_copy_blob',
-                  'ifx_create_blob', 'ifx_create_char', 'ifx_do', 'ifx_error', 'ifx_errormsg',
-                  'ifx_fetch_row', 'ifx_fieldproperties', 'ifx_fieldtypes', 'ifx_free_blob',
-                  'ifx_free_char', 'ifx_free_result', 'ifx_get_blob', 'ifx_get_char',
-                  'ifx_getsqlca', 'ifx_htmltbl_result', 'ifx_nullformat', 'ifx_num_fields',
-                  'ifx_num_rows', 'ifx_pconnect', 'ifx_prepare', 'ifx_query',
-                  'ifx_textasvarchar', 'ifx_update_blob', 'ifx_update_char', 'ifxus_close_slob',
-                  'ifxus_create_slob', 'ifxus_free_slob', 'ifxus_open_slob', 'ifxus_read_slob',
-                  'ifxus_seek_slob', 'ifxus_tell_slob', 'ifxus_write_slob', 'ignore_user_abort',
-                  'iis_add_server', 'iis_get_dir_security', 'iis_get_script_map',
-                  'iis_get_server_by_comment', 'iis_get_server_by_path',
-                  'iis_get_server_rights', 'iis_get_service_state', 'iis_remove_server',
-                  'iis_set_app_settings', 'iis_set_dir_security', 'iis_set_script_map',
-                  'iis_set_server_rights', 'iis_start_server', 'iis_start_service',
-                  'iis_stop_server', 'iis_stop_service', 'image2wbmp',
-                  'image_type_to_extension', 'image_type_to_mime_type', 'imageaffine',
-                  'imageaffinematrixconcat', 'imageaffinematrixget', 'imagealphablending',
-                  'imageantialias', 'imagearc', 'imagebmp', 'imagechar', 'imagecharup',
-                  'imagecolorallocate', 'imagecolorallocatealpha', 'imagecolorat',
-                  'imagecolorclosest', 'imagecolorclosestalpha', 'imagecolorclosesthwb',
-                  'imagecolordeallocate', 'imagecolorexact', 'imagecolorexactalpha',
-                  'imagecolormatch', 'imagecolorresolve', 'imagecolorresolvealpha',
-                  'imagecolorset', 'imagecolorsforindex', 'imagecolorstotal',
-                  'imagecolortransparent', 'imageconvolution', 'imagecopy', 'imagecopymerge',
-                  'imagecopymergegray', 'imagecopyresampled', 'imagecopyresized', 'imagecreate',
-                  'imagecreatefrombmp', 'imagecreatefromgd', 'imagecreatefromgd2',
-                  'imagecreatefromgd2part', 'imagecreatefromgif', 'imagecreatefromjpeg',
-                  'imagecreatefrompng', 'imagecreatefromstring', 'imagecreatefromwbmp',
-                  'imagecreatefromwebp', 'imagecreatefromxbm', 'imagecreatefromxpm',
-                  'imagecreatetruecolor', 'imagecrop', 'imagecropauto', 'imagedashedline',
-                  'imagedestroy', 'imageellipse', 'imagefill', 'imagefilledarc',
-                  'imagefilledellipse', 'imagefilledpolygon', 'imagefilledrectangle',
-                  'imagefilltoborder', 'imagefilter', 'imageflip', 'imagefontheight',
-                  'imagefontwidth', 'imageftbbox', 'imagefttext', 'imagegammacorrect',
-                  'imagegd', 'imagegd2', 'imagegetclip', 'imagegif', 'imagegrabscreen',
-                  'imagegrabwindow', 'imageinterlace', 'imageistruecolor', 'imagejpeg',
-                  'imagelayereffect', 'imageline', 'imageloadfont', 'imageopenpolygon',
-                  'imagepalettecopy', 'imagepalettetotruecolor', 'imagepng', 'imagepolygon',
-                  'imagepsbbox', 'imagepsencodefont', 'imagepsextendfont', 'imagepsfreefont',
-                  'imagepsloadfont', 'imagepsslantfont', 'imagepstext', 'imagerectangle',
-                  'imageresolution', 'imagerotate', 'imagesavealpha', 'imagescale',
-                  'imagesetbrush', 'imagesetclip', 'imagesetinterpolation', 'imagesetpixel',
-                  'imagesetstyle', 'imagesetthickness', 'imagesettile', 'imagestring',
-                  'imagestringup', 'imagesx', 'imagesy', 'imagetruecolortopalette',
-                  'imagettfbbox', 'imagettftext', 'imagetypes', 'imagewbmp', 'imagewebp',
-                  'imagexbm', 'imap_8bit', 'imap_alerts', 'imap_append', 'imap_base64',
-                  'imap_binary', 'imap_body', 'imap_bodystruct', 'imap_check',
-                  'imap_clearflag_full', 'imap_close', 'imap_create', 'imap_createmailbox',
-                  'imap_delete', 'imap_deletemailbox', 'imap_errors', 'imap_expunge',
-                  'imap_fetch_overview', 'imap_fetchbody', 'imap_fetchheader', 'imap_fetchmime',
-                  'imap_fetchstructure', 'imap_fetchtext', 'imap_gc', 'imap_get_quota',
-                  'imap_get_quotaroot', 'imap_getacl', 'imap_getmailboxes',
-                  'imap_getsubscribed', 'imap_header', 'imap_headerinfo', 'imap_headers',
-                  'imap_last_error', 'imap_list', 'imap_listmailbox', 'imap_listscan',
-                  'imap_listsubscribed', 'imap_lsub', 'imap_mail', 'imap_mail_compose',
-                  'imap_mail_copy', 'imap_mail_move', 'imap_mailboxmsginfo',
-                  'imap_mime_header_decode', 'imap_msgno', 'imap_mutf7_to_utf8', 'imap_num_msg',
-                  'imap_num_recent', 'imap_open', 'imap_ping', 'imap_qprint', 'imap_rename',
-                  'imap_renamemailbox', 'imap_reopen', 'imap_rfc822_parse_adrlist',
-                  'imap_rfc822_parse_headers', 'imap_rfc822_write_address', 'imap_savebody',
-                  'imap_scan', 'imap_scanmailbox', 'imap_search', 'imap_set_quota',
-                  'imap_setacl', 'imap_setflag_full', 'imap_sort', 'imap_status',
-                  'imap_subscribe', 'imap_thread', 'imap_timeout', 'imap_uid', 'imap_undelete',
-                  'imap_unsubscribe', 'imap_utf7_decode', 'imap_utf7_encode', 'imap_utf8',
-                  'imap_utf8_to_mutf7', 'implode', 'import_request_variables', 'in_array',
-                  'inclued_get_data', 'inet_ntop', 'inet_pton', 'inflate_add',
-                  'inflate_get_read_len', 'inflate_get_status', 'inflate_init',
-                  'ingres_autocommit', 'ingres_autocommit_state', 'ingres_charset',
-                  'ingres_close', 'ingres_commit', 'ingres_connect', 'ingres_cursor',
-                  'ingres_errno', 'ingres_error', 'ingres_errsqlstate', 'ingres_escape_string',
-                  'ingres_execute', 'ingres_fetch_array', 'ingres_fetch_assoc',
-                  'ingres_fetch_object', 'ingres_fetch_proc_return', 'ingres_fetch_row',
-                  'ingres_field_length', 'ingres_field_name', 'ingres_field_nullable',
-                  'ingres_field_precision', 'ingres_field_scale', 'ingres_field_type',
-                  'ingres_free_result', 'ingres_next_error', 'ingres_num_fields',
-                  'ingres_num_rows', 'ingres_pconnect', 'ingres_prepare', 'ingres_query',
-                  'ingres_result_seek', 'ingres_rollback', 'ingres_set_environment',
-                  'ingres_unbuffered_query', 'ini_alter', 'ini_get', 'ini_get_all',
-                  'ini_restore', 'ini_set', 'inotify_add_watch', 'inotify_init',
-                  'inotify_queue_len', 'inotify_read', 'inotify_rm_watch', 'intdiv',
-                  'interface_exists', 'intl_error_name', 'intl_get_error_code',
-                  'intl_get_error_message', 'intl_is_failure', 'intval', 'ip2long', 'iptcembed',
-                  'iptcparse', 'is_a', 'is_array', 'is_bool', 'is_callable', 'is_countable',
-                  'is_dir', 'is_double', 'is_executable', 'is_file', 'is_finite', 'is_float',
-                  'is_infinite', 'is_int', 'is_integer', 'is_iterable', 'is_link', 'is_long',
-                  'is_nan', 'is_null', 'is_numeric', 'is_object', 'is_readable', 'is_real',
-                  'is_resource', 'is_scalar', 'is_soap_fault', 'is_string', 'is_subclass_of',
-                  'is_tainted', 'is_uploaded_file', 'is_writable', 'is_writeable', 'isset',
-                  'iterator_apply', 'iterator_count', 'iterator_to_array', 'jddayofweek',
-                  'jdmonthname', 'jdtofrench', 'jdtogregorian', 'jdtojewish', 'jdtojulian',
-                  'jdtounix', 'jewishtojd', 'join', 'jpeg2wbmp', 'json_decode', 'json_encode',
-                  'json_last_error', 'json_last_error_msg', 'judy_type', 'judy_version',
-                  'juliantojd', 'kadm5_chpass_principal', 'kadm5_create_principal',
-                  'kadm5_delete_principal', 'kadm5_destroy', 'kadm5_flush',
-                  'kadm5_get_policies', 'kadm5_get_principal', 'kadm5_get_principals',
-                  'kadm5_init_with_password', 'kadm5_modify_principal', 'key', 'key_exists',
-                  'krsort', 'ksort', 'lcfirst', 'lcg_value', 'lchgrp', 'lchown',
-                  'ldap_8859_to_t61', 'ldap_add', 'ldap_add_ext', 'ldap_bind', 'ldap_bind_ext',
-                  'ldap_close', 'ldap_compare', 'ldap_connect', 'ldap_control_paged_result',
-                  'ldap_control_paged_result_response', 'ldap_count_entries', 'ldap_delete',
-                  'ldap_delete_ext', 'ldap_dn2ufn', 'ldap_err2str', 'ldap_errno', 'ldap_error',
-                  'ldap_escape', 'ldap_exop', 'ldap_exop_passwd', 'ldap_exop_refresh',
-                  'ldap_exop_whoami', 'ldap_explode_dn', 'ldap_first_attribute',
-                  'ldap_first_entry', 'ldap_first_reference', 'ldap_free_result',
-                  'ldap_get_attributes', 'ldap_get_dn', 'ldap_get_entries', 'ldap_get_option',
-                  'ldap_get_values', 'ldap_get_values_len', 'ldap_list', 'ldap_mod_add',
-                  'ldap_mod_add_ext', 'ldap_mod_del', 'ldap_mod_del_ext', 'ldap_mod_replace',
-                  'ldap_mod_replace_ext', 'ldap_modify', 'ldap_modify_batch',
-                  'ldap_next_attribute', 'ldap_next_entry', 'ldap_next_reference',
-                  'ldap_parse_exop', 'ldap_parse_reference', 'ldap_parse_result', 'ldap_read',
-                  'ldap_rename', 'ldap_rename_ext', 'ldap_sasl_bind', 'ldap_search',
-                  'ldap_set_option', 'ldap_set_rebind_proc', 'ldap_sort', 'ldap_start_tls',
-                  'ldap_t61_to_8859', 'ldap_unbind', 'levenshtein', 'libxml_clear_errors',
-                  'libxml_disable_entity_loader', 'libxml_get_errors', 'libxml_get_last_error',
-                  'libxml_set_external_entity_loader', 'libxml_set_streams_context',
-                  'libxml_use_internal_errors', 'link', 'linkinfo', 'list', 'localeconv',
-                  'localtime', 'log', 'log10', 'log1p', 'long2ip', 'lstat', 'ltrim',
-                  'lzf_compress', 'lzf_decompress', 'lzf_optimized_for', 'm_checkstatus',
-                  'm_completeauthorizations', 'm_connect', 'm_connectionerror', 'm_deletetrans',
-                  'm_destroyconn', 'm_destroyengine', 'm_getcell', 'm_getcellbynum',
-                  'm_getcommadelimited', 'm_getheader', 'm_initconn', 'm_initengine',
-                  'm_iscommadelimited', 'm_maxconntimeout', 'm_monitor', 'm_numcolumns',
-                  'm_numrows', 'm_parsecommadelimited', 'm_responsekeys', 'm_responseparam',
-                  'm_returnstatus', 'm_setblocking', 'm_setdropfile', 'm_setip', 'm_setssl',
-                  'm_setssl_cafile', 'm_setssl_files', 'm_settimeout', 'm_sslcert_gen_hash',
-                  'm_transactionssent', 'm_transinqueue', 'm_transkeyval', 'm_transnew',
-                  'm_transsend', 'm_uwait', 'm_validateidentifier', 'm_verifyconnection',
-                  'm_verifysslcert', 'magic_quotes_runtime', 'mail',
-                  'mailparse_determine_best_xfer_encoding', 'mailparse_msg_create',
-                  'mailparse_msg_extract_part', 'mailparse_msg_extract_part_file',
-                  'mailparse_msg_extract_whole_part_file', 'mailparse_msg_free',
-                  'mailparse_msg_get_part', 'mailparse_msg_get_part_data',
-                  'mailparse_msg_get_structure', 'mailparse_msg_parse',
-                  'mailparse_msg_parse_file', 'mailparse_rfc822_parse_addresses',
-                  'mailparse_stream_encode', 'mailparse_uudecode_all', 'main', 'max',
-                  'maxdb_affected_rows', 'maxdb_autocommit', 'maxdb_bind_param',
-                  'maxdb_bind_result', 'maxdb_change_user', 'maxdb_character_set_name',
-                  'maxdb_client_encoding', 'maxdb_close', 'maxdb_close_long_data',
-                  'maxdb_commit', 'maxdb_connect', 'maxdb_connect_errno', 'maxdb_connect_error',
-                  'maxdb_data_seek', 'maxdb_debug', 'maxdb_disable_reads_from_master',
-                  'maxdb_disable_rpl_parse', 'maxdb_dump_debug_info', 'maxdb_embedded_connect',
-                  'maxdb_enable_reads_from_master', 'maxdb_enable_rpl_parse', 'maxdb_errno',
-                  'maxdb_error', 'maxdb_escape_string', 'maxdb_execute', 'maxdb_fetch',
-                  'maxdb_fetch_array', 'maxdb_fetch_assoc', 'maxdb_fetch_field',
-                  'maxdb_fetch_field_direct', 'maxdb_fetch_fields', 'maxdb_fetch_lengths',
-                  'maxdb_fetch_object', 'maxdb_fetch_row', 'maxdb_field_count',
-                  'maxdb_field_seek', 'maxdb_field_tell', 'maxdb_free_result',
-                  'maxdb_get_client_info', 'maxdb_get_client_version', 'maxdb_get_host_info',
-                  'maxdb_get_metadata', 'maxdb_get_proto_info', 'maxdb_get_server_info',
-                  'maxdb_get_server_version', 'maxdb_info', 'maxdb_init', 'maxdb_insert_id',
-                  'maxdb_kill', 'maxdb_master_query', 'maxdb_more_results', 'maxdb_multi_query',
-                  'maxdb_next_result', 'maxdb_num_fields', 'maxdb_num_rows', 'maxdb_options',
-                  'maxdb_param_count', 'maxdb_ping', 'maxdb_prepare', 'maxdb_query',
-                  'maxdb_real_connect', 'maxdb_real_escape_string', 'maxdb_real_query',
-                  'maxdb_report', 'maxdb_rollback', 'maxdb_rpl_parse_enabled',
-                  'maxdb_rpl_probe', 'maxdb_rpl_query_type', 'maxdb_select_db',
-                  'maxdb_send_long_data', 'maxdb_send_query', 'maxdb_server_end',
-                  'maxdb_server_init', 'maxdb_set_opt', 'maxdb_sqlstate', 'maxdb_ssl_set',
-                  'maxdb_stat', 'maxdb_stmt_affected_rows', 'maxdb_stmt_bind_param',
-                  'maxdb_stmt_bind_result', 'maxdb_stmt_close', 'maxdb_stmt_close_long_data',
-                  'maxdb_stmt_data_seek', 'maxdb_stmt_errno', 'maxdb_stmt_error',
-                  'maxdb_stmt_execute', 'maxdb_stmt_fetch', 'maxdb_stmt_free_result',
-                  'maxdb_stmt_init', 'maxdb_stmt_num_rows', 'maxdb_stmt_param_count',
-                  'maxdb_stmt_prepare', 'maxdb_stmt_reset', 'maxdb_stmt_result_metadata',
-                  'maxdb_stmt_send_long_data', 'maxdb_stmt_sqlstate', 'maxdb_stmt_store_result',
-                  'maxdb_store_result', 'maxdb_thread_id', 'maxdb_thread_safe',
-                  'maxdb_use_result', 'maxdb_warning_count', 'mb_check_encoding', 'mb_chr',
-                  'mb_convert_case', 'mb_convert_encoding', 'mb_convert_kana',
-                  'mb_convert_variables', 'mb_decode_mimeheader', 'mb_decode_numericentity',
-                  'mb_detect_encoding', 'mb_detect_order', 'mb_encode_mimeheader',
-                  'mb_encode_numericentity', 'mb_encoding_aliases', 'mb_ereg', 'mb_ereg_match',
-                  'mb_ereg_replace', 'mb_ereg_replace_callback', 'mb_ereg_search',
-                  'mb_ereg_search_getpos', 'mb_ereg_search_getregs', 'mb_ereg_search_init',
-                  'mb_ereg_search_pos', 'mb_ereg_search_regs', 'mb_ereg_search_setpos',
-                  'mb_eregi', 'mb_eregi_replace', 'mb_get_info', 'mb_http_input',
-                  'mb_http_output', 'mb_internal_encoding', 'mb_language', 'mb_list_encodings',
-                  'mb_ord', 'mb_output_handler', 'mb_parse_str', 'mb_preferred_mime_name',
-                  'mb_regex_encoding', 'mb_regex_set_options', 'mb_scrub', 'mb_send_mail',
-                  'mb_split', 'mb_str_split', 'mb_strcut', 'mb_strimwidth', 'mb_stripos',
-                  'mb_stristr', 'mb_strlen', 'mb_strpos', 'mb_strrchr', 'mb_strrichr',
-                  'mb_strripos', 'mb_strrpos', 'mb_strstr', 'mb_strtolower', 'mb_strtoupper',
-                  'mb_strwidth', 'mb_substitute_character', 'mb_substr', 'mb_substr_count',
-                  'mcrypt_cbc', 'mcrypt_cfb', 'mcrypt_create_iv', 'mcrypt_decrypt',
-                  'mcrypt_ecb', 'mcrypt_enc_get_algorithms_name', 'mcrypt_enc_get_block_size',
-                  'mcrypt_enc_get_iv_size', 'mcrypt_enc_get_key_size',
-                  'mcrypt_enc_get_modes_name', 'mcrypt_enc_get_supported_key_sizes',
-                  'mcrypt_enc_is_block_algorithm', 'mcrypt_enc_is_block_algorithm_mode',
-                  'mcrypt_enc_is_block_mode', 'mcrypt_enc_self_test', 'mcrypt_encrypt',
-                  'mcrypt_generic', 'mcrypt_generic_deinit', 'mcrypt_generic_end',
-                  'mcrypt_generic_init', 'mcrypt_get_block_size', 'mcrypt_get_cipher_name',
-                  'mcrypt_get_iv_size', 'mcrypt_get_key_size', 'mcrypt_list_algorithms',
-                  'mcrypt_list_modes', 'mcrypt_module_close',
-                  'mcrypt_module_get_algo_block_size', 'mcrypt_module_get_algo_key_size',
-                  'mcrypt_module_get_supported_key_sizes', 'mcrypt_module_is_block_algorithm',
-                  'mcrypt_module_is_block_algorithm_mode', 'mcrypt_module_is_block_mode',
-                  'mcrypt_module_open', 'mcrypt_module_self_test', 'mcrypt_ofb', 'md5',
-                  'md5_file', 'mdecrypt_generic', 'memcache_debug', 'memory_get_peak_usage',
-                  'memory_get_usage', 'metaphone', 'method_exists', 'mhash', 'mhash_count',
-                  'mhash_get_block_size', 'mhash_get_hash_name', 'mhash_keygen_s2k',
-                  'microtime', 'mime_content_type', 'min', 'ming_keypress',
-                  'ming_setcubicthreshold', 'ming_setscale', 'ming_setswfcompression',
-                  'ming_useconstants', 'ming_useswfversion', 'mkdir', 'mktime', 'money_format',
-                  'move_uploaded_file', 'mqseries_back', 'mqseries_begin', 'mqseries_close',
-                  'mqseries_cmit', 'mqseries_conn', 'mqseries_connx', 'mqseries_disc',
-                  'mqseries_get', 'mqseries_inq', 'mqseries_open', 'mqseries_put',
-                  'mqseries_put1', 'mqseries_set', 'mqseries_strerror', 'msession_connect',
-                  'msession_count', 'msession_create', 'msession_destroy',
-                  'msession_disconnect', 'msession_find', 'msession_get', 'msession_get_array',
-                  'msession_get_data', 'msession_inc', 'msession_list', 'msession_listvar',
-                  'msession_lock', 'msession_plugin', 'msession_randstr', 'msession_set',
-                  'msession_set_array', 'msession_set_data', 'msession_timeout',
-                  'msession_uniq', 'msession_unlock', 'msg_get_queue', 'msg_queue_exists',
-                  'msg_receive', 'msg_remove_queue', 'msg_send', 'msg_set_queue',
-                  'msg_stat_queue', 'msql', 'msql_affected_rows', 'msql_close', 'msql_connect',
-                  'msql_create_db', 'msql_createdb', 'msql_data_seek', 'msql_db_query',
-                  'msql_dbname', 'msql_drop_db', 'msql_error', 'msql_fetch_array',
-                  'msql_fetch_field', 'msql_fetch_object', 'msql_fetch_row', 'msql_field_flags',
-                  'msql_field_len', 'msql_field_name', 'msql_field_seek', 'msql_field_table',
-                  'msql_field_type', 'msql_fieldflags', 'msql_fieldlen', 'msql_fieldname',
-                  'msql_fieldtable', 'msql_fieldtype', 'msql_free_result', 'msql_list_dbs',
-                  'msql_list_fields', 'msql_list_tables', 'msql_num_fields', 'msql_num_rows',
-                  'msql_numfields', 'msql_numrows', 'msql_pconnect', 'msql_query',
-                  'msql_regcase', 'msql_result', 'msql_select_db', 'msql_tablename',
-                  'mssql_bind', 'mssql_close', 'mssql_connect', 'mssql_data_seek',
-                  'mssql_execute', 'mssql_fetch_array', 'mssql_fetch_assoc',
-                  'mssql_fetch_batch', 'mssql_fetch_field', 'mssql_fetch_object',
-                  'mssql_fetch_row', 'mssql_field_length', 'mssql_field_name',
-                  'mssql_field_seek', 'mssql_field_type', 'mssql_free_result',
-                  'mssql_free_statement', 'mssql_get_last_message', 'mssql_guid_string',
-                  'mssql_init', 'mssql_min_error_severity', 'mssql_min_message_severity',
-                  'mssql_next_result', 'mssql_num_fields', 'mssql_num_rows', 'mssql_pconnect',
-                  'mssql_query', 'mssql_result', 'mssql_rows_affected', 'mssql_select_db',
-                  'mt_getrandmax', 'mt_rand', 'mt_srand', 'mysql_affected_rows',
-                  'mysql_client_encoding', 'mysql_close', 'mysql_connect', 'mysql_create_db',
-                  'mysql_data_seek', 'mysql_db_name', 'mysql_db_query', 'mysql_drop_db',
-                  'mysql_errno', 'mysql_error', 'mysql_escape_string', 'mysql_fetch_array',
-                  'mysql_fetch_assoc', 'mysql_fetch_field', 'mysql_fetch_lengths',
-                  'mysql_fetch_object', 'mysql_fetch_row', 'mysql_field_flags',
-                  'mysql_field_len', 'mysql_field_name', 'mysql_field_seek',
-                  'mysql_field_table', 'mysql_field_type', 'mysql_free_result',
-                  'mysql_get_client_info', 'mysql_get_host_info', 'mysql_get_proto_info',
-                  'mysql_get_server_info', 'mysql_info', 'mysql_insert_id', 'mysql_list_dbs',
-                  'mysql_list_fields', 'mysql_list_processes', 'mysql_list_tables',
-                  'mysql_num_fields', 'mysql_num_rows', 'mysql_pconnect', 'mysql_ping',
-                  'mysql_query', 'mysql_real_escape_string', 'mysql_result', 'mysql_select_db',
-                  'mysql_set_charset', 'mysql_stat', 'mysql_tablename', 'mysql_thread_id',
-                  'mysql_unbuffered_query', 'mysqli_bind_param', 'mysqli_bind_result',
-                  'mysqli_client_encoding', 'mysqli_connect', 'mysqli_disable_rpl_parse',
-                  'mysqli_enable_reads_from_master', 'mysqli_enable_rpl_parse',
-                  'mysqli_escape_string', 'mysqli_execute', 'mysqli_fetch',
-                  'mysqli_get_cache_stats', 'mysqli_get_client_stats', 'mysqli_get_links_stats',
-                  'mysqli_get_metadata', 'mysqli_master_query', 'mysqli_param_count',
-                  'mysqli_report', 'mysqli_rpl_parse_enabled', 'mysqli_rpl_probe',
-                  'mysqli_send_long_data', 'mysqli_slave_query', 'mysqlnd_memcache_get_config',
-                  'mysqlnd_memcache_set', 'mysqlnd_ms_dump_servers',
-                  'mysqlnd_ms_fabric_select_global', 'mysqlnd_ms_fabric_select_shard',
-                  'mysqlnd_ms_get_last_gtid', 'mysqlnd_ms_get_last_used_connection',
-                  'mysqlnd_ms_get_stats', 'mysqlnd_ms_match_wild', 'mysqlnd_ms_query_is_select',
-                  'mysqlnd_ms_set_qos', 'mysqlnd_ms_set_user_pick_server',
-                  'mysqlnd_ms_xa_begin', 'mysqlnd_ms_xa_commit', 'mysqlnd_ms_xa_gc',
-                  'mysqlnd_ms_xa_rollback', 'mysqlnd_qc_clear_cache',
-                  'mysqlnd_qc_get_available_handlers', 'mysqlnd_qc_get_cache_info',
-                  'mysqlnd_qc_get_core_stats', 'mysqlnd_qc_get_normalized_query_trace_log',
-                  'mysqlnd_qc_get_query_trace_log', 'mysqlnd_qc_set_cache_condition',
-                  'mysqlnd_qc_set_is_select', 'mysqlnd_qc_set_storage_handler',
-                  'mysqlnd_qc_set_user_handlers', 'mysqlnd_uh_convert_to_mysqlnd',
-                  'mysqlnd_uh_set_connection_proxy', 'mysqlnd_uh_set_statement_proxy',
-                  'natcasesort', 'natsort', 'ncurses_addch', 'ncurses_addchnstr',
-                  'ncurses_addchstr', 'ncurses_addnstr', 'ncurses_addstr',
-                  'ncurses_assume_default_colors', 'ncurses_attroff', 'ncurses_attron',
-                  'ncurses_attrset', 'ncurses_baudrate', 'ncurses_beep', 'ncurses_bkgd',
-                  'ncurses_bkgdset', 'ncurses_border', 'ncurses_bottom_panel',
-                  'ncurses_can_change_color', 'ncurses_cbreak', 'ncurses_clear',
-                  'ncurses_clrtobot', 'ncurses_clrtoeol', 'ncurses_color_content',
-                  'ncurses_color_set', 'ncurses_curs_set', 'ncurses_def_prog_mode',
-                  'ncurses_def_shell_mode', 'ncurses_define_key', 'ncurses_del_panel',
-                  'ncurses_delay_output', 'ncurses_delch', 'ncurses_deleteln', 'ncurses_delwin',
-                  'ncurses_doupdate', 'ncurses_echo', 'ncurses_echochar', 'ncurses_end',
-                  'ncurses_erase', 'ncurses_erasechar', 'ncurses_filter', 'ncurses_flash',
-                  'ncurses_flushinp', 'ncurses_getch', 'ncurses_getmaxyx', 'ncurses_getmouse',
-                  'ncurses_getyx', 'ncurses_halfdelay', 'ncurses_has_colors', 'ncurses_has_ic',
-                  'ncurses_has_il', 'ncurses_has_key', 'ncurses_hide_panel', 'ncurses_hline',
-                  'ncurses_inch', 'ncurses_init', 'ncurses_init_color', 'ncurses_init_pair',
-                  'ncurses_insch', 'ncurses_insdelln', 'ncurses_insertln', 'ncurses_insstr',
-                  'ncurses_instr', 'ncurses_isendwin', 'ncurses_keyok', 'ncurses_keypad',
-                  'ncurses_killchar', 'ncurses_longname', 'ncurses_meta', 'ncurses_mouse_trafo',
-                  'ncurses_mouseinterval', 'ncurses_mousemask', 'ncurses_move',
-                  'ncurses_move_panel', 'ncurses_mvaddch', 'ncurses_mvaddchnstr',
-                  'ncurses_mvaddchstr', 'ncurses_mvaddnstr', 'ncurses_mvaddstr',
-                  'ncurses_mvcur', 'ncurses_mvdelch', 'ncurses_mvgetch', 'ncurses_mvhline',
-                  'ncurses_mvinch', 'ncurses_mvvline', 'ncurses_mvwaddstr', 'ncurses_napms',
-                  'ncurses_new_panel', 'ncurses_newpad', 'ncurses_newwin', 'ncurses_nl',
-                  'ncurses_nocbreak', 'ncurses_noecho', 'ncurses_nonl', 'ncurses_noqiflush',
-                  'ncurses_noraw', 'ncurses_pair_content', 'ncurses_panel_above',
-                  'ncurses_panel_below', 'ncurses_panel_window', 'ncurses_pnoutrefresh',
-                  'ncurses_prefresh', 'ncurses_putp', 'ncurses_qiflush', 'ncurses_raw',
-                  'ncurses_refresh', 'ncurses_replace_panel', 'ncurses_reset_prog_mode',
-                  'ncurses_reset_shell_mode', 'ncurses_resetty', 'ncurses_savetty',
-                  'ncurses_scr_dump', 'ncurses_scr_init', 'ncurses_scr_restore',
-                  'ncurses_scr_set', 'ncurses_scrl', 'ncurses_show_panel', 'ncurses_slk_attr',
-                  'ncurses_slk_attroff', 'ncurses_slk_attron', 'ncurses_slk_attrset',
-                  'ncurses_slk_clear', 'ncurses_slk_color', 'ncurses_slk_init',
-                  'ncurses_slk_noutrefresh', 'ncurses_slk_refresh', 'ncurses_slk_restore',
-                  'ncurses_slk_set', 'ncurses_slk_touch', 'ncurses_standend',
-                  'ncurses_standout', 'ncurses_start_color', 'ncurses_termattrs',
-                  'ncurses_termname', 'ncurses_timeout', 'ncurses_top_panel',
-                  'ncurses_typeahead', 'ncurses_ungetch', 'ncurses_ungetmouse',
-                  'ncurses_update_panels', 'ncurses_use_default_colors', 'ncurses_use_env',
-                  'ncurses_use_extended_names', 'ncurses_vidattr', 'ncurses_vline',
-                  'ncurses_waddch', 'ncurses_waddstr', 'ncurses_wattroff', 'ncurses_wattron',
-                  'ncurses_wattrset', 'ncurses_wborder', 'ncurses_wclear', 'ncurses_wcolor_set',
-                  'ncurses_werase', 'ncurses_wgetch', 'ncurses_whline', 'ncurses_wmouse_trafo',
-                  'ncurses_wmove', 'ncurses_wnoutrefresh', 'ncurses_wrefresh',
-                  'ncurses_wstandend', 'ncurses_wstandout', 'ncurses_wvline', 'newt_bell',
-                  'newt_button', 'newt_button_bar', 'newt_centered_window', 'newt_checkbox',
-                  'newt_checkbox_get_value', 'newt_checkbox_set_flags',
-                  'newt_checkbox_set_value', 'newt_checkbox_tree',
-                  'newt_checkbox_tree_add_item', 'newt_checkbox_tree_find_item',
-                  'newt_checkbox_tree_get_current', 'newt_checkbox_tree_get_entry_value',
-                  'newt_checkbox_tree_get_multi_selection', 'newt_checkbox_tree_get_selection',
-                  'newt_checkbox_tree_multi', 'newt_checkbox_tree_set_current',
-                  'newt_checkbox_tree_set_entry', 'newt_checkbox_tree_set_entry_value',
-                  'newt_checkbox_tree_set_width', 'newt_clear_key_buffer', 'newt_cls',
-                  'newt_compact_button', 'newt_component_add_callback',
-                  'newt_component_takes_focus', 'newt_create_grid', 'newt_cursor_off',
-                  'newt_cursor_on', 'newt_delay', 'newt_draw_form', 'newt_draw_root_text',
-                  'newt_entry', 'newt_entry_get_value', 'newt_entry_set',
-                  'newt_entry_set_filter', 'newt_entry_set_flags', 'newt_finished', 'newt_form',
-                  'newt_form_add_component', 'newt_form_add_components',
-                  'newt_form_add_hot_key', 'newt_form_destroy', 'newt_form_get_current',
-                  'newt_form_run', 'newt_form_set_background', 'newt_form_set_height',
-                  'newt_form_set_size', 'newt_form_set_timer', 'newt_form_set_width',
-                  'newt_form_watch_fd', 'newt_get_screen_size',
-                  'newt_grid_add_components_to_form', 'newt_grid_basic_window',
-                  'newt_grid_free', 'newt_grid_get_size', 'newt_grid_h_close_stacked',
-                  'newt_grid_h_stacked', 'newt_grid_place', 'newt_grid_set_field',
-                  'newt_grid_simple_window', 'newt_grid_v_close_stacked', 'newt_grid_v_stacked',
-                  'newt_grid_wrapped_window', 'newt_grid_wrapped_window_at', 'newt_init',
-                  'newt_label', 'newt_label_set_text', 'newt_listbox',
-                  'newt_listbox_append_entry', 'newt_listbox_clear',
-                  'newt_listbox_clear_selection', 'newt_listbox_delete_entry',
-                  'newt_listbox_get_current', 'newt_listbox_get_selection',
-                  'newt_listbox_insert_entry', 'newt_listbox_item_count',
-                  'newt_listbox_select_item', 'newt_listbox_set_current',
-                  'newt_listbox_set_current_by_key', 'newt_listbox_set_data',
-                  'newt_listbox_set_entry', 'newt_listbox_set_width', 'newt_listitem',
-                  'newt_listitem_get_data', 'newt_listitem_set', 'newt_open_window',
-                  'newt_pop_help_line', 'newt_pop_window', 'newt_push_help_line',
-                  'newt_radio_get_current', 'newt_radiobutton', 'newt_redraw_help_line',
-                  'newt_reflow_text', 'newt_refresh', 'newt_resize_screen', 'newt_resume',
-                  'newt_run_form', 'newt_scale', 'newt_scale_set', 'newt_scrollbar_set',
-                  'newt_set_help_callback', 'newt_set_suspend_callback', 'newt_suspend',
-                  'newt_textbox', 'newt_textbox_get_num_lines', 'newt_textbox_reflowed',
-                  'newt_textbox_set_height', 'newt_textbox_set_text', 'newt_vertical_scrollbar',
-                  'newt_wait_for_key', 'newt_win_choice', 'newt_win_entries', 'newt_win_menu',
-                  'newt_win_message', 'newt_win_messagev', 'newt_win_ternary', 'next',
-                  'ngettext', 'nl2br', 'nl_langinfo', 'nsapi_request_headers',
-                  'nsapi_response_headers', 'nsapi_virtual', 'number_format', 'oauth_get_sbs',
-                  'oauth_urlencode', 'ob_clean', 'ob_end_clean', 'ob_end_flush', 'ob_flush',
-                  'ob_get_clean', 'ob_get_contents', 'ob_get_flush', 'ob_get_length',
-                  'ob_get_level', 'ob_get_status', 'ob_gzhandler', 'ob_iconv_handler',
-                  'ob_implicit_flush', 'ob_list_handlers', 'ob_start', 'ob_tidyhandler',
-                  'oci_bind_array_by_name', 'oci_bind_by_name', 'oci_cancel',
-                  'oci_client_version', 'oci_close', 'oci_commit', 'oci_connect',
-                  'oci_define_by_name', 'oci_error', 'oci_execute', 'oci_fetch',
-                  'oci_fetch_all', 'oci_fetch_array', 'oci_fetch_assoc', 'oci_fetch_object',
-                  'oci_fetch_row', 'oci_field_is_null', 'oci_field_name', 'oci_field_precision',
-                  'oci_field_scale', 'oci_field_size', 'oci_field_type', 'oci_field_type_raw',
-                  'oci_free_descriptor', 'oci_free_statement', 'oci_get_implicit_resultset',
-                  'oci_internal_debug', 'oci_lob_copy', 'oci_lob_is_equal',
-                  'oci_new_collection', 'oci_new_connect', 'oci_new_cursor',
-                  'oci_new_descriptor', 'oci_num_fields', 'oci_num_rows', 'oci_parse',
-                  'oci_password_change', 'oci_pconnect', 'oci_register_taf_callback',
-                  'oci_result', 'oci_rollback', 'oci_server_version', 'oci_set_action',
-                  'oci_set_call_timeout', 'oci_set_client_identifier', 'oci_set_client_info',
-                  'oci_set_db_operation', 'oci_set_edition', 'oci_set_module_name',
-                  'oci_set_prefetch', 'oci_statement_type', 'oci_unregister_taf_callback',
-                  'octdec', 'odbc_autocommit', 'odbc_binmode', 'odbc_close', 'odbc_close_all',
-                  'odbc_columnprivileges', 'odbc_columns', 'odbc_commit', 'odbc_connect',
-                  'odbc_cursor', 'odbc_data_source', 'odbc_do', 'odbc_error', 'odbc_errormsg',
-                  'odbc_exec', 'odbc_execute', 'odbc_fetch_array', 'odbc_fetch_into',
-                  'odbc_fetch_object', 'odbc_fetch_row', 'odbc_field_len', 'odbc_field_name',
-                  'odbc_field_num', 'odbc_field_precision', 'odbc_field_scale',
-                  'odbc_field_type', 'odbc_foreignkeys', 'odbc_free_result', 'odbc_gettypeinfo',
-                  'odbc_longreadlen', 'odbc_next_result', 'odbc_num_fields', 'odbc_num_rows',
-                  'odbc_pconnect', 'odbc_prepare', 'odbc_primarykeys', 'odbc_procedurecolumns',
-                  'odbc_procedures', 'odbc_result', 'odbc_result_all', 'odbc_rollback',
-                  'odbc_setoption', 'odbc_specialcolumns', 'odbc_statistics',
-                  'odbc_tableprivileges', 'odbc_tables', 'opcache_compile_file',
-                  'opcache_get_configuration', 'opcache_get_status', 'opcache_invalidate',
-                  'opcache_is_script_cached', 'opcache_reset', 'openal_buffer_create',
-                  'openal_buffer_data', 'openal_buffer_destroy', 'openal_buffer_get',
-                  'openal_buffer_loadwav', 'openal_context_create', 'openal_context_current',
-                  'openal_context_destroy', 'openal_context_process', 'openal_context_suspend',
-                  'openal_device_close', 'openal_device_open', 'openal_listener_get',
-                  'openal_listener_set', 'openal_source_create', 'openal_source_destroy',
-                  'openal_source_get', 'openal_source_pause', 'openal_source_play',
-                  'openal_source_rewind', 'openal_source_set', 'openal_source_stop',
-                  'openal_stream', 'opendir', 'openlog', 'openssl_cipher_iv_length',
-                  'openssl_csr_export', 'openssl_csr_export_to_file',
-                  'openssl_csr_get_public_key', 'openssl_csr_get_subject', 'openssl_csr_new',
-                  'openssl_csr_sign', 'openssl_decrypt', 'openssl_dh_compute_key',
-                  'openssl_digest', 'openssl_encrypt', 'openssl_error_string',
-                  'openssl_free_key', 'openssl_get_cert_locations',
-                  'openssl_get_cipher_methods', 'openssl_get_curve_names',
-                  'openssl_get_md_methods', 'openssl_get_privatekey', 'openssl_get_publickey',
-                  'openssl_open', 'openssl_pbkdf2', 'openssl_pkcs12_export',
-                  'openssl_pkcs12_export_to_file', 'openssl_pkcs12_read',
-                  'openssl_pkcs7_decrypt', 'openssl_pkcs7_encrypt', 'openssl_pkcs7_read',
-                  'openssl_pkcs7_sign', 'openssl_pkcs7_verify', 'openssl_pkey_export',
-                  'openssl_pkey_export_to_file', 'openssl_pkey_free',
-                  'openssl_pkey_get_details', 'openssl_pkey_get_private',
-                  'openssl_pkey_get_public', 'openssl_pkey_new', 'openssl_private_decrypt',
-                  'openssl_private_encrypt', 'openssl_public_decrypt', 'openssl_public_encrypt',
-                  'openssl_random_pseudo_bytes', 'openssl_seal', 'openssl_sign',
-                  'openssl_spki_export', 'openssl_spki_export_challenge', 'openssl_spki_new',
-                  'openssl_spki_verify', 'openssl_verify', 'openssl_x509_check_private_key',
-                  'openssl_x509_checkpurpose', 'openssl_x509_export',
-                  'openssl_x509_export_to_file', 'openssl_x509_fingerprint',
-                  'openssl_x509_free', 'openssl_x509_parse', 'openssl_x509_read',
-                  'openssl_x509_verify', 'ord', 'output_add_rewrite_var',
-                  'output_reset_rewrite_vars', 'override_function', 'pack', 'parse_ini_file',
-                  'parse_ini_string', 'parse_str', 'parse_url', 'parsekit_compile_file',
-                  'parsekit_compile_string', 'parsekit_func_arginfo', 'passthru',
-                  'password_get_info', 'password_hash', 'password_needs_rehash',
-                  'password_verify', 'pathinfo', 'pclose', 'pcntl_alarm', 'pcntl_async_signals',
-                  'pcntl_errno', 'pcntl_exec', 'pcntl_fork', 'pcntl_get_last_error',
-                  'pcntl_getpriority', 'pcntl_setpriority', 'pcntl_signal',
-                  'pcntl_signal_dispatch', 'pcntl_signal_get_handler', 'pcntl_sigprocmask',
-                  'pcntl_sigtimedwait', 'pcntl_sigwaitinfo', 'pcntl_strerror', 'pcntl_wait',
-                  'pcntl_waitpid', 'pcntl_wexitstatus', 'pcntl_wifexited', 'pcntl_wifsignaled',
-                  'pcntl_wifstopped', 'pcntl_wstopsig', 'pcntl_wtermsig', 'pfsockopen',
-                  'pg_affected_rows', 'pg_cancel_query', 'pg_client_encoding', 'pg_close',
-                  'pg_connect', 'pg_connect_poll', 'pg_connection_busy', 'pg_connection_reset',
-                  'pg_connection_status', 'pg_consume_input', 'pg_convert', 'pg_copy_from',
-                  'pg_copy_to', 'pg_dbname', 'pg_delete', 'pg_end_copy', 'pg_escape_bytea',
-                  'pg_escape_identifier', 'pg_escape_literal', 'pg_escape_string', 'pg_execute',
-                  'pg_fetch_all', 'pg_fetch_all_columns', 'pg_fetch_array', 'pg_fetch_assoc',
-                  'pg_fetch_object', 'pg_fetch_result', 'pg_fetch_row', 'pg_field_is_null',
-                  'pg_field_name', 'pg_field_num', 'pg_field_prtlen', 'pg_field_size',
-                  'pg_field_table', 'pg_field_type', 'pg_field_type_oid', 'pg_flush',
-                  'pg_free_result', 'pg_get_notify', 'pg_get_pid', 'pg_get_result', 'pg_host',
-                  'pg_insert', 'pg_last_error', 'pg_last_notice', 'pg_last_oid', 'pg_lo_close',
-                  'pg_lo_create', 'pg_lo_export', 'pg_lo_import', 'pg_lo_open', 'pg_lo_read',
-                  'pg_lo_read_all', 'pg_lo_seek', 'pg_lo_tell', 'pg_lo_truncate',
-                  'pg_lo_unlink', 'pg_lo_write', 'pg_meta_data', 'pg_num_fields', 'pg_num_rows',
-                  'pg_options', 'pg_parameter_status', 'pg_pconnect', 'pg_ping', 'pg_port',
-                  'pg_prepare', 'pg_put_line', 'pg_query', 'pg_query_params', 'pg_result_error',
-                  'pg_result_error_field', 'pg_result_seek', 'pg_result_status', 'pg_select',
-                  'pg_send_execute', 'pg_send_prepare', 'pg_send_query', 'pg_send_query_params',
-                  'pg_set_client_encoding', 'pg_set_error_verbosity', 'pg_socket', 'pg_trace',
-                  'pg_transaction_status', 'pg_tty', 'pg_unescape_bytea', 'pg_untrace',
-                  'pg_update', 'pg_version', 'php_check_syntax', 'php_ini_loaded_file',
-                  'php_ini_scanned_files', 'php_logo_guid', 'php_sapi_name',
-                  'php_strip_whitespace', 'php_uname', 'phpcredits', 'phpdbg_break_file',
-                  'phpdbg_break_function', 'phpdbg_break_method', 'phpdbg_break_next',
-                  'phpdbg_clear', 'phpdbg_color', 'phpdbg_end_oplog', 'phpdbg_exec',
-                  'phpdbg_get_executable', 'phpdbg_prompt', 'phpdbg_start_oplog', 'phpinfo',
-                  'phpversion', 'pi', 'png2wbmp', 'popen', 'pos', 'posix_access',
-                  'posix_ctermid', 'posix_errno', 'posix_get_last_error', 'posix_getcwd',
-                  'posix_getegid', 'posix_geteuid', 'posix_getgid', 'posix_getgrgid',
-                  'posix_getgrnam', 'posix_getgroups', 'posix_getlogin', 'posix_getpgid',
-                  'posix_getpgrp', 'posix_getpid', 'posix_getppid', 'posix_getpwnam',
-                  'posix_getpwuid', 'posix_getrlimit', 'posix_getsid', 'posix_getuid',
-                  'posix_initgroups', 'posix_isatty', 'posix_kill', 'posix_mkfifo',
-                  'posix_mknod', 'posix_setegid', 'posix_seteuid', 'posix_setgid',
-                  'posix_setpgid', 'posix_setrlimit', 'posix_setsid', 'posix_setuid',
-                  'posix_strerror', 'posix_times', 'posix_ttyname', 'posix_uname', 'pow',
-                  'preg_filter', 'preg_grep', 'preg_last_error', 'preg_match', 'preg_match_all',
-                  'preg_quote', 'preg_replace', 'preg_replace_callback',
-                  'preg_replace_callback_array', 'preg_split', 'prev', 'print', 'print_r',
-                  'printf', 'proc_close', 'proc_get_status', 'proc_nice', 'proc_open',
-                  'proc_terminate', 'property_exists', 'ps_add_bookmark', 'ps_add_launchlink',
-                  'ps_add_locallink', 'ps_add_note', 'ps_add_pdflink', 'ps_add_weblink',
-                  'ps_arc', 'ps_arcn', 'ps_begin_page', 'ps_begin_pattern', 'ps_begin_template',
-                  'ps_circle', 'ps_clip', 'ps_close', 'ps_close_image', 'ps_closepath',
-                  'ps_closepath_stroke', 'ps_continue_text', 'ps_curveto', 'ps_delete',
-                  'ps_end_page', 'ps_end_pattern', 'ps_end_template', 'ps_fill',
-                  'ps_fill_stroke', 'ps_findfont', 'ps_get_buffer', 'ps_get_parameter',
-                  'ps_get_value', 'ps_hyphenate', 'ps_include_file', 'ps_lineto',
-                  'ps_makespotcolor', 'ps_moveto', 'ps_new', 'ps_open_file', 'ps_open_image',
-                  'ps_open_image_file', 'ps_open_memory_image', 'ps_place_image', 'ps_rect',
-                  'ps_restore', 'ps_rotate', 'ps_save', 'ps_scale', 'ps_set_border_color',
-                  'ps_set_border_dash', 'ps_set_border_style', 'ps_set_info',
-                  'ps_set_parameter', 'ps_set_text_pos', 'ps_set_value', 'ps_setcolor',
-                  'ps_setdash', 'ps_setflat', 'ps_setfont', 'ps_setgray', 'ps_setlinecap',
-                  'ps_setlinejoin', 'ps_setlinewidth', 'ps_setmiterlimit',
-                  'ps_setoverprintmode', 'ps_setpolydash', 'ps_shading', 'ps_shading_pattern',
-                  'ps_shfill', 'ps_show', 'ps_show2', 'ps_show_boxed', 'ps_show_xy',
-                  'ps_show_xy2', 'ps_string_geometry', 'ps_stringwidth', 'ps_stroke',
-                  'ps_symbol', 'ps_symbol_name', 'ps_symbol_width', 'ps_translate',
-                  'pspell_add_to_personal', 'pspell_add_to_session', 'pspell_check',
-                  'pspell_clear_session', 'pspell_config_create', 'pspell_config_data_dir',
-                  'pspell_config_dict_dir', 'pspell_config_ignore', 'pspell_config_mode',
-                  'pspell_config_personal', 'pspell_config_repl', 'pspell_config_runtogether',
-                  'pspell_config_save_repl', 'pspell_new', 'pspell_new_config',
-                  'pspell_new_personal', 'pspell_save_wordlist', 'pspell_store_replacement',
-                  'pspell_suggest', 'putenv', 'px_close', 'px_create_fp', 'px_date2string',
-                  'px_delete', 'px_delete_record', 'px_get_field', 'px_get_info',
-                  'px_get_parameter', 'px_get_record', 'px_get_schema', 'px_get_value',
-                  'px_insert_record', 'px_new', 'px_numfields', 'px_numrecords', 'px_open_fp',
-                  'px_put_record', 'px_retrieve_record', 'px_set_blob_file', 'px_set_parameter',
-                  'px_set_tablename', 'px_set_targetencoding', 'px_set_value',
-                  'px_timestamp2string', 'px_update_record', 'quoted_printable_decode',
-                  'quoted_printable_encode', 'quotemeta', 'rad2deg', 'radius_acct_open',
-                  'radius_add_server', 'radius_auth_open', 'radius_close', 'radius_config',
-                  'radius_create_request', 'radius_cvt_addr', 'radius_cvt_int',
-                  'radius_cvt_string', 'radius_demangle', 'radius_demangle_mppe_key',
-                  'radius_get_attr', 'radius_get_tagged_attr_data',
-                  'radius_get_tagged_attr_tag', 'radius_get_vendor_attr', 'radius_put_addr',
-                  'radius_put_attr', 'radius_put_int', 'radius_put_string',
-                  'radius_put_vendor_addr', 'radius_put_vendor_attr', 'radius_put_vendor_int',
-                  'radius_put_vendor_string', 'radius_request_authenticator',
-                  'radius_salt_encrypt_attr', 'radius_send_request', 'radius_server_secret',
-                  'radius_strerror', 'rand', 'random_bytes', 'random_int', 'range',
-                  'rar_wrapper_cache_stats', 'rawurldecode', 'rawurlencode', 'read_exif_data',
-                  'readdir', 'readfile', 'readgzfile', 'readline', 'readline_add_history',
-                  'readline_callback_handler_install', 'readline_callback_handler_remove',
-                  'readline_callback_read_char', 'readline_clear_history',
-                  'readline_completion_function', 'readline_info', 'readline_list_history',
-                  'readline_on_new_line', 'readline_read_history', 'readline_redisplay',
-                  'readline_write_history', 'readlink', 'realpath', 'realpath_cache_get',
-                  'realpath_cache_size', 'recode', 'recode_file', 'recode_string',
-                  'register_shutdown_function', 'register_tick_function', 'rename',
-                  'rename_function', 'reset', 'restore_error_handler',
-                  'restore_exception_handler', 'restore_include_path', 'rewind', 'rewinddir',
-                  'rmdir', 'round', 'rpm_close', 'rpm_get_tag', 'rpm_is_valid', 'rpm_open',
-                  'rpm_version', 'rpmaddtag', 'rpmdbinfo', 'rpmdbsearch', 'rpminfo',
-                  'rpmvercmp', 'rrd_create', 'rrd_error', 'rrd_fetch', 'rrd_first', 'rrd_graph',
-                  'rrd_info', 'rrd_last', 'rrd_lastupdate', 'rrd_restore', 'rrd_tune',
-                  'rrd_update', 'rrd_version', 'rrd_xport', 'rrdc_disconnect', 'rsort', 'rtrim',
-                  'runkit7_constant_add', 'runkit7_constant_redefine',
-                  'runkit7_constant_remove', 'runkit7_function_add', 'runkit7_function_copy',
-                  'runkit7_function_redefine', 'runkit7_function_remove',
-                  'runkit7_function_rename', 'runkit7_import', 'runkit7_method_add',
-                  'runkit7_method_copy', 'runkit7_method_redefine', 'runkit7_method_remove',
-                  'runkit7_method_rename', 'runkit7_object_id', 'runkit7_superglobals',
-                  'runkit7_zval_inspect', 'runkit_class_adopt', 'runkit_class_emancipate',
-                  'runkit_constant_add', 'runkit_constant_redefine', 'runkit_constant_remove',
-                  'runkit_function_add', 'runkit_function_copy', 'runkit_function_redefine',
-                  'runkit_function_remove', 'runkit_function_rename', 'runkit_import',
-                  'runkit_lint', 'runkit_lint_file', 'runkit_method_add', 'runkit_method_copy',
-                  'runkit_method_redefine', 'runkit_method_remove', 'runkit_method_rename',
-                  'runkit_return_value_used', 'runkit_sandbox_output_handler',
-                  'runkit_superglobals', 'sapi_windows_cp_conv', 'sapi_windows_cp_get',
-                  'sapi_windows_cp_is_utf8', 'sapi_windows_cp_set',
-                  'sapi_windows_generate_ctrl_event', 'sapi_windows_set_ctrl_handler',
-                  'sapi_windows_vt100_support', 'scandir', 'scoutapm_get_calls',
-                  'scoutapm_list_instrumented_functions', 'seaslog_get_author',
-                  'seaslog_get_version', 'sem_acquire', 'sem_get', 'sem_release', 'sem_remove',
-                  'serialize', 'session_abort', 'session_cache_expire', 'session_cache_limiter',
-                  'session_commit', 'session_create_id', 'session_decode', 'session_destroy',
-                  'session_encode', 'session_gc', 'session_get_cookie_params', 'session_id',
-                  'session_is_registered', 'session_module_name', 'session_name',
-                  'session_pgsql_add_error', 'session_pgsql_get_error',
-                  'session_pgsql_get_field', 'session_pgsql_reset', 'session_pgsql_set_field',
-                  'session_pgsql_status', 'session_regenerate_id', 'session_register',
-                  'session_register_shutdown', 'session_reset', 'session_save_path',
-                  'session_set_cookie_params', 'session_set_save_handler', 'session_start',
-                  'session_status', 'session_unregister', 'session_unset',
-                  'session_write_close', 'set_error_handler', 'set_exception_handler',
-                  'set_file_buffer', 'set_include_path', 'set_magic_quotes_runtime',
-                  'set_socket_blocking', 'set_time_limit', 'setcookie', 'setlocale',
-                  'setproctitle', 'setrawcookie', 'setthreadtitle', 'settype', 'sha1',
-                  'sha1_file', 'shell_exec', 'shm_attach', 'shm_detach', 'shm_get_var',
-                  'shm_has_var', 'shm_put_var', 'shm_remove', 'shm_remove_var', 'shmop_close',
-                  'shmop_delete', 'shmop_open', 'shmop_read', 'shmop_size', 'shmop_write',
-                  'show_source', 'shuffle', 'similar_text', 'simplexml_import_dom',
-                  'simplexml_load_file', 'simplexml_load_string', 'sin', 'sinh', 'sizeof',
-                  'sleep', 'snmp2_get', 'snmp2_getnext', 'snmp2_real_walk', 'snmp2_set',
-                  'snmp2_walk', 'snmp3_get', 'snmp3_getnext', 'snmp3_real_walk', 'snmp3_set',
-                  'snmp3_walk', 'snmp_get_quick_print', 'snmp_get_valueretrieval',
-                  'snmp_read_mib', 'snmp_set_enum_print', 'snmp_set_oid_numeric_print',
-                  'snmp_set_oid_output_format', 'snmp_set_quick_print',
-                  'snmp_set_valueretrieval', 'snmpget', 'snmpgetnext', 'snmprealwalk',
-                  'snmpset', 'snmpwalk', 'snmpwalkoid', 'socket_accept', 'socket_addrinfo_bind',
-                  'socket_addrinfo_connect', 'socket_addrinfo_explain',
-                  'socket_addrinfo_lookup', 'socket_bind', 'socket_clear_error', 'socket_close',
-                  'socket_cmsg_space', 'socket_connect', 'socket_create',
-                  'socket_create_listen', 'socket_create_pair', 'socket_export_stream',
-                  'socket_get_option', 'socket_get_status', 'socket_getopt',
-                  'socket_getpeername', 'socket_getsockname', 'socket_import_stream',
-                  'socket_last_error', 'socket_listen', 'socket_read', 'socket_recv',
-                  'socket_recvfrom', 'socket_recvmsg', 'socket_select', 'socket_send',
-                  'socket_sendmsg', 'socket_sendto', 'socket_set_block', 'socket_set_blocking',
-                  'socket_set_nonblock', 'socket_set_option', 'socket_set_timeout',
-                  'socket_setopt', 'socket_shutdown', 'socket_strerror', 'socket_write',
-                  'socket_wsaprotocol_info_export', 'socket_wsaprotocol_info_import',
-                  'socket_wsaprotocol_info_release', 'sodium_add', 'sodium_base642bin',
-                  'sodium_bin2base64', 'sodium_bin2hex', 'sodium_compare',
-                  'sodium_crypto_aead_aes256gcm_decrypt',
-                  'sodium_crypto_aead_aes256gcm_encrypt',
-                  'sodium_crypto_aead_aes256gcm_is_available',
-                  'sodium_crypto_aead_aes256gcm_keygen',
-                  'sodium_crypto_aead_chacha20poly1305_decrypt',
-                  'sodium_crypto_aead_chacha20poly1305_encrypt',
-                  'sodium_crypto_aead_chacha20poly1305_ietf_decrypt',
-                  'sodium_crypto_aead_chacha20poly1305_ietf_encrypt',
-                  'sodium_crypto_aead_chacha20poly1305_ietf_keygen',
-                  'sodium_crypto_aead_chacha20poly1305_keygen',
-                  'sodium_crypto_aead_xchacha20poly1305_ietf_decrypt',
-                  'sodium_crypto_aead_xchacha20poly1305_ietf_encrypt',
-                  'sodium_crypto_aead_xchacha20poly1305_ietf_keygen', 'sodium_crypto_auth',
-                  'sodium_crypto_auth_keygen', 'sodium_crypto_auth_verify', 'sodium_crypto_box',
-                  'sodium_crypto_box_keypair',
-                  'sodium_crypto_box_keypair_from_secretkey_and_publickey',
-                  'sodium_crypto_box_open', 'sodium_crypto_box_publickey',
-                  'sodium_crypto_box_publickey_from_secretkey', 'sodium_crypto_box_seal',
-                  'sodium_crypto_box_seal_open', 'sodium_crypto_box_secretkey',
-                  'sodium_crypto_box_seed_keypair', 'sodium_crypto_generichash',
-                  'sodium_crypto_generichash_final', 'sodium_crypto_generichash_init',
-                  'sodium_crypto_generichash_keygen', 'sodium_crypto_generichash_update',
-                  'sodium_crypto_kdf_derive_from_key', 'sodium_crypto_kdf_keygen',
-                  'sodium_crypto_kx_client_session_keys', 'sodium_crypto_kx_keypair',
-                  'sodium_crypto_kx_publickey', 'sodium_crypto_kx_secretkey',
-                  'sodium_crypto_kx_seed_keypair', 'sodium_crypto_kx_server_session_keys',
-                  'sodium_crypto_pwhash', 'sodium_crypto_pwhash_scryptsalsa208sha256',
-                  'sodium_crypto_pwhash_scryptsalsa208sha256_str',
-                  'sodium_crypto_pwhash_scryptsalsa208sha256_str_verify',
-                  'sodium_crypto_pwhash_str', 'sodium_crypto_pwhash_str_needs_rehash',
-                  'sodium_crypto_pwhash_str_verify', 'sodium_crypto_scalarmult',
-                  'sodium_crypto_scalarmult_base', 'sodium_crypto_secretbox',
-                  'sodium_crypto_secretbox_keygen', 'sodium_crypto_secretbox_open',
-                  'sodium_crypto_secretstream_xchacha20poly1305_init_pull',
-                  'sodium_crypto_secretstream_xchacha20poly1305_init_push',
-                  'sodium_crypto_secretstream_xchacha20poly1305_keygen',
-                  'sodium_crypto_secretstream_xchacha20poly1305_pull',
-                  'sodium_crypto_secretstream_xchacha20poly1305_push',
-                  'sodium_crypto_secretstream_xchacha20poly1305_rekey',
-                  'sodium_crypto_shorthash', 'sodium_crypto_shorthash_keygen',
-                  'sodium_crypto_sign', 'sodium_crypto_sign_detached',
-                  'sodium_crypto_sign_ed25519_pk_to_curve25519',
-                  'sodium_crypto_sign_ed25519_sk_to_curve25519', 'sodium_crypto_sign_keypair',
-                  'sodium_crypto_sign_keypair_from_secretkey_and_publickey',
-                  'sodium_crypto_sign_open', 'sodium_crypto_sign_publickey',
-                  'sodium_crypto_sign_publickey_from_secretkey', 'sodium_crypto_sign_secretkey',
-                  'sodium_crypto_sign_seed_keypair', 'sodium_crypto_sign_verify_detached',
-                  'sodium_crypto_stream', 'sodium_crypto_stream_keygen',
-                  'sodium_crypto_stream_xor', 'sodium_hex2bin', 'sodium_increment',
-                  'sodium_memcmp', 'sodium_memzero', 'sodium_pad', 'sodium_unpad',
-                  'solr_get_version', 'sort', 'soundex', 'spl_autoload', 'spl_autoload_call',
-                  'spl_autoload_extensions', 'spl_autoload_functions', 'spl_autoload_register',
-                  'spl_autoload_unregister', 'spl_classes', 'spl_object_hash', 'spl_object_id',
-                  'split', 'spliti', 'sprintf', 'sql_regcase', 'sqlite_array_query',
-                  'sqlite_busy_timeout', 'sqlite_changes', 'sqlite_close', 'sqlite_column',
-                  'sqlite_create_aggregate', 'sqlite_create_function', 'sqlite_current',
-                  'sqlite_error_string', 'sqlite_escape_string', 'sqlite_exec',
-                  'sqlite_factory', 'sqlite_fetch_all', 'sqlite_fetch_array',
-                  'sqlite_fetch_column_types', 'sqlite_fetch_object', 'sqlite_fetch_single',
-                  'sqlite_fetch_string', 'sqlite_field_name', 'sqlite_has_more',
-                  'sqlite_has_prev', 'sqlite_key', 'sqlite_last_error',
-                  'sqlite_last_insert_rowid', 'sqlite_libencoding', 'sqlite_libversion',
-                  'sqlite_next', 'sqlite_num_fields', 'sqlite_num_rows', 'sqlite_open',
-                  'sqlite_popen', 'sqlite_prev', 'sqlite_query', 'sqlite_rewind', 'sqlite_seek',
-                  'sqlite_single_query', 'sqlite_udf_decode_binary', 'sqlite_udf_encode_binary',
-                  'sqlite_unbuffered_query', 'sqlite_valid', 'sqlsrv_begin_transaction',
-                  'sqlsrv_cancel', 'sqlsrv_client_info', 'sqlsrv_close', 'sqlsrv_commit',
-                  'sqlsrv_configure', 'sqlsrv_connect', 'sqlsrv_errors', 'sqlsrv_execute',
-                  'sqlsrv_fetch', 'sqlsrv_fetch_array', 'sqlsrv_fetch_object',
-                  'sqlsrv_field_metadata', 'sqlsrv_free_stmt', 'sqlsrv_get_config',
-                  'sqlsrv_get_field', 'sqlsrv_has_rows', 'sqlsrv_next_result',
-                  'sqlsrv_num_fields', 'sqlsrv_num_rows', 'sqlsrv_prepare', 'sqlsrv_query',
-                  'sqlsrv_rollback', 'sqlsrv_rows_affected', 'sqlsrv_send_stream_data',
-                  'sqlsrv_server_info', 'sqrt', 'srand', 'sscanf', 'ssdeep_fuzzy_compare',
-                  'ssdeep_fuzzy_hash', 'ssdeep_fuzzy_hash_filename', 'ssh2_auth_agent',
-                  'ssh2_auth_hostbased_file', 'ssh2_auth_none', 'ssh2_auth_password',
-                  'ssh2_auth_pubkey_file', 'ssh2_connect', 'ssh2_disconnect', 'ssh2_exec',
-                  'ssh2_fetch_stream', 'ssh2_fingerprint', 'ssh2_methods_negotiated',
-                  'ssh2_publickey_add', 'ssh2_publickey_init', 'ssh2_publickey_list',
-                  'ssh2_publickey_remove', 'ssh2_scp_recv', 'ssh2_scp_send', 'ssh2_sftp',
-                  'ssh2_sftp_chmod', 'ssh2_sftp_lstat', 'ssh2_sftp_mkdir', 'ssh2_sftp_readlink',
-                  'ssh2_sftp_realpath', 'ssh2_sftp_rename', 'ssh2_sftp_rmdir', 'ssh2_sftp_stat',
-                  'ssh2_sftp_symlink', 'ssh2_sftp_unlink', 'ssh2_shell', 'ssh2_tunnel', 'stat',
-                  'stats_absolute_deviation', 'stats_cdf_beta', 'stats_cdf_binomial',
-                  'stats_cdf_cauchy', 'stats_cdf_chisquare', 'stats_cdf_exponential',
-                  'stats_cdf_f', 'stats_cdf_gamma', 'stats_cdf_laplace', 'stats_cdf_logistic',
-                  'stats_cdf_negative_binomial', 'stats_cdf_noncentral_chisquare',
-                  'stats_cdf_noncentral_f', 'stats_cdf_noncentral_t', 'stats_cdf_normal',
-                  'stats_cdf_poisson', 'stats_cdf_t', 'stats_cdf_uniform', 'stats_cdf_weibull',
-                  'stats_covariance', 'stats_dens_beta', 'stats_dens_cauchy',
-                  'stats_dens_chisquare', 'stats_dens_exponential', 'stats_dens_f',
-                  'stats_dens_gamma', 'stats_dens_laplace', 'stats_dens_logistic',
-                  'stats_dens_normal', 'stats_dens_pmf_binomial',
-                  'stats_dens_pmf_hypergeometric', 'stats_dens_pmf_negative_binomial',
-                  'stats_dens_pmf_poisson', 'stats_dens_t', 'stats_dens_uniform',
-                  'stats_dens_weibull', 'stats_harmonic_mean', 'stats_kurtosis',
-                  'stats_rand_gen_beta', 'stats_rand_gen_chisquare',
-                  'stats_rand_gen_exponential', 'stats_rand_gen_f', 'stats_rand_gen_funiform',
-                  'stats_rand_gen_gamma', 'stats_rand_gen_ibinomial',
-                  'stats_rand_gen_ibinomial_negative', 'stats_rand_gen_int',
-                  'stats_rand_gen_ipoisson', 'stats_rand_gen_iuniform',
-                  'stats_rand_gen_noncentral_chisquare', 'stats_rand_gen_noncentral_f',
-                  'stats_rand_gen_noncentral_t', 'stats_rand_gen_normal', 'stats_rand_gen_t',
-                  'stats_rand_get_seeds', 'stats_rand_phrase_to_seeds', 'stats_rand_ranf',
-                  'stats_rand_setall', 'stats_skew', 'stats_standard_deviation',
-                  'stats_stat_binomial_coef', 'stats_stat_correlation', 'stats_stat_factorial',
-                  'stats_stat_independent_t', 'stats_stat_innerproduct', 'stats_stat_paired_t',
-                  'stats_stat_percentile', 'stats_stat_powersum', 'stats_variance',
-                  'stomp_connect_error', 'stomp_version', 'str_getcsv', 'str_ireplace',
-                  'str_pad', 'str_repeat', 'str_replace', 'str_rot13', 'str_shuffle',
-                  'str_split', 'str_word_count', 'strcasecmp', 'strchr', 'strcmp', 'strcoll',
-                  'strcspn', 'stream_bucket_append', 'stream_bucket_make_writeable',
-                  'stream_bucket_new', 'stream_bucket_prepend', 'stream_context_create',
-                  'stream_context_get_default', 'stream_context_get_options',
-                  'stream_context_get_params', 'stream_context_set_default',
-                  'stream_context_set_option', 'stream_context_set_params',
-                  'stream_copy_to_stream', 'stream_filter_append', 'stream_filter_prepend',
-                  'stream_filter_register', 'stream_filter_remove', 'stream_get_contents',
-                  'stream_get_filters', 'stream_get_line', 'stream_get_meta_data',
-                  'stream_get_transports', 'stream_get_wrappers', 'stream_is_local',
-                  'stream_isatty', 'stream_notification_callback', 'stream_register_wrapper',
-                  'stream_resolve_include_path', 'stream_select', 'stream_set_blocking',
-                  'stream_set_chunk_size', 'stream_set_read_buffer', 'stream_set_timeout',
-                  'stream_set_write_buffer', 'stream_socket_accept', 'stream_socket_client',
-                  'stream_socket_enable_crypto', 'stream_socket_get_name', 'stream_socket_pair',
-                  'stream_socket_recvfrom', 'stream_socket_sendto', 'stream_socket_server',
-                  'stream_socket_shutdown', 'stream_supports_lock', 'stream_wrapper_register',
-                  'stream_wrapper_restore', 'stream_wrapper_unregister', 'strftime',
-                  'strip_tags', 'stripcslashes', 'stripos', 'stripslashes', 'stristr', 'strlen',
-                  'strnatcasecmp', 'strnatcmp', 'strncasecmp', 'strncmp', 'strpbrk', 'strpos',
-                  'strptime', 'strrchr', 'strrev', 'strripos', 'strrpos', 'strspn', 'strstr',
-                  'strtok', 'strtolower', 'strtotime', 'strtoupper', 'strtr', 'strval',
-                  'substr', 'substr_compare', 'substr_count', 'substr_replace', 'svn_add',
-                  'svn_auth_get_parameter', 'svn_auth_set_parameter', 'svn_blame', 'svn_cat',
-                  'svn_checkout', 'svn_cleanup', 'svn_client_version', 'svn_commit',
-                  'svn_delete', 'svn_diff', 'svn_export', 'svn_fs_abort_txn',
-                  'svn_fs_apply_text', 'svn_fs_begin_txn2', 'svn_fs_change_node_prop',
-                  'svn_fs_check_path', 'svn_fs_contents_changed', 'svn_fs_copy',
-                  'svn_fs_delete', 'svn_fs_dir_entries', 'svn_fs_file_contents',
-                  'svn_fs_file_length', 'svn_fs_is_dir', 'svn_fs_is_file', 'svn_fs_make_dir',
-                  'svn_fs_make_file', 'svn_fs_node_created_rev', 'svn_fs_node_prop',
-                  'svn_fs_props_changed', 'svn_fs_revision_prop', 'svn_fs_revision_root',
-                  'svn_fs_txn_root', 'svn_fs_youngest_rev', 'svn_import', 'svn_log', 'svn_ls',
-                  'svn_mkdir', 'svn_repos_create', 'svn_repos_fs',
-                  'svn_repos_fs_begin_txn_for_commit', 'svn_repos_fs_commit_txn',
-                  'svn_repos_hotcopy', 'svn_repos_open', 'svn_repos_recover', 'svn_revert',
-                  'svn_status', 'svn_update', 'swoole_async_dns_lookup', 'swoole_async_read',
-                  'swoole_async_readfile', 'swoole_async_set', 'swoole_async_write',
-                  'swoole_async_writefile', 'swoole_client_select', 'swoole_cpu_num',
-                  'swoole_errno', 'swoole_event_add', 'swoole_event_defer', 'swoole_event_del',
-                  'swoole_event_exit', 'swoole_event_set', 'swoole_event_wait',
-                  'swoole_event_write', 'swoole_get_local_ip', 'swoole_last_error',
-                  'swoole_load_module', 'swoole_select', 'swoole_set_process_name',
-                  'swoole_strerror', 'swoole_timer_after', 'swoole_timer_exists',
-                  'swoole_timer_tick', 'swoole_version', 'sybase_affected_rows', 'sybase_close',
-                  'sybase_connect', 'sybase_data_seek', 'sybase_deadlock_retry_count',
-                  'sybase_fetch_array', 'sybase_fetch_assoc', 'sybase_fetch_field',
-                  'sybase_fetch_object', 'sybase_fetch_row', 'sybase_field_seek',
-                  'sybase_free_result', 'sybase_get_last_message', 'sybase_min_client_severity',
-                  'sybase_min_error_severity', 'sybase_min_message_severity',
-                  'sybase_min_server_severity', 'sybase_num_fields', 'sybase_num_rows',
-                  'sybase_pconnect', 'sybase_query', 'sybase_result', 'sybase_select_db',
-                  'sybase_set_message_handler', 'sybase_unbuffered_query', 'symlink',
-                  'sys_get_temp_dir', 'sys_getloadavg', 'syslog', 'system', 'taint', 'tan',
-                  'tanh', 'tcpwrap_check', 'tempnam', 'textdomain', 'tidy_access_count',
-                  'tidy_config_count', 'tidy_error_count', 'tidy_get_output',
-                  'tidy_warning_count', 'time', 'time_nanosleep', 'time_sleep_until',
-                  'timezone_abbreviations_list', 'timezone_identifiers_list',
-                  'timezone_location_get', 'timezone_name_from_abbr', 'timezone_name_get',
-                  'timezone_offset_get', 'timezone_open', 'timezone_transitions_get',
-                  'timezone_version_get', 'tmpfile', 'token_get_all', 'token_name', 'touch',
-                  'trader_acos', 'trader_ad', 'trader_add', 'trader_adosc', 'trader_adx',
-                  'trader_adxr', 'trader_apo', 'trader_aroon', 'trader_aroonosc', 'trader_asin',
-                  'trader_atan', 'trader_atr', 'trader_avgprice', 'trader_bbands',
-                  'trader_beta', 'trader_bop', 'trader_cci', 'trader_cdl2crows',
-                  'trader_cdl3blackcrows', 'trader_cdl3inside', 'trader_cdl3linestrike',
-                  'trader_cdl3outside', 'trader_cdl3starsinsouth', 'trader_cdl3whitesoldiers',
-                  'trader_cdlabandonedbaby', 'trader_cdladvanceblock', 'trader_cdlbelthold',
-                  'trader_cdlbreakaway', 'trader_cdlclosingmarubozu',
-                  'trader_cdlconcealbabyswall', 'trader_cdlcounterattack',
-                  'trader_cdldarkcloudcover', 'trader_cdldoji', 'trader_cdldojistar',
-                  'trader_cdldragonflydoji', 'trader_cdlengulfing', 'trader_cdleveningdojistar',
-                  'trader_cdleveningstar', 'trader_cdlgapsidesidewhite',
-                  'trader_cdlgravestonedoji', 'trader_cdlhammer', 'trader_cdlhangingman',
-                  'trader_cdlharami', 'trader_cdlharamicross', 'trader_cdlhighwave',
-                  'trader_cdlhikkake', 'trader_cdlhikkakemod', 'trader_cdlhomingpigeon',
-                  'trader_cdlidentical3crows', 'trader_cdlinneck', 'trader_cdlinvertedhammer',
-                  'trader_cdlkicking', 'trader_cdlkickingbylength', 'trader_cdlladderbottom',
-                  'trader_cdllongleggeddoji', 'trader_cdllongline', 'trader_cdlmarubozu',
-                  'trader_cdlmatchinglow', 'trader_cdlmathold', 'trader_cdlmorningdojistar',
-                  'trader_cdlmorningstar', 'trader_cdlonneck', 'trader_cdlpiercing',
-                  'trader_cdlrickshawman', 'trader_cdlrisefall3methods',
-                  'trader_cdlseparatinglines', 'trader_cdlshootingstar', 'trader_cdlshortline',
-                  'trader_cdlspinningtop', 'trader_cdlstalledpattern',
-                  'trader_cdlsticksandwich', 'trader_cdltakuri', 'trader_cdltasukigap',
-                  'trader_cdlthrusting', 'trader_cdltristar', 'trader_cdlunique3river',
-                  'trader_cdlupsidegap2crows', 'trader_cdlxsidegap3methods', 'trader_ceil',
-                  'trader_cmo', 'trader_correl', 'trader_cos', 'trader_cosh', 'trader_dema',
-                  'trader_div', 'trader_dx', 'trader_ema', 'trader_errno', 'trader_exp',
-                  'trader_floor', 'trader_get_compat', 'trader_get_unstable_period',
-                  'trader_ht_dcperiod', 'trader_ht_dcphase', 'trader_ht_phasor',
-                  'trader_ht_sine', 'trader_ht_trendline', 'trader_ht_trendmode', 'trader_kama',
-                  'trader_linearreg', 'trader_linearreg_angle', 'trader_linearreg_intercept',
-                  'trader_linearreg_slope', 'trader_ln', 'trader_log10', 'trader_ma',
-                  'trader_macd', 'trader_macdext', 'trader_macdfix', 'trader_mama',
-                  'trader_mavp', 'trader_max', 'trader_maxindex', 'trader_medprice',
-                  'trader_mfi', 'trader_midpoint', 'trader_midprice', 'trader_min',
-                  'trader_minindex', 'trader_minmax', 'trader_minmaxindex', 'trader_minus_di',
-                  'trader_minus_dm', 'trader_mom', 'trader_mult', 'trader_natr', 'trader_obv',
-                  'trader_plus_di', 'trader_plus_dm', 'trader_ppo', 'trader_roc', 'trader_rocp',
-                  'trader_rocr', 'trader_rocr100', 'trader_rsi', 'trader_sar', 'trader_sarext',
-                  'trader_set_compat', 'trader_set_unstable_period', 'trader_sin',
-                  'trader_sinh', 'trader_sma', 'trader_sqrt', 'trader_stddev', 'trader_stoch',
-                  'trader_stochf', 'trader_stochrsi', 'trader_sub', 'trader_sum', 'trader_t3',
-                  'trader_tan', 'trader_tanh', 'trader_tema', 'trader_trange', 'trader_trima',
-                  'trader_trix', 'trader_tsf', 'trader_typprice', 'trader_ultosc', 'trader_var',
-                  'trader_wclprice', 'trader_willr', 'trader_wma', 'trait_exists',
-                  'trigger_error', 'trim', 'uasort', 'ucfirst', 'ucwords',
-                  'udm_add_search_limit', 'udm_alloc_agent', 'udm_alloc_agent_array',
-                  'udm_api_version', 'udm_cat_list', 'udm_cat_path', 'udm_check_charset',
-                  'udm_clear_search_limits', 'udm_crc32', 'udm_errno', 'udm_error', 'udm_find',
-                  'udm_free_agent', 'udm_free_ispell_data', 'udm_free_res', 'udm_get_doc_count',
-                  'udm_get_res_field', 'udm_get_res_param', 'udm_hash32',
-                  'udm_load_ispell_data', 'udm_set_agent_param', 'uksort', 'umask', 'uniqid',
-                  'unixtojd', 'unlink', 'unpack', 'unregister_tick_function', 'unserialize',
-                  'unset', 'untaint', 'uopz_add_function', 'uopz_allow_exit', 'uopz_backup',
-                  'uopz_compose', 'uopz_copy', 'uopz_del_function', 'uopz_delete',
-                  'uopz_extend', 'uopz_flags', 'uopz_function', 'uopz_get_exit_status',
-                  'uopz_get_hook', 'uopz_get_mock', 'uopz_get_property', 'uopz_get_return',
-                  'uopz_get_static', 'uopz_implement', 'uopz_overload', 'uopz_redefine',
-                  'uopz_rename', 'uopz_restore', 'uopz_set_hook', 'uopz_set_mock',
-                  'uopz_set_property', 'uopz_set_return', 'uopz_set_static', 'uopz_undefine',
-                  'uopz_unset_hook', 'uopz_unset_mock', 'uopz_unset_return', 'urldecode',
-                  'urlencode', 'use_soap_error_handler', 'user_error', 'usleep', 'usort',
-                  'utf8_decode', 'utf8_encode', 'var_dump', 'var_export', 'variant_abs',
-                  'variant_add', 'variant_and', 'variant_cast', 'variant_cat', 'variant_cmp',
-                  'variant_date_from_timestamp', 'variant_date_to_timestamp', 'variant_div',
-                  'variant_eqv', 'variant_fix', 'variant_get_type', 'variant_idiv',
-                  'variant_imp', 'variant_int', 'variant_mod', 'variant_mul', 'variant_neg',
-                  'variant_not', 'variant_or', 'variant_pow', 'variant_round', 'variant_set',
-                  'variant_set_type', 'variant_sub', 'variant_xor', 'version_compare',
-                  'vfprintf', 'virtual', 'vpopmail_add_alias_domain',
-                  'vpopmail_add_alias_domain_ex', 'vpopmail_add_domain',
-                  'vpopmail_add_domain_ex', 'vpopmail_add_user', 'vpopmail_alias_add',
-                  'vpopmail_alias_del', 'vpopmail_alias_del_domain', 'vpopmail_alias_get',
-                  'vpopmail_alias_get_all', 'vpopmail_auth_user', 'vpopmail_del_domain',
-                  'vpopmail_del_domain_ex', 'vpopmail_del_user', 'vpopmail_error',
-                  'vpopmail_passwd', 'vpopmail_set_user_quota', 'vprintf', 'vsprintf',
-                  'wddx_add_vars', 'wddx_deserialize', 'wddx_packet_end', 'wddx_packet_start',
-                  'wddx_serialize_value', 'wddx_serialize_vars', 'win32_continue_service',
-                  'win32_create_service', 'win32_delete_service',
-                  'win32_get_last_control_message', 'win32_pause_service',
-                  'win32_ps_list_procs', 'win32_ps_stat_mem', 'win32_ps_stat_proc',
-                  'win32_query_service_status', 'win32_send_custom_control',
-                  'win32_set_service_exit_code', 'win32_set_service_exit_mode',
-                  'win32_set_service_status', 'win32_start_service',
-                  'win32_start_service_ctrl_dispatcher', 'win32_stop_service',
-                  'wincache_fcache_fileinfo', 'wincache_fcache_meminfo', 'wincache_lock',
-                  'wincache_ocache_fileinfo', 'wincache_ocache_meminfo',
-                  'wincache_refresh_if_changed', 'wincache_rplist_fileinfo',
-                  'wincache_rplist_meminfo', 'wincache_scache_info', 'wincache_scache_meminfo',
-                  'wincache_ucache_add', 'wincache_ucache_cas', 'wincache_ucache_clear',
-                  'wincache_ucache_dec', 'wincache_ucache_delete', 'wincache_ucache_exists',
-                  'wincache_ucache_get', 'wincache_ucache_inc', 'wincache_ucache_info',
-                  'wincache_ucache_meminfo', 'wincache_ucache_set', 'wincache_unlock',
-                  'wordwrap', 'xattr_get', 'xattr_list', 'xattr_remove', 'xattr_set',
-                  'xattr_supported', 'xdiff_file_bdiff', 'xdiff_file_bdiff_size',
-                  'xdiff_file_bpatch', 'xdiff_file_diff', 'xdiff_file_diff_binary',
-                  'xdiff_file_merge3', 'xdiff_file_patch', 'xdiff_file_patch_binary',
-                  'xdiff_file_rabdiff', 'xdiff_string_bdiff', 'xdiff_string_bdiff_size',
-                  'xdiff_string_bpatch', 'xdiff_string_diff', 'xdiff_string_diff_binary',
-                  'xdiff_string_merge3', 'xdiff_string_patch', 'xdiff_string_patch_binary',
-                  'xdiff_string_rabdiff', 'xhprof_disable', 'xhprof_enable',
-                  'xhprof_sample_disable', 'xhprof_sample_enable', 'xml_error_string',
-                  'xml_get_current_byte_index', 'xml_get_current_column_number',
-                  'xml_get_current_line_number', 'xml_get_error_code', 'xml_parse',
-                  'xml_parse_into_struct', 'xml_parser_create', 'xml_parser_create_ns',
-                  'xml_parser_free', 'xml_parser_get_option', 'xml_parser_set_option',
-                  'xml_set_character_data_handler', 'xml_set_default_handler',
-                  'xml_set_element_handler', 'xml_set_end_namespace_decl_handler',
-                  'xml_set_external_entity_ref_handler', 'xml_set_notation_decl_handler',
-                  'xml_set_object', 'xml_set_processing_instruction_handler',
-                  'xml_set_start_namespace_decl_handler',
-                  'xml_set_unparsed_entity_decl_handler', 'xmlrpc_decode',
-                  'xmlrpc_decode_request', 'xmlrpc_encode', 'xmlrpc_encode_request',
-                  'xmlrpc_get_type', 'xmlrpc_is_fault', 'xmlrpc_parse_method_descriptions',
-                  'xmlrpc_server_add_introspection_data', 'xmlrpc_server_call_method',
-                  'xmlrpc_server_create', 'xmlrpc_server_destroy',
-                  'xmlrpc_server_register_introspection_callback',
-                  'xmlrpc_server_register_method', 'xmlrpc_set_type', 'yaml_emit',
-                  'yaml_emit_file', 'yaml_parse', 'yaml_parse_file', 'yaml_parse_url',
-                  'yaz_addinfo', 'yaz_ccl_conf', 'yaz_ccl_parse', 'yaz_close', 'yaz_connect',
-                  'yaz_database', 'yaz_element', 'yaz_errno', 'yaz_error', 'yaz_es',
-                  'yaz_es_result', 'yaz_get_option', 'yaz_hits', 'yaz_itemorder', 'yaz_present',
-                  'yaz_range', 'yaz_record', 'yaz_scan', 'yaz_scan_result', 'yaz_schema',
-                  'yaz_search', 'yaz_set_option', 'yaz_sort', 'yaz_syntax', 'yaz_wait',
-                  'yp_all', 'yp_cat', 'yp_err_string', 'yp_errno', 'yp_first',
-                  'yp_get_default_domain', 'yp_master', 'yp_match', 'yp_next', 'yp_order',
-                  'zend_logo_guid', 'zend_thread_id', 'zend_version', 'zip_close',
-                  'zip_entry_close', 'zip_entry_compressedsize', 'zip_entry_compressionmethod',
-                  'zip_entry_filesize', 'zip_entry_name', 'zip_entry_open', 'zip_entry_read',
-                  'zip_open', 'zip_read', 'zlib_decode', 'zlib_encode', 'zlib_get_coding_type',
-                  'zookeeper_dispatch'],
- 'php_keywords': ['__class__', '__dir__', '__file__', '__function__', '__halt_compiler',
-                  '__line__', '__method__', '__namespace__', '__trait__', 'abstract', 'and',
-                  'array', 'as', 'break', 'case', 'catch', 'cfunction', 'clone', 'continue',
-                  'declare', 'default', 'die', 'do', 'echo', 'else', 'elseif', 'empty',
-                  'enddeclare', 'endfor', 'endforeach', 'endif', 'endswitch', 'endwhile',
-                  'eval', 'exit', 'extends', 'final', 'finally', 'fn', 'for', 'foreach',
-                  'global', 'goto', 'if', 'implements', 'include', 'include_once', 'instanceof',
-                  'insteadof', 'isset', 'list', 'match', 'new', 'old_function', 'or', 'parent',
-                  'print', 'private', 'protected', 'public', 'readonly', 'require',
-                  'require_once', 'return', 'self', 'static', 'switch', 'throw', 'try', 'unset',
-                  'var', 'while', 'xor', 'yield'],
- 'powershell_attributes': ['ConfirmImpact', 'DefaultParameterSetName', 'HelpURI',
-                           'PositionalBinding', 'SupportsPaging', 'SupportsShouldProcess'],
- 'powershell_auto_vars': ['$$', '$?', '$^', '$_', '$args', '$ConsoleFileName', '$Error',
-                          '$Event', '$EventArgs', '$EventSubscriber', '$ExecutionContext',
-                          '$false', '$foreach', '$HOME', '$Host', '$input', '$IsCoreCLR',
-                          '$IsLinux', '$IsMacOS', '$IsWindows', '$LastExitCode', '$Matches',
-                          '$MyInvocation', '$NestedPromptLevel', '$null', '$PID', '$PROFILE',
-                          '$PSBoundParameters', '$PSCmdlet', '$PSCommandPath', '$PSCulture',
-                          '$PSDebugContext', '$PSHOME', '$PSItem', '$PSScriptRoot',
-                          '$PSSenderInfo', '$PSUICulture', '$PSVersionTable', '$PWD',
-                          '$REPORTERRORSHOWEXCEPTIONCLASS', '$REPORTERRORSHOWINNEREXCEPTION',
-                          '$REPORTERRORSHOWSOURCE', '$REPORTERRORSHOWSTACKTRACE', '$SENDER',
-                          '$ShellId', '$StackTrace', '$switch', '$this', '$true'],
- 'powershell_keywords': ['assembly', 'exit', 'process', 'base', 'filter', 'public', 'begin',
-                         'finally', 'return', 'break', 'for', 'sequence', 'catch', 'foreach',
-                         'static', 'class', 'from', 'switch', 'command', 'function', 'throw',
-                         'configuration', 'hidden', 'trap', 'continue', 'if', 'try', 'data',
-                         'in', 'type', 'define', 'inlinescript', 'until', 'do', 'interface',
-                         'using', 'dynamicparam', 'module', 'var', 'else', 'namespace', 'while',
-                         'elseif', 'parallel', 'workflow', 'end', 'param', 'enum', 'private'],
- 'powershell_multiline_keywords': ['synopsis', 'description', 'parameter', 'example', 'inputs',
-                                   'outputs', 'notes', 'link', 'component', 'role',
-                                   'functionality', 'forwardhelptargetname',
-                                   'forwardhelpcategory', 'remotehelprunspace',
-                                   'externalhelp'],
- 'powershell_operators': ['-split', '-isplit', '-csplit', '-join', '-is', '-isnot', '-as',
-                          '-eq', '-ieq', '-ceq', '-ne', '-ine', '-cne', '-gt', '-igt', '-cgt',
-                          '-ge', '-ige', '-cge', '-lt', '-ilt', '-clt', '-le', '-ile', '-cle',
-                          '-like', '-ilike', '-clike', '-notlike', '-inotlike', '-cnotlike',
-                          '-match', '-imatch', '-cmatch', '-notmatch', '-inotmatch',
-                          '-cnotmatch', '-contains', '-icontains', '-ccontains', '-notcontains',
-                          '-inotcontains', '-cnotcontains', '-replace', '-ireplace',
-                          '-creplace', '-shl', '-shr', '-band', '-bor', '-bxor', '-and', '-or',
-                          '-xor', '-not', '+=', '-=', '*=', '/=', '%='],
- 'racket_builtins': ['*', '+', '-', '/', '<', '<=', '=', '>', '>=',
-                     'abort-current-continuation', 'abs', 'absolute-path?', 'acos', 'add1',
-                     'alarm-evt', 'always-evt', 'andmap', 'angle', 'append', 'apply',
-                     'arithmetic-shift', 'arity-at-least', 'arity-at-least-value',
-                     'arity-at-least?', 'asin', 'assoc', 'assq', 'assv', 'atan', 'banner',
-                     'bitwise-and', 'bitwise-bit-field', 'bitwise-bit-set?', 'bitwise-ior',
-                     'bitwise-not', 'bitwise-xor', 'boolean?', 'bound-identifier=?', 'box',
-                     'box-cas!', 'box-immutable', 'box?', 'break-enabled', 'break-thread',
-                     'build-path', 'build-path/convention-type', 'byte-pregexp',
-                     'byte-pregexp?', 'byte-ready?', 'byte-regexp', 'byte-regexp?', 'byte?',
-                     'bytes', 'bytes->immutable-bytes', 'bytes->list', 'bytes->path',
-                     'bytes->path-element', 'bytes->string/latin-1', 'bytes->string/locale',
-                     'bytes->string/utf-8', 'bytes-append', 'bytes-close-converter',
-                     'bytes-convert', 'bytes-convert-end', 'bytes-converter?', 'bytes-copy',
-                     'bytes-copy!', 'bytes-environment-variable-name?', 'bytes-fill!',
-                     'bytes-length', 'bytes-open-converter', 'bytes-ref', 'bytes-set!',
-                     'bytes-utf-8-index', 'bytes-utf-8-length', 'bytes-utf-8-ref', 'bytes<?',
-                     'bytes=?', 'bytes>?', 'bytes?', 'caaaar', 'caaadr', 'caaar', 'caadar',
-                     'caaddr', 'caadr', 'caar', 'cadaar', 'cadadr', 'cadar', 'caddar', 'cadddr',
-                     'caddr', 'cadr', 'call-in-nested-thread',
-                     'call-with-break-parameterization', 'call-with-composable-continuation',
-                     'call-with-continuation-barrier', 'call-with-continuation-prompt',
-                     'call-with-current-continuation',
-                     'call-with-default-reading-parameterization',
-                     'call-with-escape-continuation', 'call-with-exception-handler',
-                     'call-with-immediate-continuation-mark', 'call-with-input-file',
-                     'call-with-output-file', 'call-with-parameterization',
-                     'call-with-semaphore', 'call-with-semaphore/enable-break',
-                     'call-with-values', 'call/cc', 'call/ec', 'car', 'cdaaar', 'cdaadr',
-                     'cdaar', 'cdadar', 'cdaddr', 'cdadr', 'cdar', 'cddaar', 'cddadr', 'cddar',
-                     'cdddar', 'cddddr', 'cdddr', 'cddr', 'cdr', 'ceiling', 'channel-get',
-                     'channel-put', 'channel-put-evt', 'channel-put-evt?', 'channel-try-get',
-                     'channel?', 'chaperone-box', 'chaperone-continuation-mark-key',
-                     'chaperone-evt', 'chaperone-hash', 'chaperone-of?', 'chaperone-procedure',
-                     'chaperone-prompt-tag', 'chaperone-struct', 'chaperone-struct-type',
-                     'chaperone-vector', 'chaperone?', 'char->integer', 'char-alphabetic?',
-                     'char-blank?', 'char-ci<=?', 'char-ci<?', 'char-ci=?', 'char-ci>=?',
-                     'char-ci>?', 'char-downcase', 'char-foldcase', 'char-general-category',
-                     'char-graphic?', 'char-iso-control?', 'char-lower-case?', 'char-numeric?',
-                     'char-punctuation?', 'char-ready?', 'char-symbolic?', 'char-title-case?',
-                     'char-titlecase', 'char-upcase', 'char-upper-case?', 'char-utf-8-length',
-                     'char-whitespace?', 'char<=?', 'char<?', 'char=?', 'char>=?', 'char>?',
-                     'char?', 'check-duplicate-identifier',
-                     'checked-procedure-check-and-extract', 'choice-evt', 'cleanse-path',
-                     'close-input-port', 'close-output-port', 'collect-garbage',
-                     'collection-file-path', 'collection-path', 'compile',
-                     'compile-allow-set!-undefined', 'compile-context-preservation-enabled',
-                     'compile-enforce-module-constants', 'compile-syntax',
-                     'compiled-expression?', 'compiled-module-expression?', 'complete-path?',
-                     'complex?', 'cons', 'continuation-mark-key?',
-                     'continuation-mark-set->context', 'continuation-mark-set->list',
-                     'continuation-mark-set->list*', 'continuation-mark-set-first',
-                     'continuation-mark-set?', 'continuation-marks',
-                     'continuation-prompt-available?', 'continuation-prompt-tag?',
-                     'continuation?', 'copy-file', 'cos', 'current-break-parameterization',
-                     'current-code-inspector', 'current-command-line-arguments',
-                     'current-compile', 'current-compiled-file-roots',
-                     'current-continuation-marks', 'current-custodian', 'current-directory',
-                     'current-directory-for-user', 'current-drive',
-                     'current-environment-variables', 'current-error-port', 'current-eval',
-                     'current-evt-pseudo-random-generator', 'current-gc-milliseconds',
-                     'current-get-interaction-input-port', 'current-inexact-milliseconds',
-                     'current-input-port', 'current-inspector',
-                     'current-library-collection-paths', 'current-load',
-                     'current-load-extension', 'current-load-relative-directory',
-                     'current-load/use-compiled', 'current-locale', 'current-memory-use',
-                     'current-milliseconds', 'current-module-declare-name',
-                     'current-module-declare-source', 'current-module-name-resolver',
-                     'current-module-path-for-load', 'current-namespace', 'current-output-port',
-                     'current-parameterization', 'current-preserved-thread-cell-values',
-                     'current-print', 'current-process-milliseconds', 'current-prompt-read',
-                     'current-pseudo-random-generator', 'current-read-interaction',
-                     'current-reader-guard', 'current-readtable', 'current-seconds',
-                     'current-security-guard', 'current-subprocess-custodian-mode',
-                     'current-thread', 'current-thread-group',
-                     'current-thread-initial-stack-size', 'current-write-relative-directory',
-                     'custodian-box-value', 'custodian-box?', 'custodian-limit-memory',
-                     'custodian-managed-list', 'custodian-memory-accounting-available?',
-                     'custodian-require-memory', 'custodian-shutdown-all', 'custodian?',
-                     'custom-print-quotable-accessor', 'custom-print-quotable?',
-                     'custom-write-accessor', 'custom-write?', 'date', 'date*',
-                     'date*-nanosecond', 'date*-time-zone-name', 'date*?', 'date-day',
-                     'date-dst?', 'date-hour', 'date-minute', 'date-month', 'date-second',
-                     'date-time-zone-offset', 'date-week-day', 'date-year', 'date-year-day',
-                     'date?', 'datum-intern-literal', 'default-continuation-prompt-tag',
-                     'delete-directory', 'delete-file', 'denominator', 'directory-exists?',
-                     'directory-list', 'display', 'displayln', 'dump-memory-stats',
-                     'dynamic-require', 'dynamic-require-for-syntax', 'dynamic-wind',
-                     'environment-variables-copy', 'environment-variables-names',
-                     'environment-variables-ref', 'environment-variables-set!',
-                     'environment-variables?', 'eof', 'eof-object?', 'ephemeron-value',
-                     'ephemeron?', 'eprintf', 'eq-hash-code', 'eq?', 'equal-hash-code',
-                     'equal-secondary-hash-code', 'equal?', 'equal?/recur', 'eqv-hash-code',
-                     'eqv?', 'error', 'error-display-handler', 'error-escape-handler',
-                     'error-print-context-length', 'error-print-source-location',
-                     'error-print-width', 'error-value->string-handler', 'eval',
-                     'eval-jit-enabled', 'eval-syntax', 'even?', 'evt?', 'exact->inexact',
-                     'exact-integer?', 'exact-nonnegative-integer?', 'exact-positive-integer?',
-                     'exact?', 'executable-yield-handler', 'exit', 'exit-handler', 'exn',
-                     'exn-continuation-marks', 'exn-message', 'exn:break',
-                     'exn:break-continuation', 'exn:break:hang-up', 'exn:break:hang-up?',
-                     'exn:break:terminate', 'exn:break:terminate?', 'exn:break?', 'exn:fail',
-                     'exn:fail:contract', 'exn:fail:contract:arity', 'exn:fail:contract:arity?',
-                     'exn:fail:contract:continuation', 'exn:fail:contract:continuation?',
-                     'exn:fail:contract:divide-by-zero', 'exn:fail:contract:divide-by-zero?',
-                     'exn:fail:contract:non-fixnum-result',
-                     'exn:fail:contract:non-fixnum-result?', 'exn:fail:contract:variable',
-                     'exn:fail:contract:variable-id', 'exn:fail:contract:variable?',
-                     'exn:fail:contract?', 'exn:fail:filesystem', 'exn:fail:filesystem:errno',
-                     'exn:fail:filesystem:errno-errno', 'exn:fail:filesystem:errno?',
-                     'exn:fail:filesystem:exists', 'exn:fail:filesystem:exists?',
-                     'exn:fail:filesystem:missing-module',
-                     'exn:fail:filesystem:missing-module-path',
-                     'exn:fail:filesystem:missing-module?', 'exn:fail:filesystem:version',
-                     'exn:fail:filesystem:version?', 'exn:fail:filesystem?', 'exn:fail:network',
-                     'exn:fail:network:errno', 'exn:fail:network:errno-errno',
-                     'exn:fail:network:errno?', 'exn:fail:network?', 'exn:fail:out-of-memory',
-                     'exn:fail:out-of-memory?', 'exn:fail:read', 'exn:fail:read-srclocs',
-                     'exn:fail:read:eof', 'exn:fail:read:eof?', 'exn:fail:read:non-char',
-                     'exn:fail:read:non-char?', 'exn:fail:read?', 'exn:fail:syntax',
-                     'exn:fail:syntax-exprs', 'exn:fail:syntax:missing-module',
-                     'exn:fail:syntax:missing-module-path', 'exn:fail:syntax:missing-module?',
-                     'exn:fail:syntax:unbound', 'exn:fail:syntax:unbound?', 'exn:fail:syntax?',
-                     'exn:fail:unsupported', 'exn:fail:unsupported?', 'exn:fail:user',
-                     'exn:fail:user?', 'exn:fail?', 'exn:missing-module-accessor',
-                     'exn:missing-module?', 'exn:srclocs-accessor', 'exn:srclocs?', 'exn?',
-                     'exp', 'expand', 'expand-once', 'expand-syntax', 'expand-syntax-once',
-                     'expand-syntax-to-top-form', 'expand-to-top-form', 'expand-user-path',
-                     'explode-path', 'expt', 'file-exists?', 'file-or-directory-identity',
-                     'file-or-directory-modify-seconds', 'file-or-directory-permissions',
-                     'file-position', 'file-position*', 'file-size', 'file-stream-buffer-mode',
-                     'file-stream-port?', 'file-truncate', 'filesystem-change-evt',
-                     'filesystem-change-evt-cancel', 'filesystem-change-evt?',
-                     'filesystem-root-list', 'find-executable-path',
-                     'find-library-collection-paths', 'find-system-path', 'fixnum?',
-                     'floating-point-bytes->real', 'flonum?', 'floor', 'flush-output',
-                     'for-each', 'format', 'fprintf', 'free-identifier=?', 'gcd',
-                     'generate-temporaries', 'gensym', 'get-output-bytes', 'get-output-string',
-                     'getenv', 'global-port-print-handler', 'guard-evt', 'handle-evt',
-                     'handle-evt?', 'hash', 'hash-equal?', 'hash-eqv?', 'hash-has-key?',
-                     'hash-placeholder?', 'hash-ref!', 'hasheq', 'hasheqv',
-                     'identifier-binding', 'identifier-binding-symbol',
-                     'identifier-label-binding', 'identifier-prune-lexical-context',
-                     'identifier-prune-to-source-module',
-                     'identifier-remove-from-definition-context', 'identifier-template-binding',
-                     'identifier-transformer-binding', 'identifier?', 'imag-part', 'immutable?',
-                     'impersonate-box', 'impersonate-continuation-mark-key', 'impersonate-hash',
-                     'impersonate-procedure', 'impersonate-prompt-tag', 'impersonate-struct',
-                     'impersonate-vector', 'impersonator-ephemeron', 'impersonator-of?',
-                     'impersonator-prop:application-mark',
-                     'impersonator-property-accessor-procedure?', 'impersonator-property?',
-                     'impersonator?', 'inexact->exact', 'inexact-real?', 'inexact?',
-                     'input-port?', 'inspector?', 'integer->char', 'integer->integer-bytes',
-                     'integer-bytes->integer', 'integer-length', 'integer-sqrt',
-                     'integer-sqrt/remainder', 'integer?', 'internal-definition-context-seal',
-                     'internal-definition-context?', 'keyword->string', 'keyword<?', 'keyword?',
-                     'kill-thread', 'lcm', 'length', 'liberal-define-context?', 'link-exists?',
-                     'list', 'list*', 'list->bytes', 'list->string', 'list->vector', 'list-ref',
-                     'list-tail', 'list?', 'load', 'load-extension', 'load-on-demand-enabled',
-                     'load-relative', 'load-relative-extension', 'load/cd', 'load/use-compiled',
-                     'local-expand', 'local-expand/capture-lifts', 'local-transformer-expand',
-                     'local-transformer-expand/capture-lifts', 'locale-string-encoding', 'log',
-                     'log-max-level', 'magnitude', 'make-arity-at-least', 'make-bytes',
-                     'make-channel', 'make-continuation-mark-key',
-                     'make-continuation-prompt-tag', 'make-custodian', 'make-custodian-box',
-                     'make-date', 'make-date*', 'make-derived-parameter', 'make-directory',
-                     'make-environment-variables', 'make-ephemeron', 'make-exn',
-                     'make-exn:break', 'make-exn:break:hang-up', 'make-exn:break:terminate',
-                     'make-exn:fail', 'make-exn:fail:contract', 'make-exn:fail:contract:arity',
-                     'make-exn:fail:contract:continuation',
-                     'make-exn:fail:contract:divide-by-zero',
-                     'make-exn:fail:contract:non-fixnum-result',
-                     'make-exn:fail:contract:variable', 'make-exn:fail:filesystem',
-                     'make-exn:fail:filesystem:errno', 'make-exn:fail:filesystem:exists',
-                     'make-exn:fail:filesystem:missing-module',
-                     'make-exn:fail:filesystem:version', 'make-exn:fail:network',
-                     'make-exn:fail:network:errno', 'make-exn:fail:out-of-memory',
-                     'make-exn:fail:read', 'make-exn:fail:read:eof',
-                     'make-exn:fail:read:non-char', 'make-exn:fail:syntax',
-                     'make-exn:fail:syntax:missing-module', 'make-exn:fail:syntax:unbound',
-                     'make-exn:fail:unsupported', 'make-exn:fail:user',
-                     'make-file-or-directory-link', 'make-hash-placeholder',
-                     'make-hasheq-placeholder', 'make-hasheqv', 'make-hasheqv-placeholder',
-                     'make-immutable-hasheqv', 'make-impersonator-property', 'make-input-port',
-                     'make-inspector', 'make-known-char-range-list', 'make-output-port',
-                     'make-parameter', 'make-phantom-bytes', 'make-pipe', 'make-placeholder',
-                     'make-polar', 'make-prefab-struct', 'make-pseudo-random-generator',
-                     'make-reader-graph', 'make-readtable', 'make-rectangular',
-                     'make-rename-transformer', 'make-resolved-module-path',
-                     'make-security-guard', 'make-semaphore', 'make-set!-transformer',
-                     'make-shared-bytes', 'make-sibling-inspector', 'make-special-comment',
-                     'make-srcloc', 'make-string', 'make-struct-field-accessor',
-                     'make-struct-field-mutator', 'make-struct-type',
-                     'make-struct-type-property', 'make-syntax-delta-introducer',
-                     'make-syntax-introducer', 'make-thread-cell', 'make-thread-group',
-                     'make-vector', 'make-weak-box', 'make-weak-hasheqv', 'make-will-executor',
-                     'map', 'max', 'mcar', 'mcdr', 'mcons', 'member', 'memq', 'memv', 'min',
-                     'module->exports', 'module->imports', 'module->language-info',
-                     'module->namespace', 'module-compiled-cross-phase-persistent?',
-                     'module-compiled-exports', 'module-compiled-imports',
-                     'module-compiled-language-info', 'module-compiled-name',
-                     'module-compiled-submodules', 'module-declared?', 'module-path-index-join',
-                     'module-path-index-resolve', 'module-path-index-split',
-                     'module-path-index-submodule', 'module-path-index?', 'module-path?',
-                     'module-predefined?', 'module-provide-protected?', 'modulo', 'mpair?',
-                     'nack-guard-evt', 'namespace-attach-module',
-                     'namespace-attach-module-declaration', 'namespace-base-phase',
-                     'namespace-mapped-symbols', 'namespace-module-identifier',
-                     'namespace-module-registry', 'namespace-require',
-                     'namespace-require/constant', 'namespace-require/copy',
-                     'namespace-require/expansion-time', 'namespace-set-variable-value!',
-                     'namespace-symbol->identifier', 'namespace-syntax-introduce',
-                     'namespace-undefine-variable!', 'namespace-unprotect-module',
-                     'namespace-variable-value', 'namespace?', 'negative?', 'never-evt',
-                     'newline', 'normal-case-path', 'not', 'null', 'null?', 'number->string',
-                     'number?', 'numerator', 'object-name', 'odd?', 'open-input-bytes',
-                     'open-input-file', 'open-input-output-file', 'open-input-string',
-                     'open-output-bytes', 'open-output-file', 'open-output-string', 'ormap',
-                     'output-port?', 'pair?', 'parameter-procedure=?', 'parameter?',
-                     'parameterization?', 'path->bytes', 'path->complete-path',
-                     'path->directory-path', 'path->string', 'path-add-suffix',
-                     'path-convention-type', 'path-element->bytes', 'path-element->string',
-                     'path-for-some-system?', 'path-list-string->path-list',
-                     'path-replace-suffix', 'path-string?', 'path?', 'peek-byte',
-                     'peek-byte-or-special', 'peek-bytes', 'peek-bytes!', 'peek-bytes-avail!',
-                     'peek-bytes-avail!*', 'peek-bytes-avail!/enable-break', 'peek-char',
-                     'peek-char-or-special', 'peek-string', 'peek-string!', 'phantom-bytes?',
-                     'pipe-content-length', 'placeholder-get', 'placeholder-set!',
-                     'placeholder?', 'poll-guard-evt', 'port-closed-evt', 'port-closed?',
-                     'port-commit-peeked', 'port-count-lines!', 'port-count-lines-enabled',
-                     'port-counts-lines?', 'port-display-handler', 'port-file-identity',
-                     'port-file-unlock', 'port-next-location', 'port-print-handler',
-                     'port-progress-evt', 'port-provides-progress-evts?', 'port-read-handler',
-                     'port-try-file-lock?', 'port-write-handler', 'port-writes-atomic?',
-                     'port-writes-special?', 'port?', 'positive?', 'prefab-key->struct-type',
-                     'prefab-key?', 'prefab-struct-key', 'pregexp', 'pregexp?',
-                     'primitive-closure?', 'primitive-result-arity', 'primitive?', 'print',
-                     'print-as-expression', 'print-boolean-long-form', 'print-box',
-                     'print-graph', 'print-hash-table', 'print-mpair-curly-braces',
-                     'print-pair-curly-braces', 'print-reader-abbreviations', 'print-struct',
-                     'print-syntax-width', 'print-unreadable', 'print-vector-length', 'printf',
-                     'procedure->method', 'procedure-arity', 'procedure-arity-includes?',
-                     'procedure-arity?', 'procedure-closure-contents-eq?',
-                     'procedure-extract-target', 'procedure-reduce-arity', 'procedure-rename',
-                     'procedure-struct-type?', 'procedure?', 'progress-evt?',
-                     'prop:arity-string', 'prop:checked-procedure',
-                     'prop:custom-print-quotable', 'prop:custom-write', 'prop:equal+hash',
-                     'prop:evt', 'prop:exn:missing-module', 'prop:exn:srclocs',
-                     'prop:impersonator-of', 'prop:input-port', 'prop:liberal-define-context',
-                     'prop:output-port', 'prop:procedure', 'prop:rename-transformer',
-                     'prop:set!-transformer', 'pseudo-random-generator->vector',
-                     'pseudo-random-generator-vector?', 'pseudo-random-generator?', 'putenv',
-                     'quotient', 'quotient/remainder', 'raise', 'raise-argument-error',
-                     'raise-arguments-error', 'raise-arity-error', 'raise-mismatch-error',
-                     'raise-range-error', 'raise-result-error', 'raise-syntax-error',
-                     'raise-type-error', 'raise-user-error', 'random', 'random-seed',
-                     'rational?', 'rationalize', 'read', 'read-accept-bar-quote',
-                     'read-accept-box', 'read-accept-compiled', 'read-accept-dot',
-                     'read-accept-graph', 'read-accept-infix-dot', 'read-accept-lang',
-                     'read-accept-quasiquote', 'read-accept-reader', 'read-byte',
-                     'read-byte-or-special', 'read-bytes', 'read-bytes!', 'read-bytes-avail!',
-                     'read-bytes-avail!*', 'read-bytes-avail!/enable-break', 'read-bytes-line',
-                     'read-case-sensitive', 'read-char', 'read-char-or-special',
-                     'read-curly-brace-as-paren', 'read-decimal-as-inexact',
-                     'read-eval-print-loop', 'read-language', 'read-line',
-                     'read-on-demand-source', 'read-square-bracket-as-paren', 'read-string',
-                     'read-string!', 'read-syntax', 'read-syntax/recursive', 'read/recursive',
-                     'readtable-mapping', 'readtable?', 'real->double-flonum',
-                     'real->floating-point-bytes', 'real->single-flonum', 'real-part', 'real?',
-                     'regexp', 'regexp-match', 'regexp-match-peek',
-                     'regexp-match-peek-immediate', 'regexp-match-peek-positions',
-                     'regexp-match-peek-positions-immediate',
-                     'regexp-match-peek-positions-immediate/end',
-                     'regexp-match-peek-positions/end', 'regexp-match-positions',
-                     'regexp-match-positions/end', 'regexp-match/end', 'regexp-match?',
-                     'regexp-max-lookbehind', 'regexp-replace', 'regexp-replace*', 'regexp?',
-                     'relative-path?', 'remainder', 'rename-file-or-directory',
-                     'rename-transformer-target', 'rename-transformer?', 'reroot-path',
-                     'resolve-path', 'resolved-module-path-name', 'resolved-module-path?',
-                     'reverse', 'round', 'seconds->date', 'security-guard?',
-                     'semaphore-peek-evt', 'semaphore-peek-evt?', 'semaphore-post',
-                     'semaphore-try-wait?', 'semaphore-wait', 'semaphore-wait/enable-break',
-                     'semaphore?', 'set!-transformer-procedure', 'set!-transformer?',
-                     'set-box!', 'set-mcar!', 'set-mcdr!', 'set-phantom-bytes!',
-                     'set-port-next-location!', 'shared-bytes', 'shell-execute',
-                     'simplify-path', 'sin', 'single-flonum?', 'sleep', 'special-comment-value',
-                     'special-comment?', 'split-path', 'sqrt', 'srcloc', 'srcloc->string',
-                     'srcloc-column', 'srcloc-line', 'srcloc-position', 'srcloc-source',
-                     'srcloc-span', 'srcloc?', 'string', 'string->bytes/latin-1',
-                     'string->bytes/locale', 'string->bytes/utf-8', 'string->immutable-string',
-                     'string->keyword', 'string->list', 'string->number', 'string->path',
-                     'string->path-element', 'string->symbol', 'string->uninterned-symbol',
-                     'string->unreadable-symbol', 'string-append', 'string-ci<=?',
-                     'string-ci<?', 'string-ci=?', 'string-ci>=?', 'string-ci>?', 'string-copy',
-                     'string-copy!', 'string-downcase', 'string-environment-variable-name?',
-                     'string-fill!', 'string-foldcase', 'string-length', 'string-locale-ci<?',
-                     'string-locale-ci=?', 'string-locale-ci>?', 'string-locale-downcase',
-                     'string-locale-upcase', 'string-locale<?', 'string-locale=?',
-                     'string-locale>?', 'string-normalize-nfc', 'string-normalize-nfd',
-                     'string-normalize-nfkc', 'string-normalize-nfkd', 'string-ref',
-                     'string-set!', 'string-titlecase', 'string-upcase', 'string-utf-8-length',
-                     'string<=?', 'string<?', 'string=?', 'string>=?', 'string>?', 'string?',
-                     'struct->vector', 'struct-accessor-procedure?',
-                     'struct-constructor-procedure?', 'struct-info',
-                     'struct-mutator-procedure?', 'struct-predicate-procedure?',
-                     'struct-type-info', 'struct-type-make-constructor',
-                     'struct-type-make-predicate', 'struct-type-property-accessor-procedure?',
-                     'struct-type-property?', 'struct-type?', 'struct:arity-at-least',
-                     'struct:date', 'struct:date*', 'struct:exn', 'struct:exn:break',
-                     'struct:exn:break:hang-up', 'struct:exn:break:terminate',
-                     'struct:exn:fail', 'struct:exn:fail:contract',
-                     'struct:exn:fail:contract:arity', 'struct:exn:fail:contract:continuation',
-                     'struct:exn:fail:contract:divide-by-zero',
-                     'struct:exn:fail:contract:non-fixnum-result',
-                     'struct:exn:fail:contract:variable', 'struct:exn:fail:filesystem',
-                     'struct:exn:fail:filesystem:errno', 'struct:exn:fail:filesystem:exists',
-                     'struct:exn:fail:filesystem:missing-module',
-                     'struct:exn:fail:filesystem:version', 'struct:exn:fail:network',
-                     'struct:exn:fail:network:errno', 'struct:exn:fail:out-of-memory',
-                     'struct:exn:fail:read', 'struct:exn:fail:read:eof',
-                     'struct:exn:fail:read:non-char', 'struct:exn:fail:syntax',
-                     'struct:exn:fail:syntax:missing-module', 'struct:exn:fail:syntax:unbound',
-                     'struct:exn:fail:unsupported', 'struct:exn:fail:user', 'struct:srcloc',
-                     'struct?', 'sub1', 'subbytes', 'subprocess', 'subprocess-group-enabled',
-                     'subprocess-kill', 'subprocess-pid', 'subprocess-status',
-                     'subprocess-wait', 'subprocess?', 'substring', 'symbol->string',
-                     'symbol-interned?', 'symbol-unreadable?', 'symbol?', 'sync',
-                     'sync/enable-break', 'sync/timeout', 'sync/timeout/enable-break',
-                     'syntax->list', 'syntax-arm', 'syntax-column', 'syntax-disarm', 'syntax-e',
-                     'syntax-line', 'syntax-local-bind-syntaxes', 'syntax-local-certifier',
-                     'syntax-local-context', 'syntax-local-expand-expression',
-                     'syntax-local-get-shadower', 'syntax-local-introduce',
-                     'syntax-local-lift-context', 'syntax-local-lift-expression',
-                     'syntax-local-lift-module-end-declaration', 'syntax-local-lift-provide',
-                     'syntax-local-lift-require', 'syntax-local-lift-values-expression',
-                     'syntax-local-make-definition-context',
-                     'syntax-local-make-delta-introducer',
-                     'syntax-local-module-defined-identifiers', 'syntax-local-module-exports',
-                     'syntax-local-module-required-identifiers', 'syntax-local-name',
-                     'syntax-local-phase-level', 'syntax-local-submodules',
-                     'syntax-local-transforming-module-provides?', 'syntax-local-value',
-                     'syntax-local-value/immediate', 'syntax-original?', 'syntax-position',
-                     'syntax-property', 'syntax-property-symbol-keys', 'syntax-protect',
-                     'syntax-rearm', 'syntax-recertify', 'syntax-shift-phase-level',
-                     'syntax-source', 'syntax-source-module', 'syntax-span', 'syntax-taint',
-                     'syntax-tainted?', 'syntax-track-origin',
-                     'syntax-transforming-module-expression?', 'syntax-transforming?',
-                     'syntax?', 'system-big-endian?', 'system-idle-evt',
-                     'system-language+country', 'system-library-subpath',
-                     'system-path-convention-type', 'system-type', 'tan', 'terminal-port?',
-                     'thread', 'thread-cell-ref', 'thread-cell-set!', 'thread-cell-values?',
-                     'thread-cell?', 'thread-dead-evt', 'thread-dead?', 'thread-group?',
-                     'thread-resume', 'thread-resume-evt', 'thread-rewind-receive',
-                     'thread-running?', 'thread-suspend', 'thread-suspend-evt', 'thread-wait',
-                     'thread/suspend-to-kill', 'thread?', 'time-apply', 'truncate', 'unbox',
-                     'uncaught-exception-handler', 'use-collection-link-paths',
-                     'use-compiled-file-paths', 'use-user-specific-search-paths', 'values',
-                     'variable-reference->empty-namespace',
-                     'variable-reference->module-base-phase',
-                     'variable-reference->module-declaration-inspector',
-                     'variable-reference->module-path-index',
-                     'variable-reference->module-source', 'variable-reference->namespace',
-                     'variable-reference->phase', 'variable-reference->resolved-module-path',
-                     'variable-reference-constant?', 'variable-reference?', 'vector',
-                     'vector->immutable-vector', 'vector->list',
-                     'vector->pseudo-random-generator', 'vector->pseudo-random-generator!',
-                     'vector->values', 'vector-fill!', 'vector-immutable', 'vector-length',
-                     'vector-ref', 'vector-set!', 'vector-set-performance-stats!', 'vector?',
-                     'version', 'void', 'void?', 'weak-box-value', 'weak-box?', 'will-execute',
-                     'will-executor?', 'will-register', 'will-try-execute',
-                     'with-input-from-file', 'with-output-to-file', 'wrap-evt', 'write',
-                     'write-byte', 'write-bytes', 'write-bytes-avail', 'write-bytes-avail*',
-                     'write-bytes-avail-evt', 'write-bytes-avail/enable-break', 'write-char',
-                     'write-special', 'write-special-avail*', 'write-special-evt',
-                     'write-string', 'zero?'],
- 'racket_keywords': ['...', 'and', 'begin', 'begin-for-syntax', 'begin0', 'case', 'case-lambda',
-                     'cond', 'datum->syntax-object', 'define', 'define-for-syntax',
-                     'define-logger', 'define-struct', 'define-syntax', 'define-syntax-rule',
-                     'define-syntaxes', 'define-values', 'define-values-for-syntax', 'delay',
-                     'do', 'expand-path', 'fluid-let', 'force', 'hash-table-copy',
-                     'hash-table-count', 'hash-table-for-each', 'hash-table-get',
-                     'hash-table-iterate-first', 'hash-table-iterate-key',
-                     'hash-table-iterate-next', 'hash-table-iterate-value', 'hash-table-map',
-                     'hash-table-put!', 'hash-table-remove!', 'hash-table?', 'if', 'lambda',
-                     'let', 'let*', 'let*-values', 'let-struct', 'let-syntax', 'let-syntaxes',
-                     'let-values', 'let/cc', 'let/ec', 'letrec', 'letrec-syntax',
-                     'letrec-syntaxes', 'letrec-syntaxes+values', 'letrec-values',
-                     'list-immutable', 'make-hash-table', 'make-immutable-hash-table',
-                     'make-namespace', 'module', 'module*', 'module-identifier=?',
-                     'module-label-identifier=?', 'module-template-identifier=?',
-                     'module-transformer-identifier=?', 'namespace-transformer-require', 'or',
-                     'parameterize', 'parameterize*', 'parameterize-break', 'promise?',
-                     'prop:method-arity-error', 'provide', 'provide-for-label',
-                     'provide-for-syntax', 'quasiquote', 'quasisyntax', 'quasisyntax/loc',
-                     'quote', 'quote-syntax', 'quote-syntax/prune', 'require',
-                     'require-for-label', 'require-for-syntax', 'require-for-template', 'set!',
-                     'set!-values', 'syntax', 'syntax-case', 'syntax-case*', 'syntax-id-rules',
-                     'syntax-object->datum', 'syntax-rules', 'syntax/loc', 'tcp-abandon-port',
-                     'tcp-accept', 'tcp-accept-evt', 'tcp-accept-ready?',
-                     'tcp-accept/enable-break', 'tcp-addresses', 'tcp-close', 'tcp-connect',
-                     'tcp-connect/enable-break', 'tcp-listen', 'tcp-listener?', 'tcp-port?',
-                     'time', 'transcript-off', 'transcript-on', 'udp-addresses', 'udp-bind!',
-                     'udp-bound?', 'udp-close', 'udp-connect!', 'udp-connected?',
-                     'udp-multicast-interface', 'udp-multicast-join-group!',
-                     'udp-multicast-leave-group!', 'udp-multicast-loopback?',
-                     'udp-multicast-set-interface!', 'udp-multicast-set-loopback!',
-                     'udp-multicast-set-ttl!', 'udp-multicast-ttl', 'udp-open-socket',
-                     'udp-receive!', 'udp-receive!*', 'udp-receive!-evt',
-                     'udp-receive!/enable-break', 'udp-receive-ready-evt', 'udp-send',
-                     'udp-send*', 'udp-send-evt', 'udp-send-ready-evt', 'udp-send-to',
-                     'udp-send-to*', 'udp-send-to-evt', 'udp-send-to/enable-break',
-                     'udp-send/enable-break', 'udp?', 'unless', 'unquote', 'unquote-splicing',
-                     'unsyntax', 'unsyntax-splicing', 'when', 'with-continuation-mark',
-                     'with-handlers', 'with-handlers*', 'with-syntax', 'λ'],
- 'sql_keywords': ['ABORT', 'ABS', 'ABSOLUTE', 'ACCESS', 'ADA', 'ADD', 'ADMIN', 'AFTER',
-                  'AGGREGATE', 'ALIAS', 'ALL', 'ALLOCATE', 'ALTER', 'ANALYSE', 'ANALYZE', 'AND',
-                  'ANY', 'ARE', 'AS', 'ASC', 'ASENSITIVE', 'ASSERTION', 'ASSIGNMENT',
-                  'ASYMMETRIC', 'AT', 'ATOMIC', 'AUTHORIZATION', 'AVG', 'BACKWARD', 'BEFORE',
-                  'BEGIN', 'BETWEEN', 'BITVAR', 'BIT_LENGTH', 'BOTH', 'BREADTH', 'BY', 'C',
-                  'CACHE', 'CALL', 'CALLED', 'CARDINALITY', 'CASCADE', 'CASCADED', 'CASE',
-                  'CAST', 'CATALOG', 'CATALOG_NAME', 'CHAIN', 'CHARACTERISTICS',
-                  'CHARACTER_LENGTH', 'CHARACTER_SET_CATALOG', 'CHARACTER_SET_NAME',
-                  'CHARACTER_SET_SCHEMA', 'CHAR_LENGTH', 'CHECK', 'CHECKED', 'CHECKPOINT',
-                  'CLASS', 'CLASS_ORIGIN', 'CLOB', 'CLOSE', 'CLUSTER', 'COALSECE', 'COBOL',
-                  'COLLATE', 'COLLATION', 'COLLATION_CATALOG', 'COLLATION_NAME',
-                  'COLLATION_SCHEMA', 'COLUMN', 'COLUMN_NAME', 'COMMAND_FUNCTION',
-                  'COMMAND_FUNCTION_CODE', 'COMMENT', 'COMMIT', 'COMMITTED', 'COMPLETION',
-                  'CONDITION_NUMBER', 'CONNECT', 'CONNECTION', 'CONNECTION_NAME', 'CONSTRAINT',
-                  'CONSTRAINTS', 'CONSTRAINT_CATALOG', 'CONSTRAINT_NAME', 'CONSTRAINT_SCHEMA',
-                  'CONSTRUCTOR', 'CONTAINS', 'CONTINUE', 'CONVERSION', 'CONVERT', 'COPY',
-                  'CORRESPONTING', 'COUNT', 'CREATE', 'CREATEDB', 'CREATEUSER', 'CROSS', 'CUBE',
-                  'CURRENT', 'CURRENT_DATE', 'CURRENT_PATH', 'CURRENT_ROLE', 'CURRENT_TIME',
-                  'CURRENT_TIMESTAMP', 'CURRENT_USER', 'CURSOR', 'CURSOR_NAME', 'CYCLE', 'DATA',
-                  'DATABASE', 'DATETIME_INTERVAL_CODE', 'DATETIME_INTERVAL_PRECISION', 'DAY',
-                  'DEALLOCATE', 'DECLARE', 'DEFAULT', 'DEFAULTS', 'DEFERRABLE', 'DEFERRED',
-                  'DEFINED', 'DEFINER', 'DELETE', 'DELIMITER', 'DELIMITERS', 'DEREF', 'DESC',
-                  'DESCRIBE', 'DESCRIPTOR', 'DESTROY', 'DESTRUCTOR', 'DETERMINISTIC',
-                  'DIAGNOSTICS', 'DICTIONARY', 'DISCONNECT', 'DISPATCH', 'DISTINCT', 'DO',
-                  'DOMAIN', 'DROP', 'DYNAMIC', 'DYNAMIC_FUNCTION', 'DYNAMIC_FUNCTION_CODE',
-                  'EACH', 'ELSE', 'ENCODING', 'ENCRYPTED', 'END', 'END-EXEC', 'EQUALS',
-                  'ESCAPE', 'ESCEPTION', 'EVERY', 'EXCEPT', 'EXCLUDING', 'EXCLUSIVE', 'EXEC',
-                  'EXECUTE', 'EXISTING', 'EXISTS', 'EXPLAIN', 'EXTERNAL', 'EXTRACT', 'FALSE',
-                  'FETCH', 'FINAL', 'FIRST', 'FOLLOWING', 'FOR', 'FORCE', 'FOREIGN', 'FORTRAN',
-                  'FORWARD', 'FOUND', 'FREE', 'FREEZE', 'FROM', 'FULL', 'FUNCTION', 'G',
-                  'GENERAL', 'GENERATED', 'GET', 'GLOBAL', 'GO', 'GOTO', 'GRANT', 'GRANTED',
-                  'GROUP', 'GROUPING', 'HANDLER', 'HAVING', 'HIERARCHY', 'HOLD', 'HOST',
-                  'IDENTITY', 'IGNORE', 'ILIKE', 'IMMEDIATE', 'IMMUTABLE', 'IMPLEMENTATION',
-                  'IMPLICIT', 'IN', 'INCLUDING', 'INCREMENT', 'INDEX', 'INDITCATOR', 'INFIX',
-                  'INHERITS', 'INITIALIZE', 'INITIALLY', 'INNER', 'INOUT', 'INPUT',
-                  'INSENSITIVE', 'INSERT', 'INSTANTIABLE', 'INSTEAD', 'INTERSECT', 'INTO',
-                  'INVOKER', 'IS', 'ISNULL', 'ISOLATION', 'ITERATE', 'JOIN', 'KEY',
-                  'KEY_MEMBER', 'KEY_TYPE', 'LANCOMPILER', 'LANGUAGE', 'LARGE', 'LAST',
-                  'LATERAL', 'LEADING', 'LEFT', 'LENGTH', 'LESS', 'LEVEL', 'LIKE', 'LIMIT',
-                  'LISTEN', 'LOAD', 'LOCAL', 'LOCALTIME', 'LOCALTIMESTAMP', 'LOCATION',
-                  'LOCATOR', 'LOCK', 'LOWER', 'MAP', 'MATCH', 'MAX', 'MAXVALUE',
-                  'MESSAGE_LENGTH', 'MESSAGE_OCTET_LENGTH', 'MESSAGE_TEXT', 'METHOD', 'MIN',
-                  'MINUTE', 'MINVALUE', 'MOD', 'MODE', 'MODIFIES', 'MODIFY', 'MONTH', 'MORE',
-                  'MOVE', 'MUMPS', 'NAMES', 'NATURAL', 'NCLOB', 'NEW', 'NEXT', 'NO',
-                  'NOCREATEDB', 'NOCREATEUSER', 'NONE', 'NOT', 'NOTHING', 'NOTIFY', 'NOTNULL',
-                  'NULL', 'NULLABLE', 'NULLIF', 'OBJECT', 'OCTET_LENGTH', 'OF', 'OFF', 'OFFSET',
-                  'OIDS', 'OLD', 'ON', 'ONLY', 'OPEN', 'OPERATION', 'OPERATOR', 'OPTION',
-                  'OPTIONS', 'OR', 'ORDER', 'ORDINALITY', 'OUT', 'OUTER', 'OUTPUT', 'OVERLAPS',
-                  'OVERLAY', 'OVERRIDING', 'OWNER', 'PAD', 'PARAMATER_NAME',
-                  'PARAMATER_ORDINAL_POSITION', 'PARAMATER_SPECIFIC_SCHEMA', 'PARAMETER',
-                  'PARAMETERS', 'PARAMETER_MODE', 'PARAMETER_SPECIFIC_CATALOG',
-                  'PARAMETER_SPECIFIC_NAME', 'PARTIAL', 'PARTITION', 'PASCAL', 'PENDANT',
-                  'PLACING', 'PLI', 'POSITION', 'POSTFIX', 'PRECEDING', 'PREFIX', 'PREORDER',
-                  'PREPARE', 'PRESERVE', 'PRIMARY', 'PRIOR', 'PRIVILEGES', 'PROCEDURAL',
-                  'PROCEDURE', 'PUBLIC', 'RANGE', 'READ', 'READS', 'RECHECK', 'RECURSIVE',
-                  'REF', 'REFERENCES', 'REFERENCING', 'REINDEX', 'RELATIVE', 'RENAME',
-                  'REPEATABLE', 'REPLACE', 'RESET', 'RESTART', 'RESTRICT', 'RESULT', 'RETURN',
-                  'RETURNED_LENGTH', 'RETURNED_OCTET_LENGTH', 'RETURNED_SQLSTATE', 'RETURNS',
-                  'REVOKE', 'RIGHT', 'ROLE', 'ROLLBACK', 'ROLLUP', 'ROUTINE', 'ROUTINE_CATALOG',
-                  'ROUTINE_NAME', 'ROUTINE_SCHEMA', 'ROW', 'ROWS', 'ROW_COUNT', 'RULE',
-                  'SAVE_POINT', 'SCALE', 'SCHEMA', 'SCHEMA_NAME', 'SCOPE', 'SCROLL', 'SEARCH',
-                  'SECOND', 'SECURITY', 'SELECT', 'SELF', 'SENSITIVE', 'SERIALIZABLE',
-                  'SERVER_NAME', 'SESSION', 'SESSION_USER', 'SET', 'SETOF', 'SETS', 'SHARE',
-                  'SHOW', 'SIMILAR', 'SIMPLE', 'SIZE', 'SOME', 'SOURCE', 'SPACE', 'SPECIFIC',
-                  'SPECIFICTYPE', 'SPECIFIC_NAME', 'SQL', 'SQLCODE', 'SQLERROR', 'SQLEXCEPTION',
-                  'SQLSTATE', 'SQLWARNINIG', 'STABLE', 'START', 'STATE', 'STATEMENT', 'STATIC',
-                  'STATISTICS', 'STDIN', 'STDOUT', 'STORAGE', 'STRICT', 'STRUCTURE', 'STYPE',
-                  'SUBCLASS_ORIGIN', 'SUBLIST', 'SUBSTRING', 'SUM', 'SYMMETRIC', 'SYSID',
-                  'SYSTEM', 'SYSTEM_USER', 'TABLE', 'TABLE_NAME', 'TEMP', 'TEMPLATE',
-                  'TEMPORARY', 'TERMINATE', 'THAN', 'THEN', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE',
-                  'TO', 'TOAST', 'TRAILING', 'TRANSACTIONS_COMMITTED',
-                  'TRANSACTIONS_ROLLED_BACK', 'TRANSATION', 'TRANSATION_ACTIVE', 'TRANSFORM',
-                  'TRANSFORMS', 'TRANSLATE', 'TRANSLATION', 'TREAT', 'TRIGGER',
-                  'TRIGGER_CATALOG', 'TRIGGER_NAME', 'TRIGGER_SCHEMA', 'TRIM', 'TRUE',
-                  'TRUNCATE', 'TRUSTED', 'TYPE', 'UNCOMMITTED', 'UNDER', 'UNENCRYPTED', 'UNION',
-                  'UNIQUE', 'UNKNOWN', 'UNLISTEN', 'UNNAMED', 'UNNEST', 'UNTIL', 'UPDATE',
-                  'UPPER', 'USAGE', 'USER', 'USER_DEFINED_TYPE_CATALOG',
-                  'USER_DEFINED_TYPE_NAME', 'USER_DEFINED_TYPE_SCHEMA', 'USING', 'VACUUM',
-                  'VALID', 'VALIDATOR', 'VALUES', 'VARIABLE', 'VERBOSE', 'VERSION', 'VIEW',
-                  'VOLATILE', 'WHEN', 'WHENEVER', 'WHERE', 'WINDOW', 'WITH', 'WITHOUT', 'WORK',
-                  'WRITE', 'ZONE'],
- 'sql_keywords_type': ['BIGINT', 'BINARY', 'BIT', 'BLOB', 'BOOL', 'BOOLEAN', 'BYTE', 'CHAR',
-                       'CHARACTER', 'DATE', 'DATETIME', 'DEC', 'DECIMAL', 'DOUBLE', 'ENUM',
-                       'FIXED', 'FLOAT', 'INT', 'INTEGER', 'LONGBLOB', 'LONGTEXT', 'MEDIUMBLOB',
-                       'MEDIUMINT', 'MEDIUMTEXT', 'NATIONAL', 'NCHAR', 'NUMERIC', 'PRECISION',
-                       'REAL', 'SERIAL', 'SIGNED', 'SMALLINT', 'TEXT', 'TIME', 'TIMESTAMP',
-                       'TINYBLOB', 'TINYINT', 'TINYTEXT', 'UNSIGNED', 'VARBINARY', 'VARCHAR',
-                       'VARYING', 'YEAR', 'ZEROFILL'],
- 'verilog_keywords': ['alias', 'always', 'always_comb', 'always_ff', 'always_latch', 'assert',
-                      'assert_strobe', 'assign', 'assume', 'attribute', 'automatic', 'before',
-                      'begin', 'bind', 'bins', 'binsof', 'break', 'case', 'casex', 'casez',
-                      'clocking', 'config', 'constraint', 'context', 'continue', 'cover',
-                      'covergroup', 'coverpoint', 'cross', 'deassign', 'default', 'defparam',
-                      'design', 'dist', 'do', 'else', 'end', 'endattribute', 'endcase',
-                      'endclass', 'endclocking', 'endconfig', 'endfunction', 'endgenerate',
-                      'endgroup', 'endinterface', 'endmodule', 'endpackage', 'endprimitive',
-                      'endprogram', 'endproperty', 'endsequence', 'endspecify', 'endtable',
-                      'endtask', 'expect', 'export', 'extends', 'extern', 'final',
-                      'first_match', 'for', 'force', 'foreach', 'forever', 'fork', 'forkjoin',
-                      'function', 'generate', 'genvar', 'if', 'iff', 'ifnone', 'ignore_bins',
-                      'illegal_bins', 'import', 'incdir', 'include', 'initial', 'inside',
-                      'instance', 'interface', 'intersect', 'join', 'join_any', 'join_none',
-                      'liblist', 'library', 'local', 'localparam', 'matches', 'modport',
-                      'module', 'new', 'noshowcancelled', 'null', 'package', 'parameter',
-                      'primitive', 'priority', 'program', 'property', 'protected',
-                      'pulsestyle_ondetect', 'pulsestyle_onevent', 'pure', 'rand', 'randc',
-                      'randcase', 'randsequence', 'release', 'return', 'sequence',
-                      'showcancelled', 'solve', 'specify', 'super', 'table', 'task', 'this',
-                      'throughout', 'timeprecision', 'timeunit', 'type', 'typedef', 'unique',
-                      'use', 'wait', 'wait_order', 'while', 'wildcard', 'with', 'within'],
- 'verilog_keywords_system_task': ['acos', 'acosh', 'asin', 'asinh', 'assertfailoff',
-                                  'assertfailon', 'assertkill', 'assertnonvacuouson',
-                                  'assertoff', 'asserton', 'assertpassoff', 'assertpasson',
-                                  'assertvacuousoff', 'atan', 'atan2', 'atanh', 'bits',
-                                  'bitstoreal', 'bitstoshortreal', 'cast', 'ceil', 'changed',
-                                  'changed_gclk', 'changing_gclk', 'clog2', 'cos', 'cosh',
-                                  'countones', 'coverage_control', 'coverage_get',
-                                  'coverage_get_max', 'coverage_merge', 'coverage_save',
-                                  'dimensions', 'display', 'displayb', 'displayh', 'displayo',
-                                  'dist_chi_square', 'dist_erlang', 'dist_exponential',
-                                  'dist_normal', 'dist_poisson', 'dist_t', 'dist_uniform',
-                                  'dumpall', 'dumpfile', 'dumpflush', 'dumplimit', 'dumpoff',
-                                  'dumpon', 'dumpports', 'dumpportsall', 'dumpportsflush',
-                                  'dumpportslimit', 'dumpportsoff', 'dumpportson', 'dumpvars',
-                                  'error', 'exit', 'exp', 'falling_gclk', 'fclose', 'fdisplay',
-                                  'fdisplayb', 'fdisplayh', 'fdisplayo', 'fell', 'fell_gclk',
-                                  'feof', 'ferror', 'fflush', 'fgetc', 'fgets', 'finish',
-                                  'floor', 'fmonitor', 'fmonitorb', 'fmonitorh', 'fmonitoro',
-                                  'fopen', 'fread', 'fscanf', 'fseek', 'fstrobe', 'fstrobeb',
-                                  'fstrobeh', 'fstrobeo', 'ftell', 'future_gclk', 'fwrite',
-                                  'fwriteb', 'fwriteh', 'fwriteo', 'get_coverage', 'high',
-                                  'hypot', 'increment', 'info', 'isunbounded', 'isunknown',
-                                  'itor', 'left', 'ln', 'load_coverage_db', 'log10', 'low',
-                                  'monitor', 'monitorb', 'monitorh', 'monitoro', 'monitoroff',
-                                  'monitoron', 'onehot', 'onehot0', 'past', 'past_gclk', 'pow',
-                                  'printtimescale', 'q_add', 'q_exam', 'q_full', 'q_initialize',
-                                  'q_remove', 'random', 'readmemb', 'readmemh', 'realtime',
-                                  'realtobits', 'rewind', 'right', 'rising_gclk', 'rose',
-                                  'rose_gclk', 'rtoi', 'sampled', 'set_coverage_db_name',
-                                  'sformat', 'sformatf', 'shortrealtobits', 'signed', 'sin',
-                                  'sinh', 'size', 'sqrt', 'sscanf', 'stable', 'stable_gclk',
-                                  'steady_gclk', 'stime', 'stop', 'strobe', 'strobeb',
-                                  'strobeh', 'strobeo', 'swrite', 'swriteb', 'swriteh',
-                                  'swriteo', 'system', 'tan', 'tanh', 'time', 'timeformat',
-                                  'typename', 'ungetc', 'unpacked_dimensions', 'unsigned',
-                                  'warning', 'write', 'writeb', 'writeh', 'writememb',
-                                  'writememh', 'writeo'],
- 'verilog_keywords_type': ['and', 'bit', 'buf', 'bufif0', 'bufif1', 'byte', 'cell', 'chandle',
-                           'class', 'cmos', 'const', 'disable', 'edge', 'enum', 'event',
-                           'highz0', 'highz1', 'initial', 'inout', 'input', 'int', 'integer',
-                           'join', 'logic', 'longint', 'macromodule', 'medium', 'nand',
-                           'negedge', 'nmos', 'nor', 'not', 'notif0', 'notif1', 'or', 'output',
-                           'packed', 'parameter', 'pmos', 'posedge', 'pull0', 'pull1',
-                           'pulldown', 'pullup', 'rcmos', 'real', 'realtime', 'ref', 'reg',
-                           'repeat', 'rnmos', 'rpmos', 'rtran', 'rtranif0', 'rtranif1',
-                           'scalared', 'shortint', 'shortreal', 'signed', 'specparam', 'static',
-                           'strength', 'string', 'strong0', 'strong1', 'struct', 'supply0',
-                           'supply1', 'tagged', 'time', 'tran', 'tranif0', 'tranif1', 'tri',
-                           'tri0', 'tri1', 'triand', 'trior', 'trireg', 'union', 'unsigned',
-                           'uwire', 'var', 'vectored', 'virtual', 'void', 'wait', 'wand',
-                           'weak[01]', 'wire', 'wor', 'xnor', 'xor'],
- 'vhdl_keywords': ['access', 'after', 'alias', 'all', 'architecture', 'array', 'assert',
-                   'assume', 'assume_guarantee', 'attribute', 'begin', 'block', 'body',
-                   'buffer', 'bus', 'case', 'component', 'configuration', 'constant', 'context',
-                   'cover', 'default', 'disconnect', 'downto', 'else', 'elsif', 'end', 'entity',
-                   'exit', 'fairness', 'file', 'for', 'force', 'function', 'generate',
-                   'generic', 'group', 'guarded', 'if', 'impure', 'in', 'inertial', 'inout',
-                   'is', 'label', 'library', 'linkage', 'literal', 'loop', 'map', 'new', 'next',
-                   'null', 'of', 'on', 'open', 'others', 'out', 'package', 'parameter', 'port',
-                   'postponed', 'procedure', 'process', 'property', 'protected', 'pure',
-                   'range', 'record', 'register', 'reject', 'release', 'report', 'return',
-                   'select', 'sequence', 'severity', 'shared', 'signal', 'strong', 'subtype',
-                   'then', 'to', 'transport', 'type', 'unaffected', 'units', 'until', 'use',
-                   'variable', 'vmode', 'vprop', 'vunit', 'wait', 'when', 'while', 'with'],
- 'vhdl_keywords_type': ['bit', 'bit_vector', 'boolean', 'boolean_vector', 'character',
-                        'integer', 'integer_vector', 'natural', 'positive', 'real',
-                        'real_vector', 'severity_level', 'signed', 'std_logic',
-                        'std_logic_vector', 'std_ulogic', 'std_ulogic_vector', 'string', 'time',
-                        'time_vector', 'unsigned'],
- 'vhdl_operator_words': ['abs', 'and', 'mod', 'nand', 'nor', 'not', 'or', 'rem', 'rol', 'ror',
-                         'sla', 'sll', 'sra', 'srl', 'xnor', 'xor'],
- 'viml_auto': ['BufAdd', 'BufCreate', 'BufDelete', 'BufEnter', 'BufFilePost', 'BufFilePre',
-               'BufHidden', 'BufLeave', 'BufNew', 'BufNewFile', 'BufRead', 'BufReadCmd',
-               'BufReadPost', 'BufReadPre', 'BufUnload', 'BufWinEnter', 'BufWinLeave',
-               'BufWipeout', 'BufWrite', 'BufWriteCmd', 'BufWritePost', 'BufWritePre',
-               'CmdUndefined', 'CmdlineChanged', 'CmdlineEnter', 'CmdlineLeave', 'CmdwinEnter',
-               'CmdwinLeave', 'ColorScheme', 'ColorSchemePre', 'CompleteChanged',
-               'CompleteDone', 'CompleteDonePre', 'CursorHold', 'CursorHoldI', 'CursorMoved',
-               'CursorMovedI', 'DiffUpdated', 'DirChanged', 'EncodingChanged', 'ExitPre',
-               'FileAppendCmd', 'FileAppendPost', 'FileAppendPre', 'FileChangedRO',
-               'FileChangedShell', 'FileChangedShellPost', 'FileEncoding', 'FileReadCmd',
-               'FileReadPost', 'FileReadPre', 'FileType', 'FileWriteCmd', 'FileWritePost',
-               'FileWritePre', 'FilterReadPost', 'FilterReadPre', 'FilterWritePost',
-               'FilterWritePre', 'FocusGained', 'FocusLost', 'FuncUndefined', 'GUIEnter',
-               'GUIFailed', 'InsertChange', 'InsertCharPre', 'InsertEnter', 'InsertLeave',
-               'MenuPopup', 'OptionSet', 'QuickFixCmdPost', 'QuickFixCmdPre', 'QuitPre',
-               'RemoteReply', 'SafeState', 'SafeStateAgain', 'SessionLoadPost', 'ShellCmdPost',
-               'ShellFilterPost', 'SourceCmd', 'SourcePost', 'SourcePre', 'SpellFileMissing',
-               'StdinReadPost', 'StdinReadPre', 'SwapExists', 'Syntax', 'TabClosed', 'TabEnter',
-               'TabLeave', 'TabNew', 'TermChanged', 'TermResponse', 'TerminalOpen',
-               'TerminalWinOpen', 'TextChanged', 'TextChangedI', 'TextChangedP', 'TextYankPost',
-               'User', 'VimEnter', 'VimLeave', 'VimLeavePre', 'VimResized', 'WinEnter',
-               'WinLeave', 'WinNew'],
- 'viml_command': ['a', 'ab', 'abc', 'abclear', 'abo', 'aboveleft', 'addd', 'al', 'all', 'ar',
-                  'arga', 'argadd', 'argd', 'argdelete', 'argdo', 'arge', 'argedit', 'argg',
-                  'argglobal', 'argl', 'arglocal', 'args', 'argu', 'argument', 'as', 'ascii',
-                  'au', 'b', 'bN', 'bNext', 'ba', 'bad', 'badd', 'ball', 'bd', 'bdelete', 'bel',
-                  'belowright', 'bf', 'bfirst', 'bl', 'blast', 'bm', 'bmodified', 'bn', 'bnext',
-                  'bo', 'botright', 'bp', 'bprevious', 'br', 'brea', 'break', 'breaka',
-                  'breakadd', 'breakd', 'breakdel', 'breakl', 'breaklist', 'brewind', 'bro',
-                  'browse', 'bufdo', 'buffer', 'buffers', 'bun', 'bunload', 'bw', 'bwipeout',
-                  'c', 'cN', 'cNext', 'cNf', 'cNfile', 'ca', 'cabc', 'cabclear', 'cabo',
-                  'cabove', 'cad', 'caddbuffer', 'cadde', 'caddexpr', 'caddf', 'caddfile',
-                  'caf', 'cafter', 'cal', 'call', 'cat', 'catch', 'cb', 'cbe', 'cbefore',
-                  'cbel', 'cbelow', 'cbo', 'cbottom', 'cbuffer', 'cc', 'ccl', 'cclose', 'cd',
-                  'cdo', 'ce', 'center', 'cex', 'cexpr', 'cf', 'cfdo', 'cfile', 'cfir',
-                  'cfirst', 'cg', 'cgetb', 'cgetbuffer', 'cgete', 'cgetexpr', 'cgetfile',
-                  'change', 'changes', 'chd', 'chdir', 'che', 'checkpath', 'checkt',
-                  'checktime', 'chi', 'chistory', 'cl', 'cla', 'clast', 'cle', 'clearjumps',
-                  'clist', 'clo', 'close', 'cmapc', 'cmapclear', 'cn', 'cnew', 'cnewer',
-                  'cnext', 'cnf', 'cnfile', 'cnor', 'co', 'col', 'colder', 'colo',
-                  'colorscheme', 'com', 'comc', 'comclear', 'comp', 'compiler', 'con', 'conf',
-                  'confirm', 'cons', 'const', 'continue', 'cope', 'copen', 'copy', 'cp', 'cpf',
-                  'cpfile', 'cprevious', 'cq', 'cquit', 'cr', 'crewind', 'cs', 'cscope',
-                  'cstag', 'cun', 'cuna', 'cunabbrev', 'cw', 'cwindow', 'd', 'debug', 'debugg',
-                  'debuggreedy', 'def', 'delc', 'delcommand', 'delel', 'delep', 'delete',
-                  'deletel', 'deletep', 'deletl', 'deletp', 'delf', 'delfunction', 'dell',
-                  'delm', 'delmarks', 'delp', 'dep', 'di', 'dif', 'diffg', 'diffget', 'diffo',
-                  'diffoff', 'diffp', 'diffpatch', 'diffpu', 'diffput', 'diffs', 'diffsplit',
-                  'difft', 'diffthis', 'diffupdate', 'dig', 'digraphs', 'dir', 'disa',
-                  'disassemble', 'display', 'dj', 'djump', 'dl', 'dli', 'dlist', 'do', 'doau',
-                  'doaut', 'dp', 'dr', 'drop', 'ds', 'dsearch', 'dsp', 'dsplit', 'e', 'ea',
-                  'earlier', 'ec', 'echoe', 'echoerr', 'echom', 'echomsg', 'echon', 'edit',
-                  'el', 'else', 'elsei', 'elseif', 'em', 'emenu', 'en', 'endd', 'enddef',
-                  'endf', 'endfo', 'endfor', 'endfunction', 'endif', 'endt', 'endtry', 'endw',
-                  'endwhile', 'ene', 'enew', 'eval', 'ex', 'exi', 'exit', 'exp', 'export',
-                  'exu', 'exusage', 'f', 'file', 'files', 'filet', 'filetype', 'filt', 'filter',
-                  'fin', 'fina', 'finally', 'find', 'fini', 'finish', 'fir', 'first', 'fix',
-                  'fixdel', 'fo', 'fold', 'foldc', 'foldclose', 'foldd', 'folddoc',
-                  'folddoclosed', 'folddoopen', 'foldo', 'foldopen', 'for', 'fu', 'function',
-                  'g', 'go', 'goto', 'gr', 'grep', 'grepa', 'grepadd', 'gui', 'gvim', 'h', 'ha',
-                  'hardcopy', 'help', 'helpc', 'helpclose', 'helpf', 'helpfind', 'helpg',
-                  'helpgrep', 'helpt', 'helptags', 'hi', 'hid', 'hide', 'his', 'history', 'i',
-                  'ia', 'iabc', 'iabclear', 'if', 'ij', 'ijump', 'il', 'ilist', 'imapc',
-                  'imapclear', 'imp', 'import', 'in', 'inor', 'intro', 'is', 'isearch', 'isp',
-                  'isplit', 'iuna', 'iunabbrev', 'j', 'join', 'ju', 'jumps', 'k', 'kee',
-                  'keepa', 'keepalt', 'keepj', 'keepjumps', 'keepmarks', 'keepp',
-                  'keeppatterns', 'l', 'lN', 'lNext', 'lNf', 'lNfile', 'la', 'lab', 'labove',
-                  'lad', 'laddb', 'laddbuffer', 'laddexpr', 'laddf', 'laddfile', 'laf',
-                  'lafter', 'lan', 'language', 'last', 'lat', 'later', 'lb', 'lbe', 'lbefore',
-                  'lbel', 'lbelow', 'lbo', 'lbottom', 'lbuffer', 'lc', 'lcd', 'lch', 'lchdir',
-                  'lcl', 'lclose', 'lcs', 'lcscope', 'ld', 'ldo', 'le', 'left', 'lefta',
-                  'leftabove', 'lex', 'lexpr', 'lf', 'lfdo', 'lfile', 'lfir', 'lfirst', 'lg',
-                  'lgetb', 'lgetbuffer', 'lgete', 'lgetexpr', 'lgetfile', 'lgr', 'lgrep',
-                  'lgrepa', 'lgrepadd', 'lh', 'lhelpgrep', 'lhi', 'lhistory', 'list', 'll',
-                  'lla', 'llast', 'lli', 'llist', 'lma', 'lmak', 'lmake', 'lmapc', 'lmapclear',
-                  'lne', 'lnew', 'lnewer', 'lnext', 'lnf', 'lnfile', 'lo', 'loadk',
-                  'loadkeymap', 'loadview', 'loc', 'lockmarks', 'lockv', 'lockvar', 'lol',
-                  'lolder', 'lop', 'lopen', 'lp', 'lpf', 'lpfile', 'lprevious', 'lr', 'lrewind',
-                  'ls', 'lt', 'ltag', 'lua', 'luado', 'luafile', 'lv', 'lvimgrep', 'lvimgrepa',
-                  'lvimgrepadd', 'lw', 'lwindow', 'm', 'ma', 'mak', 'make', 'mark', 'marks',
-                  'mat', 'match', 'menut', 'menutranslate', 'mes', 'messages', 'mk', 'mkexrc',
-                  'mks', 'mksession', 'mksp', 'mkspell', 'mkv', 'mkvie', 'mkview', 'mkvimrc',
-                  'mod', 'mode', 'move', 'mz', 'mzf', 'mzfile', 'mzscheme', 'n', 'nb', 'nbc',
-                  'nbclose', 'nbkey', 'nbs', 'nbstart', 'new', 'next', 'nmapc', 'nmapclear',
-                  'noa', 'noautocmd', 'noh', 'nohlsearch', 'nor', 'nore', 'nos', 'noswapfile',
-                  'nu', 'number', 'o', 'ol', 'oldfiles', 'omapc', 'omapclear', 'on', 'only',
-                  'open', 'opt', 'options', 'ownsyntax', 'p', 'pa', 'packadd', 'packl',
-                  'packloadall', 'pc', 'pclose', 'pe', 'ped', 'pedit', 'perl', 'perld',
-                  'perldo', 'po', 'pop', 'popu', 'popup', 'pp', 'ppop', 'pre', 'preserve',
-                  'prev', 'previous', 'print', 'pro', 'prof', 'profd', 'profdel', 'profile',
-                  'promptf', 'promptfind', 'promptr', 'promptrepl', 'ps', 'psearch', 'ptN',
-                  'ptNext', 'pta', 'ptag', 'ptf', 'ptfirst', 'ptj', 'ptjump', 'ptl', 'ptlast',
-                  'ptn', 'ptnext', 'ptp', 'ptprevious', 'ptr', 'ptrewind', 'pts', 'ptselect',
-                  'pu', 'put', 'pw', 'pwd', 'py', 'py3', 'py3do', 'py3f', 'py3file', 'pydo',
-                  'pyf', 'pyfile', 'python', 'python3', 'pythonx', 'pyx', 'pyxdo', 'pyxfile',
-                  'q', 'qa', 'qall', 'quit', 'quita', 'quitall', 'r', 'read', 'rec', 'recover',
-                  'red', 'redi', 'redir', 'redo', 'redr', 'redraw', 'redraws', 'redrawstatus',
-                  'redrawt', 'redrawtabline', 'reg', 'registers', 'res', 'resize', 'ret',
-                  'retab', 'retu', 'return', 'rew', 'rewind', 'ri', 'right', 'rightb',
-                  'rightbelow', 'ru', 'rub', 'ruby', 'rubyd', 'rubydo', 'rubyf', 'rubyfile',
-                  'rundo', 'runtime', 'rv', 'rviminfo', 'sI', 'sIc', 'sIe', 'sIg', 'sIl', 'sIn',
-                  'sIp', 'sIr', 'sN', 'sNext', 'sa', 'sal', 'sall', 'san', 'sandbox',
-                  'sargument', 'sav', 'saveas', 'sb', 'sbN', 'sbNext', 'sba', 'sball', 'sbf',
-                  'sbfirst', 'sbl', 'sblast', 'sbm', 'sbmodified', 'sbn', 'sbnext', 'sbp',
-                  'sbprevious', 'sbr', 'sbrewind', 'sbuffer', 'sc', 'scI', 'sce', 'scg', 'sci',
-                  'scl', 'scp', 'scr', 'scripte', 'scriptencoding', 'scriptnames', 'scriptv',
-                  'scriptversion', 'scs', 'scscope', 'se', 'set', 'setf', 'setfiletype', 'setg',
-                  'setglobal', 'setl', 'setlocal', 'sf', 'sfind', 'sfir', 'sfirst', 'sg', 'sgI',
-                  'sgc', 'sge', 'sgi', 'sgl', 'sgn', 'sgp', 'sgr', 'sh', 'shell', 'si', 'sic',
-                  'sie', 'sig', 'sign', 'sil', 'silent', 'sim', 'simalt', 'sin', 'sip', 'sir',
-                  'sl', 'sla', 'slast', 'sleep', 'sm', 'smagic', 'smap', 'sme', 'smenu',
-                  'smile', 'sn', 'snext', 'sno', 'snomagic', 'snoreme', 'snoremenu', 'so',
-                  'sor', 'sort', 'source', 'sp', 'spe', 'spelld', 'spelldump', 'spellgood',
-                  'spelli', 'spellinfo', 'spellr', 'spellrare', 'spellrepall', 'spellrrare',
-                  'spellu', 'spellundo', 'spellw', 'spellwrong', 'split', 'spr', 'sprevious',
-                  'sr', 'srI', 'src', 'sre', 'srewind', 'srg', 'sri', 'srl', 'srn', 'srp', 'st',
-                  'sta', 'stag', 'star', 'startg', 'startgreplace', 'startinsert', 'startr',
-                  'startreplace', 'stj', 'stjump', 'stop', 'stopi', 'stopinsert', 'sts',
-                  'stselect', 'sun', 'sunhide', 'sunme', 'sunmenu', 'sus', 'suspend', 'sv',
-                  'sview', 'sw', 'swapname', 'sy', 'syn', 'sync', 'syncbind', 'syntime', 't',
-                  'tN', 'tNext', 'ta', 'tab', 'tabN', 'tabNext', 'tabc', 'tabclose', 'tabd',
-                  'tabdo', 'tabe', 'tabedit', 'tabf', 'tabfind', 'tabfir', 'tabfirst', 'tabl',
-                  'tablast', 'tabm', 'tabmove', 'tabn', 'tabnew', 'tabnext', 'tabo', 'tabonly',
-                  'tabp', 'tabprevious', 'tabr', 'tabrewind', 'tabs', 'tag', 'tags', 'tc',
-                  'tcd', 'tch', 'tchdir', 'tcl', 'tcld', 'tcldo', 'tclf', 'tclfile', 'te',
-                  'tearoff', 'ter', 'terminal', 'tf', 'tfirst', 'th', 'throw', 'tj', 'tjump',
-                  'tl', 'tlast', 'tlm', 'tlmenu', 'tln', 'tlnoremenu', 'tlu', 'tlunmenu', 'tm',
-                  'tma', 'tmap', 'tmapc', 'tmapclear', 'tmenu', 'tn', 'tnext', 'tno',
-                  'tnoremap', 'to', 'topleft', 'tp', 'tprevious', 'tr', 'trewind', 'try', 'ts',
-                  'tselect', 'tu', 'tunma', 'tunmap', 'tunmenu', 'u', 'una', 'unabbreviate',
-                  'undo', 'undoj', 'undojoin', 'undol', 'undolist', 'unh', 'unhide', 'unl',
-                  'unlo', 'unlockvar', 'uns', 'unsilent', 'up', 'update', 'v', 've', 'verb',
-                  'verbose', 'version', 'vert', 'vertical', 'vi', 'vie', 'view', 'vim', 'vim9',
-                  'vim9script', 'vimgrep', 'vimgrepa', 'vimgrepadd', 'visual', 'viu', 'viusage',
-                  'vmapc', 'vmapclear', 'vne', 'vnew', 'vs', 'vsplit', 'w', 'wN', 'wNext', 'wa',
-                  'wall', 'wh', 'while', 'win', 'winc', 'wincmd', 'windo', 'winp', 'winpos',
-                  'winsize', 'wn', 'wnext', 'wp', 'wprevious', 'wq', 'wqa', 'wqall', 'write',
-                  'wundo', 'wv', 'wviminfo', 'x', 'xa', 'xall', 'xit', 'xmapc', 'xmapclear',
-                  'xme', 'xmenu', 'xnoreme', 'xnoremenu', 'xprop', 'xr', 'xrestore', 'xunme',
-                  'xunmenu', 'xwininfo', 'y', 'yank'],
- 'viml_function': ['abs', 'acos', 'add', 'and', 'append', 'appendbufline', 'argc', 'argidx',
-                   'arglistid', 'argv', 'asin', 'assert_beeps', 'assert_equal',
-                   'assert_equalfile', 'assert_exception', 'assert_fails', 'assert_false',
-                   'assert_inrange', 'assert_match', 'assert_notequal', 'assert_notmatch',
-                   'assert_report', 'assert_true', 'atan', 'atan2', 'balloon_gettext',
-                   'balloon_show', 'balloon_split', 'browse', 'browsedir', 'bufadd',
-                   'bufexists', 'buflisted', 'bufload', 'bufloaded', 'bufname', 'bufnr',
-                   'bufwinid', 'bufwinnr', 'byte2line', 'byteidx', 'byteidxcomp', 'call',
-                   'ceil', 'ch_canread', 'ch_close', 'ch_close_in', 'ch_evalexpr', 'ch_evalraw',
-                   'ch_getbufnr', 'ch_getjob', 'ch_info', 'ch_log', 'ch_logfile', 'ch_open',
-                   'ch_read', 'ch_readblob', 'ch_readraw', 'ch_sendexpr', 'ch_sendraw',
-                   'ch_setoptions', 'ch_status', 'changenr', 'char2nr', 'chdir', 'cindent',
-                   'clearmatches', 'col', 'complete', 'complete_add', 'complete_check',
-                   'complete_info', 'confirm', 'copy', 'cos', 'cosh', 'count',
-                   'cscope_connection', 'cursor', 'debugbreak', 'deepcopy', 'delete',
-                   'deletebufline', 'did_filetype', 'diff_filler', 'diff_hlID', 'echoraw',
-                   'empty', 'environ', 'escape', 'eval', 'eventhandler', 'executable',
-                   'execute', 'exepath', 'exists', 'exp', 'expand', 'expandcmd', 'extend',
-                   'feedkeys', 'filereadable', 'filewritable', 'filter', 'finddir', 'findfile',
-                   'float2nr', 'floor', 'fmod', 'fnameescape', 'fnamemodify', 'foldclosed',
-                   'foldclosedend', 'foldlevel', 'foldtext', 'foldtextresult', 'foreground',
-                   'funcref', 'function', 'garbagecollect', 'get', 'getbufinfo', 'getbufline',
-                   'getbufvar', 'getchangelist', 'getchar', 'getcharmod', 'getcharsearch',
-                   'getcmdline', 'getcmdpos', 'getcmdtype', 'getcmdwintype', 'getcompletion',
-                   'getcurpos', 'getcwd', 'getenv', 'getfontname', 'getfperm', 'getfsize',
-                   'getftime', 'getftype', 'getimstatus', 'getjumplist', 'getline',
-                   'getloclist', 'getmatches', 'getmousepos', 'getpid', 'getpos', 'getqflist',
-                   'getreg', 'getregtype', 'gettabinfo', 'gettabvar', 'gettabwinvar',
-                   'gettagstack', 'getwininfo', 'getwinpos', 'getwinposx', 'getwinposy',
-                   'getwinvar', 'glob', 'glob2regpat', 'globpath', 'has', 'has_key',
-                   'haslocaldir', 'hasmapto', 'histadd', 'histdel', 'histget', 'histnr', 'hlID',
-                   'hlexists', 'hostname', 'iconv', 'indent', 'index', 'input', 'inputdialog',
-                   'inputlist', 'inputrestore', 'inputsave', 'inputsecret', 'insert',
-                   'interrupt', 'invert', 'isdirectory', 'isinf', 'islocked', 'isnan', 'items',
-                   'job_getchannel', 'job_info', 'job_setoptions', 'job_start', 'job_status',
-                   'job_stop', 'join', 'js_decode', 'js_encode', 'json_decode', 'json_encode',
-                   'keys', 'len', 'libcall', 'libcallnr', 'line', 'line2byte', 'lispindent',
-                   'list2str', 'listener_add', 'listener_flush', 'listener_remove', 'localtime',
-                   'log', 'log10', 'luaeval', 'map', 'maparg', 'mapcheck', 'match', 'matchadd',
-                   'matchaddpos', 'matcharg', 'matchdelete', 'matchend', 'matchlist',
-                   'matchstr', 'matchstrpos', 'max', 'min', 'mkdir', 'mode', 'mzeval',
-                   'nextnonblank', 'nr2char', 'or', 'pathshorten', 'perleval', 'popup_atcursor',
-                   'popup_beval', 'popup_clear', 'popup_close', 'popup_create', 'popup_dialog',
-                   'popup_filter_menu', 'popup_filter_yesno', 'popup_findinfo',
-                   'popup_findpreview', 'popup_getoptions', 'popup_getpos', 'popup_hide',
-                   'popup_menu', 'popup_move', 'popup_notification', 'popup_setoptions',
-                   'popup_settext', 'popup_show', 'pow', 'prevnonblank', 'printf',
-                   'prompt_setcallback', 'prompt_setinterrupt', 'prompt_setprompt', 'prop_add',
-                   'prop_clear', 'prop_find', 'prop_list', 'prop_remove', 'prop_type_add',
-                   'prop_type_change', 'prop_type_delete', 'prop_type_get', 'prop_type_list',
-                   'pum_getpos', 'pumvisible', 'py3eval', 'pyeval', 'pyxeval', 'rand', 'range',
-                   'readdir', 'readfile', 'reg_executing', 'reg_recording', 'reltime',
-                   'reltimefloat', 'reltimestr', 'remote_expr', 'remote_foreground',
-                   'remote_peek', 'remote_read', 'remote_send', 'remote_startserver', 'remove',
-                   'rename', 'repeat', 'resolve', 'reverse', 'round', 'rubyeval', 'screenattr',
-                   'screenchar', 'screenchars', 'screencol', 'screenpos', 'screenrow',
-                   'screenstring', 'search', 'searchdecl', 'searchpair', 'searchpairpos',
-                   'searchpos', 'server2client', 'serverlist', 'setbufline', 'setbufvar',
-                   'setcharsearch', 'setcmdpos', 'setenv', 'setfperm', 'setline', 'setloclist',
-                   'setmatches', 'setpos', 'setqflist', 'setreg', 'settabvar', 'settabwinvar',
-                   'settagstack', 'setwinvar', 'sha256', 'shellescape', 'shiftwidth',
-                   'sign_define', 'sign_getdefined', 'sign_getplaced', 'sign_jump',
-                   'sign_place', 'sign_placelist', 'sign_undefine', 'sign_unplace',
-                   'sign_unplacelist', 'simplify', 'sin', 'sinh', 'sort', 'sound_clear',
-                   'sound_playevent', 'sound_playfile', 'sound_stop', 'soundfold',
-                   'spellbadword', 'spellsuggest', 'split', 'sqrt', 'srand', 'state',
-                   'str2float', 'str2list', 'str2nr', 'strcharpart', 'strchars',
-                   'strdisplaywidth', 'strftime', 'strgetchar', 'stridx', 'string', 'strlen',
-                   'strpart', 'strptime', 'strridx', 'strtrans', 'strwidth', 'submatch',
-                   'substitute', 'swapinfo', 'swapname', 'synID', 'synIDattr', 'synIDtrans',
-                   'synconcealed', 'synstack', 'system', 'systemlist', 'tabpagebuflist',
-                   'tabpagenr', 'tabpagewinnr', 'tagfiles', 'taglist', 'tan', 'tanh',
-                   'tempname', 'term_dumpdiff', 'term_dumpload', 'term_dumpwrite',
-                   'term_getaltscreen', 'term_getansicolors', 'term_getattr', 'term_getcursor',
-                   'term_getjob', 'term_getline', 'term_getscrolled', 'term_getsize',
-                   'term_getstatus', 'term_gettitle', 'term_gettty', 'term_list', 'term_scrape',
-                   'term_sendkeys', 'term_setansicolors', 'term_setapi', 'term_setkill',
-                   'term_setrestore', 'term_setsize', 'term_start', 'term_wait',
-                   'test_alloc_fail', 'test_autochdir', 'test_feedinput',
-                   'test_garbagecollect_now', 'test_garbagecollect_soon', 'test_getvalue',
-                   'test_ignore_error', 'test_null_blob', 'test_null_channel', 'test_null_dict',
-                   'test_null_job', 'test_null_list', 'test_null_partial', 'test_null_string',
-                   'test_option_not_set', 'test_override', 'test_refcount', 'test_scrollbar',
-                   'test_setmouse', 'test_settime', 'test_srand_seed', 'test_unknown',
-                   'test_void', 'timer_info', 'timer_pause', 'timer_start', 'timer_stop',
-                   'timer_stopall', 'tolower', 'toupper', 'tr', 'trim', 'trunc', 'type',
-                   'undofile', 'undotree', 'uniq', 'values', 'virtcol', 'visualmode',
-                   'wildmenumode', 'win_execute', 'win_findbuf', 'win_getid', 'win_gettype',
-                   'win_gotoid', 'win_id2tabwin', 'win_id2win', 'win_screenpos',
-                   'win_splitmove', 'win_type', 'winbufnr', 'wincol', 'windowsversion',
-                   'winheight', 'winlayout', 'winline', 'winnr', 'winrestcmd', 'winrestview',
-                   'winsaveview', 'winwidth', 'wordcount', 'writefile', 'xor'],
- 'viml_option': ['acd', 'ai', 'akm', 'al', 'aleph', 'allowrevins', 'altkeymap', 'ambiwidth',
-                 'ambw', 'anti', 'antialias', 'ar', 'arab', 'arabic', 'arabicshape', 'ari',
-                 'arshape', 'autochdir', 'autoindent', 'autoread', 'autowrite', 'autowriteall',
-                 'aw', 'awa', 'background', 'backspace', 'backup', 'backupcopy', 'backupdir',
-                 'backupext', 'backupskip', 'balloondelay', 'ballooneval', 'balloonevalterm',
-                 'balloonexpr', 'bdir', 'bdlay', 'belloff', 'beval', 'bevalterm', 'bex',
-                 'bexpr', 'bg', 'bh', 'bin', 'binary', 'bk', 'bkc', 'bl', 'bo', 'bomb',
-                 'breakat', 'breakindent', 'breakindentopt', 'bri', 'briopt', 'brk',
-                 'browsedir', 'bs', 'bsdir', 'bsk', 'bt', 'bufhidden', 'buflisted', 'buftype',
-                 'casemap', 'cb', 'cc', 'ccv', 'cd', 'cdpath', 'cedit', 'cf', 'cfu', 'ch',
-                 'charconvert', 'ci', 'cin', 'cindent', 'cink', 'cinkeys', 'cino', 'cinoptions',
-                 'cinw', 'cinwords', 'clipboard', 'cm', 'cmdheight', 'cmdwinheight', 'cmp',
-                 'cms', 'co', 'cocu', 'cole', 'colorcolumn', 'columns', 'com', 'comments',
-                 'commentstring', 'compatible', 'complete', 'completefunc', 'completeopt',
-                 'completepopup', 'completeslash', 'concealcursor', 'conceallevel', 'confirm',
-                 'copyindent', 'cot', 'cp', 'cpo', 'cpoptions', 'cpp', 'cpt', 'crb',
-                 'cryptmethod', 'cscopepathcomp', 'cscopeprg', 'cscopequickfix',
-                 'cscoperelative', 'cscopetag', 'cscopetagorder', 'cscopeverbose', 'csl',
-                 'cspc', 'csprg', 'csqf', 'csre', 'cst', 'csto', 'csverb', 'cuc', 'cul',
-                 'culopt', 'cursorbind', 'cursorcolumn', 'cursorline', 'cursorlineopt', 'cwh',
-                 'debug', 'deco', 'def', 'define', 'delcombine', 'dex', 'dg', 'dict',
-                 'dictionary', 'diff', 'diffexpr', 'diffopt', 'digraph', 'dip', 'dir',
-                 'directory', 'display', 'dy', 'ea', 'ead', 'eadirection', 'eb', 'ed',
-                 'edcompatible', 'ef', 'efm', 'ei', 'ek', 'emo', 'emoji', 'enc', 'encoding',
-                 'endofline', 'eol', 'ep', 'equalalways', 'equalprg', 'errorbells', 'errorfile',
-                 'errorformat', 'esckeys', 'et', 'eventignore', 'ex', 'expandtab', 'exrc',
-                 'fcl', 'fcs', 'fdc', 'fde', 'fdi', 'fdl', 'fdls', 'fdm', 'fdn', 'fdo', 'fdt',
-                 'fen', 'fenc', 'fencs', 'fex', 'ff', 'ffs', 'fic', 'fileencoding',
-                 'fileencodings', 'fileformat', 'fileformats', 'fileignorecase', 'filetype',
-                 'fillchars', 'fixendofline', 'fixeol', 'fk', 'fkmap', 'flp', 'fml', 'fmr',
-                 'fo', 'foldclose', 'foldcolumn', 'foldenable', 'foldexpr', 'foldignore',
-                 'foldlevel', 'foldlevelstart', 'foldmarker', 'foldmethod', 'foldminlines',
-                 'foldnestmax', 'foldopen', 'foldtext', 'formatexpr', 'formatlistpat',
-                 'formatoptions', 'formatprg', 'fp', 'fs', 'fsync', 'ft', 'gcr', 'gd',
-                 'gdefault', 'gfm', 'gfn', 'gfs', 'gfw', 'ghr', 'go', 'gp', 'grepformat',
-                 'grepprg', 'gtl', 'gtt', 'guicursor', 'guifont', 'guifontset', 'guifontwide',
-                 'guiheadroom', 'guioptions', 'guipty', 'guitablabel', 'guitabtooltip',
-                 'helpfile', 'helpheight', 'helplang', 'hf', 'hh', 'hi', 'hid', 'hidden',
-                 'highlight', 'history', 'hk', 'hkmap', 'hkmapp', 'hkp', 'hl', 'hlg', 'hls',
-                 'hlsearch', 'ic', 'icon', 'iconstring', 'ignorecase', 'im', 'imactivatefunc',
-                 'imactivatekey', 'imaf', 'imak', 'imc', 'imcmdline', 'imd', 'imdisable', 'imi',
-                 'iminsert', 'ims', 'imsearch', 'imsf', 'imst', 'imstatusfunc', 'imstyle',
-                 'inc', 'include', 'includeexpr', 'incsearch', 'inde', 'indentexpr',
-                 'indentkeys', 'indk', 'inex', 'inf', 'infercase', 'insertmode', 'invacd',
-                 'invai', 'invakm', 'invallowrevins', 'invaltkeymap', 'invanti', 'invantialias',
-                 'invar', 'invarab', 'invarabic', 'invarabicshape', 'invari', 'invarshape',
-                 'invautochdir', 'invautoindent', 'invautoread', 'invautowrite',
-                 'invautowriteall', 'invaw', 'invawa', 'invbackup', 'invballooneval',
-                 'invballoonevalterm', 'invbeval', 'invbevalterm', 'invbin', 'invbinary',
-                 'invbk', 'invbl', 'invbomb', 'invbreakindent', 'invbri', 'invbuflisted',
-                 'invcf', 'invci', 'invcin', 'invcindent', 'invcompatible', 'invconfirm',
-                 'invcopyindent', 'invcp', 'invcrb', 'invcscoperelative', 'invcscopetag',
-                 'invcscopeverbose', 'invcsre', 'invcst', 'invcsverb', 'invcuc', 'invcul',
-                 'invcursorbind', 'invcursorcolumn', 'invcursorline', 'invdeco',
-                 'invdelcombine', 'invdg', 'invdiff', 'invdigraph', 'invea', 'inveb', 'inved',
-                 'invedcompatible', 'invek', 'invemo', 'invemoji', 'invendofline', 'inveol',
-                 'invequalalways', 'inverrorbells', 'invesckeys', 'invet', 'invex',
-                 'invexpandtab', 'invexrc', 'invfen', 'invfic', 'invfileignorecase',
-                 'invfixendofline', 'invfixeol', 'invfk', 'invfkmap', 'invfoldenable', 'invfs',
-                 'invfsync', 'invgd', 'invgdefault', 'invguipty', 'invhid', 'invhidden',
-                 'invhk', 'invhkmap', 'invhkmapp', 'invhkp', 'invhls', 'invhlsearch', 'invic',
-                 'invicon', 'invignorecase', 'invim', 'invimc', 'invimcmdline', 'invimd',
-                 'invimdisable', 'invincsearch', 'invinf', 'invinfercase', 'invinsertmode',
-                 'invis', 'invjoinspaces', 'invjs', 'invlangnoremap', 'invlangremap',
-                 'invlazyredraw', 'invlbr', 'invlinebreak', 'invlisp', 'invlist', 'invlnr',
-                 'invloadplugins', 'invlpl', 'invlrm', 'invlz', 'invma', 'invmacatsui',
-                 'invmagic', 'invmh', 'invml', 'invmle', 'invmod', 'invmodeline',
-                 'invmodelineexpr', 'invmodifiable', 'invmodified', 'invmore', 'invmousef',
-                 'invmousefocus', 'invmousehide', 'invnu', 'invnumber', 'invodev',
-                 'invopendevice', 'invpaste', 'invpi', 'invpreserveindent', 'invpreviewwindow',
-                 'invprompt', 'invpvw', 'invreadonly', 'invrelativenumber', 'invremap',
-                 'invrestorescreen', 'invrevins', 'invri', 'invrightleft', 'invrl', 'invrnu',
-                 'invro', 'invrs', 'invru', 'invruler', 'invsb', 'invsc', 'invscb', 'invscf',
-                 'invscrollbind', 'invscrollfocus', 'invscs', 'invsecure', 'invsft',
-                 'invshellslash', 'invshelltemp', 'invshiftround', 'invshortname', 'invshowcmd',
-                 'invshowfulltag', 'invshowmatch', 'invshowmode', 'invsi', 'invsm',
-                 'invsmartcase', 'invsmartindent', 'invsmarttab', 'invsmd', 'invsn', 'invsol',
-                 'invspell', 'invsplitbelow', 'invsplitright', 'invspr', 'invsr', 'invssl',
-                 'invsta', 'invstartofline', 'invstmp', 'invswapfile', 'invswf', 'invta',
-                 'invtagbsearch', 'invtagrelative', 'invtagstack', 'invtbi', 'invtbidi',
-                 'invtbs', 'invtermbidi', 'invterse', 'invtextauto', 'invtextmode', 'invtf',
-                 'invtgst', 'invtildeop', 'invtimeout', 'invtitle', 'invto', 'invtop', 'invtr',
-                 'invttimeout', 'invttybuiltin', 'invttyfast', 'invtx', 'invudf', 'invundofile',
-                 'invvb', 'invvisualbell', 'invwa', 'invwarn', 'invwb', 'invweirdinvert',
-                 'invwfh', 'invwfw', 'invwic', 'invwildignorecase', 'invwildmenu',
-                 'invwinfixheight', 'invwinfixwidth', 'invwiv', 'invwmnu', 'invwrap',
-                 'invwrapscan', 'invwrite', 'invwriteany', 'invwritebackup', 'invws', 'is',
-                 'isf', 'isfname', 'isi', 'isident', 'isk', 'iskeyword', 'isp', 'isprint',
-                 'joinspaces', 'js', 'key', 'keymap', 'keymodel', 'keywordprg', 'km', 'kmp',
-                 'kp', 'langmap', 'langmenu', 'langnoremap', 'langremap', 'laststatus',
-                 'lazyredraw', 'lbr', 'lcs', 'linebreak', 'lines', 'linespace', 'lisp',
-                 'lispwords', 'list', 'listchars', 'lm', 'lmap', 'lnr', 'loadplugins', 'lpl',
-                 'lrm', 'ls', 'lsp', 'luadll', 'lw', 'lz', 'ma', 'macatsui', 'magic', 'makeef',
-                 'makeencoding', 'makeprg', 'mat', 'matchpairs', 'matchtime', 'maxcombine',
-                 'maxfuncdepth', 'maxmapdepth', 'maxmem', 'maxmempattern', 'maxmemtot', 'mco',
-                 'mef', 'menc', 'menuitems', 'mfd', 'mh', 'mis', 'mkspellmem', 'ml', 'mle',
-                 'mls', 'mm', 'mmd', 'mmp', 'mmt', 'mod', 'modeline', 'modelineexpr',
-                 'modelines', 'modifiable', 'modified', 'more', 'mouse', 'mousef', 'mousefocus',
-                 'mousehide', 'mousem', 'mousemodel', 'mouses', 'mouseshape', 'mouset',
-                 'mousetime', 'mp', 'mps', 'msm', 'mzq', 'mzquantum', 'mzschemedll',
-                 'mzschemegcdll', 'nf', 'noacd', 'noai', 'noakm', 'noallowrevins',
-                 'noaltkeymap', 'noanti', 'noantialias', 'noar', 'noarab', 'noarabic',
-                 'noarabicshape', 'noari', 'noarshape', 'noautochdir', 'noautoindent',
-                 'noautoread', 'noautowrite', 'noautowriteall', 'noaw', 'noawa', 'nobackup',
-                 'noballooneval', 'noballoonevalterm', 'nobeval', 'nobevalterm', 'nobin',
-                 'nobinary', 'nobk', 'nobl', 'nobomb', 'nobreakindent', 'nobri', 'nobuflisted',
-                 'nocf', 'noci', 'nocin', 'nocindent', 'nocompatible', 'noconfirm',
-                 'nocopyindent', 'nocp', 'nocrb', 'nocscoperelative', 'nocscopetag',
-                 'nocscopeverbose', 'nocsre', 'nocst', 'nocsverb', 'nocuc', 'nocul',
-                 'nocursorbind', 'nocursorcolumn', 'nocursorline', 'nodeco', 'nodelcombine',
-                 'nodg', 'nodiff', 'nodigraph', 'noea', 'noeb', 'noed', 'noedcompatible',
-                 'noek', 'noemo', 'noemoji', 'noendofline', 'noeol', 'noequalalways',
-                 'noerrorbells', 'noesckeys', 'noet', 'noex', 'noexpandtab', 'noexrc', 'nofen',
-                 'nofic', 'nofileignorecase', 'nofixendofline', 'nofixeol', 'nofk', 'nofkmap',
-                 'nofoldenable', 'nofs', 'nofsync', 'nogd', 'nogdefault', 'noguipty', 'nohid',
-                 'nohidden', 'nohk', 'nohkmap', 'nohkmapp', 'nohkp', 'nohls', 'nohlsearch',
-                 'noic', 'noicon', 'noignorecase', 'noim', 'noimc', 'noimcmdline', 'noimd',
-                 'noimdisable', 'noincsearch', 'noinf', 'noinfercase', 'noinsertmode', 'nois',
-                 'nojoinspaces', 'nojs', 'nolangnoremap', 'nolangremap', 'nolazyredraw',
-                 'nolbr', 'nolinebreak', 'nolisp', 'nolist', 'nolnr', 'noloadplugins', 'nolpl',
-                 'nolrm', 'nolz', 'noma', 'nomacatsui', 'nomagic', 'nomh', 'noml', 'nomle',
-                 'nomod', 'nomodeline', 'nomodelineexpr', 'nomodifiable', 'nomodified',
-                 'nomore', 'nomousef', 'nomousefocus', 'nomousehide', 'nonu', 'nonumber',
-                 'noodev', 'noopendevice', 'nopaste', 'nopi', 'nopreserveindent',
-                 'nopreviewwindow', 'noprompt', 'nopvw', 'noreadonly', 'norelativenumber',
-                 'noremap', 'norestorescreen', 'norevins', 'nori', 'norightleft', 'norl',
-                 'nornu', 'noro', 'nors', 'noru', 'noruler', 'nosb', 'nosc', 'noscb', 'noscf',
-                 'noscrollbind', 'noscrollfocus', 'noscs', 'nosecure', 'nosft', 'noshellslash',
-                 'noshelltemp', 'noshiftround', 'noshortname', 'noshowcmd', 'noshowfulltag',
-                 'noshowmatch', 'noshowmode', 'nosi', 'nosm', 'nosmartcase', 'nosmartindent',
-                 'nosmarttab', 'nosmd', 'nosn', 'nosol', 'nospell', 'nosplitbelow',
-                 'nosplitright', 'nospr', 'nosr', 'nossl', 'nosta', 'nostartofline', 'nostmp',
-                 'noswapfile', 'noswf', 'nota', 'notagbsearch', 'notagrelative', 'notagstack',
-                 'notbi', 'notbidi', 'notbs', 'notermbidi', 'noterse', 'notextauto',
-                 'notextmode', 'notf', 'notgst', 'notildeop', 'notimeout', 'notitle', 'noto',
-                 'notop', 'notr', 'nottimeout', 'nottybuiltin', 'nottyfast', 'notx', 'noudf',
-                 'noundofile', 'novb', 'novisualbell', 'nowa', 'nowarn', 'nowb',
-                 'noweirdinvert', 'nowfh', 'nowfw', 'nowic', 'nowildignorecase', 'nowildmenu',
-                 'nowinfixheight', 'nowinfixwidth', 'nowiv', 'nowmnu', 'nowrap', 'nowrapscan',
-                 'nowrite', 'nowriteany', 'nowritebackup', 'nows', 'nrformats', 'nu', 'number',
-                 'numberwidth', 'nuw', 'odev', 'oft', 'ofu', 'omnifunc', 'opendevice',
-                 'operatorfunc', 'opfunc', 'osfiletype', 'pa', 'packpath', 'para', 'paragraphs',
-                 'paste', 'pastetoggle', 'patchexpr', 'patchmode', 'path', 'pdev', 'penc',
-                 'perldll', 'pex', 'pexpr', 'pfn', 'ph', 'pheader', 'pi', 'pm', 'pmbcs',
-                 'pmbfn', 'popt', 'pp', 'preserveindent', 'previewheight', 'previewpopup',
-                 'previewwindow', 'printdevice', 'printencoding', 'printexpr', 'printfont',
-                 'printheader', 'printmbcharset', 'printmbfont', 'printoptions', 'prompt', 'pt',
-                 'pumheight', 'pumwidth', 'pvh', 'pvp', 'pvw', 'pw', 'pythondll', 'pythonhome',
-                 'pythonthreedll', 'pythonthreehome', 'pyx', 'pyxversion', 'qe', 'quoteescape',
-                 'rdt', 're', 'readonly', 'redrawtime', 'regexpengine', 'relativenumber',
-                 'remap', 'renderoptions', 'report', 'restorescreen', 'revins', 'ri',
-                 'rightleft', 'rightleftcmd', 'rl', 'rlc', 'rnu', 'ro', 'rop', 'rs', 'rtp',
-                 'ru', 'rubydll', 'ruf', 'ruler', 'rulerformat', 'runtimepath', 'sb', 'sbo',
-                 'sbr', 'sc', 'scb', 'scf', 'scl', 'scr', 'scroll', 'scrollbind', 'scrollfocus',
-                 'scrolljump', 'scrolloff', 'scrollopt', 'scs', 'sect', 'sections', 'secure',
-                 'sel', 'selection', 'selectmode', 'sessionoptions', 'sft', 'sh', 'shcf',
-                 'shell', 'shellcmdflag', 'shellpipe', 'shellquote', 'shellredir', 'shellslash',
-                 'shelltemp', 'shelltype', 'shellxescape', 'shellxquote', 'shiftround',
-                 'shiftwidth', 'shm', 'shortmess', 'shortname', 'showbreak', 'showcmd',
-                 'showfulltag', 'showmatch', 'showmode', 'showtabline', 'shq', 'si',
-                 'sidescroll', 'sidescrolloff', 'signcolumn', 'siso', 'sj', 'slm', 'sm',
-                 'smartcase', 'smartindent', 'smarttab', 'smc', 'smd', 'sn', 'so',
-                 'softtabstop', 'sol', 'sp', 'spc', 'spell', 'spellcapcheck', 'spellfile',
-                 'spelllang', 'spellsuggest', 'spf', 'spl', 'splitbelow', 'splitright', 'spr',
-                 'sps', 'sr', 'srr', 'ss', 'ssl', 'ssop', 'st', 'sta', 'stal', 'startofline',
-                 'statusline', 'stl', 'stmp', 'sts', 'su', 'sua', 'suffixes', 'suffixesadd',
-                 'sw', 'swapfile', 'swapsync', 'swb', 'swf', 'switchbuf', 'sws', 'sxe', 'sxq',
-                 'syn', 'synmaxcol', 'syntax', 't_8b', 't_8f', 't_AB', 't_AF', 't_AL', 't_BD',
-                 't_BE', 't_CS', 't_CV', 't_Ce', 't_Co', 't_Cs', 't_DL', 't_EC', 't_EI', 't_F1',
-                 't_F2', 't_F3', 't_F4', 't_F5', 't_F6', 't_F7', 't_F8', 't_F9', 't_GP', 't_IE',
-                 't_IS', 't_K1', 't_K3', 't_K4', 't_K5', 't_K6', 't_K7', 't_K8', 't_K9', 't_KA',
-                 't_KB', 't_KC', 't_KD', 't_KE', 't_KF', 't_KG', 't_KH', 't_KI', 't_KJ', 't_KK',
-                 't_KL', 't_PE', 't_PS', 't_RB', 't_RC', 't_RF', 't_RI', 't_RS', 't_RT', 't_RV',
-                 't_Ri', 't_SC', 't_SH', 't_SI', 't_SR', 't_ST', 't_Sb', 't_Sf', 't_Si', 't_TE',
-                 't_TI', 't_Te', 't_Ts', 't_VS', 't_WP', 't_WS', 't_ZH', 't_ZR', 't_al', 't_bc',
-                 't_cd', 't_ce', 't_cl', 't_cm', 't_cs', 't_da', 't_db', 't_dl', 't_fs', 't_k1',
-                 't_k2', 't_k3', 't_k4', 't_k5', 't_k6', 't_k7', 't_k8', 't_k9', 't_kB', 't_kD',
-                 't_kI', 't_kN', 't_kP', 't_kb', 't_kd', 't_ke', 't_kh', 't_kl', 't_kr', 't_ks',
-                 't_ku', 't_le', 't_mb', 't_md', 't_me', 't_mr', 't_ms', 't_nd', 't_op', 't_se',
-                 't_so', 't_sr', 't_te', 't_ti', 't_ts', 't_u7', 't_ue', 't_us', 't_ut', 't_vb',
-                 't_ve', 't_vi', 't_vs', 't_xn', 't_xs', 'ta', 'tabline', 'tabpagemax',
-                 'tabstop', 'tag', 'tagbsearch', 'tagcase', 'tagfunc', 'taglength',
-                 'tagrelative', 'tags', 'tagstack', 'tal', 'tb', 'tbi', 'tbidi', 'tbis', 'tbs',
-                 'tc', 'tcldll', 'tenc', 'term', 'termbidi', 'termencoding', 'termguicolors',
-                 'termwinkey', 'termwinscroll', 'termwinsize', 'termwintype', 'terse',
-                 'textauto', 'textmode', 'textwidth', 'tf', 'tfu', 'tgc', 'tgst', 'thesaurus',
-                 'tildeop', 'timeout', 'timeoutlen', 'title', 'titlelen', 'titleold',
-                 'titlestring', 'tl', 'tm', 'to', 'toolbar', 'toolbariconsize', 'top', 'tpm',
-                 'tr', 'ts', 'tsl', 'tsr', 'ttimeout', 'ttimeoutlen', 'ttm', 'tty',
-                 'ttybuiltin', 'ttyfast', 'ttym', 'ttymouse', 'ttyscroll', 'ttytype', 'tw',
-                 'twk', 'tws', 'twsl', 'twt', 'tx', 'uc', 'udf', 'udir', 'ul', 'undodir',
-                 'undofile', 'undolevels', 'undoreload', 'updatecount', 'updatetime', 'ur',
-                 'ut', 'varsofttabstop', 'vartabstop', 'vb', 'vbs', 'vdir', 've', 'verbose',
-                 'verbosefile', 'vfile', 'vi', 'viewdir', 'viewoptions', 'vif', 'viminfo',
-                 'viminfofile', 'virtualedit', 'visualbell', 'vop', 'vsts', 'vts', 'wa', 'wak',
-                 'warn', 'wb', 'wc', 'wcm', 'wcr', 'wd', 'weirdinvert', 'wfh', 'wfw', 'wh',
-                 'whichwrap', 'wi', 'wic', 'wig', 'wildchar', 'wildcharm', 'wildignore',
-                 'wildignorecase', 'wildmenu', 'wildmode', 'wildoptions', 'wim', 'winaltkeys',
-                 'wincolor', 'window', 'winfixheight', 'winfixwidth', 'winheight',
-                 'winminheight', 'winminwidth', 'winptydll', 'winwidth', 'wiv', 'wiw', 'wm',
-                 'wmh', 'wmnu', 'wmw', 'wop', 'wrap', 'wrapmargin', 'wrapscan', 'write',
-                 'writeany', 'writebackup', 'writedelay', 'ws', 'ww']}
+WORDS: dict[str, list[str]] = {
+    'apache_directives': (
+        'acceptfilter acceptpathinfo accessfilename action addalt addaltbyencoding '
+        'addaltbytype addcharset adddefaultcharset adddescription addencoding addhandler '
+        'addicon addiconbyencoding addiconbytype addinputfilter addlanguage addmoduleinfo '
+        'addoutputfilter addoutputfilterbytype addtype alias aliasmatch allow allowconnect '
+        'allowencodedslashes allowmethods allowoverride allowoverridelist anonymous '
+        'anonymous_logemail anonymous_mustgiveemail anonymous_nouserid anonymous_verifyemail '
+        'asyncrequestworkerfactor authbasicauthoritative authbasicfake authbasicprovider '
+        'authbasicusedigestalgorithm authdbduserpwquery authdbduserrealmquery '
+        'authdbmgroupfile authdbmtype authdbmuserfile authdigestalgorithm authdigestdomain '
+        'authdigestnoncelifetime authdigestprovider authdigestqop authdigestshmemsize '
+        'authformauthoritative authformbody authformdisablenostore authformfakebasicauth '
+        'authformlocation authformloginrequiredlocation authformloginsuccesslocation '
+        'authformlogoutlocation authformmethod authformmimetype authformpassword '
+        'authformprovider authformsitepassphrase authformsize authformusername authgroupfile '
+        'authldapauthorizeprefix authldapbindauthoritative authldapbinddn '
+        'authldapbindpassword authldapcharsetconfig authldapcompareasuser '
+        'authldapcomparednonserver authldapdereferencealiases authldapgroupattribute '
+        'authldapgroupattributeisdn authldapinitialbindasuser authldapinitialbindpattern '
+        'authldapmaxsubgroupdepth authldapremoteuserattribute authldapremoteuserisdn '
+        'authldapsearchasuser authldapsubgroupattribute authldapsubgroupclass authldapurl '
+        'authmerging authname authncachecontext authncacheenable authncacheprovidefor '
+        'authncachesocache authncachetimeout authnzfcgicheckauthnprovider '
+        'authnzfcgidefineprovider authtype authuserfile authzdbdlogintoreferer authzdbdquery '
+        'authzdbdredirectquery authzdbmtype authzsendforbiddenonfailure balancergrowth '
+        'balancerinherit balancermember balancerpersist brotlialteretag '
+        'brotlicompressionmaxinputblock brotlicompressionquality brotlicompressionwindow '
+        'brotlifilternote browsermatch browsermatchnocase bufferedlogs buffersize '
+        'cachedefaultexpire cachedetailheader cachedirlength cachedirlevels cachedisable '
+        'cacheenable cachefile cacheheader cacheignorecachecontrol cacheignoreheaders '
+        'cacheignorenolastmod cacheignorequerystring cacheignoreurlsessionidentifiers '
+        'cachekeybaseurl cachelastmodifiedfactor cachelock cachelockmaxage cachelockpath '
+        'cachemaxexpire cachemaxfilesize cacheminexpire cacheminfilesize cachenegotiateddocs '
+        'cachequickhandler cachereadsize cachereadtime cacheroot cachesocache '
+        'cachesocachemaxsize cachesocachemaxtime cachesocachemintime cachesocachereadsize '
+        'cachesocachereadtime cachestaleonerror cachestoreexpired cachestorenostore '
+        'cachestoreprivate cgidscripttimeout cgimapextension cgipassauth cgivar '
+        'charsetdefault charsetoptions charsetsourceenc checkcaseonly checkspelling chrootdir '
+        'contentdigest cookiedomain cookieexpires cookiename cookiestyle cookietracking '
+        'coredumpdirectory customlog dav davdepthinfinity davgenericlockdb davlockdb '
+        'davmintimeout dbdexptime dbdinitsql dbdkeep dbdmax dbdmin dbdparams dbdpersist '
+        'dbdpreparesql dbdriver defaulticon defaultlanguage defaultruntimedir defaulttype '
+        'define deflatebuffersize deflatecompressionlevel deflatefilternote '
+        'deflateinflatelimitrequestbody deflateinflateratioburst deflateinflateratiolimit '
+        'deflatememlevel deflatewindowsize deny directorycheckhandler directoryindex '
+        'directoryindexredirect directoryslash documentroot dtraceprivileges dumpioinput '
+        'dumpiooutput enableexceptionhook enablemmap enablesendfile error errordocument '
+        'errorlog errorlogformat example expiresactive expiresbytype expiresdefault '
+        'extendedstatus extfilterdefine extfilteroptions fallbackresource fileetag '
+        'filterchain filterdeclare filterprotocol filterprovider filtertrace '
+        'forcelanguagepriority forcetype forensiclog globallog gprofdir '
+        'gracefulshutdowntimeout group h2copyfiles h2direct h2earlyhints h2maxsessionstreams '
+        'h2maxworkeridleseconds h2maxworkers h2minworkers h2moderntlsonly h2push '
+        'h2pushdiarysize h2pushpriority h2pushresource h2serializeheaders h2streammaxmemsize '
+        'h2tlscooldownsecs h2tlswarmupsize h2upgrade h2windowsize header headername '
+        'heartbeataddress heartbeatlisten heartbeatmaxservers heartbeatstorage '
+        'hostnamelookups httpprotocoloptions identitycheck identitychecktimeout imapbase '
+        'imapdefault imapmenu include includeoptional indexheadinsert indexignore '
+        'indexignorereset indexoptions indexorderdefault indexstylesheet inputsed '
+        'isapiappendlogtoerrors isapiappendlogtoquery isapicachefile isapifakeasync '
+        'isapilognotsupported isapireadaheadbuffer keepalive keepalivetimeout keptbodysize '
+        'languagepriority ldapcacheentries ldapcachettl ldapconnectionpoolttl '
+        'ldapconnectiontimeout ldaplibrarydebug ldapopcacheentries ldapopcachettl '
+        'ldapreferralhoplimit ldapreferrals ldapretries ldapretrydelay ldapsharedcachefile '
+        'ldapsharedcachesize ldaptimeout ldaptrustedclientcert ldaptrustedglobalcert '
+        'ldaptrustedmode ldapverifyservercert limitinternalrecursion limitrequestbody '
+        'limitrequestfields limitrequestfieldsize limitrequestline limitxmlrequestbody listen '
+        'listenbacklog listencoresbucketsratio loadfile loadmodule logformat logiotrackttfb '
+        'loglevel logmessage luaauthzprovider luacodecache luahookaccesschecker '
+        'luahookauthchecker luahookcheckuserid luahookfixups luahookinsertfilter luahooklog '
+        'luahookmaptostorage luahooktranslatename luahooktypechecker luainherit '
+        'luainputfilter luamaphandler luaoutputfilter luapackagecpath luapackagepath '
+        'luaquickhandler luaroot luascope maxconnectionsperchild maxkeepaliverequests '
+        'maxmemfree maxrangeoverlaps maxrangereversals maxranges maxrequestworkers '
+        'maxspareservers maxsparethreads maxthreads mdbaseserver mdcachallenges '
+        'mdcertificateagreement mdcertificateauthority mdcertificateprotocol mddrivemode '
+        'mdhttpproxy mdmember mdmembers mdmuststaple mdnotifycmd mdomain mdportmap '
+        'mdprivatekeys mdrenewwindow mdrequirehttps mdstoredir memcacheconnttl mergetrailers '
+        'metadir metafiles metasuffix mimemagicfile minspareservers minsparethreads mmapfile '
+        'modemstandard modmimeusepathinfo multiviewsmatch mutex namevirtualhost noproxy '
+        'nwssltrustedcerts nwsslupgradeable options order outputsed passenv pidfile '
+        'privilegesmode protocol protocolecho protocols protocolshonororder proxyaddheaders '
+        'proxybadheader proxyblock proxydomain proxyerroroverride proxyexpressdbmfile '
+        'proxyexpressdbmtype proxyexpressenable proxyfcgibackendtype proxyfcgisetenvif '
+        'proxyftpdircharset proxyftpescapewildcards proxyftplistonwildcard proxyhcexpr '
+        'proxyhctemplate proxyhctpsize proxyhtmlbufsize proxyhtmlcharsetout proxyhtmldoctype '
+        'proxyhtmlenable proxyhtmlevents proxyhtmlextended proxyhtmlfixups proxyhtmlinterp '
+        'proxyhtmllinks proxyhtmlmeta proxyhtmlstripcomments proxyhtmlurlmap '
+        'proxyiobuffersize proxymaxforwards proxypass proxypassinherit '
+        'proxypassinterpolateenv proxypassmatch proxypassreverse proxypassreversecookiedomain '
+        'proxypassreversecookiepath proxypreservehost proxyreceivebuffersize proxyremote '
+        'proxyremotematch proxyrequests proxyscgiinternalredirect proxyscgisendfile proxyset '
+        'proxysourceaddress proxystatus proxytimeout proxyvia qualifyredirecturl readmename '
+        'receivebuffersize redirect redirectmatch redirectpermanent redirecttemp '
+        'reflectorheader registerhttpmethod remoteipheader remoteipinternalproxy '
+        'remoteipinternalproxylist remoteipproxiesheader remoteipproxyprotocol '
+        'remoteipproxyprotocolexceptions remoteiptrustedproxy remoteiptrustedproxylist '
+        'removecharset removeencoding removehandler removeinputfilter removelanguage '
+        'removeoutputfilter removetype requestheader requestreadtimeout require rewritebase '
+        'rewritecond rewriteengine rewritemap rewriteoptions rewriterule rlimitcpu rlimitmem '
+        'rlimitnproc satisfy scoreboardfile script scriptalias scriptaliasmatch '
+        'scriptinterpretersource scriptlog scriptlogbuffer scriptloglength scriptsock '
+        'securelisten seerequesttail sendbuffersize serveradmin serveralias serverlimit '
+        'servername serverpath serverroot serversignature servertokens session '
+        'sessioncookiename sessioncookiename2 sessioncookieremove sessioncryptocipher '
+        'sessioncryptodriver sessioncryptopassphrase sessioncryptopassphrasefile '
+        'sessiondbdcookiename sessiondbdcookiename2 sessiondbdcookieremove '
+        'sessiondbddeletelabel sessiondbdinsertlabel sessiondbdperuser sessiondbdselectlabel '
+        'sessiondbdupdatelabel sessionenv sessionexclude sessionheader sessioninclude '
+        'sessionmaxage setenv setenvif setenvifexpr setenvifnocase sethandler setinputfilter '
+        'setoutputfilter ssiendtag ssierrormsg ssietag ssilastmodified ssilegacyexprparser '
+        'ssistarttag ssitimeformat ssiundefinedecho sslcacertificatefile sslcacertificatepath '
+        'sslcadnrequestfile sslcadnrequestpath sslcarevocationcheck sslcarevocationfile '
+        'sslcarevocationpath sslcertificatechainfile sslcertificatefile sslcertificatekeyfile '
+        'sslciphersuite sslcompression sslcryptodevice sslengine sslfips sslhonorcipherorder '
+        'sslinsecurerenegotiation sslocspdefaultresponder sslocspenable sslocspnoverify '
+        'sslocspoverrideresponder sslocspproxyurl sslocsprespondercertificatefile '
+        'sslocsprespondertimeout sslocspresponsemaxage sslocspresponsetimeskew '
+        'sslocspuserequestnonce sslopensslconfcmd ssloptions sslpassphrasedialog sslprotocol '
+        'sslproxycacertificatefile sslproxycacertificatepath sslproxycarevocationcheck '
+        'sslproxycarevocationfile sslproxycarevocationpath sslproxycheckpeercn '
+        'sslproxycheckpeerexpire sslproxycheckpeername sslproxyciphersuite sslproxyengine '
+        'sslproxymachinecertificatechainfile sslproxymachinecertificatefile '
+        'sslproxymachinecertificatepath sslproxyprotocol sslproxyverify sslproxyverifydepth '
+        'sslrandomseed sslrenegbuffersize sslrequire sslrequiressl sslsessioncache '
+        'sslsessioncachetimeout sslsessionticketkeyfile sslsessiontickets '
+        'sslsrpunknownuserseed sslsrpverifierfile sslstaplingcache '
+        'sslstaplingerrorcachetimeout sslstaplingfaketrylater sslstaplingforceurl '
+        'sslstaplingrespondertimeout sslstaplingresponsemaxage sslstaplingresponsetimeskew '
+        'sslstaplingreturnrespondererrors sslstaplingstandardcachetimeout '
+        'sslstrictsnivhostcheck sslusername sslusestapling sslverifyclient sslverifydepth '
+        'startservers startthreads substitute substituteinheritbefore substitutemaxlinelength '
+        'suexec suexecusergroup threadlimit threadsperchild threadstacksize timeout '
+        'traceenable transferlog typesconfig undefine undefmacro unsetenv use '
+        'usecanonicalname usecanonicalphysicalport user userdir vhostcgimode vhostcgiprivs '
+        'vhostgroup vhostprivs vhostsecure vhostuser virtualdocumentroot '
+        'virtualdocumentrootip virtualscriptalias virtualscriptaliasip watchdoginterval '
+        'xbithack xml2encalias xml2encdefault xml2startparse ').split(),
+    'apache_sections': (
+        'authnprovideralias authzprovideralias directory directorymatch else elseif files '
+        'filesmatch if ifdefine ifmodule ifversion limit limitexcept location locationmatch '
+        'macro mdomainset proxy proxymatch requireall requireany requirenone virtualhost ').split(),
+    'apache_values': (
+        'add addaltclass addsuffix alias all allow allowanyuri allownoslash always and any '
+        'ap_auth_internal_per_uri api_version append ascending attribute auth auth-int '
+        'authconfig auto backend-address balancer_name balancer_route_changed '
+        'balancer_session_route balancer_session_sticky balancer_worker_name '
+        'balancer_worker_route base basedn basic before block boolean byte byteranges cache '
+        'cache-hit cache-invalidate cache-miss cache-revalidate cgi chain change charset '
+        'circle cmd conditional-expression condpattern conn conn_remote_addr cookie cookie2 '
+        'current-uri date date_gmt date_local db dbm decoding default deny descending '
+        'description descriptionwidth digest disabled disableenv dns document_args '
+        'document_name document_root document_uri domain double duration early echo echomsg '
+        'edit edit* email enableenv encoding env environment-variable-name errmsg error '
+        'errorlog errorlogformat execcgi expr fallback fancyindexing fast file file-group '
+        'file-owner fileinfo filename filter filter-name filter_name filters finding '
+        'first-dot foldersfirst followsymlinks forever form formatted fpm from ftype full '
+        'function_name gdbm generic gone handlers hit hook_function_name host hostname '
+        'hse_append_log_parameter hse_req_done_with_session hse_req_is_connected '
+        'hse_req_is_keep_conn hse_req_map_url_to_path hse_req_send_response_header '
+        'hse_req_send_response_header_ex hse_req_send_url hse_req_send_url_redirect_resp html '
+        'htmltable https iconheight iconsarelinks iconwidth ignore ignorecase ignoreclient '
+        'ignorecontextinfo ignoreinherit imal in includes includesnoexec indexes inherit '
+        'inheritbefore inheritdown inheritdownbefore inode input int integer intype ipaddr '
+        'is_subreq iserror last-dot last_modified ldap leaf legacyprefixdocroot level limit '
+        'log_function_name major manual map map1 map2 max md5 md5-sess menu merge mergebase '
+        'minor miss mod_cache_disk mod_cache_socache mode mtime multiviews mutual-failure '
+        'mysql name namewidth ndbm negotiatedonly never no nochange nocontent nodecode none '
+        'nonfatal note number-of-ranges odbc off on once onerror onfail option optional '
+        'options or oracle order original-uri os output outtype parent-first parent-last path '
+        'path_info permanent pipe point poly postgresql prefer preservescontentlength prg '
+        'protocol provider-name provider_name proxy proxy-chain-auth proxy-fcgi-pathinfo '
+        'proxy-initial-not-pooled proxy-interim-response proxy-nokeepalive '
+        'proxy-scgi-pathinfo proxy-sendcl proxy-sendextracrlf proxy-source-port proxy-status '
+        'qs query_string_unescaped range ratio rect referer regex registry registry-strict '
+        'remote_addr remote_host remote_ident remote_user remove request request_filename '
+        'request_rec request_scheme request_uri reset revalidate rewritecond rfc2109 rnd '
+        'scanhtmltitles scope script sdbm searching secure seeother selective semiformatted '
+        'server server_addr server_admin server_name set setifempty showforbidden size '
+        'sizefmt sqlite2 sqlite3 ssl ssl-access-forbidden ssl-secure-reneg startbody stat '
+        'string string1 subnet suppresscolumnsorting suppressdescription suppresshtmlpreamble '
+        'suppressicon suppresslastmodified suppressrules suppresssize symlinksifownermatch '
+        'temp temporary test_condition1 the_request thread timefmt tls to-pattern '
+        'trackmodified transform txt type uctonly uid unescape unformatted unlimited unset '
+        'uri-pattern url url-of-terms-of-service url-path useolddateformat value '
+        'value-expression var versionsort virtual x-forwarded-for x-forwarded-host '
+        'x-forwarded-server xhtml ').split(),
+    'common_lisp_builtin_classes': (
+        'array bit-vector broadcast-stream built-in-class character class complex '
+        'concatenated-stream cons echo-stream file-stream float function generic-function '
+        'hash-table integer list logical-pathname method method-combination null number '
+        'package pathname random-state ratio rational readtable real restart sequence '
+        'standard-class standard-generic-function standard-method standard-object stream '
+        'string string-stream structure-class structure-object symbol synonym-stream t '
+        'two-way-stream vector ').split(),
+    'common_lisp_builtin_functions': (
+        '* + - / /= 1+ 1- < <= = > >= abort abs acons acos acosh add-method adjoin '
+        'adjust-array adjustable-array-p allocate-instance alpha-char-p alphanumericp append '
+        'apply apropos apropos-list aref arithmetic-error-operands arithmetic-error-operation '
+        'array-dimension array-dimensions array-displacement array-element-type '
+        'array-has-fill-pointer-p array-in-bounds-p array-rank array-row-major-index '
+        'array-total-size arrayp ash asin asinh assoc assoc-if assoc-if-not atan atanh atom '
+        'bit bit-and bit-andc1 bit-andc2 bit-eqv bit-ior bit-nand bit-nor bit-not bit-orc1 '
+        'bit-orc2 bit-vector-p bit-xor boole both-case-p boundp break '
+        'broadcast-stream-streams butlast byte byte-position byte-size caaaar caaadr caaar '
+        'caadar caaddr caadr caar cadaar cadadr cadar caddar cadddr caddr cadr '
+        'call-next-method car cdaaar cdaadr cdaar cdadar cdaddr cdadr cdar cddaar cddadr '
+        'cddar cdddar cddddr cdddr cddr cdr ceiling cell-error-name cerror change-class char '
+        'char-code char-downcase char-equal char-greaterp char-int char-lessp char-name '
+        'char-not-equal char-not-greaterp char-not-lessp char-upcase char/= char< char<= '
+        'char= char> char>= character characterp cis class-name class-of clear-input '
+        'clear-output close clrhash code-char coerce compile compile-file '
+        'compile-file-pathname compiled-function-p compiler-macro-function complement complex '
+        'complexp compute-applicable-methods compute-restarts concatenate '
+        'concatenated-stream-streams conjugate cons consp constantly constantp continue '
+        'copy-alist copy-list copy-pprint-dispatch copy-readtable copy-seq copy-structure '
+        'copy-symbol copy-tree cos cosh count count-if count-if-not decode-float '
+        'decode-universal-time delete delete-duplicates delete-file delete-if delete-if-not '
+        'delete-package denominator deposit-field describe describe-object digit-char '
+        'digit-char-p directory directory-namestring disassemble documentation dpb dribble '
+        'echo-stream-input-stream echo-stream-output-stream ed eighth elt '
+        'encode-universal-time endp enough-namestring ensure-directories-exist '
+        'ensure-generic-function eq eql equal equalp error eval evenp every exp export expt '
+        'fboundp fceiling fdefinition ffloor fifth file-author file-error-pathname '
+        'file-length file-namestring file-position file-string-length file-write-date fill '
+        'fill-pointer find find-all-symbols find-class find-if find-if-not find-method '
+        'find-package find-restart find-symbol finish-output first float float-digits '
+        'float-precision float-radix float-sign floatp floor fmakunbound force-output format '
+        'fourth fresh-line fround ftruncate funcall function-keywords '
+        'function-lambda-expression functionp gcd gensym gentemp get get-decoded-time '
+        'get-dispatch-macro-character get-internal-real-time get-internal-run-time '
+        'get-macro-character get-output-stream-string get-properties get-setf-expansion '
+        'get-universal-time getf gethash graphic-char-p hash-table-count hash-table-p '
+        'hash-table-rehash-size hash-table-rehash-threshold hash-table-size hash-table-test '
+        'host-namestring identity imagpart import initialize-instance input-stream-p inspect '
+        'integer-decode-float integer-length integerp interactive-stream-p intern '
+        'intersection invalid-method-error invoke-debugger invoke-restart '
+        'invoke-restart-interactively isqrt keywordp last lcm ldb ldb-test ldiff length '
+        'lisp-implementation-type lisp-implementation-version list list* list-all-packages '
+        'list-length listen listp load load-logical-pathname-translations log logand logandc1 '
+        'logandc2 logbitp logcount logeqv logical-pathname logical-pathname-translations '
+        'logior lognand lognor lognot logorc1 logorc2 logtest logxor long-site-name '
+        'lower-case-p machine-instance machine-type machine-version macro-function '
+        'macroexpand macroexpand-1 make-array make-broadcast-stream make-concatenated-stream '
+        'make-condition make-dispatch-macro-character make-echo-stream make-hash-table '
+        'make-instance make-instances-obsolete make-list make-load-form '
+        'make-load-form-saving-slots make-package make-pathname make-random-state '
+        'make-sequence make-string make-string-input-stream make-string-output-stream '
+        'make-symbol make-synonym-stream make-two-way-stream makunbound map map-into mapc '
+        'mapcan mapcar mapcon maphash mapl maplist mask-field max member member-if '
+        'member-if-not merge merge-pathnames method-combination-error method-qualifiers min '
+        'minusp mismatch mod muffle-warning name-char namestring nbutlast nconc next-method-p '
+        'nintersection ninth no-applicable-method no-next-method not notany notevery nreconc '
+        'nreverse nset-difference nset-exclusive-or nstring-capitalize nstring-downcase '
+        'nstring-upcase nsublis nsubst nsubst-if nsubst-if-not nsubstitute nsubstitute-if '
+        'nsubstitute-if-not nth nthcdr null numberp numerator nunion oddp open open-stream-p '
+        'output-stream-p package-error-package package-name package-nicknames '
+        'package-shadowing-symbols package-use-list package-used-by-list packagep pairlis '
+        'parse-integer parse-namestring pathname pathname-device pathname-directory '
+        'pathname-host pathname-match-p pathname-name pathname-type pathname-version '
+        'pathnamep peek-char phase plusp position position-if position-if-not pprint '
+        'pprint-dispatch pprint-fill pprint-indent pprint-linear pprint-newline pprint-tab '
+        'pprint-tabular prin1 prin1-to-string princ princ-to-string print print-object '
+        'probe-file proclaim provide random random-state-p rassoc rassoc-if rassoc-if-not '
+        'rational rationalize rationalp read read-byte read-char read-char-no-hang '
+        'read-delimited-list read-from-string read-line read-preserving-whitespace '
+        'read-sequence readtable-case readtablep realp realpart reduce reinitialize-instance '
+        'rem remhash remove remove-duplicates remove-if remove-if-not remove-method remprop '
+        'rename-file rename-package replace require rest restart-name revappend reverse room '
+        'round row-major-aref rplaca rplacd sbit scale-float schar search second set '
+        'set-difference set-dispatch-macro-character set-exclusive-or set-macro-character '
+        'set-pprint-dispatch set-syntax-from-char seventh shadow shadowing-import '
+        'shared-initialize short-site-name signal signum simple-bit-vector-p '
+        'simple-condition-format-arguments simple-condition-format-control simple-string-p '
+        'simple-vector-p sin sinh sixth sleep slot-boundp slot-exists-p slot-makunbound '
+        'slot-missing slot-unbound slot-value software-type software-version some sort '
+        'special-operator-p sqrt stable-sort standard-char-p store-value stream-element-type '
+        'stream-error-stream stream-external-format streamp string string-capitalize '
+        'string-downcase string-equal string-greaterp string-left-trim string-lessp '
+        'string-not-equal string-not-greaterp string-not-lessp string-right-trim string-trim '
+        'string-upcase string/= string< string<= string= string> string>= stringp sublis '
+        'subseq subsetp subst subst-if subst-if-not substitute substitute-if '
+        'substitute-if-not subtypepsvref sxhash symbol-function symbol-name symbol-package '
+        'symbol-plist symbol-value symbolp synonym-stream-symbol syntax: tailp tan tanh tenth '
+        'terpri third translate-logical-pathname translate-pathname tree-equal truename '
+        'truncate two-way-stream-input-stream two-way-stream-output-stream type-error-datum '
+        'type-error-expected-type type-of typep unbound-slot-instance unexport unintern union '
+        'unread-char unuse-package update-instance-for-different-class '
+        'update-instance-for-redefined-class upgraded-array-element-type '
+        'upgraded-complex-part-type upper-case-p use-package use-value user-homedir-pathname '
+        'values values-list vector vector-pop vector-push vector-push-extend vectorp warn '
+        'wild-pathname-p write write-byte write-char write-line write-sequence write-string '
+        'write-to-string y-or-n-p yes-or-no-p zerop ').split(),
+    'common_lisp_builtin_types': (
+        'arithmetic-error atom base-char base-string bignum bit boolean cell-error '
+        'compiled-function condition control-error division-by-zero double-float end-of-file '
+        'error extended-char file-error fixnum floating-point-inexact '
+        'floating-point-invalid-operation floating-point-overflow floating-point-underflow '
+        'keyword long-float nil package-error parse-error print-not-readable program-error '
+        'reader-error serious-condition short-float signed-byte simple-array '
+        'simple-base-string simple-bit-vector simple-condition simple-error simple-string '
+        'simple-type-error simple-vector simple-warning single-float standard-char '
+        'storage-condition stream-error style-warning type-error unbound-slot '
+        'unbound-variable undefined-function unsigned-byte warning ').split(),
+    'common_lisp_declarations': (
+        'dynamic-extent ftype ignorable ignore inline notinline optimize special type ').split(),
+    'common_lisp_lambda_list_keywords': (
+        '&allow-other-keys &aux &body &environment &key &optional &rest &whole ').split(),
+    'common_lisp_macros': (
+        'and assert call-method case ccase check-type cond ctypecase decf declaim defclass '
+        'defconstant defgeneric define-compiler-macro define-condition '
+        'define-method-combination define-modify-macro define-setf-expander '
+        'define-symbol-macro defmacro defmethod defpackage defparameter defsetf defstruct '
+        'defsystem deftype defun defvar destructuring-bind do do* do-all-symbols '
+        'do-external-symbols do-symbols dolist dotimes ecase etypecase formatter handler-bind '
+        'handler-case ignore-errors in-package incf lambda loop loop-finish make-method '
+        'multiple-value-bind multiple-value-list multiple-value-setq nth-value or pop '
+        'pprint-exit-if-list-exhausted pprint-logical-block pprint-pop '
+        'print-unreadable-object prog prog* prog1 prog2 psetf psetq push pushnew remf '
+        'restart-bind restart-case return rotatef setf shiftf step time trace typecase unless '
+        'untrace when with-accessors with-compilation-unit with-condition-restarts '
+        'with-hash-table-iterator with-input-from-string with-open-file with-open-stream '
+        'with-output-to-string with-package-iterator with-simple-restart with-slots '
+        'with-standard-io-syntax ').split(),
+    'common_lisp_special_forms': (
+        'block catch declare eval-when flet function go if labels lambda let let* '
+        'load-time-value locally macrolet multiple-value-call multiple-value-prog1 progn '
+        'progv quote return-from setq symbol-macrolet tagbody the throw unwind-protect ').split(),
+    'css_attributes': (
+        'align-content align-items align-self alignment-adjust alignment-baseline all '
+        'anchor-point animation animation-delay animation-direction animation-duration '
+        'animation-fill-mode animation-iteration-count animation-name animation-play-state '
+        'animation-timing-function appearance azimuth backface-visibility background '
+        'background-attachment background-clip background-color background-image '
+        'background-origin background-position background-repeat background-size '
+        'baseline-shift binding bleed bookmark-label bookmark-level bookmark-state '
+        'bookmark-target border border-bottom border-bottom-color border-bottom-left-radius '
+        'border-bottom-right-radius border-bottom-style border-bottom-width border-collapse '
+        'border-color border-image border-image-outset border-image-repeat border-image-slice '
+        'border-image-source border-image-width border-left border-left-color '
+        'border-left-style border-left-width border-radius border-right border-right-color '
+        'border-right-style border-right-width border-spacing border-style border-top '
+        'border-top-color border-top-left-radius border-top-right-radius border-top-style '
+        'border-top-width border-width bottom box-align box-decoration-break box-direction '
+        'box-flex box-flex-group box-lines box-ordinal-group box-orient box-pack box-shadow '
+        'box-sizing break-after break-before break-inside caption-side clear clip clip-path '
+        'clip-rule color color-profile column-count column-fill column-gap column-rule '
+        'column-rule-color column-rule-style column-rule-width column-span column-width '
+        'columns content counter-increment counter-reset crop cue cue-after cue-before cursor '
+        'direction display dominant-baseline drop-initial-after-adjust '
+        'drop-initial-after-align drop-initial-before-adjust drop-initial-before-align '
+        'drop-initial-size drop-initial-value elevation empty-cells filter fit fit-position '
+        'flex flex-basis flex-direction flex-flow flex-grow flex-shrink flex-wrap float '
+        'float-offset font font-family font-feature-settings font-kerning '
+        'font-language-override font-size font-size-adjust font-stretch font-style '
+        'font-synthesis font-variant font-variant-alternates font-variant-caps '
+        'font-variant-east-asian font-variant-ligatures font-variant-numeric '
+        'font-variant-position font-weight grid-cell grid-column grid-column-align '
+        'grid-column-sizing grid-column-span grid-columns grid-flow grid-row grid-row-align '
+        'grid-row-sizing grid-row-span grid-rows grid-template hanging-punctuation height '
+        'hyphenate-after hyphenate-before hyphenate-character hyphenate-lines '
+        'hyphenate-resource hyphens icon image-orientation image-rendering image-resolution '
+        'ime-mode inline-box-align justify-content left letter-spacing line-break line-height '
+        'line-stacking line-stacking-ruby line-stacking-shift line-stacking-strategy '
+        'list-style list-style-image list-style-position list-style-type margin margin-bottom '
+        'margin-left margin-right margin-top mark mark-after mark-before marker-offset marks '
+        'marquee-direction marquee-loop marquee-play-count marquee-speed marquee-style mask '
+        'max-height max-width min-height min-width move-to nav-down nav-index nav-left '
+        'nav-right nav-up object-fit object-position opacity order orphans outline '
+        'outline-color outline-offset outline-style outline-width overflow overflow-style '
+        'overflow-wrap overflow-x overflow-y padding padding-bottom padding-left '
+        'padding-right padding-top page page-break-after page-break-before page-break-inside '
+        'page-policy pause pause-after pause-before perspective perspective-origin phonemes '
+        'pitch pitch-range play-during pointer-events position presentation-level '
+        'punctuation-trim quotes rendering-intent resize rest rest-after rest-before richness '
+        'right rotation rotation-point ruby-align ruby-overhang ruby-position ruby-span size '
+        'speak speak-as speak-header speak-numeral speak-punctuation speech-rate src stress '
+        'string-set tab-size table-layout target target-name target-new target-position '
+        'text-align text-align-last text-combine-horizontal text-decoration '
+        'text-decoration-color text-decoration-line text-decoration-skip '
+        'text-decoration-style text-emphasis text-emphasis-color text-emphasis-position '
+        'text-emphasis-style text-height text-indent text-justify text-orientation '
+        'text-outline text-overflow text-rendering text-shadow text-space-collapse '
+        'text-transform text-underline-position text-wrap top transform transform-origin '
+        'transform-style transition transition-delay transition-duration transition-property '
+        'transition-timing-function unicode-bidi vertical-align visibility voice-balance '
+        'voice-duration voice-family voice-pitch voice-pitch-range voice-range voice-rate '
+        'voice-stress voice-volume volume white-space widows width word-break word-spacing '
+        'word-wrap writing-mode z-index ').split(),
+    'css_builtins': (
+        'above absolute always armenian aural auto avoid baseline behind below bidi-override '
+        'blink block bold bolder both bottom capitalize center center-left center-right '
+        'circle cjk-ideographic close-quote collapse condensed continuous crop cross '
+        'crosshair cursive dashed decimal decimal-leading-zero default digits disc dotted '
+        'double e-resize embed expanded extra-condensed extra-expanded fantasy far-left '
+        'far-right fast faster fixed georgian groove hebrew help hidden hide high higher '
+        'hiragana hiragana-iroha icon inherit inline inline-table inset inside invert italic '
+        'justify katakana katakana-iroha landscape large larger left left-side leftwards '
+        'level lighter line-through list-item loud low lower lower-alpha lower-greek '
+        'lower-roman lowercase ltr medium message-box middle mix monospace n-resize narrower '
+        'ne-resize no-close-quote no-open-quote no-repeat none normal nowrap nw-resize '
+        'oblique once open-quote outset outside overline pointer portrait px relative repeat '
+        'repeat-x repeat-y rgb ridge right right-side rightwards s-resize sans-serif scroll '
+        'se-resize semi-condensed semi-expanded separate serif show silent slow slower '
+        'small-caps small-caption smaller soft solid spell-out square static status-bar super '
+        'sw-resize table-caption table-cell table-column table-column-group '
+        'table-footer-group table-header-group table-row table-row-group text text-bottom '
+        'text-top thick thin top transparent ultra-condensed ultra-expanded underline '
+        'upper-alpha upper-latin upper-roman uppercase url visible w-resize wait wider x-fast '
+        'x-high x-large x-loud x-low x-small x-soft xx-large xx-small yes ').split(),
+    'css_constants': (
+        'aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue '
+        'blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue '
+        'cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkkhaki '
+        'darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen '
+        'darkslateblue darkslategray darkturquoise darkviolet deeppink deepskyblue dimgray '
+        'dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold '
+        'goldenrod gray green greenyellow honeydew hotpink indianred indigo ivory khaki '
+        'lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan '
+        'lightgoldenrodyellow lightgreen lightgrey lightpink lightsalmon lightseagreen '
+        'lightskyblue lightslategray lightsteelblue lightyellow lime limegreen linen magenta '
+        'maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen '
+        'mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue '
+        'mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab orange '
+        'orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip '
+        'peachpuff peru pink plum powderblue purple red rosybrown royalblue saddlebrown '
+        'salmon sandybrown seagreen seashell sienna silver skyblue slateblue slategray snow '
+        'springgreen steelblue tan teal thistle tomato turquoise violet wheat white '
+        'whitesmoke yellow yellowgreen ').split(),
+    'css_vendor_prefixes': (
+        '-ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- mso- '
+        'prince- ').split(),
+    'gherkin_element': ['Abstract Scenario', 'Abstrakt Scenario', 'Achtergrond', 'Aer', 'Agtergrond',
+     'Antecedentes', 'Antecedents', 'Atburðarás', 'Awww, look mate', 'B4', 'Background',
+     'Baggrund', 'Bakgrund', 'Bakgrunn', 'Bakgrunnur', 'Beispiel', 'Beispill', 'Bối cảnh',
+     'Caso', 'Casu', 'Cefndir', 'Cenario', 'Cenario de Fundo', 'Cenário', 'Cenário de Fundo',
+     'Contesto', 'Context', 'Contexte', 'Contexto', 'Cás', 'Cás Achomair', 'Cúlra', 'Dasar',
+     'Delineacao do Cenario', 'Delineação do Cenário', 'Dis is what went down',
+     'Dyagram Senaryo', 'Dyagram senaryo', 'Eixemplo', 'Ejemplo', 'Eksempel', 'Ekzemplo',
+     'Enghraifft', 'Esbozo do escenario', 'Esbozu del casu', 'Escenari', 'Escenario', 'Esempio',
+     "Esquema de l'escenari", 'Esquema del caso', 'Esquema del escenario', 'Esquema do Cenario',
+     'Esquema do Cenário', 'Example', 'Exemple', 'Exemplo', 'Exemplu', 'First off', 'Fono',
+     'Forgatókönyv', 'Forgatókönyv vázlat', 'Fundo', 'Garis Panduan Senario',
+     'Garis-Besar Skenario', 'Geçmiş', 'Grundlage', 'Hannergrond', 'Heave to', 'Hintergrund',
+     'Háttér', 'Istorik', 'Juhtum', 'Kazo', 'Kazo-skizo', 'Keadaan', 'Kerangka Keadaan',
+     'Kerangka Senario', 'Kerangka Situasi', 'Keçmiş', 'Khung kịch bản', 'Khung tình huống',
+     'Koncept', 'Konsep skenario', 'Kontekst', 'Kontekstas', 'Konteksts', 'Kontext',
+     'Konturo de la scenaro', 'Kontèks', 'Kịch bản', 'Latar Belakang', 'Lýsing Atburðarásar',
+     'Lýsing Dæma', 'MISHUN', 'MISHUN SRSLY', 'Na primer', 'Náčrt Scenára', 'Náčrt Scenáru',
+     'Náčrt Scénáře', 'Nümunə', 'Oris scenarija', 'Osnova', 'Osnova Scenára', 'Osnova scénáře',
+     'Osnutek', 'Ozadje', 'Pavyzdys', 'Piemērs', 'Plan Senaryo', 'Plan du Scénario',
+     'Plan du scénario', 'Plan senaryo', 'Plang vum Szenario', 'Pozadie', 'Pozadina', 'Pozadí',
+     'Pregled na scenarija', 'Primer', 'Primjer', 'Przykład', 'Príklad', 'Példa', 'Příklad',
+     'Raamjuhtum', 'Raamstsenaarium', "Reckon it's like", 'Rerefons', 'Sampla', 'Scenarie',
+     'Scenarij', 'Scenarijaus šablonas', 'Scenariju', 'Scenariju-obris', 'Scenarijus',
+     'Scenario', 'Scenario Amlinellol', 'Scenario Outline', 'Scenario Template',
+     'Scenario-outline', 'Scenariomal', 'Scenariomall', 'Scenariu', 'Scenariusz', 'Scenaro',
+     'Scenár', 'Scenārijs', 'Scenārijs pēc parauga', 'Schema dello scenario', 'Scénario',
+     'Scénář', 'Senario', 'Senaryo', 'Senaryo Deskripsyon', 'Senaryo deskripsyon',
+     'Senaryo taslağı', 'Shiver me timbers', 'Situasi', 'Situasie', 'Situasie Uiteensetting',
+     'Situācija', 'Skenario', 'Skenario konsep', 'Skica', 'Skizo', 'Sodrzhina', 'Ssenari',
+     'Ssenarinin strukturu', 'Structura scenariu', 'Structură scenariu', 'Struktura scenarija',
+     'Stsenaarium', 'Swa', 'Swa hwaer swa', 'Swa hwær swa', 'Szablon scenariusza', 'Szenarien',
+     'Szenario', 'Szenariogrundriss', 'Tapaus', 'Tapausaihio', 'Taust', 'Tausta',
+     'The thing of it is', 'Tình huống', 'Voorbeeld', 'Voraussetzungen', 'Vorbedingungen',
+     'Wharrimean is', 'Yo-ho-ho', 'Założenia', 'lut', 'lut chovnatlh', "mo'", 'Ær', 'Örnek',
+     'Παράδειγμα', 'Περίγραμμα Σεναρίου', 'Περιγραφή Σεναρίου', 'Σενάριο', 'Υπόβαθρο',
+     'Агуулга', 'Кереш', 'Контекст', 'Концепт', 'На пример', 'Основа', 'Передумова', 'Позадина',
+     'Преглед на сценарија', 'Предистория', 'Предыстория', 'Приклад', 'Пример',
+     'Рамка на сценарий', 'Скица', 'Содржина', 'Структура сценария', 'Структура сценарија',
+     'Структура сценарію', 'Сценар', 'Сценарий', 'Сценарий структураси', 'Сценарийның төзелеше',
+     'Сценарио', 'Сценарын төлөвлөгөө', 'Сценарій', 'Тарих', 'Կոնտեքստ', 'Սցենար',
+     'Սցենարի կառուցվացքը', 'Օրինակ', 'דוגמא', 'רקע', 'תבנית תרחיש', 'תרחיש', 'الخلفية',
+     'الگوی سناریو', 'زمینه', 'سناریو', 'سيناريو', 'سيناريو مخطط', 'مثال', 'منظر نامے کا خاکہ',
+     'منظرنامہ', 'پس منظر', 'परिदृश्य', 'परिदृश्य रूपरेखा', 'पार्श्वभूमी', 'पृष्ठभूमि',
+     'पृष्ठभूमी', 'ਉਦਾਹਰਨ', 'ਪਟਕਥਾ', 'ਪਟਕਥਾ ਢਾਂਚਾ', 'ਪਟਕਥਾ ਰੂਪ ਰੇਖਾ', 'ਪਿਛੋਕੜ', 'ઉદાહરણ',
+     'પરિદ્દશ્ય ઢાંચો', 'પરિદ્દશ્ય રૂપરેખા', 'બેકગ્રાઉન્ડ', 'સ્થિતિ', 'உதாரணமாக', 'காட்சி',
+     'காட்சி சுருக்கம்', 'காட்சி வார்ப்புரு', 'பின்னணி', 'ఉదాహరణ', 'కథనం', 'నేపథ్యం',
+     'సన్నివేశం', 'ಉದಾಹರಣೆ', 'ಕಥಾಸಾರಾಂಶ', 'ವಿವರಣೆ', 'ಹಿನ್ನೆಲೆ', 'สรุปเหตุการณ์', 'เหตุการณ์',
+     'แนวคิด', 'โครงสร้างของเหตุการณ์', 'კონტექსტი', 'მაგალითად', 'სცენარის', 'სცენარის ნიმუში',
+     'シナリオ', 'シナリオアウトライン', 'シナリオテンプレ', 'シナリオテンプレート', 'テンプレ', '剧本', '剧本大纲', '劇本', '劇本大綱', '场景',
+     '场景大纲', '場景', '場景大綱', '背景', '배경', '시나리오', '시나리오 개요', '💤', '📕', '📖', '🥒'],
+    'gherkin_examples': ['Atburðarásir', 'Beispiele', 'Beispiller', 'Cenarios', 'Cenários', 'Conto', 'Contoh',
+     'Contone', 'Dead men tell no tales', 'Dæmi', 'Dữ liệu', 'EXAMPLZ', 'Egzanp', 'Eixemplos',
+     'Ejemplos', 'Eksempler', 'Ekzemploj', 'Enghreifftiau', 'Esempi', 'Examples', 'Exempel',
+     'Exemple', 'Exemples', 'Exemplos', 'Juhtumid', 'Misal', 'Nümunələr', 'Paraugs',
+     'Pavyzdžiai', 'Piemēri', 'Primeri', 'Primjeri', 'Przykłady', 'Príklady', 'Példák',
+     'Příklady', 'Samplaí', 'Scenaria', 'Scenarijai', 'Scenariji', 'Scenarios', 'Se the',
+     'Se ðe', 'Se þe', 'Tapaukset', 'Variantai', 'Voorbeelde', 'Voorbeelden', "You'll wanna",
+     'ghantoH', 'lutmey', 'Örnekler', 'Παραδείγματα', 'Σενάρια', 'Мисаллар', 'Мисоллар',
+     'Приклади', 'Примери', 'Примеры', 'Сценарија', 'Сценарији', 'Тухайлбал', 'Үрнәкләр',
+     'Օրինակներ', 'דוגמאות', 'امثلة', 'مثالیں', 'نمونه ها', 'उदाहरण', 'उदाहरणहरु', 'ਉਦਾਹਰਨਾਂ',
+     'ઉદાહરણો', 'எடுத்துக்காட்டுகள்', 'காட்சிகள்', 'நிலைமைகளில்', 'ఉదాహరణలు', 'ಉದಾಹರಣೆಗಳು',
+     'ชุดของตัวอย่าง', 'ชุดของเหตุการณ์', 'მაგალითები', 'サンプル', '例', '例子', '예', '📓'],
+    'gherkin_feature': ['Ability', 'Ahoy matey!', 'Arwedd', 'Aspekt', 'Besigheid Behoefte', 'Biznis potreba',
+     'Business Need', 'Caracteristica', 'Característica', 'Carauterística', 'Egenskab',
+     'Egenskap', 'Eiginleiki', 'Feature', 'Fitur', 'Fonctionnalité', 'Fonksyonalite',
+     'Funcionalidade', 'Funcionalitat', 'Functionalitate', 'Functionaliteit', 'Funcţionalitate',
+     'Funcționalitate', 'Fungsi', 'Funkcia', 'Funkcija', 'Funkcionalitāte', 'Funkcionalnost',
+     'Funkcja', 'Funksie', 'Funktion', 'Funktionalität', 'Funktionalitéit', 'Funzionalità',
+     'Fīča', 'Gné', 'Hwaet', 'Hwæt', 'Jellemző', 'Karakteristik', 'Karakteristika', 'Lastnost',
+     'Mak', 'Mogucnost', 'Mogućnost', 'Mozhnost', 'Moznosti', 'Možnosti', 'OH HAI', 'Omadus',
+     'Ominaisuus', 'Osobina', 'Potrzeba biznesowa', 'Požadavek', 'Požiadavka', 'Pretty much',
+     'Qap', "Qu'meH 'ut", 'Savybė', 'Trajto', 'Tính năng', 'Vermoë', 'Vlastnosť', 'Właściwość',
+     'Značilnost', 'laH', 'perbogh', "poQbogh malja'", 'Özellik', 'Özəllik', 'Δυνατότητα',
+     'Λειτουργία', 'Бизнис потреба', 'Могућност', 'Можност', 'Мөмкинлек', 'Особина', 'Свойство',
+     'Функц', 'Функционал', 'Функционалност', 'Функциональность', 'Функция', 'Функціонал',
+     'Үзенчәлеклелек', 'Հատկություն', 'Ֆունկցիոնալություն', 'תכונה', 'خاصية', 'خصوصیت',
+     'صلاحیت', 'وِیژگی', 'کاروبار کی ضرورت', 'रूप लेख', 'विशेषता', 'वैशिष्ट्य', 'सुविधा',
+     'ਖਾਸੀਅਤ', 'ਨਕਸ਼ ਨੁਹਾਰ', 'ਮੁਹਾਂਦਰਾ', 'ક્ષમતા', 'લક્ષણ', 'વ્યાપાર જરૂર', 'அம்சம்', 'திறன்',
+     'வணிக தேவை', 'గుణము', 'ಹೆಚ್ಚಳ', 'ความต้องการทางธุรกิจ', 'ความสามารถ', 'โครงหลัก',
+     'თვისება', 'フィーチャ', '功能', '機能', '기능', '📚'],
+    'gherkin_step': ["'a ", "'ach ", "'ej ", '* ', '7 ', 'A ', 'A taktiež ', 'A také ', 'A tiež ', 'A zároveň ',
+     'AN ', 'Aber ', 'Ac ', 'Ach', 'Adott ', 'Agus', 'Ak ', 'Akkor ', 'Alavez ', 'Ale ',
+     'Aleshores ', 'Ali ', 'Allora ', 'Alors ', 'Als ', 'Ama ', 'Amennyiben ', 'Amikor ',
+     'Amma ', 'Ampak ', 'An ', 'Ananging ', 'Ancaq ', 'And ', 'Angenommen ', 'Anrhegedig a ',
+     'Ansin', 'Antonces ', 'Apabila ', 'Atesa ', 'Atunci ', 'Atès ', 'Avast! ', 'Aye ', 'BUT ',
+     'Bagi ', 'Banjur ', 'Bet ', 'Bila ', 'Biết ', 'Blimey! ', 'Buh ', 'But ',
+     'But at the end of the day I reckon ', 'Cal ', 'Cand ', 'Cando ', 'Ce ', 'Cho ', 'Cuan ',
+     'Cuando ', 'Cuir i gcás go', 'Cuir i gcás gur', 'Cuir i gcás nach', 'Cuir i gcás nár',
+     'Când ', 'DEN ', "DaH ghu' bejlu' ", 'Dada ', 'Dadas ', 'Dadena ', 'Dadeno ', 'Dado ',
+     'Dados ', 'Daes ', 'Dan ', 'Dann ', 'Dano ', 'Daos ', 'Dar ', 'Dat fiind ', 'Data ',
+     'Date ', 'Date fiind ', 'Dati ', 'Dati fiind ', 'Dato ', 'Dată fiind', 'Dau ', 'Daus ',
+     'Daţi fiind ', 'Dați fiind ', 'De ', 'Den youse gotta ', 'Dengan ', 'Diasumsikan ',
+     'Diberi ', 'Diketahui ', 'Diyelim ki ', 'Do ', 'Donada ', 'Donat ', 'Donc ', 'Donitaĵo ',
+     'Dun ', 'Duota ', 'Dáu ', 'E ', 'Eeldades ', 'Ef ', 'En ', 'Entao ', 'Entonces ', 'Então ',
+     'Entón ', 'Entós ', 'Epi ', 'Et ', "Et qu'", 'Et que ', 'Etant donné ', "Etant donné qu'",
+     'Etant donné que ', 'Etant donnée ', 'Etant données ', 'Etant donnés ', 'Eğer ki ',
+     'Fakat ', 'Gangway! ', 'Gdy ', 'Gegeben sei ', 'Gegeben seien ', 'Gegeven ', 'Gegewe ',
+     'Gitt ', 'Given ', 'Givet ', 'Givun ', 'Ha ', 'Həm ', 'I ', 'I CAN HAZ ', 'In ', 'Ir ',
+     "It's just unbelievable ", 'Ja ', 'Jeśli ', 'Jeżeli ', 'Jika ', 'Kad ', 'Kada ', 'Kadar ',
+     'Kai ', 'Kaj ', 'Když ', 'Kemudian ', 'Ketika ', 'Keď ', 'Khi ', 'Kiedy ', 'Ko ', 'Koga ',
+     'Komence ', 'Kui ', 'Kuid ', 'Kun ', 'Lan ', 'Le ', 'Le sa a ', 'Let go and haul ',
+     'Logo ', "Lorsqu'", 'Lorsque ', 'Lè ', 'Lè sa a ', 'Ma ', 'Maar ', 'Mais ', "Mais qu'",
+     'Mais que ', 'Majd ', 'Mając ', 'Maka ', 'Manawa ', 'Mas ', 'Men ', 'Menawa ', 'Mutta ',
+     'Nalika ', 'Nalikaning ', 'Nanging ', 'Nato ', 'Nhưng ', 'Niin ', 'Njuk ', 'No ',
+     'Nuair a', 'Nuair ba', 'Nuair nach', 'Nuair nár', 'När ', 'Når ', 'Nə vaxt ki ',
+     'O halda ', 'O zaman ', 'Och ', 'Og ', 'Oletetaan ', 'Ond ', 'Onda ', 'Oraz ', 'Pak ',
+     'Pero ', 'Peru ', 'Però ', 'Podano ', 'Pokiaľ ', 'Pokud ', 'Potem ', 'Potom ', 'Privzeto ',
+     'Pryd ', 'Quan ', 'Quand ', 'Quando ', 'Sachant ', "Sachant qu'", 'Sachant que ', 'Se ',
+     'Sed ', 'Si ', 'Siis ', 'Sipoze ', 'Sipoze Ke ', 'Sipoze ke ', 'Soit ', 'Stel ', 'Så ',
+     'Tad ', 'Tada ', 'Tak ', 'Takrat ', 'Tapi ', 'Ter ', 'Tetapi ', 'Tha ', 'Tha the ',
+     'Then ', 'Thurh ', 'Thì ', 'Toda ', 'Togash ', 'Too right ', 'Tutaq ki ', 'Ukoliko ',
+     'Un ', 'Und ', 'Ve ', 'Vendar ', 'Verilir ', 'Và ', 'Və ', 'WEN ', 'Wanneer ', 'Wenn ',
+     'When ', 'Wtedy ', 'Wun ', 'Y ', "Y'know ", 'Ya ', 'Yeah nah ', 'Yna ',
+     'Youse know like when ', 'Youse know when youse got ', 'Za date ', 'Za dati ', 'Za dato ',
+     'Za predpokladu ', 'Za předpokladu ', 'Zadan ', 'Zadani ', 'Zadano ', 'Zakładając ',
+     'Zakładając, że ', 'Zaradi ', 'Zatim ', 'a ', 'an ', 'awer ', 'dann ', "ghu' noblu' ",
+     'latlh ', 'mä ', "qaSDI' ", 'ugeholl ', 'vaj ', 'wann ', 'És ', 'Étant donné ',
+     "Étant donné qu'", 'Étant donné que ', 'Étant donnée ', 'Étant données ', 'Étant donnés ',
+     'Ða ', 'Ða ðe ', 'Ðurh ', 'Þa ', 'Þa þe ', 'Þegar ', 'Þurh ', 'Þá ', 'Če ', 'Şi ', 'Əgər ',
+     'Și ', 'Όταν ', 'Αλλά ', 'Δεδομένου ', 'Και ', 'Τότε ', 'І ', 'А ', 'А також ', 'Агар ',
+     'Але ', 'Али ', 'Аммо ', 'Анх ', 'Бирок ', 'Ва ', 'Вә ', 'Гэхдээ ', 'Дадена ', 'Дадено ',
+     'Дано ', 'Допустим ', 'Если ', 'За дате ', 'За дати ', 'За дато ', 'Затем ', 'И ',
+     'Иначе ', 'К тому же ', 'Кад ', 'Када ', 'Кога ', 'Когато ', 'Когда ', 'Коли ', 'Лекин ',
+     'Ләкин ', 'Мөн ', 'Нехай ', 'Но ', 'Нәтиҗәдә ', 'Онда ', 'Припустимо ', 'Припустимо, що ',
+     'Пусть ', 'Та ', 'Также ', 'То ', 'Тогаш ', 'Тогда ', 'Тоді ', 'Тэгэхэд ', 'Тэгээд ',
+     'Унда ', 'Харин ', 'Хэрэв ', 'Якщо ', 'Үүний дараа ', 'Һәм ', 'Әгәр ', 'Әйтик ', 'Әмма ',
+     'Өгөгдсөн нь ', 'Ապա ', 'Բայց ', 'Դիցուք ', 'Եթե ', 'Եվ ', 'Երբ ', 'אבל ', 'אז ', 'אזי ',
+     'בהינתן ', 'וגם ', 'כאשר ', 'آنگاه ', 'اذاً ', 'اما ', 'اور ', 'اگر ', 'با فرض ',
+     'بالفرض ', 'بفرض ', 'تب ', 'ثم ', 'جب ', 'عندما ', 'فرض کیا ', 'لكن ', 'لیکن ', 'متى ',
+     'هنگامی ', 'و ', 'پھر ', 'अगर ', 'अनी ', 'आणि ', 'और ', 'कदा ', 'किन्तु ', 'चूंकि ', 'जब ',
+     'जर', 'जेव्हा ', 'तथा ', 'तदा ', 'तब ', 'तर ', 'तसेच ', 'तेव्हा ', 'त्यसपछि ', 'दिइएको ',
+     'दिएको ', 'दिलेल्या प्रमाणे ', 'पण ', 'पर ', 'परंतु ', 'परन्तु ', 'मग ', 'यदि ', 'र ',
+     'ਅਤੇ ', 'ਜਦੋਂ ', 'ਜਿਵੇਂ ਕਿ ', 'ਜੇਕਰ ', 'ਤਦ ', 'ਪਰ ', 'અને ', 'આપેલ છે ', 'ક્યારે ', 'પછી ',
+     'પણ ', 'அப்பொழுது ', 'ஆனால்  ', 'எப்போது ', 'கொடுக்கப்பட்ட ', 'மற்றும் ', 'மேலும்  ',
+     'అప్పుడు ', 'ఈ పరిస్థితిలో ', 'కాని ', 'చెప్పబడినది ', 'మరియు ', 'ಆದರೆ ', 'ನಂತರ ',
+     'ನೀಡಿದ ', 'ಮತ್ತು ', 'ಸ್ಥಿತಿಯನ್ನು ', 'กำหนดให้ ', 'ดังนั้น ', 'เมื่อ ', 'แต่ ', 'และ ',
+     'და', 'მაგ\xadრამ', 'მაშინ', 'მოცემული', 'როდესაც', 'かつ', 'しかし', 'ただし', 'ならば', 'もし', '並且',
+     '但し', '但是', '假如', '假定', '假設', '假设', '前提', '同时', '同時', '并且', '当', '當', '而且', '那么', '那麼',
+     '그러면', '그리고', '단', '만약', '만일', '먼저', '조건', '하지만', '🎬', '😂', '😐', '😔', '🙏'],
+    'glsl_builtins': (
+        'gl_BackColor gl_BackLightModelProduct gl_BackLightProduct gl_BackMaterial '
+        'gl_BackSecondaryColor gl_ClipDistance gl_ClipPlane gl_ClipVertex gl_Color '
+        'gl_DepthRange gl_DepthRangeParameters gl_EyePlaneQ gl_EyePlaneR gl_EyePlaneS '
+        'gl_EyePlaneT gl_Fog gl_FogCoord gl_FogFragCoord gl_FogParameters gl_FragColor '
+        'gl_FragCoord gl_FragData gl_FragDepth gl_FrontColor gl_FrontFacing '
+        'gl_FrontLightModelProduct gl_FrontLightProduct gl_FrontMaterial '
+        'gl_FrontSecondaryColor gl_InstanceID gl_InvocationID gl_Layer gl_LightModel '
+        'gl_LightModelParameters gl_LightModelProducts gl_LightProducts gl_LightSource '
+        'gl_LightSourceParameters gl_MaterialParameters gl_MaxClipDistances gl_MaxClipPlanes '
+        'gl_MaxCombinedTextureImageUnits gl_MaxDrawBuffers gl_MaxFragmentInputComponents '
+        'gl_MaxFragmentUniformComponents gl_MaxFragmentUniformVectors '
+        'gl_MaxGeometryInputComponents gl_MaxGeometryOutputComponents '
+        'gl_MaxGeometryTextureImageUnits gl_MaxGeometryUniformComponents '
+        'gl_MaxGeometryVaryingComponents gl_MaxLights gl_MaxPatchVertices '
+        'gl_MaxTessControlInputComponents gl_MaxTessControlOutputComponents '
+        'gl_MaxTessControlTextureImageUnits gl_MaxTessControlTotalOutputComponents '
+        'gl_MaxTessControlUniformComponents gl_MaxTessEvaluationInputComponents '
+        'gl_MaxTessEvaluationOutputComponents gl_MaxTessEvaluationTextureImageUnits '
+        'gl_MaxTessEvaluationUniformComponents gl_MaxTessGenLevel gl_MaxTessPatchComponents '
+        'gl_MaxTextureCoords gl_MaxTextureImageUnits gl_MaxTextureUnits '
+        'gl_MaxVaryingComponents gl_MaxVaryingFloats gl_MaxVaryingVectors gl_MaxVertexAttribs '
+        'gl_MaxVertexOutputComponents gl_MaxVertexTextureImageUnits '
+        'gl_MaxVertexUniformComponents gl_MaxVertexUniformVectors gl_MaxViewports '
+        'gl_ModelViewMatrix gl_ModelViewMatrixInverse gl_ModelViewMatrixInverseTranspose '
+        'gl_ModelViewMatrixTranspose gl_ModelViewProjectionMatrix '
+        'gl_ModelViewProjectionMatrixInverse gl_ModelViewProjectionMatrixInverseTranspose '
+        'gl_ModelViewProjectionMatrixTranspose gl_MultiTexCord0 gl_MultiTexCord1 '
+        'gl_MultiTexCord2 gl_MultiTexCord3 gl_MultiTexCord4 gl_MultiTexCord5 gl_MultiTexCord6 '
+        'gl_MultiTexCord7 gl_Normal gl_NormalMatrix gl_NormalScale gl_ObjectPlaneQ '
+        'gl_ObjectPlaneR gl_ObjectPlaneS gl_ObjectPlaneT gl_PatchVerticesIn gl_PerVertex '
+        'gl_Point gl_PointCoord gl_PointParameters gl_PointSize gl_Position gl_PrimitiveID '
+        'gl_PrimitiveIDIn gl_ProjectionMatrix gl_ProjectionMatrixInverse '
+        'gl_ProjectionMatrixInverseTranspose gl_SampleID gl_SampleMask gl_SamplePosition '
+        'gl_SecondaryColor gl_TessCoord gl_TessLevelInner gl_TessLevelOuter gl_TexCoord '
+        'gl_TextureEnvColor gl_TextureMatrix gl_TextureMatrixInverse '
+        'gl_TextureMatrixInverseTranspose gl_TextureMatrixTranspose gl_VertexID '
+        'gl_ViewportIndex ').split(),
+    'glsl_keywords': (
+        'attribute break case centroid const continue default discard do else flat for if in '
+        'inout invariant layout noperspective out patch precision return sample smooth struct '
+        'subroutine switch uniform varying while ').split(),
+    'glsl_keywords_type': (
+        'bool bvec2 bvec3 bvec4 dmat2 dmat2x2 dmat2x3 dmat2x4 dmat3 dmat3x2 dmat3x3 dmat3x4 '
+        'dmat4 dmat4x2 dmat4x3 dmat4x4 double dvec2 dvec3 dvec4 false float highp int '
+        'isampler1D isampler1DArray isampler2D isampler2DArray isampler2DMS isampler2DMSArray '
+        'isampler2DRect isampler3D isamplerBuffer isamplerCube isamplerCubeArray ivec2 ivec3 '
+        'ivec4 lowp mat2 mat2x2 mat2x3 mat2x4 mat3 mat3x2 mat3x3 mat3x4 mat4 mat4x2 mat4x3 '
+        'mat4x4 mediump sampler1D sampler1DArray sampler1DArrayShadow sampler1DShadow '
+        'sampler2D sampler2DArray sampler2DArrayShadow sampler2DMS sampler2DMSArray '
+        'sampler2DRect sampler2DRectShadow sampler2DShadow sampler3D samplerBuffer '
+        'samplerCube samplerCubeArray samplerCubeArrayShadow samplerCubeShadow true uint '
+        'usampler1D usampler1DArray usampler2D usampler2DArray usampler2DMS usampler2DMSArray '
+        'usampler2DRect usampler3D usamplerBuffer usamplerCube usamplerCubeArray uvec2 uvec3 '
+        'uvec4 vec2 vec3 vec4 void ').split(),
+    'glsl_reserved': (
+        'active asm cast class common enum extern external filter fixed fvec2 fvec3 fvec4 '
+        'goto half hvec2 hvec3 hvec4 iimage1D iimage1DArray iimage2D iimage2DArray iimage3D '
+        'iimageBuffer iimageCube image1D image1DArray image1DArrayShadow image1DShadow '
+        'image2D image2DArray image2DArrayShadow image2DShadow image3D imageBuffer imageCube '
+        'inline input interface long namespace noinline output packed partition public '
+        'row_major sampler3DRect short sizeof static superp template this typedef uimage1D '
+        'uimage1DArray uimage2D uimage2DArray uimage3D uimageBuffer uimageCube union unsigned '
+        'using volatile ').split(),
+    'hlsl_builtins': (
+        'AllMemoryBarrier AllMemoryBarrierWithGroupSync AppendStructuredBuffer BINORMAL '
+        'BINORMAL0 BINORMAL1 BINORMAL2 BINORMAL3 BINORMAL4 BLENDINDICES0 BLENDINDICES1 '
+        'BLENDINDICES2 BLENDINDICES3 BLENDINDICES4 BLENDWEIGHT0 BLENDWEIGHT1 BLENDWEIGHT2 '
+        'BLENDWEIGHT3 BLENDWEIGHT4 COLOR COLOR0 COLOR1 COLOR2 COLOR3 COLOR4 '
+        'CheckAccessFullyMapped CompileShader ConsumeStructuredBuffer D3DCOLORtoUBYTE4 DEPTH0 '
+        'DEPTH1 DEPTH2 DEPTH3 DEPTH4 DeviceMemoryBarrier DeviceMemoryBarrierWithGroupSync '
+        'EvaluateAttributeAtCentroid EvaluateAttributeAtSample EvaluateAttributeSnapped FOG '
+        'GetRenderTargetSampleCount GetRenderTargetSamplePosition GlobalOrderedCountIncrement '
+        'GroupMemoryBarrier GroupMemoryBarrierWithGroupSync InterlockedAdd InterlockedAnd '
+        'InterlockedCompareExchange InterlockedCompareStore InterlockedExchange '
+        'InterlockedMax InterlockedMin InterlockedOr InterlockedXor NORMAL NORMAL0 NORMAL1 '
+        'NORMAL2 NORMAL3 NORMAL4 POSITION POSITION0 POSITION1 POSITION2 POSITION3 POSITION4 '
+        'POSITIONT PSIZE PSIZE0 PSIZE1 PSIZE2 PSIZE3 PSIZE4 Process2DQuadTessFactorsAvg '
+        'Process2DQuadTessFactorsMax Process2DQuadTessFactorsMin ProcessIsolineTessFactors '
+        'ProcessQuadTessFactorsAvg ProcessQuadTessFactorsMax ProcessQuadTessFactorsMin '
+        'ProcessTriTessFactorsAvg ProcessTriTessFactorsMax ProcessTriTessFactorsMin '
+        'QuadReadLaneAt QuadSwapX QuadSwapY SV_CLIPDISTANCE SV_CLIPDISTANCE0 SV_CLIPDISTANCE1 '
+        'SV_COVERAGE SV_CULLDISTANCE SV_CULLDISTANCE0 SV_CULLDISTANCE1 SV_DEPTH '
+        'SV_DEPTHGREATEREQUAL SV_DEPTHLESSEQUAL SV_DISPATCHTHREADID SV_DOMAINLOCATION '
+        'SV_GROUPID SV_GROUPINDEX SV_GROUPTHREADID SV_GSINSTANCEID SV_INNERCOVERAGE '
+        'SV_INSIDETESSFACTOR SV_INSTANCEID SV_ISFRONTFACE SV_OUTPUTCONTROLPOINTID SV_POSITION '
+        'SV_PRIMITIVEID SV_RENDERTARGETARRAYINDEX SV_SAMPLEINDEX SV_STENCILREF SV_TESSFACTOR '
+        'SV_VERTEXID SV_VIEWPORTARRAYINDEX TANGENT TANGENT0 TANGENT1 TANGENT2 TANGENT3 '
+        'TANGENT4 TESSFACTOR0 TESSFACTOR1 TESSFACTOR2 TESSFACTOR3 TESSFACTOR4 TEXCOORD0 '
+        'TEXCOORD1 TEXCOORD2 TEXCOORD3 TEXCOORD4 VFACE VPOS WaveAllBitAnd WaveAllBitOr '
+        'WaveAllBitXor WaveAllEqual WaveAllMax WaveAllMin WaveAllProduct WaveAllSum '
+        'WaveAllTrue WaveAnyTrue WaveBallot WaveGetLaneCount WaveGetLaneIndex '
+        'WaveGetOrderedIndex WaveIsHelperLane WaveOnce WavePrefixProduct WavePrefixSum '
+        'WaveReadFirstLane WaveReadLaneAt abort abs acos all allow_uav_condition any asdouble '
+        'asfloat asin asint asuint atan atan2 branch call ceil clamp clip cos cosh countbits '
+        'cross ddx ddx_coarse ddx_fine ddy ddy_coarse ddy_fine degrees determinant distance '
+        'domain dot dst earlydepthstencil errorf exp exp2 f16tof32 f32tof16 faceforward '
+        'fastopt firstbithigh firstbitlow flatten floor fma fmod forcecase frac frexp fwidth '
+        'instance isfinite isinf isnan ldexp length lerp lit log log10 log2 loop mad max '
+        'maxtessfactor min modf msad4 mul noise normalize numthreads outputcontrolpoints '
+        'outputtopology partitioning patchconstantfunc pow printf radians rcp reflect refract '
+        'reversebits round rsqrt saturate sign sin sincos sinh smoothstep sqrt step tan tanh '
+        'tex1D tex1Dbias tex1Dgrad tex1Dlod tex1Dproj tex2D tex2Dbias tex2Dgrad tex2Dlod '
+        'tex2Dproj tex3D tex3Dbias tex3Dgrad tex3Dlod tex3Dproj texCUBE texCUBEbias '
+        'texCUBEgrad texCUBElod texCUBEproj transpose trunc unroll ').split(),
+    'hlsl_keywords': (
+        'NULL asm asm_fragment break case cbuffer centroid class column_major compile '
+        'compile_fragment const continue default discard do else export extern for fxgroup '
+        'globallycoherent groupshared if in inline inout interface line lineadj linear '
+        'namespace nointerpolation noperspective out packoffset pass pixelfragment point '
+        'precise register return row_major sample sampler shared stateblock stateblock_state '
+        'static struct switch tbuffer technique technique10 technique11 texture triangle '
+        'typedef uniform vertexfragment volatile while ').split(),
+    'hlsl_keywords_type': (
+        'BOOL1 BOOL1x1 BOOL1x2 BOOL1x3 BOOL1x4 BOOL2 BOOL2x1 BOOL2x2 BOOL2x3 BOOL2x4 BOOL3 '
+        'BOOL3x1 BOOL3x2 BOOL3x3 BOOL3x4 BOOL4 BOOL4x1 BOOL4x2 BOOL4x3 BOOL4x4 BlendState '
+        'Buffer ByteAddressBuffer ComputeShader DepthStencilState DepthStencilView '
+        'DomainShader GeometryShader HullShader InputPatch LineStream OutputPatch PixelShader '
+        'PointStream RWBuffer RWByteAddressBuffer RWStructuredBuffer RWTexture1D '
+        'RWTexture1DArray RWTexture2D RWTexture2DArray RWTexture3D RasterizerOrderedBuffer '
+        'RasterizerOrderedByteAddressBuffer RasterizerOrderedStructuredBuffer '
+        'RasterizerOrderedTexture1D RasterizerOrderedTexture1DArray '
+        'RasterizerOrderedTexture2D RasterizerOrderedTexture2DArray '
+        'RasterizerOrderedTexture3D RasterizerState RenderTargetView SamplerComparisonState '
+        'SamplerState StructuredBuffer Texture1D Texture1DArray Texture2D Texture2DArray '
+        'Texture2DMS Texture2DMSArray Texture3D TextureCube TextureCubeArray TriangleStream '
+        'VertexShader bool1 bool1x1 bool1x2 bool1x3 bool1x4 bool2 bool2x1 bool2x2 bool2x3 '
+        'bool2x4 bool3 bool3x1 bool3x2 bool3x3 bool3x4 bool4 bool4x1 bool4x2 bool4x3 bool4x4 '
+        'double1 double1x1 double1x2 double1x3 double1x4 double2 double2x1 double2x2 '
+        'double2x3 double2x4 double3 double3x1 double3x2 double3x3 double3x4 double4 '
+        'double4x1 double4x2 double4x3 double4x4 dword float1 float1x1 float1x2 float1x3 '
+        'float1x4 float2 float2x1 float2x2 float2x3 float2x4 float3 float3x1 float3x2 '
+        'float3x3 float3x4 float4 float4x1 float4x2 float4x3 float4x4 half1 half1x1 half1x2 '
+        'half1x3 half1x4 half2 half2x1 half2x2 half2x3 half2x4 half3 half3x1 half3x2 half3x3 '
+        'half3x4 half4 half4x1 half4x2 half4x3 half4x4 int1 int1x1 int1x2 int1x3 int1x4 int2 '
+        'int2x1 int2x2 int2x3 int2x4 int3 int3x1 int3x2 int3x3 int3x4 int4 int4x1 int4x2 '
+        'int4x3 int4x4 matrix snorm string unorm unsigned vector void ').split(),
+    'hlsl_reserved': (
+        'auto catch char const_cast delete dynamic_cast enum explicit friend goto long '
+        'mutable new operator private protected public reinterpret_cast short signed sizeof '
+        'static_cast template this throw try typename union unsigned using virtual ').split(),
+    'julia_types': (
+        'ARPACKException AbstractArray AbstractChannel AbstractChar AbstractDict '
+        'AbstractDisplay AbstractFloat AbstractIrrational AbstractLogger AbstractMatrix '
+        'AbstractREPL AbstractRNG AbstractRange AbstractSerializer AbstractSet '
+        'AbstractSparseArray AbstractSparseMatrix AbstractSparseVector AbstractString '
+        'AbstractUnitRange AbstractVecOrMat AbstractVector AbstractWorkerPool Adjoint Any '
+        'ArgumentError Array AssertionError Base64DecodePipe Base64EncodePipe BasicREPL '
+        'Bidiagonal BigFloat BigInt BitArray BitMatrix BitSet BitVector Bool BoundsError '
+        'BunchKaufman CachingPool CapturedException CartesianIndex CartesianIndices Cchar '
+        'Cdouble Cfloat Channel Char Cholesky CholeskyPivoted Cint Cintmax_t Clong Clonglong '
+        'ClusterManager Cmd Colon Complex ComplexF16 ComplexF32 ComplexF64 CompositeException '
+        'Condition ConsoleLogger Cptrdiff_t Cshort Csize_t Cssize_t Cstring Cuchar Cuint '
+        'Cuintmax_t Culong Culonglong Cushort Cvoid Cwchar_t Cwstring DataType Date '
+        'DateFormat DatePeriod DateTime Day DenseArray DenseMatrix DenseVecOrMat DenseVector '
+        'Diagonal Dict DimensionMismatch Dims DivideError DomainError EOFError Eigen Enum '
+        'ErrorException Exception ExponentialBackOff Expr FDWatcher Factorization FileMonitor '
+        'Float16 Float32 Float64 FolderMonitor Function GeneralizedEigen GeneralizedSVD '
+        'GeneralizedSchur GenericArray GenericDict GenericSet GenericString GitConfig GitRepo '
+        'GlobalRef HMAC_CTX HTML Hermitian Hessenberg Hour IO IOBuffer IOContext IOStream '
+        'IPAddr IPv4 IPv6 IdDict IndexCartesian IndexLinear IndexStyle InexactError InitError '
+        'Int Int128 Int16 Int32 Int64 Int8 Integer InterruptException InvalidStateException '
+        'Irrational KeyError LAPACKException LDLt LQ LU LinRange LineEditREPL LineNumberNode '
+        'LinearIndices LoadError LogLevel LowerTriangular MIME Matrix MersenneTwister Method '
+        'MethodError Microsecond Millisecond Minute Missing MissingException Module Month '
+        'NTuple NamedTuple Nanosecond Nothing NullLogger Number OrdinalRange OutOfMemoryError '
+        'OverflowError PackageMode PackageSpec Pair PartialQuickSort Period PermutedDimsArray '
+        'Pipe PollingFileWatcher PosDefException ProcessExitedException Ptr QR QRPivoted '
+        'QuoteNode RandomDevice RankDeficientException Rational RawFD ReadOnlyMemoryError '
+        'Real ReentrantLock Ref Regex RegexMatch RemoteChannel RemoteException RoundingMode '
+        'SHA1_CTX SHA224_CTX SHA256_CTX SHA2_224_CTX SHA2_256_CTX SHA2_384_CTX SHA2_512_CTX '
+        'SHA384_CTX SHA3_224_CTX SHA3_256_CTX SHA3_384_CTX SHA3_512_CTX SHA512_CTX SVD Schur '
+        'Second SegmentationFault Serializer Set SharedArray SharedMatrix SharedVector Signed '
+        'SimpleLogger SingularException Some SparseMatrixCSC SparseVector StackOverflowError '
+        'StepRange StepRangeLen StreamREPL StridedArray StridedMatrix StridedVecOrMat '
+        'StridedVector String StringIndexError SubArray SubString SubstitutionString '
+        'SymTridiagonal Symbol Symmetric SystemError TCPSocket Task TestSetException Text '
+        'TextDisplay Time TimePeriod TimeType TimeZone Timer Transpose Tridiagonal Tuple Type '
+        'TypeError TypeVar UDPSocket UInt UInt128 UInt16 UInt32 UInt64 UInt8 UTC UUID '
+        'UndefInitializer UndefKeywordError UndefRefError UndefVarError UniformScaling Union '
+        'UnionAll UnitLowerTriangular UnitRange UnitUpperTriangular Unsigned UpgradeLevel '
+        'UpperTriangular Val Vararg VecElement VecOrMat Vector VersionNumber WeakKeyDict '
+        'WeakRef Week WorkerConfig WorkerPool Year ').split(),
+    'llvm_instructions': (
+        'add addrspacecast alloca and ashr atomicrmw bitcast br call callbr catchpad catchret '
+        'catchswitch cleanuppad cleanupret cmpxchg extractelement extractvalue fadd fcmp fdiv '
+        'fence fmul fneg fpext fptosi fptoui fptrunc freeze frem fsub getelementptr icmp '
+        'indirectbr insertelement insertvalue inttoptr invoke landingpad load lshr mul or phi '
+        'ptrtoint resume ret sdiv select sext shl shufflevector sitofp srem store sub switch '
+        'trunc udiv uitofp unreachable urem va_arg xor zext ').split(),
+    'llvm_keywords': (
+        'aarch64_sve_vector_pcs aarch64_vector_pcs acq_rel acquire addrspace afn alias '
+        'aliasee align alignLog2 alignstack allOnes allocsize alwaysInline alwaysinline '
+        'amdgpu_cs amdgpu_es amdgpu_gs amdgpu_hs amdgpu_kernel amdgpu_ls amdgpu_ps amdgpu_vs '
+        'any anyregcc appending arcp argmemonly args arm_aapcs_vfpcc arm_aapcscc arm_apcscc '
+        'asm atomic attributes available_externally avr_intrcc avr_signalcc bit bitMask '
+        'blockaddress branchFunnel builtin byArg byte byteArray byval c callee caller calls '
+        'canAutoHide catch cc ccc cfguard_checkcc cleanup cold coldcc comdat common constant '
+        'contract convergent critical cxx_fast_tlscc datalayout declare default define '
+        'deplibs dereferenceable dereferenceable_or_null distinct dllexport dllimport '
+        'dsoLocal dso_local dso_preemptable eq exact exactmatch extern_weak external '
+        'externally_initialized false fast fastcc filter flags from funcFlags function gc '
+        'ghccc global guid gv hash hhvm_ccc hhvmcc hidden hot hotness ifunc immarg '
+        'inaccessiblemem_or_argmemonly inaccessiblememonly inalloca inbounds indir info '
+        'initialexec inline inlineBits inlinehint inrange inreg insts intel_ocl_bicc '
+        'inteldialect internal jumptable kind largest linkage linkonce linkonce_odr live '
+        'local_unnamed_addr localdynamic localexec max min minsize module monotonic '
+        'msp430_intrcc musttail naked name nand ne nest ninf nnan noInline noRecurse noalias '
+        'nobuiltin nocapture nocf_check noduplicate noduplicates nofree noimplicitfloat '
+        'noinline none nonlazybind nonnull norecurse noredzone noreturn nosync '
+        'notEligibleToImport notail nounwind nsw nsz null nuw oeq offset oge ogt ole olt one '
+        'opaque optforfuzzing optnone optsize ord partition path personality prefix '
+        'preserve_allcc preserve_mostcc private prologue protected ptx_device ptx_kernel '
+        'readNone readOnly readnone readonly reassoc refs relbf release resByArg '
+        'returnDoesNotAlias returned returns_twice safestack samesize sanitize_address '
+        'sanitize_hwaddress sanitize_memory sanitize_memtag sanitize_thread section seq_cst '
+        'sge sgt shadowcallstack sideeffect signext single singleImpl singleImplName sizeM1 '
+        'sizeM1BitWidth sle slt source_filename speculatable speculative_load_hardening '
+        'spir_func spir_kernel sret ssp sspreq sspstrong strictfp summaries summary swiftcc '
+        'swifterror swiftself syncscope tail tailcc target thread_local to triple true type '
+        'typeCheckedLoadConstVCalls typeCheckedLoadVCalls typeIdInfo '
+        'typeTestAssumeConstVCalls typeTestAssumeVCalls typeTestRes typeTests typeid '
+        'typeidCompatibleVTable ueq uge ugt ule ult umax umin undef une uniformRetVal '
+        'uniqueRetVal unknown unnamed_addr uno unordered unsat unwind uselistorder '
+        'uselistorder_bb uwtable vFuncId vTableFuncs varFlags variable vcall_visibility '
+        'virtFunc virtualConstProp volatile vscale weak weak_odr webkit_jscc willreturn '
+        'win64cc within wpdRes wpdResolutions writeonly x x86_64_sysvcc x86_fastcallcc '
+        'x86_intrcc x86_regcallcc x86_stdcallcc x86_thiscallcc x86_vectorcallcc xchg zeroext '
+        'zeroinitializer ').split(),
+    'llvm_types': (
+        'double float fp128 half label metadata ppc_fp128 token void x86_fp80 x86_mmx ').split(),
+    'lua_builtins': (
+        '_g _version assert collectgarbage coroutine.create coroutine.isyieldable '
+        'coroutine.resume coroutine.running coroutine.status coroutine.wrap coroutine.yield '
+        'debug.debug debug.gethook debug.getinfo debug.getlocal debug.getmetatable '
+        'debug.getregistry debug.getupvalue debug.getuservalue debug.sethook debug.setlocal '
+        'debug.setmetatable debug.setupvalue debug.setuservalue debug.traceback '
+        'debug.upvalueid debug.upvaluejoin dofile error file:close file:flush file:lines '
+        'file:read file:seek file:setvbuf file:write getmetatable io.close io.flush io.input '
+        'io.lines io.open io.output io.popen io.read io.stderr io.stdin io.stdout io.tmpfile '
+        'io.type io.write ipairs load loadfile lua_cpath lua_cpath_5_3 lua_errerr lua_errfile '
+        'lua_errgcmm lua_errmem lua_errrun lua_errsyntax lua_hookcall lua_hookcount '
+        'lua_hookline lua_hookret lua_hooktailcall lua_init lua_init_5_3 lua_maskcall '
+        'lua_maskcount lua_maskline lua_maskret lua_maxinteger lua_mininteger lua_minstack '
+        'lua_multret lua_noref lua_ok lua_opadd lua_opband lua_opbnot lua_opbor lua_opbxor '
+        'lua_opdiv lua_opeq lua_opidiv lua_ople lua_oplt lua_opmod lua_opmul lua_oppow '
+        'lua_opshl lua_opshr lua_opsub lua_opunm lua_path lua_path_5_3 lua_refnil '
+        'lua_registryindex lua_ridx_globals lua_ridx_mainthread lua_tboolean lua_tfunction '
+        'lua_tlightuserdata lua_tnil lua_tnone lua_tnumber lua_tstring lua_ttable lua_tthread '
+        'lua_tuserdata lua_use_apicheck lua_yield lual_buffersize luaopen_base '
+        'luaopen_coroutine luaopen_debug luaopen_io luaopen_math luaopen_os luaopen_package '
+        'luaopen_string luaopen_table luaopen_utf8 math.abs math.acos math.asin math.atan '
+        'math.ceil math.cos math.deg math.exp math.floor math.fmod math.huge math.log '
+        'math.max math.maxinteger math.min math.mininteger math.modf math.pi math.rad '
+        'math.random math.randomseed math.sin math.sqrt math.tan math.tointeger math.type '
+        'math.ult next os.clock os.date os.difftime os.execute os.exit os.getenv os.remove '
+        'os.rename os.setlocale os.time os.tmpname package.config package.cpath '
+        'package.loaded package.loadlib package.path package.preload package.searchers '
+        'package.searchpath pairs pcall print rawequal rawget rawlen rawset require select '
+        'setmetatable string.byte string.char string.dump string.find string.format '
+        'string.gmatch string.gsub string.len string.lower string.match string.pack '
+        'string.packsize string.rep string.reverse string.sub string.unpack string.upper '
+        'table.concat table.insert table.move table.pack table.remove table.sort table.unpack '
+        'tonumber tostring type utf8.char utf8.charpattern utf8.codepoint utf8.codes utf8.len '
+        'utf8.offset xpcall ').split(),
+    'mathematica_builtins': (
+        'AASTriangle APIFunction ARCHProcess ARIMAProcess ARMAProcess ARProcess ASATriangle '
+        'AbelianGroup Abort AbortKernels AbortProtect Above Abs AbsArg AbsArgPlot '
+        'AbsoluteCorrelation AbsoluteCorrelationFunction AbsoluteCurrentValue AbsoluteDashing '
+        'AbsoluteFileName AbsoluteOptions AbsolutePointSize AbsoluteThickness AbsoluteTime '
+        'AbsoluteTiming AcceptanceThreshold AccountingForm Accumulate Accuracy AccuracyGoal '
+        'ActionMenu Activate ActiveClassification ActiveClassificationObject ActivePrediction '
+        'ActivePredictionObject ActiveStyle AcyclicGraphQ AddSides AddTo AddToSearchIndex '
+        'AddUsers AdjacencyGraph AdjacencyList AdjacencyMatrix AdjacentMeshCells '
+        'AdjustTimeSeriesForecast AdjustmentBox AdjustmentBoxOptions '
+        'AdministrativeDivisionData AffineHalfSpace AffineSpace AffineStateSpaceModel '
+        'AffineTransform After AggregatedEntityClass AggregationLayer AirPressureData '
+        'AirTemperatureData AircraftData AirportData AiryAi AiryAiPrime AiryAiZero AiryBi '
+        'AiryBiPrime AiryBiZero AlgebraicIntegerQ AlgebraicNumber AlgebraicNumberDenominator '
+        'AlgebraicNumberNorm AlgebraicNumberPolynomial AlgebraicNumberTrace AlgebraicUnitQ '
+        'Algebraics Alignment AlignmentPoint All AllTrue AllowGroupClose AllowInlineCells '
+        'AllowLooseGrammar AllowReverseGroupClose AllowVersionUpdate '
+        'AllowedCloudExtraParameters AllowedCloudParameterExtensions AllowedDimensions '
+        'AllowedFrequencyRange AllowedHeads AlphaChannel Alphabet AlphabeticOrder '
+        'AlphabeticSort AlternatingFactorial AlternatingGroup AlternativeHypothesis '
+        'Alternatives AltitudeMethod AmbiguityFunction AmbiguityList AnatomyData '
+        'AnatomyPlot3D AnatomySkinStyle AnatomyStyling AnchoredSearch And AndersonDarlingTest '
+        'AngerJ AngleBisector AngleBracket AnglePath AnglePath3D AngleVector AngularGauge '
+        'Animate AnimationDirection AnimationRate AnimationRepetitions AnimationRunTime '
+        'AnimationRunning AnimationTimeIndex Animator Annotate Annotation AnnotationDelete '
+        'AnnotationKeys AnnotationRules AnnotationValue Annuity AnnuityDue Annulus '
+        'AnomalyDetection AnomalyDetector AnomalyDetectorFunction Anonymous Antialiasing '
+        'AntihermitianMatrixQ Antisymmetric AntisymmetricMatrixQ Antonyms AnyOrder AnySubset '
+        'AnyTrue Apart ApartSquareFree Appearance AppearanceElements AppearanceRules AppellF1 '
+        'Append AppendLayer AppendTo Apply ApplySides ArcCos ArcCosh ArcCot ArcCoth ArcCsc '
+        'ArcCsch ArcCurvature ArcLength ArcSec ArcSech ArcSin ArcSinDistribution ArcSinh '
+        'ArcTan ArcTanh Area Arg ArgMax ArgMin ArithmeticGeometricMean Around AroundReplace '
+        'Array ArrayComponents ArrayDepth ArrayFilter ArrayFlatten ArrayMesh ArrayPad '
+        'ArrayPlot ArrayQ ArrayResample ArrayReshape ArrayRules Arrays Arrow Arrowheads Ask '
+        'AskAppend AskConfirm AskDisplay AskFunction AskState AskTemplateDisplay AskedQ '
+        'AskedValue AspectRatio Assert AssociateTo Association AssociationFormat '
+        'AssociationMap AssociationQ AssociationThread AssumeDeterministic Assuming '
+        'Assumptions Asymptotic AsymptoticDSolveValue AsymptoticEqual AsymptoticEquivalent '
+        'AsymptoticGreater AsymptoticGreaterEqual AsymptoticIntegrate AsymptoticLess '
+        'AsymptoticLessEqual AsymptoticOutputTracker AsymptoticProduct AsymptoticRSolveValue '
+        'AsymptoticSolve AsymptoticSum Asynchronous Atom AtomCoordinates AtomCount '
+        'AtomDiagramCoordinates AtomList AtomQ AttentionLayer Attributes Audio AudioAmplify '
+        'AudioAnnotate AudioAnnotationLookup AudioBlockMap AudioCapture '
+        'AudioChannelAssignment AudioChannelCombine AudioChannelMix AudioChannelSeparate '
+        'AudioChannels AudioData AudioDelay AudioDelete AudioDistance AudioEncoding AudioFade '
+        'AudioFrequencyShift AudioGenerator AudioIdentify AudioInputDevice AudioInsert '
+        'AudioInstanceQ AudioIntervals AudioJoin AudioLabel AudioLength '
+        'AudioLocalMeasurements AudioLoudness AudioMeasurements AudioNormalize '
+        'AudioOutputDevice AudioOverlay AudioPad AudioPan AudioPartition AudioPause '
+        'AudioPitchShift AudioPlay AudioPlot AudioQ AudioRecord AudioReplace AudioResample '
+        'AudioReverb AudioReverse AudioSampleRate AudioSpectralMap '
+        'AudioSpectralTransformation AudioSplit AudioStop AudioStream AudioStreams '
+        'AudioTimeStretch AudioTracks AudioTrim AudioType AugmentedPolyhedron '
+        'AugmentedSymmetricPolynomial Authentication AuthenticationDialog AutoAction AutoCopy '
+        'AutoDelete AutoIndent AutoItalicWords AutoMultiplicationSymbol AutoRefreshed '
+        'AutoRemove AutoScroll AutoSpacing AutoSubmitting Autocomplete AutocompletionFunction '
+        'AutocorrelationTest Automatic AutorunSequencing Axes AxesEdge AxesLabel AxesOrigin '
+        'AxesStyle AxiomaticTheory Axis BSplineBasis BSplineCurve BSplineFunction '
+        'BSplineSurface BabyMonsterGroupB Back Background Backslash Backward Ball Band '
+        'BandpassFilter BandstopFilter BarChart BarChart3D BarLegend BarOrigin BarSpacing '
+        'BarabasiAlbertGraphDistribution BarcodeImage BarcodeRecognize BaringhausHenzeTest '
+        'BarlowProschanImportance BarnesG BartlettHannWindow BartlettWindow BaseDecode '
+        'BaseEncode BaseForm BaseStyle Baseline BaselinePosition BasicRecurrentLayer '
+        'BatchNormalizationLayer BatchSize BatesDistribution BattleLemarieWavelet '
+        'BayesianMaximization BayesianMaximizationObject BayesianMinimization '
+        'BayesianMinimizationObject Because BeckmannDistribution Beep Before Begin '
+        'BeginDialogPacket BeginPackage BellB BellY Below BenfordDistribution '
+        'BeniniDistribution BenktanderGibratDistribution BenktanderWeibullDistribution '
+        'BernoulliB BernoulliDistribution BernoulliGraphDistribution BernoulliProcess '
+        'BernsteinBasis BesselFilterModel BesselI BesselJ BesselJZero BesselK BesselY '
+        'BesselYZero Beta BetaBinomialDistribution BetaDistribution '
+        'BetaNegativeBinomialDistribution BetaPrimeDistribution BetaRegularized Between '
+        'BetweennessCentrality BeveledPolyhedron BezierCurve BezierFunction BilateralFilter '
+        'BinCounts BinLists Binarize BinaryDeserialize BinaryDistance BinaryFormat '
+        'BinaryImageQ BinaryRead BinaryReadList BinarySerialize BinaryWrite Binomial '
+        'BinomialDistribution BinomialProcess BinormalDistribution BiorthogonalSplineWavelet '
+        'BipartiteGraphQ BiquadraticFilterModel BirnbaumImportance '
+        'BirnbaumSaundersDistribution BitAnd BitClear BitGet BitLength BitNot BitOr BitSet '
+        'BitShiftLeft BitShiftRight BitXor BiweightLocation BiweightMidvariance Black '
+        'BlackmanHarrisWindow BlackmanNuttallWindow BlackmanWindow Blank BlankNullSequence '
+        'BlankSequence Blend Block BlockMap BlockRandom BlockchainAddressData BlockchainBase '
+        'BlockchainBlockData BlockchainContractValue BlockchainData BlockchainGet '
+        'BlockchainKeyEncode BlockchainPut BlockchainTokenData BlockchainTransaction '
+        'BlockchainTransactionData BlockchainTransactionSign BlockchainTransactionSubmit '
+        'BlomqvistBeta BlomqvistBetaTest Blue Blur BodePlot BohmanWindow Bold Bond BondCount '
+        'BondList BondQ Bookmarks Boole BooleanConsecutiveFunction BooleanConvert '
+        'BooleanCountingFunction BooleanFunction BooleanGraph BooleanMaxterms BooleanMinimize '
+        'BooleanMinterms BooleanQ BooleanRegion BooleanStrings BooleanTable BooleanVariables '
+        'Booleans BorderDimensions BorelTannerDistribution Bottom BottomHatTransform '
+        'BoundaryDiscretizeGraphics BoundaryDiscretizeRegion BoundaryMesh BoundaryMeshRegion '
+        'BoundaryMeshRegionQ BoundaryStyle BoundedRegionQ BoundingRegion BoxData BoxMatrix '
+        'BoxObject BoxRatios BoxStyle BoxWhiskerChart Boxed Boxes BracketingBar '
+        'BrayCurtisDistance BreadthFirstScan Break BridgeData BrightnessEqualize '
+        'BroadcastStationData Brown BrownForsytheTest BrownianBridgeProcess BubbleChart '
+        'BubbleChart3D BubbleScale BubbleSizes BuildingData BulletGauge BusinessDayQ '
+        'ButterflyGraph ButterworthFilterModel Button ButtonBar ButtonBox ButtonBoxOptions '
+        'ButtonData ButtonFunction ButtonMinHeight ButtonNotebook ButtonSource Byte ByteArray '
+        'ByteArrayFormat ByteArrayQ ByteArrayToString ByteCount ByteOrdering C CDF CDFDeploy '
+        'CDFWavelet CForm CMYKColor CTCLossLayer CachePersistence CalendarConvert '
+        'CalendarData CalendarType CallPacket Callout CalloutMarker CalloutStyle '
+        'CanberraDistance Cancel CancelButton CandlestickChart CanonicalGraph CanonicalName '
+        'CanonicalWarpingCorrespondence CanonicalWarpingDistance CanonicalizePolygon '
+        'CanonicalizePolyhedron CantorMesh CantorStaircase Cap CapForm CapitalDifferentialD '
+        'Capitalize CapsuleShape CaptureRunning CarlemanLinearize CarmichaelLambda '
+        'CaseOrdering CaseSensitive Cases Cashflow Casoratian Catalan CatalanNumber Catch '
+        'CategoricalDistribution Catenate CatenateLayer CauchyDistribution CauchyWindow '
+        'CayleyGraph Ceiling CelestialSystem Cell CellAutoOverwrite CellBaseline '
+        'CellBracketOptions CellChangeTimes CellContext CellDingbat CellDynamicExpression '
+        'CellEditDuplicate CellEpilog CellEvaluationDuplicate CellEvaluationFunction '
+        'CellEventActions CellFrame CellFrameColor CellFrameLabelMargins CellFrameLabels '
+        'CellFrameMargins CellGroup CellGroupData CellGrouping CellID CellLabel '
+        'CellLabelAutoDelete CellLabelStyle CellMargins CellObject CellOpen CellPrint '
+        'CellProlog CellStyle CellTags Cells CellularAutomaton CensoredDistribution Censoring '
+        'Center CenterArray CenterDot CentralFeature CentralMoment '
+        'CentralMomentGeneratingFunction Cepstrogram CepstrogramArray CepstrumArray '
+        'ChampernowneNumber ChanVeseBinarize ChannelBase ChannelBrokerAction '
+        'ChannelHistoryLength ChannelListen ChannelListener ChannelListeners ChannelObject '
+        'ChannelReceiverFunction ChannelSend ChannelSubscribers Character CharacterCounts '
+        'CharacterEncoding CharacterName CharacterNormalize CharacterRange '
+        'CharacteristicFunction CharacteristicPolynomial Characters ChartBaseStyle '
+        'ChartElementFunction ChartElements ChartLabels ChartLayout ChartLegends ChartStyle '
+        'Chebyshev1FilterModel Chebyshev2FilterModel ChebyshevT ChebyshevU Check CheckAbort '
+        'Checkbox CheckboxBar ChemicalData ChessboardDistance ChiDistribution '
+        'ChiSquareDistribution ChineseRemainder ChoiceButtons ChoiceDialog '
+        'CholeskyDecomposition Chop ChromaticPolynomial ChromaticityPlot ChromaticityPlot3D '
+        'Circle CircleDot CircleMinus CirclePlus CirclePoints CircleThrough CircleTimes '
+        'CirculantGraph CircularOrthogonalMatrixDistribution '
+        'CircularQuaternionMatrixDistribution CircularRealMatrixDistribution '
+        'CircularSymplecticMatrixDistribution CircularUnitaryMatrixDistribution Circumsphere '
+        'CityData ClassPriors ClassifierFunction ClassifierMeasurements '
+        'ClassifierMeasurementsObject Classify Clear ClearAll ClearAttributes ClearCookies '
+        'ClearPermissions ClearSystemCache ClebschGordan ClickPane Clip ClipPlanes '
+        'ClipPlanesStyle ClipRange ClippingStyle Clock ClockGauge Close CloseKernels '
+        'ClosenessCentrality Closing CloudAccountData CloudBase CloudConnect CloudDeploy '
+        'CloudDirectory CloudDisconnect CloudEvaluate CloudExport CloudExpression '
+        'CloudExpressions CloudFunction CloudGet CloudImport CloudLoggingData CloudObject '
+        'CloudObjectNameFormat CloudObjectURLType CloudObjects CloudPublish CloudPut '
+        'CloudRenderingMethod CloudSave CloudShare CloudSubmit CloudSymbol CloudUnshare '
+        'ClusterClassify ClusterDissimilarityFunction ClusteringComponents ClusteringTree '
+        'CodeAssistOptions Coefficient CoefficientArrays CoefficientList CoefficientRules '
+        'CoifletWavelet Collect Colon ColorBalance ColorCombine ColorConvert ColorCoverage '
+        'ColorData ColorDataFunction ColorDetect ColorDistance ColorFunction '
+        'ColorFunctionScaling ColorNegate ColorProfileData ColorQ ColorQuantize ColorReplace '
+        'ColorRules ColorSeparate ColorSetter ColorSlider ColorSpace ColorToneMapping '
+        'Colorize ColorsNear Column ColumnAlignments ColumnLines ColumnSpacings ColumnWidths '
+        'ColumnsEqual CombinedEntityClass CombinerFunction CometData CommonName CommonUnits '
+        'Commonest CommonestFilter CommunityBoundaryStyle CommunityGraphPlot CommunityLabels '
+        'CommunityRegionStyle CompanyData CompatibleUnitQ CompilationOptions '
+        'CompilationTarget Compile Compiled CompiledCodeFunction CompiledFunction '
+        'CompilerOptions Complement ComplementedEntityClass CompleteGraph CompleteGraphQ '
+        'CompleteKaryTree Complex ComplexContourPlot ComplexExpand ComplexInfinity '
+        'ComplexListPlot ComplexPlot ComplexPlot3D ComplexRegionPlot ComplexStreamPlot '
+        'ComplexVectorPlot Complexes ComplexityFunction ComponentMeasurements ComposeList '
+        'ComposeSeries CompositeQ Composition CompoundElement CompoundExpression '
+        'CompoundPoissonDistribution CompoundPoissonProcess CompoundRenewalProcess Compress '
+        'CompressionLevel ComputeUncertainty Condition ConditionalExpression Conditioned Cone '
+        'ConfidenceLevel ConfidenceRange ConfidenceTransform ConformAudio ConformImages '
+        'Congruent ConicHullRegion ConicOptimization Conjugate ConjugateTranspose Conjunction '
+        'ConnectLibraryCallbackFunction ConnectSystemModelComponents ConnectedComponents '
+        'ConnectedGraphComponents ConnectedGraphQ ConnectedMeshComponents '
+        'ConnectedMoleculeComponents ConnectedMoleculeQ ConnectionSettings ConnesWindow '
+        'ConoverTest Constant ConstantArray ConstantArrayLayer ConstantImage '
+        'ConstantPlusLayer ConstantRegionQ ConstantTimesLayer Constants ConstellationData '
+        'Construct Containing ContainsAll ContainsAny ContainsExactly ContainsNone '
+        'ContainsOnly ContentFieldOptions ContentLocationFunction ContentObject '
+        'ContentPadding ContentSelectable ContentSize Context ContextToFileName Contexts '
+        'Continue ContinuedFraction ContinuedFractionK ContinuousAction '
+        'ContinuousMarkovProcess ContinuousTask ContinuousTimeModelQ ContinuousWaveletData '
+        'ContinuousWaveletTransform ContourDetect ContourLabels ContourPlot ContourPlot3D '
+        'ContourShading ContourStyle Contours ContraharmonicMean ContrastiveLossLayer Control '
+        'ControlActive ControlPlacement ControlType ControllabilityGramian '
+        'ControllabilityMatrix ControllableDecomposition ControllableModelQ '
+        'ControllerInformation ControllerLinking ControllerManipulate ControllerMethod '
+        'ControllerPath ControllerState ControlsRendering Convergents ConversionRules '
+        'ConvexHullMesh ConvexPolygonQ ConvexPolyhedronQ ConvolutionLayer Convolve '
+        'ConwayGroupCo1 ConwayGroupCo2 ConwayGroupCo3 CookieFunction CoordinateBoundingBox '
+        'CoordinateBoundingBoxArray CoordinateBounds CoordinateBoundsArray '
+        'CoordinateChartData CoordinateTransform CoordinateTransformData '
+        'CoordinatesToolOptions CoprimeQ Coproduct CopulaDistribution CopyDatabin '
+        'CopyDirectory CopyFile CopyToClipboard Copyable CornerFilter CornerNeighbors '
+        'Correlation CorrelationDistance CorrelationFunction CorrelationTest Cos CosIntegral '
+        'Cosh CoshIntegral CosineDistance CosineWindow Cot Coth Count CountDistinct '
+        'CountDistinctBy CountRoots CountryData Counts CountsBy Covariance '
+        'CovarianceEstimatorFunction CovarianceFunction CoxIngersollRossProcess CoxModel '
+        'CoxModelFit CoxianDistribution CramerVonMisesTest CreateArchive CreateCellID '
+        'CreateChannel CreateCloudExpression CreateDataStructure CreateDataSystemModel '
+        'CreateDatabin CreateDialog CreateDirectory CreateDocument CreateFile '
+        'CreateIntermediateDirectories CreateManagedLibraryExpression CreateNotebook '
+        'CreatePacletArchive CreatePalette CreatePermissionsGroup CreateSearchIndex '
+        'CreateSystemModel CreateUUID CreateWindow CriterionFunction CriticalSection '
+        'CriticalityFailureImportance CriticalitySuccessImportance Cross '
+        'CrossEntropyLossLayer CrossMatrix CrossingCount CrossingDetect CrossingPolygon Csc '
+        'Csch Cube CubeRoot Cubics Cuboid Cumulant CumulantGeneratingFunction Cup CupCap Curl '
+        'CurrencyConvert CurrentDate CurrentImage CurrentNotebookImage CurrentScreenImage '
+        'CurrentValue CurryApplied CurvatureFlowFilter CurveClosed Cyan CycleGraph '
+        'CycleIndexPolynomial Cycles CyclicGroup Cyclotomic Cylinder CylindricalDecomposition '
+        'D DEigensystem DEigenvalues DGaussianWavelet DMSList DMSString DSolve DSolveValue '
+        'DagumDistribution DamData DamerauLevenshteinDistance Darker Dashed Dashing '
+        'DataDistribution DataRange DataReversed DataStructure DataStructureQ DatabaseConnect '
+        'DatabaseDisconnect DatabaseReference Databin DatabinAdd DatabinRemove DatabinUpload '
+        'Databins Dataset DateBounds DateDifference DateFormat DateFunction DateHistogram '
+        'DateInterval DateList DateListLogPlot DateListPlot DateListStepPlot DateObject '
+        'DateObjectQ DateOverlapsQ DatePattern DatePlus DateRange DateReduction DateString '
+        'DateTicksFormat DateValue DateWithinQ Dated DatedUnit DaubechiesWavelet '
+        'DavisDistribution DawsonF DayCount DayCountConvention DayHemisphere DayMatchQ '
+        'DayName DayNightTerminator DayPlus DayRange DayRound DaylightQ DeBruijnGraph '
+        'DeBruijnSequence Decapitalize DecimalForm DeclarePackage Decompose '
+        'DeconvolutionLayer Decrement Decrypt DecryptFile DedekindEta DeepSpaceProbeData '
+        'Default DefaultAxesStyle DefaultBaseStyle DefaultBoxStyle DefaultButton '
+        'DefaultDuplicateCellStyle DefaultDuration DefaultElement DefaultFaceGridsStyle '
+        'DefaultFieldHintStyle DefaultFrameStyle DefaultFrameTicksStyle DefaultGridLinesStyle '
+        'DefaultLabelStyle DefaultMenuStyle DefaultNaturalLanguage DefaultNewCellStyle '
+        'DefaultOptions DefaultPrintPrecision DefaultTicksStyle DefaultTooltipStyle Defer '
+        'DefineInputStreamMethod DefineOutputStreamMethod DefineResourceFunction Definition '
+        'Degree DegreeCentrality DegreeGraphDistribution Deinitialization Del DelaunayMesh '
+        'Delayed Deletable Delete DeleteAnomalies DeleteBorderComponents DeleteCases '
+        'DeleteChannel DeleteCloudExpression DeleteContents DeleteDirectory DeleteDuplicates '
+        'DeleteDuplicatesBy DeleteFile DeleteMissing DeleteObject DeletePermissionsKey '
+        'DeleteSearchIndex DeleteSmallComponents DeleteStopwords DelimitedSequence Delimiter '
+        'DelimiterFlashTime Delimiters DeliveryFunction Dendrogram Denominator '
+        'DensityHistogram DensityPlot DensityPlot3D DependentVariables Deploy Deployed Depth '
+        'DepthFirstScan Derivative DerivativeFilter DerivedKey DescriptorStateSpace '
+        'DesignMatrix Det DeviceClose DeviceConfigure DeviceExecute DeviceExecuteAsynchronous '
+        'DeviceObject DeviceOpen DeviceRead DeviceReadBuffer DeviceReadLatest DeviceReadList '
+        'DeviceReadTimeSeries DeviceStreams DeviceWrite DeviceWriteBuffer Devices Diagonal '
+        'DiagonalMatrix DiagonalMatrixQ DiagonalizableMatrixQ Dialog DialogInput '
+        'DialogNotebook DialogProlog DialogReturn DialogSymbols Diamond DiamondMatrix '
+        'DiceDissimilarity DictionaryLookup DictionaryWordQ DifferenceDelta '
+        'DifferenceQuotient DifferenceRoot DifferenceRootReduce Differences DifferentialD '
+        'DifferentialRoot DifferentialRootReduce DifferentiatorFilter DigitBlock '
+        'DigitCharacter DigitCount DigitQ DigitalSignature DihedralAngle DihedralGroup '
+        'Dilation DimensionReduce DimensionReducerFunction DimensionReduction '
+        'DimensionalCombinations DimensionalMeshComponents Dimensions DiracComb DiracDelta '
+        'DirectedEdge DirectedEdges DirectedGraph DirectedGraphQ DirectedInfinity Direction '
+        'Directive Directory DirectoryName DirectoryQ DirectoryStack DirichletBeta '
+        'DirichletCharacter DirichletCondition DirichletConvolve DirichletDistribution '
+        'DirichletEta DirichletL DirichletLambda DirichletTransform DirichletWindow '
+        'DisableFormatting DiscreteAsymptotic DiscreteChirpZTransform DiscreteConvolve '
+        'DiscreteDelta DiscreteHadamardTransform DiscreteIndicator DiscreteLQEstimatorGains '
+        'DiscreteLQRegulatorGains DiscreteLimit DiscreteLyapunovSolve DiscreteMarkovProcess '
+        'DiscreteMaxLimit DiscreteMinLimit DiscretePlot DiscretePlot3D DiscreteRatio '
+        'DiscreteRiccatiSolve DiscreteShift DiscreteTimeModelQ DiscreteUniformDistribution '
+        'DiscreteVariables DiscreteWaveletData DiscreteWaveletPacketTransform '
+        'DiscreteWaveletTransform DiscretizeGraphics DiscretizeRegion Discriminant DisjointQ '
+        'Disjunction Disk DiskMatrix DiskSegment Dispatch DispersionEstimatorFunction '
+        'DisplayAllSteps DisplayEndPacket DisplayForm DisplayFunction DisplayPacket '
+        'DistanceFunction DistanceMatrix DistanceTransform Distribute DistributeDefinitions '
+        'Distributed DistributedContexts DistributionChart DistributionFitTest '
+        'DistributionParameterAssumptions DistributionParameterQ Dithering Div Divide '
+        'DivideBy DivideSides Dividers Divisible DivisorSigma DivisorSum Divisors Do '
+        'DockedCells DocumentGenerator DocumentGeneratorInformation DocumentGenerators '
+        'DocumentNotebook DocumentWeightingRules Dodecahedron DominantColors Dot DotDashed '
+        'DotEqual DotLayer Dotted DoubleBracketingBar DoubleDownArrow DoubleLeftArrow '
+        'DoubleLeftRightArrow DoubleLeftTee DoubleLongLeftArrow DoubleLongLeftRightArrow '
+        'DoubleLongRightArrow DoubleRightArrow DoubleRightTee DoubleUpArrow DoubleUpDownArrow '
+        'DoubleVerticalBar DownArrow DownArrowBar DownArrowUpArrow DownLeftRightVector '
+        'DownLeftTeeVector DownLeftVector DownLeftVectorBar DownRightTeeVector '
+        'DownRightVector DownRightVectorBar DownTee DownTeeArrow DownValues Downsample Drop '
+        'DropoutLayer Dt DualPolyhedron DualSystemsModel DumpSave DuplicateFreeQ Duration '
+        'Dynamic DynamicEvaluationTimeout DynamicGeoGraphics DynamicImage DynamicModule '
+        'DynamicModuleValues DynamicSetting DynamicUpdating DynamicWrapper E EarthImpactData '
+        'EarthquakeData EccentricityCentrality Echo EchoFunction EclipseType EdgeAdd '
+        'EdgeBetweennessCentrality EdgeCapacity EdgeConnectivity EdgeContract EdgeCost '
+        'EdgeCount EdgeCoverQ EdgeCycleMatrix EdgeDelete EdgeDetect EdgeForm EdgeIndex '
+        'EdgeLabelStyle EdgeLabels EdgeList EdgeQ EdgeRules EdgeShapeFunction EdgeStyle '
+        'EdgeTaggedGraph EdgeTaggedGraphQ EdgeTags EdgeWeight EdgeWeightedGraphQ EditDistance '
+        'Editable EffectiveInterest Eigensystem Eigenvalues EigenvectorCentrality '
+        'Eigenvectors Element ElementData ElementwiseLayer ElidedForms Eliminate Ellipsoid '
+        'EllipticE EllipticExp EllipticExpPrime EllipticF EllipticFilterModel EllipticK '
+        'EllipticLog EllipticNomeQ EllipticPi EllipticTheta EllipticThetaPrime EmbedCode '
+        'EmbeddedHTML EmbeddedService EmbeddingLayer EmitSound EmpiricalDistribution '
+        'EmptyGraphQ EmptyRegion Enabled Encode Encrypt EncryptFile EncryptedObject End '
+        'EndDialogPacket EndOfBuffer EndOfFile EndOfLine EndOfString EndPackage '
+        'EngineeringForm EnterExpressionPacket EnterTextPacket Entity EntityClass '
+        'EntityClassList EntityCopies EntityFunction EntityGroup EntityInstance EntityList '
+        'EntityPrefetch EntityProperties EntityProperty EntityPropertyClass EntityRegister '
+        'EntityStore EntityStores EntityTypeName EntityUnregister EntityValue Entropy '
+        'EntropyFilter Environment Epilog EpilogFunction Equal EqualTilde EqualTo Equilibrium '
+        'EquirippleFilterKernel Equivalent Erf Erfc Erfi ErlangB ErlangC ErlangDistribution '
+        'Erosion ErrorBox EscapeRadius EstimatedBackground EstimatedDistribution '
+        'EstimatedProcess EstimatorGains EstimatorRegulator EuclideanDistance EulerAngles '
+        'EulerCharacteristic EulerE EulerGamma EulerMatrix EulerPhi EulerianGraphQ '
+        'Evaluatable Evaluate EvaluatePacket EvaluationBox EvaluationCell EvaluationData '
+        'EvaluationElements EvaluationEnvironment EvaluationMonitor EvaluationNotebook '
+        'EvaluationObject Evaluator EvenQ EventData EventHandler EventLabels EventSeries '
+        'ExactBlackmanWindow ExactNumberQ ExampleData Except ExcludePods ExcludedForms '
+        'ExcludedLines ExcludedPhysicalQuantities Exclusions ExclusionsStyle Exists Exit '
+        'ExoplanetData Exp ExpGammaDistribution ExpIntegralE ExpIntegralEi ExpToTrig Expand '
+        'ExpandAll ExpandDenominator ExpandFileName ExpandNumerator Expectation '
+        'ExpirationDate Exponent ExponentFunction ExponentStep ExponentialDistribution '
+        'ExponentialFamily ExponentialGeneratingFunction ExponentialMovingAverage '
+        'ExponentialPowerDistribution Export ExportByteArray ExportForm ExportString '
+        'Expression ExpressionCell ExpressionGraph ExtendedEntityClass ExtendedGCD Extension '
+        'ExtentElementFunction ExtentMarkers ExtentSize ExternalBundle ExternalEvaluate '
+        'ExternalFunction ExternalIdentifier ExternalObject ExternalOptions '
+        'ExternalSessionObject ExternalSessions ExternalStorageBase ExternalStorageDownload '
+        'ExternalStorageGet ExternalStorageObject ExternalStoragePut ExternalStorageUpload '
+        'ExternalTypeSignature ExternalValue Extract ExtractArchive ExtractLayer '
+        'ExtractPacletArchive ExtremeValueDistribution FARIMAProcess FRatioDistribution '
+        'FaceAlign FaceForm FaceGrids FaceGridsStyle FacialFeatures Factor FactorInteger '
+        'FactorList FactorSquareFree FactorSquareFreeList FactorTerms FactorTermsList '
+        'Factorial Factorial2 FactorialMoment FactorialMomentGeneratingFunction '
+        'FactorialPower Failure FailureAction FailureDistribution FailureQ False '
+        'FareySequence FeatureDistance FeatureExtract FeatureExtraction FeatureExtractor '
+        'FeatureExtractorFunction FeatureNames FeatureNearest FeatureSpacePlot '
+        'FeatureSpacePlot3D FeatureTypes FeedbackLinearize FeedbackSector FeedbackSectorStyle '
+        'FeedbackType FetalGrowthData Fibonacci Fibonorial FieldCompletionFunction FieldHint '
+        'FieldHintStyle FieldMasked FieldSize File FileBaseName FileByteCount FileConvert '
+        'FileDate FileExistsQ FileExtension FileFormat FileHash FileNameDepth FileNameDrop '
+        'FileNameForms FileNameJoin FileNameSetter FileNameSplit FileNameTake FileNames '
+        'FilePrint FileSize FileSystemMap FileSystemScan FileTemplate FileTemplateApply '
+        'FileType FilledCurve Filling FillingStyle FillingTransform FilterRules '
+        'FilteredEntityClass FinancialBond FinancialData FinancialDerivative '
+        'FinancialIndicator Find FindAnomalies FindArgMax FindArgMin FindChannels FindClique '
+        'FindClusters FindCookies FindCurvePath FindCycle FindDevices FindDistribution '
+        'FindDistributionParameters FindDivisions FindEdgeCover FindEdgeCut '
+        'FindEdgeIndependentPaths FindEquationalProof FindEulerianCycle '
+        'FindExternalEvaluators FindFaces FindFile FindFit FindFormula FindFundamentalCycles '
+        'FindGeneratingFunction FindGeoLocation FindGeometricConjectures '
+        'FindGeometricTransform FindGraphCommunities FindGraphIsomorphism FindGraphPartition '
+        'FindHamiltonianCycle FindHamiltonianPath FindHiddenMarkovStates FindImageText '
+        'FindIndependentEdgeSet FindIndependentVertexSet FindInstance FindIntegerNullVector '
+        'FindKClan FindKClique FindKClub FindKPlex FindLibrary FindLinearRecurrence FindList '
+        'FindMatchingColor FindMaxValue FindMaximum FindMaximumCut FindMaximumFlow '
+        'FindMeshDefects FindMinValue FindMinimum FindMinimumCostFlow FindMinimumCut '
+        'FindMoleculeSubstructure FindPath FindPeaks FindPermutation FindPostmanTour '
+        'FindProcessParameters FindRepeat FindRoot FindSequenceFunction FindSettings '
+        'FindShortestPath FindShortestTour FindSpanningTree FindSystemModelEquilibrium '
+        'FindTextualAnswer FindThreshold FindTransientRepeat FindVertexCover FindVertexCut '
+        'FindVertexIndependentPaths FinishDynamic FiniteAbelianGroupCount FiniteGroupCount '
+        'FiniteGroupData First FirstCase FirstPassageTimeDistribution FirstPosition '
+        'FischerGroupFi22 FischerGroupFi23 FischerGroupFi24Prime '
+        'FisherHypergeometricDistribution FisherRatioTest FisherZDistribution Fit '
+        'FitRegularization FittedModel FixedOrder FixedPoint FixedPointList Flat '
+        'FlatTopWindow Flatten FlattenAt FlattenLayer FlipView Floor FlowPolynomial Fold '
+        'FoldList FoldPair FoldPairList FollowRedirects FontColor FontFamily FontSize '
+        'FontSlant FontSubstitutions FontTracking FontVariations FontWeight For ForAll '
+        'ForceVersionInstall FormBox FormBoxOptions FormControl FormFunction '
+        'FormLayoutFunction FormObject FormPage Format FormatType FormulaData FormulaLookup '
+        'FortranForm Forward ForwardBackward Fourier FourierCoefficient FourierCosCoefficient '
+        'FourierCosSeries FourierCosTransform FourierDCT FourierDCTFilter FourierDCTMatrix '
+        'FourierDST FourierDSTMatrix FourierMatrix FourierParameters FourierSequenceTransform '
+        'FourierSeries FourierSinCoefficient FourierSinSeries FourierSinTransform '
+        'FourierTransform FourierTrigSeries FractionBox FractionBoxOptions '
+        'FractionalBrownianMotionProcess FractionalGaussianNoiseProcess FractionalPart Frame '
+        'FrameBox FrameBoxOptions FrameLabel FrameMargins FrameRate FrameStyle FrameTicks '
+        'FrameTicksStyle Framed FrechetDistribution FreeQ FrenetSerretSystem '
+        'FrequencySamplingFilterKernel FresnelC FresnelF FresnelG FresnelS Friday '
+        'FrobeniusNumber FrobeniusSolve FromAbsoluteTime FromCharacterCode '
+        'FromCoefficientRules FromContinuedFraction FromDMS FromDigits FromEntity '
+        'FromJulianDate FromLetterNumber FromPolarCoordinates FromRomanNumeral '
+        'FromSphericalCoordinates FromUnixTime Front FrontEndDynamicExpression '
+        'FrontEndEventActions FrontEndExecute FrontEndToken FrontEndTokenExecute Full '
+        'FullDefinition FullForm FullGraphics FullInformationOutputRegulator FullRegion '
+        'FullSimplify Function FunctionCompile FunctionCompileExport '
+        'FunctionCompileExportByteArray FunctionCompileExportLibrary '
+        'FunctionCompileExportString FunctionDomain FunctionExpand FunctionInterpolation '
+        'FunctionPeriod FunctionRange FunctionSpace FussellVeselyImportance GARCHProcess GCD '
+        'GaborFilter GaborMatrix GaborWavelet GainMargins GainPhaseMargins GalaxyData '
+        'GalleryView Gamma GammaDistribution GammaRegularized GapPenalty GatedRecurrentLayer '
+        'Gather GatherBy GaugeFaceElementFunction GaugeFaceStyle GaugeFrameElementFunction '
+        'GaugeFrameSize GaugeFrameStyle GaugeLabels GaugeMarkers GaugeStyle GaussianFilter '
+        'GaussianIntegers GaussianMatrix GaussianOrthogonalMatrixDistribution '
+        'GaussianSymplecticMatrixDistribution GaussianUnitaryMatrixDistribution '
+        'GaussianWindow GegenbauerC General GeneralizedLinearModelFit '
+        'GenerateAsymmetricKeyPair GenerateConditions GenerateDerivedKey '
+        'GenerateDigitalSignature GenerateDocument GenerateFileSignature GenerateHTTPResponse '
+        'GenerateSecuredAuthenticationKey GenerateSymmetricKey GeneratedCell '
+        'GeneratedDocumentBinding GeneratedParameters GeneratedQuantityMagnitudes '
+        'GeneratingFunction GeneratorDescription GeneratorHistoryLength GeneratorOutputType '
+        'GenericCylindricalDecomposition GenomeData GenomeLookup GeoAntipode GeoArea '
+        'GeoArraySize GeoBackground GeoBoundingBox GeoBounds GeoBoundsRegion GeoBubbleChart '
+        'GeoCenter GeoCircle GeoContourPlot GeoDensityPlot GeoDestination GeoDirection '
+        'GeoDisk GeoDisplacement GeoDistance GeoDistanceList GeoElevationData GeoEntities '
+        'GeoGraphics GeoGridDirectionDifference GeoGridLines GeoGridLinesStyle '
+        'GeoGridPosition GeoGridRange GeoGridRangePadding GeoGridUnitArea GeoGridUnitDistance '
+        'GeoGridVector GeoGroup GeoHemisphere GeoHemisphereBoundary GeoHistogram GeoIdentify '
+        'GeoImage GeoLabels GeoLength GeoListPlot GeoLocation GeoMarker GeoModel GeoNearest '
+        'GeoPath GeoPosition GeoPositionENU GeoPositionXYZ GeoProjection GeoProjectionData '
+        'GeoRange GeoRangePadding GeoRegionValuePlot GeoResolution GeoScaleBar GeoServer '
+        'GeoSmoothHistogram GeoStreamPlot GeoStyling GeoStylingImageFunction GeoVariant '
+        'GeoVector GeoVectorENU GeoVectorPlot GeoVectorXYZ GeoVisibleRegion '
+        'GeoVisibleRegionBoundary GeoWithinQ GeoZoomLevel GeodesicClosing GeodesicDilation '
+        'GeodesicErosion GeodesicOpening GeodesyData GeogravityModelData GeologicalPeriodData '
+        'GeomagneticModelData GeometricAssertion GeometricBrownianMotionProcess '
+        'GeometricDistribution GeometricMean GeometricMeanFilter GeometricOptimization '
+        'GeometricScene GeometricTransformation GestureHandler Get GetEnvironment Glaisher '
+        'GlobalClusteringCoefficient Glow GoldenAngle GoldenRatio GompertzMakehamDistribution '
+        'GoochShading GoodmanKruskalGamma GoodmanKruskalGammaTest Goto Grad Gradient '
+        'GradientFilter GradientOrientationFilter GrammarApply GrammarRules GrammarToken '
+        'Graph Graph3D GraphAssortativity GraphAutomorphismGroup GraphCenter GraphComplement '
+        'GraphData GraphDensity GraphDiameter GraphDifference GraphDisjointUnion '
+        'GraphDistance GraphDistanceMatrix GraphEmbedding GraphHighlight GraphHighlightStyle '
+        'GraphHub GraphIntersection GraphLayout GraphLinkEfficiency GraphPeriphery GraphPlot '
+        'GraphPlot3D GraphPower GraphPropertyDistribution GraphQ GraphRadius GraphReciprocity '
+        'GraphUnion Graphics Graphics3D GraphicsColumn GraphicsComplex GraphicsGrid '
+        'GraphicsGroup GraphicsRow Gray GrayLevel Greater GreaterEqual GreaterEqualLess '
+        'GreaterEqualThan GreaterFullEqual GreaterGreater GreaterLess GreaterSlantEqual '
+        'GreaterThan GreaterTilde Green GreenFunction Grid GridBox GridDefaultElement '
+        'GridGraph GridLines GridLinesStyle GroebnerBasis GroupActionBase GroupBy '
+        'GroupCentralizer GroupElementFromWord GroupElementPosition GroupElementQ '
+        'GroupElementToWord GroupElements GroupGenerators GroupMultiplicationTable '
+        'GroupOrbits GroupOrder GroupPageBreakWithin GroupSetwiseStabilizer GroupStabilizer '
+        'GroupStabilizerChain Groupings GrowCutComponents Gudermannian GuidedFilter '
+        'GumbelDistribution HITSCentrality HTTPErrorResponse HTTPRedirect HTTPRequest '
+        'HTTPRequestData HTTPResponse HaarWavelet HadamardMatrix HalfLine '
+        'HalfNormalDistribution HalfPlane HalfSpace HalftoneShading HamiltonianGraphQ '
+        'HammingDistance HammingWindow HandlerFunctions HandlerFunctionsKeys HankelH1 '
+        'HankelH2 HankelMatrix HankelTransform HannPoissonWindow HannWindow '
+        'HaradaNortonGroupHN HararyGraph HarmonicMean HarmonicMeanFilter HarmonicNumber Hash '
+        'HatchFilling HatchShading Haversine HazardFunction Head HeaderAlignment '
+        'HeaderBackground HeaderDisplayFunction HeaderLines HeaderSize HeaderStyle Heads '
+        'HeavisideLambda HeavisidePi HeavisideTheta HeldGroupHe Here HermiteDecomposition '
+        'HermiteH HermitianMatrixQ HessenbergDecomposition HeunB HeunBPrime HeunC HeunCPrime '
+        'HeunD HeunDPrime HeunG HeunGPrime HeunT HeunTPrime HexadecimalCharacter Hexahedron '
+        'HiddenItems HiddenMarkovProcess HighlightGraph HighlightImage HighlightMesh '
+        'Highlighted HighpassFilter HigmanSimsGroupHS HilbertCurve HilbertFilter '
+        'HilbertMatrix Histogram Histogram3D HistogramDistribution HistogramList '
+        'HistogramTransform HistogramTransformInterpolation HistoricalPeriodData '
+        'HitMissTransform HjorthDistribution HodgeDual HoeffdingD HoeffdingDTest Hold HoldAll '
+        'HoldAllComplete HoldComplete HoldFirst HoldForm HoldPattern HoldRest HolidayCalendar '
+        'HorizontalGauge HornerForm HostLookup HotellingTSquareDistribution HoytDistribution '
+        'Hue HumanGrowthData HumpDownHump HumpEqual HurwitzLerchPhi HurwitzZeta '
+        'HyperbolicDistribution HypercubeGraph HyperexponentialDistribution Hyperfactorial '
+        'Hypergeometric0F1 Hypergeometric0F1Regularized Hypergeometric1F1 '
+        'Hypergeometric1F1Regularized Hypergeometric2F1 Hypergeometric2F1Regularized '
+        'HypergeometricDistribution HypergeometricPFQ HypergeometricPFQRegularized '
+        'HypergeometricU Hyperlink HyperlinkAction Hyperplane Hyphenation '
+        'HypoexponentialDistribution HypothesisTestData I IPAddress IconData IconRules '
+        'Iconize Icosahedron Identity IdentityMatrix If IgnoreCase IgnoreDiacritics '
+        'IgnorePunctuation IgnoringInactive Im Image Image3D Image3DProjection Image3DSlices '
+        'ImageAccumulate ImageAdd ImageAdjust ImageAlign ImageApply ImageApplyIndexed '
+        'ImageAspectRatio ImageAssemble ImageAugmentationLayer ImageBoundingBoxes '
+        'ImageCapture ImageCaptureFunction ImageCases ImageChannels ImageClip ImageCollage '
+        'ImageColorSpace ImageCompose ImageContainsQ ImageContents ImageConvolve '
+        'ImageCooccurrence ImageCorners ImageCorrelate ImageCorrespondingPoints ImageCrop '
+        'ImageData ImageDeconvolve ImageDemosaic ImageDifference ImageDimensions '
+        'ImageDisplacements ImageDistance ImageEffect ImageExposureCombine ImageFeatureTrack '
+        'ImageFileApply ImageFileFilter ImageFileScan ImageFilter ImageFocusCombine '
+        'ImageForestingComponents ImageFormattingWidth ImageForwardTransformation '
+        'ImageGraphics ImageHistogram ImageIdentify ImageInstanceQ ImageKeypoints ImageLabels '
+        'ImageLegends ImageLevels ImageLines ImageMargins ImageMarker ImageMeasurements '
+        'ImageMesh ImageMultiply ImagePad ImagePadding ImagePartition ImagePeriodogram '
+        'ImagePerspectiveTransformation ImagePosition ImagePreviewFunction ImagePyramid '
+        'ImagePyramidApply ImageQ ImageRecolor ImageReflect ImageResize ImageResolution '
+        'ImageRestyle ImageRotate ImageSaliencyFilter ImageScaled ImageScan ImageSize '
+        'ImageSizeAction ImageSizeMultipliers ImageSubtract ImageTake ImageTransformation '
+        'ImageTrim ImageType ImageValue ImageValuePositions ImagingDevice ImplicitRegion '
+        'Implies Import ImportByteArray ImportOptions ImportString ImprovementImportance In '
+        'InString Inactivate Inactive IncidenceGraph IncidenceList IncidenceMatrix '
+        'IncludeAromaticBonds IncludeConstantBasis IncludeDefinitions IncludeDirectories '
+        'IncludeGeneratorTasks IncludeHydrogens IncludeInflections IncludeMetaInformation '
+        'IncludePods IncludeQuantities IncludeRelatedTables IncludeWindowTimes Increment '
+        'IndefiniteMatrixQ IndependenceTest IndependentEdgeSetQ IndependentPhysicalQuantity '
+        'IndependentUnit IndependentUnitDimension IndependentVertexSetQ Indeterminate '
+        'IndeterminateThreshold IndexEdgeTaggedGraph IndexGraph Indexed InexactNumberQ '
+        'InfiniteFuture InfiniteLine InfinitePast InfinitePlane Infinity Infix '
+        'InflationAdjust InflationMethod Information InheritScope Inherited '
+        'InhomogeneousPoissonProcess InitialEvaluationHistory InitialSeeding Initialization '
+        'InitializationCell InitializationObjects InitializationValue Initialize Inner '
+        'InnerPolygon InnerPolyhedron Inpaint Input InputAliases InputAssumptions '
+        'InputAutoReplacements InputField InputForm InputNamePacket InputNotebook InputPacket '
+        'InputStream InputString InputStringPacket Insert InsertLinebreaks InsertResults '
+        'InsertionFunction Inset Insphere Install InstallService Integer IntegerDigits '
+        'IntegerExponent IntegerLength IntegerName IntegerPart IntegerPartitions IntegerQ '
+        'IntegerReverse IntegerString Integers Integrate Interactive InteractiveTradingChart '
+        'Interleaving InternallyBalancedDecomposition InterpolatingFunction '
+        'InterpolatingPolynomial Interpolation InterpolationOrder InterpolationPoints '
+        'Interpretation InterpretationBox InterpretationBoxOptions Interpreter '
+        'InterquartileRange Interrupt IntersectedEntityClass IntersectingQ Intersection '
+        'Interval IntervalIntersection IntervalMarkers IntervalMarkersStyle IntervalMemberQ '
+        'IntervalSlider IntervalUnion Inverse InverseBetaRegularized InverseCDF '
+        'InverseChiSquareDistribution InverseContinuousWaveletTransform '
+        'InverseDistanceTransform InverseEllipticNomeQ InverseErf InverseErfc InverseFourier '
+        'InverseFourierCosTransform InverseFourierSequenceTransform '
+        'InverseFourierSinTransform InverseFourierTransform InverseFunction InverseFunctions '
+        'InverseGammaDistribution InverseGammaRegularized InverseGaussianDistribution '
+        'InverseGudermannian InverseHankelTransform InverseHaversine InverseImagePyramid '
+        'InverseJacobiCD InverseJacobiCN InverseJacobiCS InverseJacobiDC InverseJacobiDN '
+        'InverseJacobiDS InverseJacobiNC InverseJacobiND InverseJacobiNS InverseJacobiSC '
+        'InverseJacobiSD InverseJacobiSN InverseLaplaceTransform InverseMellinTransform '
+        'InversePermutation InverseRadon InverseRadonTransform InverseSeries '
+        'InverseShortTimeFourier InverseSpectrogram InverseSurvivalFunction '
+        'InverseTransformedRegion InverseWaveletTransform InverseWeierstrassP '
+        'InverseWishartMatrixDistribution InverseZTransform Invisible IrreduciblePolynomialQ '
+        'IslandData IsolatingInterval IsomorphicGraphQ IsotopeData Italic Item '
+        'ItemAspectRatio ItemDisplayFunction ItemSize ItemStyle ItoProcess '
+        'JaccardDissimilarity JacobiAmplitude JacobiCD JacobiCN JacobiCS JacobiDC JacobiDN '
+        'JacobiDS JacobiNC JacobiND JacobiNS JacobiP JacobiSC JacobiSD JacobiSN JacobiSymbol '
+        'JacobiZeta JankoGroupJ1 JankoGroupJ2 JankoGroupJ3 JankoGroupJ4 JarqueBeraALMTest '
+        'JohnsonDistribution Join JoinAcross JoinForm Joined JoinedCurve JordanDecomposition '
+        'JordanModelDecomposition JuliaSetBoettcher JuliaSetIterationCount JuliaSetPlot '
+        'JuliaSetPoints JulianDate KCoreComponents KDistribution KEdgeConnectedComponents '
+        'KEdgeConnectedGraphQ KVertexConnectedComponents KVertexConnectedGraphQ KagiChart '
+        'KaiserBesselWindow KaiserWindow KalmanEstimator KalmanFilter '
+        'KarhunenLoeveDecomposition KaryTree KatzCentrality KeepExistingVersion KelvinBei '
+        'KelvinBer KelvinKei KelvinKer KendallTau KendallTauTest KernelFunction '
+        'KernelMixtureDistribution KernelObject Kernels Key KeyCollisionFunction '
+        'KeyComplement KeyDrop KeyDropFrom KeyExistsQ KeyFreeQ KeyIntersection KeyMap '
+        'KeyMemberQ KeySelect KeySort KeySortBy KeyTake KeyUnion KeyValueMap KeyValuePattern '
+        'KeypointStrength Keys Khinchin KillProcess KirchhoffGraph KirchhoffMatrix '
+        'KleinInvariantJ KnapsackSolve KnightTourGraph KnotData KnownUnitQ KochCurve '
+        'KolmogorovSmirnovTest KroneckerDelta KroneckerModelDecomposition KroneckerProduct '
+        'KroneckerSymbol KuiperTest KumaraswamyDistribution Kurtosis KuwaharaFilter LABColor '
+        'LCHColor LCM LQEstimatorGains LQGRegulator LQOutputRegulatorGains LQRegulatorGains '
+        'LUDecomposition LUVColor Label LabelStyle LabelVisibility Labeled LabelingFunction '
+        'LabelingSize LaguerreL LakeData LambdaComponents LaminaData LanczosWindow '
+        'LandauDistribution Language LanguageCategory LanguageData LanguageIdentify '
+        'LaplaceDistribution LaplaceTransform Laplacian LaplacianFilter '
+        'LaplacianGaussianFilter Large Larger Last Latitude LatitudeLongitude LatticeData '
+        'LatticeReduce LaunchKernels LayerSizeFunction LayeredGraphPlot LeaderSize LeafCount '
+        'LeapYearQ LearnDistribution LearnedDistribution LearningRate LearningRateMultipliers '
+        'LeastSquares LeastSquaresFilterKernel Left LeftArrow LeftArrowBar '
+        'LeftArrowRightArrow LeftDownTeeVector LeftDownVector LeftDownVectorBar '
+        'LeftRightArrow LeftRightVector LeftTee LeftTeeArrow LeftTeeVector LeftTriangle '
+        'LeftTriangleBar LeftTriangleEqual LeftUpDownVector LeftUpTeeVector LeftUpVector '
+        'LeftUpVectorBar LeftVector LeftVectorBar LegendAppearance LegendFunction LegendLabel '
+        'LegendLayout LegendMargins LegendMarkerSize LegendMarkers Legended LegendreP '
+        'LegendreQ Length LengthWhile LerchPhi Less LessEqual LessEqualGreater LessEqualThan '
+        'LessFullEqual LessGreater LessLess LessSlantEqual LessThan LessTilde LetterCharacter '
+        'LetterCounts LetterNumber LetterQ Level LeveneTest LeviCivitaTensor LevyDistribution '
+        'LibraryDataType LibraryFunction LibraryFunctionError LibraryFunctionInformation '
+        'LibraryFunctionLoad LibraryFunctionUnload LibraryLoad LibraryUnload '
+        'LiftingFilterData LiftingWaveletTransform LightBlue LightBrown LightCyan LightGray '
+        'LightGreen LightMagenta LightOrange LightPink LightPurple LightRed LightYellow '
+        'Lighter Lighting LightingAngle Likelihood Limit LimitsPositioning '
+        'LindleyDistribution Line LineBreakChart LineGraph LineIndent LineIndentMaxFraction '
+        'LineIntegralConvolutionPlot LineIntegralConvolutionScale LineLegend LineSpacing '
+        'LinearFractionalOptimization LinearFractionalTransform LinearGradientImage '
+        'LinearLayer LinearModelFit LinearOffsetFunction LinearOptimization LinearProgramming '
+        'LinearRecurrence LinearSolve LinearSolveFunction LinearizingTransformationData '
+        'LinkActivate LinkClose LinkConnect LinkCreate LinkFunction LinkInterrupt LinkLaunch '
+        'LinkObject LinkPatterns LinkProtocol LinkRankCentrality LinkRead LinkReadyQ '
+        'LinkWrite Links LiouvilleLambda List ListAnimate ListContourPlot ListContourPlot3D '
+        'ListConvolve ListCorrelate ListCurvePathPlot ListDeconvolve ListDensityPlot '
+        'ListDensityPlot3D ListFormat ListFourierSequenceTransform ListInterpolation '
+        'ListLineIntegralConvolutionPlot ListLinePlot ListLogLinearPlot ListLogLogPlot '
+        'ListLogPlot ListPicker ListPickerBox ListPickerBoxOptions ListPlay ListPlot '
+        'ListPlot3D ListPointPlot3D ListPolarPlot ListQ ListSliceContourPlot3D '
+        'ListSliceDensityPlot3D ListSliceVectorPlot3D ListStepPlot ListStreamDensityPlot '
+        'ListStreamPlot ListSurfacePlot3D ListVectorDensityPlot ListVectorPlot '
+        'ListVectorPlot3D ListZTransform Listable LocalAdaptiveBinarize LocalCache '
+        'LocalClusteringCoefficient LocalObject LocalObjects LocalResponseNormalizationLayer '
+        'LocalSubmit LocalSymbol LocalTime LocalTimeZone LocalizeVariables '
+        'LocationEquivalenceTest LocationTest Locator LocatorAutoCreate LocatorPane '
+        'LocatorRegion Locked Log Log10 Log2 LogBarnesG LogGamma LogGammaDistribution '
+        'LogIntegral LogLikelihood LogLinearPlot LogLogPlot LogLogisticDistribution '
+        'LogMultinormalDistribution LogNormalDistribution LogPlot LogRankTest '
+        'LogSeriesDistribution LogicalExpand LogisticDistribution LogisticSigmoid '
+        'LogitModelFit LongLeftArrow LongLeftRightArrow LongRightArrow '
+        'LongShortTermMemoryLayer Longest LongestCommonSequence '
+        'LongestCommonSequencePositions LongestCommonSubsequence '
+        'LongestCommonSubsequencePositions LongestOrderedSequence Longitude Lookup '
+        'LoopFreeGraphQ Looping LossFunction LowerCaseQ LowerLeftArrow LowerRightArrow '
+        'LowerTriangularMatrixQ LowerTriangularize LowpassFilter LucasL LuccioSamiComponents '
+        'LunarEclipse LyapunovSolve LyonsGroupLy MAProcess MachineNumberQ MachinePrecision '
+        'Magenta Magnification Magnify MailAddressValidation MailExecute MailFolder MailItem '
+        'MailReceiverFunction MailResponseFunction MailSearch MailServerConnect '
+        'MailServerConnection MailSettings Majority MakeBoxes MakeExpression '
+        'ManagedLibraryExpressionID ManagedLibraryExpressionQ MandelbrotSetBoettcher '
+        'MandelbrotSetDistance MandelbrotSetIterationCount MandelbrotSetMemberQ '
+        'MandelbrotSetPlot MangoldtLambda ManhattanDistance Manipulate Manipulator '
+        'MannWhitneyTest MannedSpaceMissionData MantissaExponent Manual Map MapAll MapAt '
+        'MapIndexed MapThread MarchenkoPasturDistribution MarcumQ MardiaCombinedTest '
+        'MardiaKurtosisTest MardiaSkewnessTest MarginalDistribution MarkovProcessProperties '
+        'Masking MatchLocalNames MatchQ MatchingDissimilarity MathMLForm '
+        'MathematicalFunctionData MathieuC MathieuCPrime MathieuCharacteristicA '
+        'MathieuCharacteristicB MathieuCharacteristicExponent MathieuGroupM11 MathieuGroupM12 '
+        'MathieuGroupM22 MathieuGroupM23 MathieuGroupM24 MathieuS MathieuSPrime Matrices '
+        'MatrixExp MatrixForm MatrixFunction MatrixLog MatrixNormalDistribution MatrixPlot '
+        'MatrixPower MatrixPropertyDistribution MatrixQ MatrixRank MatrixTDistribution Max '
+        'MaxCellMeasure MaxColorDistance MaxDate MaxDetect MaxDuration MaxExtraBandwidths '
+        'MaxExtraConditions MaxFeatureDisplacement MaxFeatures MaxFilter MaxItems '
+        'MaxIterations MaxLimit MaxMemoryUsed MaxMixtureKernels MaxOverlapFraction '
+        'MaxPlotPoints MaxRecursion MaxStableDistribution MaxStepFraction MaxStepSize '
+        'MaxSteps MaxTrainingRounds MaxValue MaxWordGap MaximalBy Maximize '
+        'MaxwellDistribution McLaughlinGroupMcL Mean MeanAbsoluteLossLayer MeanAround '
+        'MeanClusteringCoefficient MeanDegreeConnectivity MeanDeviation MeanFilter '
+        'MeanGraphDistance MeanNeighborDegree MeanShift MeanShiftFilter MeanSquaredLossLayer '
+        'Median MedianDeviation MedianFilter MedicalTestData Medium MeijerG MeijerGReduce '
+        'MeixnerDistribution MellinConvolve MellinTransform MemberQ MemoryAvailable '
+        'MemoryConstrained MemoryConstraint MemoryInUse MengerMesh MenuCommandKey MenuPacket '
+        'MenuSortingValue MenuStyle MenuView Merge MergingFunction MersennePrimeExponent '
+        'MersennePrimeExponentQ Mesh MeshCellCentroid MeshCellCount MeshCellHighlight '
+        'MeshCellIndex MeshCellLabel MeshCellMarker MeshCellMeasure MeshCellQuality '
+        'MeshCellShapeFunction MeshCellStyle MeshCells MeshConnectivityGraph MeshCoordinates '
+        'MeshFunctions MeshPrimitives MeshQualityGoal MeshRefinementFunction MeshRegion '
+        'MeshRegionQ MeshShading MeshStyle Message MessageDialog MessageList MessageName '
+        'MessagePacket Messages MetaInformation MeteorShowerData Method MexicanHatWavelet '
+        'MeyerWavelet Midpoint Min MinColorDistance MinDate MinDetect MinFilter '
+        'MinIntervalSize MinLimit MinMax MinStableDistribution MinValue MineralData MinimalBy '
+        'MinimalPolynomial MinimalStateSpaceModel Minimize MinimumTimeIncrement '
+        'MinkowskiQuestionMark MinorPlanetData Minors Minus MinusPlus Missing MissingBehavior '
+        'MissingDataMethod MissingDataRules MissingQ MissingString MissingStyle '
+        'MissingValuePattern MittagLefflerE MixedFractionParts MixedGraphQ MixedMagnitude '
+        'MixedRadix MixedRadixQuantity MixedUnit MixtureDistribution Mod Modal ModularInverse '
+        'ModularLambda Module Modulus MoebiusMu Molecule MoleculeContainsQ '
+        'MoleculeEquivalentQ MoleculeGraph MoleculeModify MoleculePattern MoleculePlot '
+        'MoleculePlot3D MoleculeProperty MoleculeQ MoleculeRecognize MoleculeValue Moment '
+        'MomentConvert MomentEvaluate MomentGeneratingFunction MomentOfInertia Monday Monitor '
+        'MonomialList MonsterGroupM MoonPhase MoonPosition MorletWavelet '
+        'MorphologicalBinarize MorphologicalBranchPoints MorphologicalComponents '
+        'MorphologicalEulerNumber MorphologicalGraph MorphologicalPerimeter '
+        'MorphologicalTransform MortalityData Most MountainData MouseAnnotation '
+        'MouseAppearance MousePosition Mouseover MovieData MovingAverage MovingMap '
+        'MovingMedian MoyalDistribution Multicolumn MultiedgeStyle MultigraphQ Multinomial '
+        'MultinomialDistribution MultinormalDistribution MultiplicativeOrder MultiplySides '
+        'Multiselection MultivariateHypergeometricDistribution '
+        'MultivariatePoissonDistribution MultivariateTDistribution N NArgMax NArgMin '
+        'NBodySimulation NBodySimulationData NCache NDEigensystem NDEigenvalues NDSolve '
+        'NDSolveValue NExpectation NHoldAll NHoldFirst NHoldRest NIntegrate NMaxValue '
+        'NMaximize NMinValue NMinimize NProbability NProduct NRoots NSolve NSum '
+        'NakagamiDistribution NameQ Names Nand Nearest NearestFunction NearestMeshCells '
+        'NearestNeighborGraph NearestTo NebulaData NeedlemanWunschSimilarity Needs Negative '
+        'NegativeBinomialDistribution NegativeDefiniteMatrixQ NegativeIntegers '
+        'NegativeMultinomialDistribution NegativeRationals NegativeReals '
+        'NegativeSemidefiniteMatrixQ NeighborhoodData NeighborhoodGraph Nest NestGraph '
+        'NestList NestWhile NestWhileList NestedGreaterGreater NestedLessLess NetAppend '
+        'NetBidirectionalOperator NetChain NetDecoder NetDelete NetDrop NetEncoder '
+        'NetEvaluationMode NetExtract NetFlatten NetFoldOperator NetGANOperator NetGraph '
+        'NetInitialize NetInsert NetInsertSharedArrays NetJoin NetMapOperator '
+        'NetMapThreadOperator NetMeasurements NetModel NetNestOperator '
+        'NetPairEmbeddingOperator NetPort NetPortGradient NetPrepend NetRename NetReplace '
+        'NetReplacePart NetSharedArray NetStateObject NetTake NetTrain NetTrainResultsObject '
+        'NetworkPacketCapture NetworkPacketRecording NetworkPacketTrace NeumannValue '
+        'NevilleThetaC NevilleThetaD NevilleThetaN NevilleThetaS NextCell NextDate NextPrime '
+        'NicholsGridLines NicholsPlot NightHemisphere NoWhitespace NominalVariables '
+        'NonCommutativeMultiply NonConstants NonNegative NonNegativeIntegers '
+        'NonNegativeRationals NonNegativeReals NonPositive NonPositiveIntegers '
+        'NonPositiveRationals NonPositiveReals NoncentralBetaDistribution '
+        'NoncentralChiSquareDistribution NoncentralFRatioDistribution '
+        'NoncentralStudentTDistribution NondimensionalizationTransform None NoneTrue '
+        'NonlinearModelFit NonlinearStateSpaceModel NonlocalMeansFilter Nor NorlundB Norm '
+        'NormFunction Normal NormalDistribution NormalMatrixQ NormalizationLayer Normalize '
+        'Normalized NormalizedSquaredEuclideanDistance NormalsFunction Not NotCongruent '
+        'NotCupCap NotDoubleVerticalBar NotElement NotEqualTilde NotExists NotGreater '
+        'NotGreaterEqual NotGreaterFullEqual NotGreaterGreater NotGreaterLess '
+        'NotGreaterSlantEqual NotGreaterTilde NotHumpDownHump NotHumpEqual NotLeftTriangle '
+        'NotLeftTriangleBar NotLeftTriangleEqual NotLess NotLessEqual NotLessFullEqual '
+        'NotLessGreater NotLessLess NotLessSlantEqual NotLessTilde NotNestedGreaterGreater '
+        'NotNestedLessLess NotPrecedes NotPrecedesEqual NotPrecedesSlantEqual '
+        'NotPrecedesTilde NotReverseElement NotRightTriangle NotRightTriangleBar '
+        'NotRightTriangleEqual NotSquareSubset NotSquareSubsetEqual NotSquareSuperset '
+        'NotSquareSupersetEqual NotSubset NotSubsetEqual NotSucceeds NotSucceedsEqual '
+        'NotSucceedsSlantEqual NotSucceedsTilde NotSuperset NotSupersetEqual NotTilde '
+        'NotTildeEqual NotTildeFullEqual NotTildeTilde NotVerticalBar Notebook NotebookApply '
+        'NotebookAutoSave NotebookClose NotebookDelete NotebookDirectory '
+        'NotebookDynamicExpression NotebookEvaluate NotebookEventActions NotebookFileName '
+        'NotebookFind NotebookGet NotebookImport NotebookInformation NotebookLocate '
+        'NotebookObject NotebookOpen NotebookPrint NotebookPut NotebookRead NotebookSave '
+        'NotebookSelection NotebookTemplate NotebookWrite Notebooks NotebooksMenu Nothing '
+        'NotificationFunction Now NuclearExplosionData NuclearReactorData Null NullRecords '
+        'NullSpace NullWords Number NumberCompose NumberDecompose NumberExpand '
+        'NumberFieldClassNumber NumberFieldDiscriminant NumberFieldFundamentalUnits '
+        'NumberFieldIntegralBasis NumberFieldNormRepresentatives NumberFieldRegulator '
+        'NumberFieldRootsOfUnity NumberFieldSignature NumberForm NumberFormat NumberLinePlot '
+        'NumberMarks NumberMultiplier NumberPadding NumberPoint NumberQ NumberSeparator '
+        'NumberSigns NumberString Numerator NumeratorDenominator NumericArray NumericArrayQ '
+        'NumericArrayType NumericFunction NumericQ NumericalOrder NumericalSort NuttallWindow '
+        'NyquistGridLines NyquistPlot O ONanGroupON ObservabilityGramian ObservabilityMatrix '
+        'ObservableDecomposition ObservableModelQ OceanData Octahedron OddQ Off Offset On '
+        'Once OneIdentity Opacity OpacityFunction OpacityFunctionScaling OpenAppend OpenRead '
+        'OpenWrite Opener OpenerView Opening Operate OperatingSystem OperatorApplied '
+        'OptimumFlowData OptionValue Optional OptionalElement Options OptionsPattern Or '
+        'Orange Order OrderDistribution OrderedQ Ordering OrderingBy OrderingLayer Orderless '
+        'OrderlessPatternSequence OrnsteinUhlenbeckProcess OrthogonalMatrixQ Orthogonalize '
+        'Out Outer OuterPolygon OuterPolyhedron OutputControllabilityMatrix '
+        'OutputControllableModelQ OutputForm OutputNamePacket OutputResponse OutputSizeLimit '
+        'OutputStream OverBar OverDot OverHat OverTilde OverVector Overflow Overlaps Overlay '
+        'Overscript OverscriptBox OverscriptBoxOptions OverwriteTarget OwenT OwnValues PDF '
+        'PERTDistribution PIDData PIDDerivativeFilter PIDFeedforward PIDTune '
+        'PacletDataRebuild PacletDirectoryLoad PacletDirectoryUnload PacletDisable '
+        'PacletEnable PacletFind PacletFindRemote PacletInstall PacletInstallSubmit '
+        'PacletNewerQ PacletObject PacletSite PacletSiteObject PacletSiteRegister '
+        'PacletSiteUnregister PacletSiteUpdate PacletSites PacletUninstall PadLeft PadRight '
+        'PaddedForm Padding PaddingLayer PaddingSize PadeApproximant PageBreakAbove '
+        'PageBreakBelow PageBreakWithin PageFooters PageHeaders PageRankCentrality PageTheme '
+        'PageWidth Pagination PairedBarChart PairedHistogram PairedSmoothHistogram '
+        'PairedTTest PairedZTest PaletteNotebook PalindromeQ Pane PaneSelector Panel Paneled '
+        'ParabolicCylinderD ParagraphIndent ParagraphSpacing ParallelArray ParallelCombine '
+        'ParallelDo ParallelEvaluate ParallelMap ParallelNeeds ParallelProduct ParallelSubmit '
+        'ParallelSum ParallelTable ParallelTry Parallelepiped Parallelization Parallelize '
+        'Parallelogram ParameterEstimator ParameterMixtureDistribution ParametricFunction '
+        'ParametricNDSolve ParametricNDSolveValue ParametricPlot ParametricPlot3D '
+        'ParametricRampLayer ParametricRegion ParentBox ParentCell ParentDirectory '
+        'ParentNotebook ParetoDistribution ParetoPickandsDistribution ParkData Part '
+        'PartBehavior PartLayer PartOfSpeech PartProtection PartialCorrelationFunction '
+        'ParticleAcceleratorData ParticleData Partition PartitionGranularity PartitionsP '
+        'PartitionsQ ParzenWindow PascalDistribution PassEventsDown PassEventsUp Paste '
+        'PasteButton Path PathGraph PathGraphQ Pattern PatternFilling PatternSequence '
+        'PatternTest PaulWavelet PauliMatrix Pause PeakDetect PeanoCurve PearsonChiSquareTest '
+        'PearsonCorrelationTest PearsonDistribution PercentForm PerfectNumber PerfectNumberQ '
+        'PerformanceGoal Perimeter PeriodicBoundaryCondition Periodogram PeriodogramArray '
+        'Permanent Permissions PermissionsGroup PermissionsGroups PermissionsKey '
+        'PermissionsKeys PermutationCycles PermutationCyclesQ PermutationGroup '
+        'PermutationLength PermutationList PermutationListQ PermutationMax PermutationMin '
+        'PermutationOrder PermutationPower PermutationProduct PermutationReplace '
+        'PermutationSupport Permutations Permute PeronaMalikFilter PerpendicularBisector '
+        'PersistenceLocation PersistenceTime PersistentObject PersistentObjects '
+        'PersistentValue PersonData PetersenGraph PhaseMargins PhaseRange PhysicalSystemData '
+        'Pi Pick PieChart PieChart3D Piecewise PiecewiseExpand PillaiTrace PillaiTraceTest '
+        'PingTime Pink PitchRecognize PixelValue PixelValuePositions Placed Placeholder '
+        'PlaceholderReplace Plain PlanarAngle PlanarGraph PlanarGraphQ PlanckRadiationLaw '
+        'PlaneCurveData PlanetData PlanetaryMoonData PlantData Play PlayRange Plot Plot3D '
+        'PlotLabel PlotLabels PlotLayout PlotLegends PlotMarkers PlotPoints PlotRange '
+        'PlotRangeClipping PlotRangePadding PlotRegion PlotStyle PlotTheme Pluralize Plus '
+        'PlusMinus Pochhammer PodStates PodWidth Point PointFigureChart PointLegend PointSize '
+        'PoissonConsulDistribution PoissonDistribution PoissonProcess PoissonWindow PolarAxes '
+        'PolarAxesOrigin PolarGridLines PolarPlot PolarTicks PoleZeroMarkers PolyGamma '
+        'PolyLog PolyaAeppliDistribution Polygon PolygonAngle PolygonCoordinates '
+        'PolygonDecomposition PolygonalNumber Polyhedron PolyhedronAngle '
+        'PolyhedronCoordinates PolyhedronData PolyhedronDecomposition PolyhedronGenus '
+        'PolynomialExtendedGCD PolynomialGCD PolynomialLCM PolynomialMod PolynomialQ '
+        'PolynomialQuotient PolynomialQuotientRemainder PolynomialReduce PolynomialRemainder '
+        'PoolingLayer PopupMenu PopupView PopupWindow Position PositionIndex Positive '
+        'PositiveDefiniteMatrixQ PositiveIntegers PositiveRationals PositiveReals '
+        'PositiveSemidefiniteMatrixQ PossibleZeroQ Postfix Power PowerDistribution '
+        'PowerExpand PowerMod PowerModList PowerRange PowerSpectralDensity '
+        'PowerSymmetricPolynomial PowersRepresentations PreDecrement PreIncrement '
+        'PrecedenceForm Precedes PrecedesEqual PrecedesSlantEqual PrecedesTilde Precision '
+        'PrecisionGoal Predict PredictorFunction PredictorMeasurements '
+        'PredictorMeasurementsObject PreemptProtect Prefix Prepend PrependLayer PrependTo '
+        'PreprocessingRules PreserveColor PreserveImageOptions PreviousCell PreviousDate '
+        'PriceGraphDistribution Prime PrimeNu PrimeOmega PrimePi PrimePowerQ PrimeQ '
+        'PrimeZetaP Primes PrimitivePolynomialQ PrimitiveRoot PrimitiveRootList '
+        'PrincipalComponents PrincipalValue Print PrintTemporary PrintableASCIIQ '
+        'PrintingStyleEnvironment Printout3D Printout3DPreviewer Prism PrivateCellOptions '
+        'PrivateFontOptions PrivateKey PrivateNotebookOptions Probability '
+        'ProbabilityDistribution ProbabilityPlot ProbabilityScalePlot ProbitModelFit '
+        'ProcessConnection ProcessDirectory ProcessEnvironment ProcessEstimator '
+        'ProcessInformation ProcessObject ProcessParameterAssumptions ProcessParameterQ '
+        'ProcessStatus Processes Product ProductDistribution ProductLog ProgressIndicator '
+        'Projection Prolog ProofObject Proportion Proportional Protect Protected ProteinData '
+        'Pruning PseudoInverse PsychrometricPropertyData PublicKey PublisherID PulsarData '
+        'PunctuationCharacter Purple Put PutAppend Pyramid QBinomial QFactorial QGamma '
+        'QHypergeometricPFQ QPochhammer QPolyGamma QRDecomposition QnDispersion '
+        'QuadraticIrrationalQ QuadraticOptimization Quantile QuantilePlot Quantity '
+        'QuantityArray QuantityDistribution QuantityForm QuantityMagnitude QuantityQ '
+        'QuantityUnit QuantityVariable QuantityVariableCanonicalUnit '
+        'QuantityVariableDimensions QuantityVariableIdentifier '
+        'QuantityVariablePhysicalQuantity Quartics QuartileDeviation QuartileSkewness '
+        'Quartiles Query QueueProperties QueueingNetworkProcess QueueingProcess Quiet Quit '
+        'Quotient QuotientRemainder RGBColor RSolve RSolveValue RadialGradientImage '
+        'RadialityCentrality RadicalBox RadicalBoxOptions RadioButton RadioButtonBar Radon '
+        'RadonTransform RamanujanTau RamanujanTauL RamanujanTauTheta RamanujanTauZ Ramp '
+        'RandomChoice RandomColor RandomComplex RandomEntity RandomFunction RandomGeoPosition '
+        'RandomGraph RandomImage RandomInstance RandomInteger RandomPermutation RandomPoint '
+        'RandomPolygon RandomPolyhedron RandomPrime RandomReal RandomSample RandomSeeding '
+        'RandomVariate RandomWalkProcess RandomWord Range RangeFilter RankedMax RankedMin '
+        'RarerProbability Raster Raster3D RasterSize Rasterize Rational Rationalize Rationals '
+        'Ratios RawBoxes RawData RayleighDistribution Re ReIm ReImLabels ReImPlot ReImStyle '
+        'Read ReadByteArray ReadLine ReadList ReadProtected ReadString Real RealAbs '
+        'RealBlockDiagonalForm RealDigits RealExponent RealSign Reals Reap RecognitionPrior '
+        'Record RecordLists RecordSeparators Rectangle RectangleChart RectangleChart3D '
+        'RectangularRepeatingElement RecurrenceFilter RecurrenceTable Red Reduce '
+        'ReferenceLineStyle Refine ReflectionMatrix ReflectionTransform Refresh RefreshRate '
+        'Region RegionBinarize RegionBoundary RegionBoundaryStyle RegionBounds RegionCentroid '
+        'RegionDifference RegionDimension RegionDisjoint RegionDistance '
+        'RegionDistanceFunction RegionEmbeddingDimension RegionEqual RegionFillingStyle '
+        'RegionFunction RegionImage RegionIntersection RegionMeasure RegionMember '
+        'RegionMemberFunction RegionMoment RegionNearest RegionNearestFunction RegionPlot '
+        'RegionPlot3D RegionProduct RegionQ RegionResize RegionSize RegionSymmetricDifference '
+        'RegionUnion RegionWithin RegisterExternalEvaluator RegularExpression RegularPolygon '
+        'Regularization RegularlySampledQ RelationGraph RelationalDatabase ReleaseHold '
+        'ReliabilityDistribution ReliefImage ReliefPlot RemoteAuthorizationCaching '
+        'RemoteConnect RemoteConnectionObject RemoteFile RemoteRun RemoteRunProcess Remove '
+        'RemoveAlphaChannel RemoveAudioStream RemoveBackground RemoveChannelListener '
+        'RemoveChannelSubscribers RemoveDiacritics RemoveInputStreamMethod '
+        'RemoveOutputStreamMethod RemoveUsers RemoveVideoStream RenameDirectory RenameFile '
+        'RenderingOptions RenewalProcess RenkoChart RepairMesh Repeated RepeatedNull '
+        'RepeatedTiming RepeatingElement Replace ReplaceAll ReplaceImageValue ReplaceList '
+        'ReplacePart ReplacePixelValue ReplaceRepeated ReplicateLayer '
+        'RequiredPhysicalQuantities Resampling ResamplingAlgorithmData ResamplingMethod '
+        'Rescale RescalingTransform ResetDirectory ReshapeLayer Residue ResizeLayer Resolve '
+        'ResourceData ResourceFunction ResourceObject ResourceRegister ResourceRemove '
+        'ResourceSearch ResourceSubmit ResourceSystemBase ResourceSystemPath ResourceUpdate '
+        'ResourceVersion ResponseForm Rest RestartInterval Restricted Resultant Return '
+        'ReturnExpressionPacket ReturnPacket ReturnReceiptFunction ReturnTextPacket Reverse '
+        'ReverseApplied ReverseBiorthogonalSplineWavelet ReverseElement ReverseEquilibrium '
+        'ReverseGraph ReverseSort ReverseSortBy ReverseUpEquilibrium RevolutionAxis '
+        'RevolutionPlot3D RiccatiSolve RiceDistribution RidgeFilter RiemannR '
+        'RiemannSiegelTheta RiemannSiegelZ RiemannXi Riffle Right RightArrow RightArrowBar '
+        'RightArrowLeftArrow RightComposition RightCosetRepresentative RightDownTeeVector '
+        'RightDownVector RightDownVectorBar RightTee RightTeeArrow RightTeeVector '
+        'RightTriangle RightTriangleBar RightTriangleEqual RightUpDownVector RightUpTeeVector '
+        'RightUpVector RightUpVectorBar RightVector RightVectorBar RiskAchievementImportance '
+        'RiskReductionImportance RogersTanimotoDissimilarity RollPitchYawAngles '
+        'RollPitchYawMatrix RomanNumeral Root RootApproximant RootIntervals RootLocusPlot '
+        'RootMeanSquare RootOfUnityQ RootReduce RootSum Roots Rotate RotateLabel RotateLeft '
+        'RotateRight RotationAction RotationMatrix RotationTransform Round RoundingRadius Row '
+        'RowAlignments RowBox RowLines RowMinHeight RowReduce RowSpacings RowsEqual '
+        'RudinShapiro RudvalisGroupRu Rule RuleDelayed RulePlot RulerUnits Run RunProcess '
+        'RunThrough RuntimeAttributes RuntimeOptions RussellRaoDissimilarity SARIMAProcess '
+        'SARMAProcess SASTriangle SSSTriangle SameQ SameTest SameTestProperties SampleDepth '
+        'SampleRate SampledEntityClass SampledSoundFunction SampledSoundList SamplingPeriod '
+        'SatelliteData SatisfiabilityCount SatisfiabilityInstances SatisfiableQ Saturday Save '
+        'SaveConnection SaveDefinitions SavitzkyGolayMatrix SawtoothWave Scale ScaleDivisions '
+        'ScaleOrigin ScalePadding ScaleRangeStyle ScaleRanges Scaled ScalingFunctions '
+        'ScalingMatrix ScalingTransform Scan ScheduledTask SchurDecomposition ScientificForm '
+        'ScientificNotationThreshold ScorerGi ScorerGiPrime ScorerHi ScorerHiPrime '
+        'ScreenStyleEnvironment ScriptBaselineShifts ScriptMinSize ScriptSizeMultipliers '
+        'ScrollPosition Scrollbars ScrollingOptions SearchAdjustment SearchIndexObject '
+        'SearchIndices SearchQueryString SearchResultObject Sec Sech SechDistribution '
+        'SecondOrderConeOptimization SectorChart SectorChart3D SectorOrigin SectorSpacing '
+        'SecuredAuthenticationKey SecuredAuthenticationKeys SeedRandom Select '
+        'SelectComponents SelectFirst Selectable SelectedCells SelectedNotebook '
+        'SelectionCreateCell SelectionEvaluate SelectionEvaluateCreateCell SelectionMove '
+        'SelfLoopStyle SemanticImport SemanticImportString SemanticInterpretation '
+        'SemialgebraicComponentInstances SemidefiniteOptimization SendMail SendMessage '
+        'Sequence SequenceAlignment SequenceCases SequenceCount SequenceFold SequenceFoldList '
+        'SequenceHold SequenceLastLayer SequenceMostLayer SequencePosition SequencePredict '
+        'SequencePredictorFunction SequenceReplace SequenceRestLayer SequenceReverseLayer '
+        'SequenceSplit Series SeriesCoefficient SeriesData SeriesTermGoal ServiceConnect '
+        'ServiceDisconnect ServiceExecute ServiceObject ServiceRequest ServiceSubmit '
+        'SessionSubmit SessionTime Set SetAccuracy SetAlphaChannel SetAttributes '
+        'SetCloudDirectory SetCookies SetDelayed SetDirectory SetEnvironment SetFileDate '
+        'SetOptions SetPermissions SetPrecision SetSelectedNotebook SetSharedFunction '
+        'SetSharedVariable SetStreamPosition SetSystemModel SetSystemOptions SetUsers Setter '
+        'SetterBar Setting Shallow ShannonWavelet ShapiroWilkTest Share SharingList Sharpen '
+        'ShearingMatrix ShearingTransform ShellRegion ShenCastanMatrix ShiftRegisterSequence '
+        'ShiftedGompertzDistribution Short ShortDownArrow ShortLeftArrow ShortRightArrow '
+        'ShortTimeFourier ShortTimeFourierData ShortUpArrow Shortest ShortestPathFunction '
+        'Show ShowAutoSpellCheck ShowAutoStyles ShowCellBracket ShowCellLabel ShowCellTags '
+        'ShowCursorTracker ShowGroupOpener ShowPageBreaks ShowSelection ShowSpecialCharacters '
+        'ShowStringCharacters ShrinkingDelay SiderealTime SiegelTheta SiegelTukeyTest '
+        'SierpinskiCurve SierpinskiMesh Sign SignPadding SignTest Signature SignedRankTest '
+        'SignedRegionDistance SignificanceLevel SimilarityRules SimpleGraph SimpleGraphQ '
+        'SimplePolygonQ SimplePolyhedronQ Simplex Simplify Sin SinIntegral Sinc '
+        'SinghMaddalaDistribution SingleLetterItalics SingularValueDecomposition '
+        'SingularValueList SingularValuePlot Sinh SinhIntegral SixJSymbol Skeleton '
+        'SkeletonTransform SkellamDistribution SkewNormalDistribution Skewness Skip '
+        'SliceContourPlot3D SliceDensityPlot3D SliceDistribution SliceVectorPlot3D SlideView '
+        'Slider Slider2D Slot SlotSequence Small SmallCircle Smaller SmithDecomposition '
+        'SmithDelayCompensator SmithWatermanSimilarity SmoothDensityHistogram SmoothHistogram '
+        'SmoothHistogram3D SmoothKernelDistribution SnDispersion Snippet SnubPolyhedron '
+        'SocialMediaData SocketConnect SocketListen SocketListener SocketObject SocketOpen '
+        'SocketReadMessage SocketReadyQ SocketWaitAll SocketWaitNext Sockets SoftmaxLayer '
+        'SokalSneathDissimilarity SolarEclipse SolarSystemFeatureData SolidAngle SolidData '
+        'SolidRegionQ Solve SolveAlways Sort SortBy SortedBy SortedEntityClass Sound '
+        'SoundNote SoundVolume SourceLink Sow SpaceCurveData Spacer Spacings Span '
+        'SpanFromAbove SpanFromBoth SpanFromLeft SparseArray SpatialGraphDistribution '
+        'SpatialMedian SpatialTransformationLayer Speak SpeakerMatchQ SpearmanRankTest '
+        'SpearmanRho SpeciesData SpecificityGoal SpectralLineData Spectrogram '
+        'SpectrogramArray Specularity SpeechCases SpeechInterpreter SpeechRecognize '
+        'SpeechSynthesize SpellingCorrection SpellingCorrectionList SpellingOptions Sphere '
+        'SpherePoints SphericalBesselJ SphericalBesselY SphericalHankelH1 SphericalHankelH2 '
+        'SphericalHarmonicY SphericalPlot3D SphericalRegion SphericalShell '
+        'SpheroidalEigenvalue SpheroidalJoiningFactor SpheroidalPS SpheroidalPSPrime '
+        'SpheroidalQS SpheroidalQSPrime SpheroidalRadialFactor SpheroidalS1 SpheroidalS1Prime '
+        'SpheroidalS2 SpheroidalS2Prime Splice SplicedDistribution SplineClosed SplineDegree '
+        'SplineKnots SplineWeights Split SplitBy SpokenString Sqrt SqrtBox SqrtBoxOptions '
+        'Square SquareFreeQ SquareIntersection SquareMatrixQ SquareRepeatingElement '
+        'SquareSubset SquareSubsetEqual SquareSuperset SquareSupersetEqual SquareUnion '
+        'SquareWave SquaredEuclideanDistance SquaresR StabilityMargins StabilityMarginsStyle '
+        'StableDistribution Stack StackBegin StackComplete StackInhibit StackedDateListPlot '
+        'StackedListPlot StadiumShape StandardAtmosphereData StandardDeviation '
+        'StandardDeviationFilter StandardForm StandardOceanData Standardize Standardized '
+        'StandbyDistribution Star StarClusterData StarData StarGraph StartExternalSession '
+        'StartOfLine StartOfString StartProcess StartWebSession StartingStepSize '
+        'StateFeedbackGains StateOutputEstimator StateResponse StateSpaceModel '
+        'StateSpaceRealization StateSpaceTransform StateTransformationLinearize '
+        'StationaryDistribution StationaryWaveletPacketTransform StationaryWaveletTransform '
+        'StatusArea StatusCentrality StepMonitor StereochemistryElements StieltjesGamma '
+        'StippleShading StirlingS1 StirlingS2 StoppingPowerData StrataVariables '
+        'StratonovichProcess StreamColorFunction StreamColorFunctionScaling StreamDensityPlot '
+        'StreamMarkers StreamPlot StreamPoints StreamPosition StreamScale StreamStyle Streams '
+        'String StringCases StringContainsQ StringCount StringDelete StringDrop StringEndsQ '
+        'StringExpression StringExtract StringForm StringFormat StringFreeQ StringInsert '
+        'StringJoin StringLength StringMatchQ StringPadLeft StringPadRight StringPart '
+        'StringPartition StringPosition StringQ StringRepeat StringReplace StringReplaceList '
+        'StringReplacePart StringReverse StringRiffle StringRotateLeft StringRotateRight '
+        'StringSkeleton StringSplit StringStartsQ StringTake StringTemplate StringToByteArray '
+        'StringToStream StringTrim StripBoxes StripOnInput StripWrapperBoxes '
+        'StructuralImportance StructuredSelection StruveH StruveL Stub StudentTDistribution '
+        'Style StyleBox StyleData StyleDefinitions SubMinus SubPlus SubStar Subdivide '
+        'Subfactorial Subgraph SubresultantPolynomialRemainders SubresultantPolynomials '
+        'Subresultants Subscript SubscriptBox SubscriptBoxOptions Subsequences Subset '
+        'SubsetCases SubsetCount SubsetEqual SubsetMap SubsetPosition SubsetQ SubsetReplace '
+        'Subsets SubstitutionSystem Subsuperscript SubsuperscriptBox SubsuperscriptBoxOptions '
+        'SubtitleEncoding SubtitleTracks Subtract SubtractFrom SubtractSides Succeeds '
+        'SucceedsEqual SucceedsSlantEqual SucceedsTilde Success SuchThat Sum SumConvergence '
+        'SummationLayer SunPosition Sunday Sunrise Sunset SuperDagger SuperMinus SuperPlus '
+        'SuperStar SupernovaData Superscript SuperscriptBox SuperscriptBoxOptions Superset '
+        'SupersetEqual Surd SurdForm SurfaceArea SurfaceData SurvivalDistribution '
+        'SurvivalFunction SurvivalModel SurvivalModelFit SuzukiDistribution SuzukiGroupSuz '
+        'SwatchLegend Switch Symbol SymbolName SymletWavelet Symmetric SymmetricGroup '
+        'SymmetricKey SymmetricMatrixQ SymmetricPolynomial SymmetricReduction Symmetrize '
+        'SymmetrizedArray SymmetrizedArrayRules SymmetrizedDependentComponents '
+        'SymmetrizedIndependentComponents SymmetrizedReplacePart SynchronousInitialization '
+        'SynchronousUpdating Synonyms SyntaxForm SyntaxInformation SyntaxLength SyntaxPacket '
+        'SyntaxQ SynthesizeMissingValues SystemCredential SystemCredentialData '
+        'SystemCredentialKey SystemCredentialKeys SystemCredentialStoreObject '
+        'SystemDialogInput SystemInformation SystemInstall SystemModel SystemModelExamples '
+        'SystemModelLinearize SystemModelParametricSimulate SystemModelPlot '
+        'SystemModelProgressReporting SystemModelReliability SystemModelSimulate '
+        'SystemModelSimulateSensitivity SystemModelSimulationData SystemModeler SystemModels '
+        'SystemOpen SystemOptions SystemProcessData SystemProcesses SystemsConnectionsModel '
+        'SystemsModelDelay SystemsModelDelayApproximate SystemsModelDelete '
+        'SystemsModelDimensions SystemsModelExtract SystemsModelFeedbackConnect '
+        'SystemsModelLabels SystemsModelLinearity SystemsModelMerge SystemsModelOrder '
+        'SystemsModelParallelConnect SystemsModelSeriesConnect '
+        'SystemsModelStateFeedbackConnect SystemsModelVectorRelativeOrders TTest TabView '
+        'Table TableAlignments TableDepth TableDirections TableForm TableHeadings '
+        'TableSpacing TableView TagBox TagBoxOptions TagSet TagSetDelayed TagUnset '
+        'TaggingRules Take TakeDrop TakeLargest TakeLargestBy TakeList TakeSmallest '
+        'TakeSmallestBy TakeWhile Tally Tan Tanh TargetDevice TargetFunctions TargetSystem '
+        'TargetUnits TaskAbort TaskExecute TaskObject TaskRemove TaskResume TaskSuspend '
+        'TaskWait Tasks TautologyQ TeXForm TelegraphProcess TemplateApply TemplateBox '
+        'TemplateBoxOptions TemplateExpression TemplateIf TemplateObject TemplateSequence '
+        'TemplateSlot TemplateWith TemporalData TemporalRegularity Temporary TensorContract '
+        'TensorDimensions TensorExpand TensorProduct TensorRank TensorReduce TensorSymmetry '
+        'TensorTranspose TensorWedge TestID TestReport TestReportObject TestResultObject '
+        'Tetrahedron Text TextAlignment TextCases TextCell TextClipboardType TextContents '
+        'TextData TextElement TextGrid TextJustification TextPacket TextPosition '
+        'TextRecognize TextSearch TextSearchReport TextSentences TextString TextStructure '
+        'TextTranslation TextWords Texture TextureCoordinateFunction TextureCoordinateScaling '
+        'Therefore ThermodynamicData ThermometerGauge Thick Thickness Thin Thinning '
+        'ThompsonGroupTh Thread ThreadingLayer ThreeJSymbol Threshold Through Throw ThueMorse '
+        'Thumbnail Thursday Ticks TicksStyle TideData Tilde TildeEqual TildeFullEqual '
+        'TildeTilde TimeConstrained TimeConstraint TimeDirection TimeFormat TimeGoal '
+        'TimeObject TimeObjectQ TimeRemaining TimeSeries TimeSeriesAggregate '
+        'TimeSeriesForecast TimeSeriesInsert TimeSeriesInvertibility TimeSeriesMap '
+        'TimeSeriesMapThread TimeSeriesModel TimeSeriesModelFit TimeSeriesResample '
+        'TimeSeriesRescale TimeSeriesShift TimeSeriesThread TimeSeriesWindow TimeUsed '
+        'TimeValue TimeZone TimeZoneConvert TimeZoneOffset TimelinePlot Times TimesBy Timing '
+        'Tiny TitsGroupT ToBoxes ToCharacterCode ToContinuousTimeModel ToDiscreteTimeModel '
+        'ToEntity ToExpression ToInvertibleTimeSeries ToLowerCase ToNumberField '
+        'ToPolarCoordinates ToRadicals ToRules ToSphericalCoordinates ToString ToUpperCase '
+        'Today ToeplitzMatrix Together Toggler TogglerBar TokenWords Tolerance Tomorrow '
+        'Tooltip TooltipDelay TooltipStyle ToonShading Top TopHatTransform TopologicalSort '
+        'Total TotalLayer TotalVariationFilter TotalWidth TouchPosition TouchscreenAutoZoom '
+        'TouchscreenControlPlacement Tr Trace TraceAbove TraceBackward TraceDepth TraceDialog '
+        'TraceForward TraceOff TraceOn TraceOriginal TracePrint TraceScan TrackedSymbols '
+        'TrackingFunction TracyWidomDistribution TradingChart TraditionalForm '
+        'TrainingProgressCheckpointing TrainingProgressFunction TrainingProgressMeasurements '
+        'TrainingProgressReporting TrainingStoppingCriterion TrainingUpdateSchedule '
+        'TransferFunctionCancel TransferFunctionExpand TransferFunctionFactor '
+        'TransferFunctionModel TransferFunctionPoles TransferFunctionTransform '
+        'TransferFunctionZeros TransformationClass TransformationFunction '
+        'TransformationFunctions TransformationMatrix TransformedDistribution '
+        'TransformedField TransformedProcess TransformedRegion TransitionDirection '
+        'TransitionDuration TransitionEffect TransitiveClosureGraph TransitiveReductionGraph '
+        'Translate TranslationOptions TranslationTransform Transliterate Transparent '
+        'Transpose TransposeLayer TravelDirections TravelDirectionsData TravelDistance '
+        'TravelDistanceList TravelMethod TravelTime TreeForm TreeGraph TreeGraphQ TreePlot '
+        'TrendStyle Triangle TriangleCenter TriangleConstruct TriangleMeasurement '
+        'TriangleWave TriangularDistribution TriangulateMesh Trig TrigExpand TrigFactor '
+        'TrigFactorList TrigReduce TrigToExp Trigger TrimmedMean TrimmedVariance '
+        'TropicalStormData True TrueQ TruncatedDistribution TruncatedPolyhedron '
+        'TsallisQExponentialDistribution TsallisQGaussianDistribution Tube Tuesday '
+        'TukeyLambdaDistribution TukeyWindow TunnelData Tuples TuranGraph TuringMachine '
+        'TuttePolynomial TwoWayRule TypeSpecifier Typed URL URLBuild URLDecode URLDispatcher '
+        'URLDownload URLDownloadSubmit URLEncode URLExecute URLExpand URLParse URLQueryDecode '
+        'URLQueryEncode URLRead URLResponseTime URLShorten URLSubmit UnateQ Uncompress '
+        'UnconstrainedParameters Undefined UnderBar Underflow Underlined Underoverscript '
+        'UnderoverscriptBox UnderoverscriptBoxOptions Underscript UnderscriptBox '
+        'UnderscriptBoxOptions UnderseaFeatureData UndirectedEdge UndirectedGraph '
+        'UndirectedGraphQ UndoOptions UndoTrackedVariables Unequal UnequalTo Unevaluated '
+        'UniformDistribution UniformGraphDistribution UniformPolyhedron '
+        'UniformSumDistribution Uninstall Union UnionPlus UnionedEntityClass Unique UnitBox '
+        'UnitConvert UnitDimensions UnitRootTest UnitSimplify UnitStep UnitSystem '
+        'UnitTriangle UnitVector UnitVectorLayer UnitaryMatrixQ Unitize UnityDimensions '
+        'UniverseModelData UniversityData UnixTime Unprotect UnregisterExternalEvaluator '
+        'UnsameQ UnsavedVariables Unset UnsetShared UpArrow UpArrowBar UpArrowDownArrow '
+        'UpDownArrow UpEquilibrium UpSet UpSetDelayed UpTee UpTeeArrow UpTo UpValues Update '
+        'UpdateInterval UpdatePacletSites UpdateSearchIndex UpperCaseQ UpperLeftArrow '
+        'UpperRightArrow UpperTriangularMatrixQ UpperTriangularize Upsample UsingFrontEnd '
+        'UtilityFunction ValenceErrorHandling ValidationLength ValidationSet ValueDimensions '
+        'ValuePreprocessingFunction ValueQ Values Variables Variance VarianceEquivalenceTest '
+        'VarianceEstimatorFunction VarianceGammaDistribution VarianceTest VectorAngle '
+        'VectorAround VectorAspectRatio VectorColorFunction VectorColorFunctionScaling '
+        'VectorDensityPlot VectorGreater VectorGreaterEqual VectorLess VectorLessEqual '
+        'VectorMarkers VectorPlot VectorPlot3D VectorPoints VectorQ VectorRange VectorScaling '
+        'VectorSizes VectorStyle Vectors Vee Verbatim VerificationTest VerifyConvergence '
+        'VerifyDerivedKey VerifyDigitalSignature VerifyFileSignature VerifyInterpretation '
+        'VerifySecurityCertificates VerifySolutions VerifyTestAssumptions '
+        'VersionedPreferences VertexAdd VertexCapacity VertexColors VertexComponent '
+        'VertexConnectivity VertexContract VertexCoordinates VertexCorrelationSimilarity '
+        'VertexCosineSimilarity VertexCount VertexCoverQ VertexDataCoordinates VertexDegree '
+        'VertexDelete VertexDiceSimilarity VertexEccentricity VertexInComponent '
+        'VertexInDegree VertexIndex VertexJaccardSimilarity VertexLabelStyle VertexLabels '
+        'VertexList VertexNormals VertexOutComponent VertexOutDegree VertexQ VertexReplace '
+        'VertexShape VertexShapeFunction VertexSize VertexStyle VertexTextureCoordinates '
+        'VertexWeight VertexWeightedGraphQ VerticalBar VerticalGauge VerticalSeparator '
+        'VerticalSlider VerticalTilde Video VideoEncoding VideoExtractFrames VideoFrameList '
+        'VideoFrameMap VideoPause VideoPlay VideoQ VideoStop VideoStream VideoStreams '
+        'VideoTimeSeries VideoTracks VideoTrim ViewAngle ViewCenter ViewMatrix ViewPoint '
+        'ViewProjection ViewRange ViewVector ViewVertical Visible VoiceStyleData '
+        'VoigtDistribution VolcanoData Volume VonMisesDistribution VoronoiMesh WaitAll '
+        'WaitNext WakebyDistribution WalleniusHypergeometricDistribution '
+        'WaringYuleDistribution WarpingCorrespondence WarpingDistance WatershedComponents '
+        'WatsonUSquareTest WattsStrogatzGraphDistribution WaveletBestBasis '
+        'WaveletFilterCoefficients WaveletImagePlot WaveletListPlot WaveletMapIndexed '
+        'WaveletMatrixPlot WaveletPhi WaveletPsi WaveletScale WaveletScalogram '
+        'WaveletThreshold WeakStationarity WeaklyConnectedComponents '
+        'WeaklyConnectedGraphComponents WeaklyConnectedGraphQ WeatherData WeatherForecastData '
+        'WebAudioSearch WebElementObject WebExecute WebImage WebImageSearch WebSearch '
+        'WebSessionObject WebSessions WebWindowObject WeberE Wedge Wednesday '
+        'WeibullDistribution WeierstrassE1 WeierstrassE2 WeierstrassE3 WeierstrassEta1 '
+        'WeierstrassEta2 WeierstrassEta3 WeierstrassHalfPeriodW1 WeierstrassHalfPeriodW2 '
+        'WeierstrassHalfPeriodW3 WeierstrassHalfPeriods WeierstrassInvariantG2 '
+        'WeierstrassInvariantG3 WeierstrassInvariants WeierstrassP WeierstrassPPrime '
+        'WeierstrassSigma WeierstrassZeta WeightedAdjacencyGraph WeightedAdjacencyMatrix '
+        'WeightedData WeightedGraphQ Weights WelchWindow WheelGraph WhenEvent Which While '
+        'White WhiteNoiseProcess WhitePoint Whitespace WhitespaceCharacter WhittakerM '
+        'WhittakerW WienerFilter WienerProcess WignerD WignerSemicircleDistribution '
+        'WikidataData WikidataSearch WikipediaData WikipediaSearch WilksW WilksWTest '
+        'WindDirectionData WindSpeedData WindVectorData WindingCount WindingPolygon '
+        'WindowClickSelect WindowElements WindowFloating WindowFrame WindowFrameElements '
+        'WindowMargins WindowOpacity WindowSize WindowStatusArea WindowTitle WindowToolbars '
+        'WinsorizedMean WinsorizedVariance WishartMatrixDistribution With WolframAlpha '
+        'WolframLanguageData Word WordBoundary WordCharacter WordCloud WordCount WordCounts '
+        'WordData WordDefinition WordFrequency WordFrequencyData WordList WordOrientation '
+        'WordSearch WordSelectionFunction WordSeparators WordSpacings WordStem '
+        'WordTranslation WorkingPrecision WrapAround Write WriteLine WriteString Wronskian '
+        'XMLElement XMLObject XMLTemplate XYZColor Xnor Xor Yellow Yesterday '
+        'YuleDissimilarity ZIPCodeData ZTest ZTransform ZernikeR ZeroSymmetric ZeroTest Zeta '
+        'ZetaZero ZipfDistribution ZoomCenter ZoomFactor ').split(),
+    'matlab_builtins': (
+        'BeginInvoke COM CodeCompatibilityAnalysis ColorSpec Combine CombinedDatastore '
+        'DelaunayTri EndInvoke Execute Feval FunctionTestCase GetCharArray GetFullMatrix '
+        'GetVariable GetWorkspaceData GraphPlot H5.close H5.garbage_collect H5.get_libversion '
+        'H5.open H5.set_free_list_limits H5A.close H5A.create H5A.delete H5A.get_info '
+        'H5A.get_name H5A.get_space H5A.get_type H5A.iterate H5A.open H5A.open_by_idx '
+        'H5A.open_by_name H5A.read H5A.write H5D.close H5D.create H5D.get_access_plist '
+        'H5D.get_create_plist H5D.get_offset H5D.get_space H5D.get_space_status '
+        'H5D.get_storage_size H5D.get_type H5D.open H5D.read H5D.set_extent '
+        'H5D.vlen_get_buf_size H5D.write H5DS.attach_scale H5DS.detach_scale H5DS.get_label '
+        'H5DS.get_num_scales H5DS.get_scale_name H5DS.is_scale H5DS.iterate_scales '
+        'H5DS.set_label H5DS.set_scale H5E.clear H5E.get_major H5E.get_minor H5E.walk '
+        'H5F.close H5F.create H5F.flush H5F.get_access_plist H5F.get_create_plist '
+        'H5F.get_filesize H5F.get_freespace H5F.get_info H5F.get_mdc_config '
+        'H5F.get_mdc_hit_rate H5F.get_mdc_size H5F.get_name H5F.get_obj_count H5F.get_obj_ids '
+        'H5F.is_hdf5 H5F.mount H5F.open H5F.reopen H5F.set_mdc_config H5F.unmount H5G.close '
+        'H5G.create H5G.get_info H5G.open H5I.dec_ref H5I.get_file_id H5I.get_name '
+        'H5I.get_ref H5I.get_type H5I.inc_ref H5I.is_valid H5L.copy H5L.create_external '
+        'H5L.create_hard H5L.create_soft H5L.delete H5L.exists H5L.get_info '
+        'H5L.get_name_by_idx H5L.get_val H5L.iterate H5L.iterate_by_name H5L.move H5L.visit '
+        'H5L.visit_by_name H5ML.compare_values H5ML.get_constant_names '
+        'H5ML.get_constant_value H5ML.get_function_names H5ML.get_mem_datatype H5ML.hoffset '
+        'H5ML.sizeof H5O.close H5O.copy H5O.get_comment H5O.get_comment_by_name H5O.get_info '
+        'H5O.link H5O.open H5O.open_by_idx H5O.set_comment H5O.set_comment_by_name H5O.visit '
+        'H5O.visit_by_name H5P.all_filters_avail H5P.close H5P.close_class H5P.copy '
+        'H5P.create H5P.equal H5P.exist H5P.fill_value_defined H5P.get H5P.get_alignment '
+        'H5P.get_alloc_time H5P.get_attr_creation_order H5P.get_attr_phase_change '
+        'H5P.get_btree_ratios H5P.get_char_encoding H5P.get_chunk H5P.get_chunk_cache '
+        'H5P.get_class H5P.get_class_name H5P.get_class_parent H5P.get_copy_object '
+        'H5P.get_create_intermediate_group H5P.get_driver H5P.get_edc_check H5P.get_external '
+        'H5P.get_external_count H5P.get_family_offset H5P.get_fapl_core H5P.get_fapl_family '
+        'H5P.get_fapl_multi H5P.get_fclose_degree H5P.get_fill_time H5P.get_fill_value '
+        'H5P.get_filter H5P.get_filter_by_id H5P.get_gc_references H5P.get_hyper_vector_size '
+        'H5P.get_istore_k H5P.get_layout H5P.get_libver_bounds H5P.get_link_creation_order '
+        'H5P.get_link_phase_change H5P.get_mdc_config H5P.get_meta_block_size '
+        'H5P.get_multi_type H5P.get_nfilters H5P.get_nprops H5P.get_sieve_buf_size '
+        'H5P.get_size H5P.get_sizes H5P.get_small_data_block_size H5P.get_sym_k '
+        'H5P.get_userblock H5P.get_version H5P.isa_class H5P.iterate H5P.modify_filter '
+        'H5P.remove_filter H5P.set H5P.set_alignment H5P.set_alloc_time '
+        'H5P.set_attr_creation_order H5P.set_attr_phase_change H5P.set_btree_ratios '
+        'H5P.set_char_encoding H5P.set_chunk H5P.set_chunk_cache H5P.set_copy_object '
+        'H5P.set_create_intermediate_group H5P.set_deflate H5P.set_edc_check H5P.set_external '
+        'H5P.set_family_offset H5P.set_fapl_core H5P.set_fapl_family H5P.set_fapl_log '
+        'H5P.set_fapl_multi H5P.set_fapl_sec2 H5P.set_fapl_split H5P.set_fapl_stdio '
+        'H5P.set_fclose_degree H5P.set_fill_time H5P.set_fill_value H5P.set_filter '
+        'H5P.set_fletcher32 H5P.set_gc_references H5P.set_hyper_vector_size H5P.set_istore_k '
+        'H5P.set_layout H5P.set_libver_bounds H5P.set_link_creation_order '
+        'H5P.set_link_phase_change H5P.set_mdc_config H5P.set_meta_block_size '
+        'H5P.set_multi_type H5P.set_nbit H5P.set_scaleoffset H5P.set_shuffle '
+        'H5P.set_sieve_buf_size H5P.set_sizes H5P.set_small_data_block_size H5P.set_sym_k '
+        'H5P.set_userblock H5R.create H5R.dereference H5R.get_name H5R.get_obj_type '
+        'H5R.get_region H5S.close H5S.copy H5S.create H5S.create_simple H5S.extent_copy '
+        'H5S.get_select_bounds H5S.get_select_elem_npoints H5S.get_select_elem_pointlist '
+        'H5S.get_select_hyper_blocklist H5S.get_select_hyper_nblocks H5S.get_select_npoints '
+        'H5S.get_select_type H5S.get_simple_extent_dims H5S.get_simple_extent_ndims '
+        'H5S.get_simple_extent_npoints H5S.get_simple_extent_type H5S.is_simple '
+        'H5S.offset_simple H5S.select_all H5S.select_elements H5S.select_hyperslab '
+        'H5S.select_none H5S.select_valid H5S.set_extent_none H5S.set_extent_simple '
+        'H5T.array_create H5T.close H5T.commit H5T.committed H5T.copy H5T.create '
+        'H5T.detect_class H5T.enum_create H5T.enum_insert H5T.enum_nameof H5T.enum_valueof '
+        'H5T.equal H5T.get_array_dims H5T.get_array_ndims H5T.get_class H5T.get_create_plist '
+        'H5T.get_cset H5T.get_ebias H5T.get_fields H5T.get_inpad H5T.get_member_class '
+        'H5T.get_member_index H5T.get_member_name H5T.get_member_offset H5T.get_member_type '
+        'H5T.get_member_value H5T.get_native_type H5T.get_nmembers H5T.get_norm '
+        'H5T.get_offset H5T.get_order H5T.get_pad H5T.get_precision H5T.get_sign H5T.get_size '
+        'H5T.get_strpad H5T.get_super H5T.get_tag H5T.insert H5T.is_variable_str H5T.lock '
+        'H5T.open H5T.pack H5T.set_cset H5T.set_ebias H5T.set_fields H5T.set_inpad '
+        'H5T.set_norm H5T.set_offset H5T.set_order H5T.set_pad H5T.set_precision H5T.set_sign '
+        'H5T.set_size H5T.set_strpad H5T.set_tag H5T.vlen_create H5Z.filter_avail '
+        'H5Z.get_filter_info Inf KeyValueDatastore KeyValueStore LineSpec Logical MException '
+        'MException.last MaximizeCommandWindow MemoizedFunction MinimizeCommandWindow NET '
+        'NET.Assembly NET.GenericClass NET.NetException NET.addAssembly NET.convertArray '
+        'NET.createArray NET.createGeneric NET.disableAutoRelease NET.enableAutoRelease '
+        'NET.invokeGenericMethod NET.isNETSupported NET.setStaticProperty NaN NaT '
+        'PutCharArray PutFullMatrix PutWorkspaceData Quit RandStream RandStream.create '
+        'RandStream.getGlobalStream RandStream.list RandStream.setGlobalStream Remove '
+        'RemoveAll Setting SettingsGroup TallDatastore Tiff Tiff.computeStrip '
+        'Tiff.computeTile Tiff.currentDirectory Tiff.getTag Tiff.getTagNames Tiff.getVersion '
+        'Tiff.isTiled Tiff.lastDirectory Tiff.nextDirectory Tiff.numberOfStrips '
+        'Tiff.numberOfTiles Tiff.readEncodedStrip Tiff.readEncodedTile Tiff.readRGBAImage '
+        'Tiff.readRGBAStrip Tiff.readRGBATile Tiff.rewriteDirectory Tiff.setDirectory '
+        'Tiff.setSubDirectory Tiff.setTag Tiff.writeDirectory Tiff.writeEncodedStrip '
+        'Tiff.writeEncodedTile TransformedDatastore TriRep TriScatteredInterp ValueIterator '
+        'VideoReader VideoWriter abs accumarray acos acosd acosh acot acotd acoth acsc acscd '
+        'acsch actxGetRunningServer actxcontrol actxcontrollist actxcontrolselect actxserver '
+        'add addCause addClass addCondition addConditionsFrom addConstructor addCorrection '
+        'addFields addFile addFolderIncludingChildFiles addFunction addLabel addMethod '
+        'addOptional addParamValue addParameter addPath addPlugin addProperty addReference '
+        'addRequired addShortcut addShutdownFile addStartupFile addTeardown '
+        'addToolbarExplorationButtons addboundary addcats addedge addevent addlistener '
+        'addmulti addnode addpath addpoints addpref addprop addproperty addsample '
+        'addsampletocollection addtodate addts addvars adjacency airy align alim all allchild '
+        'allowModelReferenceDiscreteSampleTimeInheritanceImpl alpha alphaShape alphaSpectrum '
+        'alphaTriangulation alphamap amd analyzeCodeCompatibility ancestor and angle '
+        'animatedline annotation ans any appdesigner append applyFixture area array2table '
+        'array2timetable arrayfun ascii asec asecd asech asin asind asinh assert '
+        'assertAccessed assertCalled assertClass assertEmpty assertEqual assertError '
+        'assertFail assertFalse assertGreaterThan assertGreaterThanOrEqual assertInstanceOf '
+        'assertLength assertLessThan assertLessThanOrEqual assertMatches assertNotAccessed '
+        'assertNotCalled assertNotEmpty assertNotEqual assertNotSameHandle assertNotSet '
+        'assertNumElements assertReturnsTrue assertSameHandle assertSet assertSize '
+        'assertSubstring assertThat assertTrue assertUsing assertWarning assertWarningFree '
+        'assignOutputsWhen assignin assumeAccessed assumeCalled assumeClass assumeEmpty '
+        'assumeEqual assumeError assumeFail assumeFalse assumeGreaterThan '
+        'assumeGreaterThanOrEqual assumeInstanceOf assumeLength assumeLessThan '
+        'assumeLessThanOrEqual assumeMatches assumeNotAccessed assumeNotCalled assumeNotEmpty '
+        'assumeNotEqual assumeNotSameHandle assumeNotSet assumeNumElements assumeReturnsTrue '
+        'assumeSameHandle assumeSet assumeSize assumeSubstring assumeThat assumeTrue '
+        'assumeUsing assumeWarning assumeWarningFree atan atan2 atan2d atand atanh '
+        'audiodevinfo audioinfo audioplayer audioread audiorecorder audiowrite autumn aviinfo '
+        'axes axis axtoolbar axtoolbarbtn balance bandwidth bar bar3 bar3h barh baryToCart '
+        'barycentricToCartesian base2dec batchStartupOptionUsed bctree beep bench besselh '
+        'besseli besselj besselk bessely beta betainc betaincinv betaln between bfsearch bicg '
+        'bicgstab bicgstabl biconncomp bin2dec binary binscatter bitand bitcmp bitget bitnot '
+        'bitor bitset bitshift bitxor blanks blkdiag bone boundary boundaryFacets '
+        'boundaryshape boundingbox bounds box break brighten brush bsxfun build '
+        'builddocsearchdb builtin bvp4c bvp5c bvpget bvpinit bvpset bvpxtend caldays caldiff '
+        'calendar calendarDuration callSoapService calllib calmonths calquarters calweeks '
+        'calyears camdolly cameratoolbar camlight camlookat camorbit campan campos camproj '
+        'camroll camtarget camup camva camzoom cancel cancelled cart2pol cart2sph cartToBary '
+        'cartesianToBarycentric cast cat categorical categories caxis cd cdf2rdf cdfepoch '
+        'cdfinfo cdflib cdflib.SetVarReservePercent cdflib.close cdflib.closeVar '
+        'cdflib.computeEpoch cdflib.computeEpoch16 cdflib.create cdflib.createAttr '
+        'cdflib.createVar cdflib.delete cdflib.deleteAttr cdflib.deleteAttrEntry '
+        'cdflib.deleteAttrgEntry cdflib.deleteVar cdflib.deleteVarRecords '
+        'cdflib.epoch16Breakdown cdflib.epochBreakdown cdflib.getAttrEntry '
+        'cdflib.getAttrMaxEntry cdflib.getAttrMaxgEntry cdflib.getAttrName cdflib.getAttrNum '
+        'cdflib.getAttrScope cdflib.getAttrgEntry cdflib.getCacheSize cdflib.getChecksum '
+        'cdflib.getCompression cdflib.getCompressionCacheSize cdflib.getConstantNames '
+        'cdflib.getConstantValue cdflib.getCopyright cdflib.getFileBackward cdflib.getFormat '
+        'cdflib.getLibraryCopyright cdflib.getLibraryVersion cdflib.getMajority '
+        'cdflib.getName cdflib.getNumAttrEntries cdflib.getNumAttrgEntries '
+        'cdflib.getNumAttributes cdflib.getNumgAttributes cdflib.getReadOnlyMode '
+        'cdflib.getStageCacheSize cdflib.getValidate cdflib.getVarAllocRecords '
+        'cdflib.getVarBlockingFactor cdflib.getVarCacheSize cdflib.getVarCompression '
+        'cdflib.getVarData cdflib.getVarMaxAllocRecNum cdflib.getVarMaxWrittenRecNum '
+        'cdflib.getVarName cdflib.getVarNum cdflib.getVarNumRecsWritten cdflib.getVarPadValue '
+        'cdflib.getVarRecordData cdflib.getVarReservePercent cdflib.getVarSparseRecords '
+        'cdflib.getVarsMaxWrittenRecNum cdflib.getVersion cdflib.hyperGetVarData '
+        'cdflib.hyperPutVarData cdflib.inquire cdflib.inquireAttr cdflib.inquireAttrEntry '
+        'cdflib.inquireAttrgEntry cdflib.inquireVar cdflib.open cdflib.putAttrEntry '
+        'cdflib.putAttrgEntry cdflib.putVarData cdflib.putVarRecordData cdflib.renameAttr '
+        'cdflib.renameVar cdflib.setCacheSize cdflib.setChecksum cdflib.setCompression '
+        'cdflib.setCompressionCacheSize cdflib.setFileBackward cdflib.setFormat '
+        'cdflib.setMajority cdflib.setReadOnlyMode cdflib.setStageCacheSize '
+        'cdflib.setValidate cdflib.setVarAllocBlockRecords cdflib.setVarBlockingFactor '
+        'cdflib.setVarCacheSize cdflib.setVarCompression cdflib.setVarInitialRecs '
+        'cdflib.setVarPadValue cdflib.setVarSparseRecords cdflib.setVarsCacheSize cdfread '
+        'cdfwrite ceil cell cell2mat cell2struct cell2table celldisp cellfun cellplot cellstr '
+        'centrality centroid cgs changeFields char checkcode checkin checkout chol cholupdate '
+        'choose circshift circumcenter circumcenters cla clabel class classUnderlying '
+        'classdef clc clear clearAllMemoizedCaches clearCache clearMockHistory '
+        'clearPersonalValue clearTemporaryValue clearpoints clearvars clf clibRelease '
+        'clibgen.ClassDefinition clibgen.ConstructorDefinition clibgen.EnumDefinition '
+        'clibgen.FunctionDefinition clibgen.LibraryDefinition clibgen.MethodDefinition '
+        'clibgen.PropertyDefinition clibgen.buildInterface clibgen.generateLibraryDefinition '
+        'clipboard clock clone close closeFile closereq cmopts cmpermute cmunique '
+        'codeCompatibilityReport colamd collapse colon colorbar colorcube colordef colormap '
+        'colperm com.mathworks.engine.MatlabEngine com.mathworks.matlab.types.CellStr '
+        'com.mathworks.matlab.types.Complex com.mathworks.matlab.types.HandleObject '
+        'com.mathworks.matlab.types.Struct combine comet comet3 compan compass complete '
+        'complex compose computer cond condeig condensation condest coneplot conj conncomp '
+        'containers.Map contains continue contour contour3 contourc contourf contourslice '
+        'contrast conv conv2 convert convertCharsToStrings convertContainedStringsToChars '
+        'convertLike convertStringsToChars convertvars convexHull convhull convhulln convn '
+        'cool copper copy copyElement copyHDU copyTo copyfile copyobj corrcoef cos cosd cosh '
+        'cospi cot cotd coth count countEachLabel countcats cov cplxpair cputime '
+        'createCategory createClassFromWsdl createFile createImg createLabel createMock '
+        'createSampleTime createSharedTestFixture createSoapMessage createTbl '
+        'createTestClassInstance createTestMethodInstance criticalAlpha cross csc cscd csch '
+        'csvread csvwrite ctranspose cummax cummin cumprod cumsum cumtrapz curl '
+        'currentProject customverctrl cylinder daqread daspect dataTipInteraction '
+        'dataTipTextRow datacursormode datastore date datenum dateshift datestr datetick '
+        'datetime datevec day days dbclear dbcont dbdown dblquad dbmex dbquit dbstack '
+        'dbstatus dbstep dbstop dbtype dbup dde23 ddeget ddensd ddesd ddeset deal deblank '
+        'dec2base dec2bin dec2hex decic decomposition deconv defineArgument defineOutput '
+        'deg2rad degree del2 delaunay delaunayTriangulation delaunayn delegateTo delete '
+        'deleteCol deleteFile deleteHDU deleteKey deleteRecord deleteRows deleteproperty '
+        'delevent delimitedTextImportOptions delsample delsamplefromcollection demo det '
+        'details detectImportOptions detrend deval dfsearch diag diagnose dialog diary diff '
+        'diffuse digraph dir disableDefaultInteractivity discretize disp display '
+        'displayEmptyObject displayNonScalarObject displayScalarHandleToDeletedObject '
+        'displayScalarObject dissect distances dither divergence dlmread dlmwrite dmperm doc '
+        'docsearch done dos dot double drag dragrect drawnow dsearchn duration dynamicprops '
+        'echo echodemo edgeAttachments edgecount edges edit eig eigs ellipj ellipke ellipsoid '
+        'empty enableDefaultInteractivity enableNETfromNetworkDrive enableservice end '
+        'endsWith enumeration eomday eps eq equilibrate erase eraseBetween erf erfc erfcinv '
+        'erfcx erfinv error errorbar errordlg etime etree etreeplot eval evalc evalin '
+        'event.DynamicPropertyEvent event.EventData event.PropertyEvent event.hasListener '
+        'event.listener event.proplistener eventlisteners events exceltime exist exit exp '
+        'expand expectedContentLength expint expm expm1 export export2wsdlg exportsetupdlg '
+        'extractAfter extractBefore extractBetween eye ezcontour ezcontourf ezmesh ezmeshc '
+        'ezplot ezplot3 ezpolar ezsurf ezsurfc faceNormal faceNormals factor factorial false '
+        'fatalAssertAccessed fatalAssertCalled fatalAssertClass fatalAssertEmpty '
+        'fatalAssertEqual fatalAssertError fatalAssertFail fatalAssertFalse '
+        'fatalAssertGreaterThan fatalAssertGreaterThanOrEqual fatalAssertInstanceOf '
+        'fatalAssertLength fatalAssertLessThan fatalAssertLessThanOrEqual fatalAssertMatches '
+        'fatalAssertNotAccessed fatalAssertNotCalled fatalAssertNotEmpty fatalAssertNotEqual '
+        'fatalAssertNotSameHandle fatalAssertNotSet fatalAssertNumElements '
+        'fatalAssertReturnsTrue fatalAssertSameHandle fatalAssertSet fatalAssertSize '
+        'fatalAssertSubstring fatalAssertThat fatalAssertTrue fatalAssertUsing '
+        'fatalAssertWarning fatalAssertWarningFree fclose fcontour feather featureEdges feof '
+        'ferror feval fewerbins fft fft2 fftn fftshift fftw fgetl fgets fieldnames figure '
+        'figurepalette fileDatastore fileMode fileName fileattrib filemarker fileparts '
+        'fileread filesep fill fill3 fillmissing filloutliers filter filter2 fimplicit '
+        'fimplicit3 find findCategory findEvent findFile findLabel findall findedge findfigs '
+        'findgroups findnode findobj findprop findstr finish fitsdisp fitsinfo fitsread '
+        'fitswrite fix fixedWidthImportOptions flag flintmax flip flipdim flipedge fliplr '
+        'flipud floor flow fmesh fminbnd fminsearch fopen for format fplot fplot3 fprintf '
+        'frame2im fread freeBoundary freqspace frewind fscanf fseek fsurf ftell ftp full '
+        'fullfile func2str function functions functiontests funm fwrite fzero gallery gamma '
+        'gammainc gammaincinv gammaln gather gca gcbf gcbo gcd gcf gcmr gco ge genpath '
+        'genvarname geoaxes geobasemap geobubble geodensityplot geolimits geoplot geoscatter '
+        'geotickformat get getAColParms getBColParms getClass getColName getColType '
+        'getConstantValue getCurrentTime getData getDiagnosticFor getDiscreteStateImpl '
+        'getDiscreteStateSpecificationImpl getEqColType getFields getFileFormats getFooter '
+        'getGlobalNamesImpl getHDUnum getHDUtype getHdrSpace getHeader getHeaderImpl '
+        'getIconImpl getImgSize getImgType getImpulseResponseLengthImpl '
+        'getInputDimensionConstraintImpl getLocation getMockHistory getNegativeDiagnosticFor '
+        'getNumCols getNumHDUs getNumInputs getNumInputsImpl getNumOutputs getNumOutputsImpl '
+        'getNumRows getOpenFiles getOutputDataTypeImpl getOutputDimensionConstraintImpl '
+        'getOutputSizeImpl getParameter getPostActValString getPostConditionString '
+        'getPostDescriptionString getPostExpValString getPreDescriptionString getProfiles '
+        'getPropertyGroups getPropertyGroupsImpl getReasonPhrase getReport getSampleTime '
+        'getSampleTimeImpl getSharedTestFixtures getSimulateUsingImpl '
+        'getSimulinkFunctionNamesImpl getTimeStr getVersion getabstime getappdata '
+        'getaudiodata getdatasamples getdatasamplesize getdisp getenv getfield getframe '
+        'getinterpmethod getnext getpixelposition getplayer getpoints getpref getqualitydesc '
+        'getsamples getsampleusingtime gettimeseriesnames gettsafteratevent gettsafterevent '
+        'gettsatevent gettsbeforeatevent gettsbeforeevent gettsbetweenevents getvaropts '
+        'ginput global gmres gobjects gplot grabcode gradient graph gray graymon grid '
+        'griddata griddatan griddedInterpolant groot groupcounts groupsummary grouptransform '
+        'gsvd gt gtext guidata guide guihandles gunzip gzip h5create h5disp h5info h5read '
+        'h5readatt h5write h5writeatt hadamard handle hankel hasFactoryValue hasFrame '
+        'hasPersonalValue hasTemporaryValue hasdata hasfile hasnext hdf5info hdf5read '
+        'hdf5write hdfan hdfdf24 hdfdfr8 hdfh hdfhd hdfhe hdfhx hdfinfo hdfml hdfpt hdfread '
+        'hdftool hdfv hdfvf hdfvh hdfvs head heatmap height help helpbrowser helpdesk helpdlg '
+        'helpwin hess hex2dec hex2num hgexport hggroup hgload hgsave hgtransform hidden '
+        'highlight hilb hist histc histcounts histcounts2 histogram histogram2 hms hold holes '
+        'home horzcat hot hour hours hover hsv hsv2rgb hypot ichol idealfilter idivide ifft '
+        'ifft2 ifftn ifftshift ilu im2double im2frame im2java imag image imageDatastore '
+        'imagesc imapprox imfinfo imformats imgCompress import importdata imread imresize '
+        'imshow imtile imwrite inOutStatus inShape incenter incenters incidence ind2rgb '
+        'ind2sub indegree inedges info infoImpl initialize initializeDatastore inline inmem '
+        'inner2outer innerjoin inpolygon input inputParser inputdlg inputname insertATbl '
+        'insertAfter insertBTbl insertBefore insertCol insertImg insertRows inspect '
+        'instrcallback instrfind instrfindall int16 int2str int32 int64 int8 integral '
+        'integral2 integral3 interp1 interp1q interp2 interp3 interpft interpn '
+        'interpstreamspeed intersect intmax intmin inv invhilb invoke ipermute iqr is* '
+        'isCompatible isCompressedImg isConnected isDiscreteStateSpecificationMutableImpl '
+        'isDone isDoneImpl isEdge isIllConditioned isInactivePropertyImpl '
+        'isInputComplexityMutableImpl isInputDataTypeMutableImpl isInputDirectFeedthroughImpl '
+        'isInputSizeLockedImpl isInputSizeMutableImpl isInterior isKey isLoaded isLocked '
+        'isNull isOutputComplexImpl isOutputFixedSizeImpl isStringScalar '
+        'isTunablePropertyDataTypeMutableImpl isa isaUnderlying isappdata isbanded isbetween '
+        'iscalendarduration iscategorical iscategory iscell iscellstr ischange ischar '
+        'iscolumn iscom isdag isdatetime isdiag isdir isdst isduration isempty isenum isequal '
+        'isequaln isequalwithequalnans isevent isfield isfile isfinite isfloat isfolder '
+        'isfullfile isgraphics ishandle ishermitian ishghandle ishold ishole isinf isinteger '
+        'isinterface isinterior isisomorphic isjava iskeyword isletter islocalmax islocalmin '
+        'islogical ismac ismatrix ismember ismembertol ismethod ismissing ismultigraph isnan '
+        'isnat isnumeric isobject isocaps isocolors isomorphism isonormals isordinal '
+        'isosurface isoutlier ispc isplaying ispref isprime isprop isprotected isreal '
+        'isrecording isregular isrow isscalar issimplified issorted issortedrows isspace '
+        'issparse isstr isstring isstrprop isstruct isstudent issymmetric istable istall '
+        'istimetable istril istriu isundefined isunix isvalid isvarname isvector isweekend '
+        'javaArray javaMethod javaMethodEDT javaObject javaObjectEDT javaaddpath javachk '
+        'javaclasspath javarmpath jet join jsondecode jsonencode juliandate keepMeasuring '
+        'keyboard keys kron labeledge labelnode lag laplacian lasterr lasterror lastwarn '
+        'layout lcm ldivide ldl le legend legendre length lib.pointer libfunctions '
+        'libfunctionsview libisloaded libpointer libstruct license light lightangle lighting '
+        'lin2mu line lines linkaxes linkdata linkprop linsolve linspace listModifiedFiles '
+        'listRequiredFiles listdlg listener listfonts load loadObjectImpl loadlibrary loadobj '
+        'localfunctions log log10 log1p log2 logical loglog logm logspace lookfor lower ls '
+        'lscov lsqminnorm lsqnonneg lsqr lt lu magic makehgtform mapreduce mapreducer '
+        'mat2cell mat2str matchpairs material matfile matlab matlab.System '
+        'matlab.addons.disableAddon matlab.addons.enableAddon matlab.addons.install '
+        'matlab.addons.installedAddons matlab.addons.isAddonEnabled '
+        'matlab.addons.toolbox.installToolbox matlab.addons.toolbox.installedToolboxes '
+        'matlab.addons.toolbox.packageToolbox matlab.addons.toolbox.toolboxVersion '
+        'matlab.addons.toolbox.uninstallToolbox matlab.addons.uninstall matlab.apputil.create '
+        'matlab.apputil.getInstalledAppInfo matlab.apputil.install matlab.apputil.package '
+        'matlab.apputil.run matlab.apputil.uninstall '
+        'matlab.codetools.requiredFilesAndProducts matlab.engine.FutureResult '
+        'matlab.engine.MatlabEngine matlab.engine.connect_matlab matlab.engine.engineName '
+        'matlab.engine.find_matlab matlab.engine.isEngineShared matlab.engine.shareEngine '
+        'matlab.engine.start_matlab matlab.exception.JavaException '
+        'matlab.exception.PyException matlab.graphics.Graphics '
+        'matlab.graphics.GraphicsPlaceholder matlab.io.Datastore matlab.io.MatFile '
+        'matlab.io.datastore.DsFileReader matlab.io.datastore.DsFileSet '
+        'matlab.io.datastore.HadoopFileBased matlab.io.datastore.HadoopLocationBased '
+        'matlab.io.datastore.Partitionable matlab.io.datastore.Shuffleable matlab.io.hdf4.sd '
+        'matlab.io.hdf4.sd.attrInfo matlab.io.hdf4.sd.close matlab.io.hdf4.sd.create '
+        'matlab.io.hdf4.sd.dimInfo matlab.io.hdf4.sd.endAccess matlab.io.hdf4.sd.fileInfo '
+        'matlab.io.hdf4.sd.findAttr matlab.io.hdf4.sd.getCal matlab.io.hdf4.sd.getChunkInfo '
+        'matlab.io.hdf4.sd.getCompInfo matlab.io.hdf4.sd.getDataStrs '
+        'matlab.io.hdf4.sd.getDimID matlab.io.hdf4.sd.getDimScale '
+        'matlab.io.hdf4.sd.getDimStrs matlab.io.hdf4.sd.getFilename '
+        'matlab.io.hdf4.sd.getFillValue matlab.io.hdf4.sd.getInfo matlab.io.hdf4.sd.getRange '
+        'matlab.io.hdf4.sd.idToRef matlab.io.hdf4.sd.idType matlab.io.hdf4.sd.isCoordVar '
+        'matlab.io.hdf4.sd.isRecord matlab.io.hdf4.sd.nameToIndex '
+        'matlab.io.hdf4.sd.nameToIndices matlab.io.hdf4.sd.readAttr '
+        'matlab.io.hdf4.sd.readChunk matlab.io.hdf4.sd.readData matlab.io.hdf4.sd.refToIndex '
+        'matlab.io.hdf4.sd.select matlab.io.hdf4.sd.setAttr matlab.io.hdf4.sd.setCal '
+        'matlab.io.hdf4.sd.setChunk matlab.io.hdf4.sd.setCompress '
+        'matlab.io.hdf4.sd.setDataStrs matlab.io.hdf4.sd.setDimName '
+        'matlab.io.hdf4.sd.setDimScale matlab.io.hdf4.sd.setDimStrs '
+        'matlab.io.hdf4.sd.setExternalFile matlab.io.hdf4.sd.setFillMode '
+        'matlab.io.hdf4.sd.setFillValue matlab.io.hdf4.sd.setNBitDataSet '
+        'matlab.io.hdf4.sd.setRange matlab.io.hdf4.sd.start matlab.io.hdf4.sd.writeChunk '
+        'matlab.io.hdf4.sd.writeData matlab.io.hdfeos.gd matlab.io.hdfeos.gd.attach '
+        'matlab.io.hdfeos.gd.close matlab.io.hdfeos.gd.compInfo matlab.io.hdfeos.gd.create '
+        'matlab.io.hdfeos.gd.defBoxRegion matlab.io.hdfeos.gd.defComp '
+        'matlab.io.hdfeos.gd.defDim matlab.io.hdfeos.gd.defField '
+        'matlab.io.hdfeos.gd.defOrigin matlab.io.hdfeos.gd.defPixReg '
+        'matlab.io.hdfeos.gd.defProj matlab.io.hdfeos.gd.defTile '
+        'matlab.io.hdfeos.gd.defVrtRegion matlab.io.hdfeos.gd.detach '
+        'matlab.io.hdfeos.gd.dimInfo matlab.io.hdfeos.gd.extractRegion '
+        'matlab.io.hdfeos.gd.fieldInfo matlab.io.hdfeos.gd.getFillValue '
+        'matlab.io.hdfeos.gd.getPixValues matlab.io.hdfeos.gd.getPixels '
+        'matlab.io.hdfeos.gd.gridInfo matlab.io.hdfeos.gd.ij2ll matlab.io.hdfeos.gd.inqAttrs '
+        'matlab.io.hdfeos.gd.inqDims matlab.io.hdfeos.gd.inqFields '
+        'matlab.io.hdfeos.gd.inqGrid matlab.io.hdfeos.gd.interpolate '
+        'matlab.io.hdfeos.gd.ll2ij matlab.io.hdfeos.gd.nEntries matlab.io.hdfeos.gd.open '
+        'matlab.io.hdfeos.gd.originInfo matlab.io.hdfeos.gd.pixRegInfo '
+        'matlab.io.hdfeos.gd.projInfo matlab.io.hdfeos.gd.readAttr '
+        'matlab.io.hdfeos.gd.readBlkSomOffset matlab.io.hdfeos.gd.readField '
+        'matlab.io.hdfeos.gd.readTile matlab.io.hdfeos.gd.regionInfo '
+        'matlab.io.hdfeos.gd.setFillValue matlab.io.hdfeos.gd.setTileComp '
+        'matlab.io.hdfeos.gd.sphereCodeToName matlab.io.hdfeos.gd.sphereNameToCode '
+        'matlab.io.hdfeos.gd.tileInfo matlab.io.hdfeos.gd.writeAttr '
+        'matlab.io.hdfeos.gd.writeBlkSomOffset matlab.io.hdfeos.gd.writeField '
+        'matlab.io.hdfeos.gd.writeTile matlab.io.hdfeos.sw matlab.io.hdfeos.sw.attach '
+        'matlab.io.hdfeos.sw.close matlab.io.hdfeos.sw.compInfo matlab.io.hdfeos.sw.create '
+        'matlab.io.hdfeos.sw.defBoxRegion matlab.io.hdfeos.sw.defComp '
+        'matlab.io.hdfeos.sw.defDataField matlab.io.hdfeos.sw.defDim '
+        'matlab.io.hdfeos.sw.defDimMap matlab.io.hdfeos.sw.defGeoField '
+        'matlab.io.hdfeos.sw.defTimePeriod matlab.io.hdfeos.sw.defVrtRegion '
+        'matlab.io.hdfeos.sw.detach matlab.io.hdfeos.sw.dimInfo '
+        'matlab.io.hdfeos.sw.extractPeriod matlab.io.hdfeos.sw.extractRegion '
+        'matlab.io.hdfeos.sw.fieldInfo matlab.io.hdfeos.sw.geoMapInfo '
+        'matlab.io.hdfeos.sw.getFillValue matlab.io.hdfeos.sw.idxMapInfo '
+        'matlab.io.hdfeos.sw.inqAttrs matlab.io.hdfeos.sw.inqDataFields '
+        'matlab.io.hdfeos.sw.inqDims matlab.io.hdfeos.sw.inqGeoFields '
+        'matlab.io.hdfeos.sw.inqIdxMaps matlab.io.hdfeos.sw.inqMaps '
+        'matlab.io.hdfeos.sw.inqSwath matlab.io.hdfeos.sw.mapInfo '
+        'matlab.io.hdfeos.sw.nEntries matlab.io.hdfeos.sw.open matlab.io.hdfeos.sw.periodInfo '
+        'matlab.io.hdfeos.sw.readAttr matlab.io.hdfeos.sw.readField '
+        'matlab.io.hdfeos.sw.regionInfo matlab.io.hdfeos.sw.setFillValue '
+        'matlab.io.hdfeos.sw.writeAttr matlab.io.hdfeos.sw.writeField '
+        'matlab.io.saveVariablesToScript matlab.lang.OnOffSwitchState '
+        'matlab.lang.correction.AppendArgumentsCorrection matlab.lang.makeUniqueStrings '
+        'matlab.lang.makeValidName matlab.mex.MexHost matlab.mixin.Copyable '
+        'matlab.mixin.CustomDisplay matlab.mixin.CustomDisplay.convertDimensionsToString '
+        'matlab.mixin.CustomDisplay.displayPropertyGroups '
+        'matlab.mixin.CustomDisplay.getClassNameForHeader '
+        'matlab.mixin.CustomDisplay.getDeletedHandleText '
+        'matlab.mixin.CustomDisplay.getDetailedFooter '
+        'matlab.mixin.CustomDisplay.getDetailedHeader '
+        'matlab.mixin.CustomDisplay.getHandleText matlab.mixin.CustomDisplay.getSimpleHeader '
+        'matlab.mixin.Heterogeneous matlab.mixin.Heterogeneous.getDefaultScalarElement '
+        'matlab.mixin.SetGet matlab.mixin.SetGetExactNames matlab.mixin.util.PropertyGroup '
+        'matlab.mock.AnyArguments matlab.mock.InteractionHistory '
+        'matlab.mock.InteractionHistory.forMock matlab.mock.MethodCallBehavior '
+        'matlab.mock.PropertyBehavior matlab.mock.PropertyGetBehavior '
+        'matlab.mock.PropertySetBehavior matlab.mock.TestCase '
+        'matlab.mock.TestCase.forInteractiveUse matlab.mock.actions.AssignOutputs '
+        'matlab.mock.actions.Invoke matlab.mock.actions.ReturnStoredValue '
+        'matlab.mock.actions.StoreValue matlab.mock.actions.ThrowException '
+        'matlab.mock.constraints.Occurred matlab.mock.constraints.WasAccessed '
+        'matlab.mock.constraints.WasCalled matlab.mock.constraints.WasSet '
+        'matlab.mock.history.MethodCall matlab.mock.history.PropertyAccess '
+        'matlab.mock.history.PropertyModification matlab.mock.history.SuccessfulMethodCall '
+        'matlab.mock.history.SuccessfulPropertyAccess '
+        'matlab.mock.history.SuccessfulPropertyModification '
+        'matlab.mock.history.UnsuccessfulMethodCall '
+        'matlab.mock.history.UnsuccessfulPropertyAccess '
+        'matlab.mock.history.UnsuccessfulPropertyModification matlab.net.ArrayFormat '
+        'matlab.net.QueryParameter matlab.net.URI matlab.net.base64decode '
+        'matlab.net.base64encode matlab.net.http.AuthInfo '
+        'matlab.net.http.AuthenticationScheme matlab.net.http.Cookie '
+        'matlab.net.http.CookieInfo matlab.net.http.CookieInfo.collectFromLog '
+        'matlab.net.http.Credentials matlab.net.http.Disposition '
+        'matlab.net.http.HTTPException matlab.net.http.HTTPOptions '
+        'matlab.net.http.HeaderField matlab.net.http.HeaderField.displaySubclasses '
+        'matlab.net.http.LogRecord matlab.net.http.MediaType matlab.net.http.Message '
+        'matlab.net.http.MessageBody matlab.net.http.MessageType '
+        'matlab.net.http.ProgressMonitor matlab.net.http.ProtocolVersion '
+        'matlab.net.http.RequestLine matlab.net.http.RequestMessage '
+        'matlab.net.http.RequestMethod matlab.net.http.ResponseMessage '
+        'matlab.net.http.StartLine matlab.net.http.StatusClass matlab.net.http.StatusCode '
+        'matlab.net.http.StatusCode.fromValue matlab.net.http.StatusLine '
+        'matlab.net.http.field.AcceptField matlab.net.http.field.AuthenticateField '
+        'matlab.net.http.field.AuthenticationInfoField '
+        'matlab.net.http.field.AuthorizationField '
+        'matlab.net.http.field.ContentDispositionField '
+        'matlab.net.http.field.ContentLengthField matlab.net.http.field.ContentLocationField '
+        'matlab.net.http.field.ContentTypeField matlab.net.http.field.CookieField '
+        'matlab.net.http.field.DateField matlab.net.http.field.GenericField '
+        'matlab.net.http.field.GenericParameterizedField matlab.net.http.field.HTTPDateField '
+        'matlab.net.http.field.IntegerField matlab.net.http.field.LocationField '
+        'matlab.net.http.field.MediaRangeField matlab.net.http.field.SetCookieField '
+        'matlab.net.http.field.URIReferenceField matlab.net.http.io.BinaryConsumer '
+        'matlab.net.http.io.ContentConsumer matlab.net.http.io.ContentProvider '
+        'matlab.net.http.io.FileConsumer matlab.net.http.io.FileProvider '
+        'matlab.net.http.io.FormProvider matlab.net.http.io.GenericConsumer '
+        'matlab.net.http.io.GenericProvider matlab.net.http.io.ImageConsumer '
+        'matlab.net.http.io.ImageProvider matlab.net.http.io.JSONConsumer '
+        'matlab.net.http.io.JSONProvider matlab.net.http.io.MultipartConsumer '
+        'matlab.net.http.io.MultipartFormProvider matlab.net.http.io.MultipartProvider '
+        'matlab.net.http.io.StringConsumer matlab.net.http.io.StringProvider '
+        'matlab.perftest.FixedTimeExperiment matlab.perftest.FrequentistTimeExperiment '
+        'matlab.perftest.TestCase matlab.perftest.TimeExperiment '
+        'matlab.perftest.TimeExperiment.limitingSamplingError '
+        'matlab.perftest.TimeExperiment.withFixedSampleSize matlab.perftest.TimeResult '
+        'matlab.project.Project matlab.project.createProject matlab.project.loadProject '
+        'matlab.project.rootProject matlab.system.StringSet matlab.system.display.Action '
+        'matlab.system.display.Header matlab.system.display.Icon '
+        'matlab.system.display.Section matlab.system.display.SectionGroup '
+        'matlab.system.mixin.CustomIcon matlab.system.mixin.FiniteSource '
+        'matlab.system.mixin.Nondirect matlab.system.mixin.Propagates '
+        'matlab.system.mixin.SampleTime matlab.tall.blockMovingWindow '
+        'matlab.tall.movingWindow matlab.tall.reduce matlab.tall.transform '
+        'matlab.test.behavior.Missing matlab.uitest.TestCase '
+        'matlab.uitest.TestCase.forInteractiveUse matlab.uitest.unlock matlab.unittest.Scope '
+        'matlab.unittest.Test matlab.unittest.TestCase '
+        'matlab.unittest.TestCase.forInteractiveUse matlab.unittest.TestResult '
+        'matlab.unittest.TestRunner matlab.unittest.TestRunner.withNoPlugins '
+        'matlab.unittest.TestRunner.withTextOutput matlab.unittest.TestSuite '
+        'matlab.unittest.TestSuite.fromClass matlab.unittest.TestSuite.fromFile '
+        'matlab.unittest.TestSuite.fromFolder matlab.unittest.TestSuite.fromMethod '
+        'matlab.unittest.TestSuite.fromName matlab.unittest.TestSuite.fromPackage '
+        'matlab.unittest.TestSuite.fromProject matlab.unittest.Verbosity '
+        'matlab.unittest.constraints.AbsoluteTolerance matlab.unittest.constraints.AnyCellOf '
+        'matlab.unittest.constraints.AnyElementOf '
+        'matlab.unittest.constraints.BooleanConstraint '
+        'matlab.unittest.constraints.CellComparator matlab.unittest.constraints.Constraint '
+        'matlab.unittest.constraints.ContainsSubstring '
+        'matlab.unittest.constraints.EndsWithSubstring matlab.unittest.constraints.Eventually '
+        'matlab.unittest.constraints.EveryCellOf matlab.unittest.constraints.EveryElementOf '
+        'matlab.unittest.constraints.HasElementCount matlab.unittest.constraints.HasField '
+        'matlab.unittest.constraints.HasInf matlab.unittest.constraints.HasLength '
+        'matlab.unittest.constraints.HasNaN matlab.unittest.constraints.HasSize '
+        'matlab.unittest.constraints.HasUniqueElements matlab.unittest.constraints.IsAnything '
+        'matlab.unittest.constraints.IsEmpty matlab.unittest.constraints.IsEqualTo '
+        'matlab.unittest.constraints.IsFalse matlab.unittest.constraints.IsFile '
+        'matlab.unittest.constraints.IsFinite matlab.unittest.constraints.IsFolder '
+        'matlab.unittest.constraints.IsGreaterThan '
+        'matlab.unittest.constraints.IsGreaterThanOrEqualTo '
+        'matlab.unittest.constraints.IsInstanceOf matlab.unittest.constraints.IsLessThan '
+        'matlab.unittest.constraints.IsLessThanOrEqualTo '
+        'matlab.unittest.constraints.IsOfClass matlab.unittest.constraints.IsReal '
+        'matlab.unittest.constraints.IsSameHandleAs matlab.unittest.constraints.IsSameSetAs '
+        'matlab.unittest.constraints.IsScalar matlab.unittest.constraints.IsSparse '
+        'matlab.unittest.constraints.IsSubsetOf matlab.unittest.constraints.IsSubstringOf '
+        'matlab.unittest.constraints.IsSupersetOf matlab.unittest.constraints.IsTrue '
+        'matlab.unittest.constraints.IssuesNoWarnings '
+        'matlab.unittest.constraints.IssuesWarnings '
+        'matlab.unittest.constraints.LogicalComparator matlab.unittest.constraints.Matches '
+        'matlab.unittest.constraints.NumericComparator '
+        'matlab.unittest.constraints.ObjectComparator '
+        'matlab.unittest.constraints.PublicPropertyComparator '
+        'matlab.unittest.constraints.PublicPropertyComparator.supportingAllValues '
+        'matlab.unittest.constraints.RelativeTolerance '
+        'matlab.unittest.constraints.ReturnsTrue '
+        'matlab.unittest.constraints.StartsWithSubstring '
+        'matlab.unittest.constraints.StringComparator '
+        'matlab.unittest.constraints.StructComparator '
+        'matlab.unittest.constraints.TableComparator matlab.unittest.constraints.Throws '
+        'matlab.unittest.constraints.Tolerance '
+        'matlab.unittest.diagnostics.ConstraintDiagnostic '
+        'matlab.unittest.diagnostics.ConstraintDiagnostic.getDisplayableString '
+        'matlab.unittest.diagnostics.Diagnostic matlab.unittest.diagnostics.DiagnosticResult '
+        'matlab.unittest.diagnostics.DisplayDiagnostic '
+        'matlab.unittest.diagnostics.FigureDiagnostic '
+        'matlab.unittest.diagnostics.FileArtifact '
+        'matlab.unittest.diagnostics.FrameworkDiagnostic '
+        'matlab.unittest.diagnostics.FunctionHandleDiagnostic '
+        'matlab.unittest.diagnostics.LoggedDiagnosticEventData '
+        'matlab.unittest.diagnostics.ScreenshotDiagnostic '
+        'matlab.unittest.diagnostics.StringDiagnostic '
+        'matlab.unittest.fixtures.CurrentFolderFixture matlab.unittest.fixtures.Fixture '
+        'matlab.unittest.fixtures.PathFixture matlab.unittest.fixtures.ProjectFixture '
+        'matlab.unittest.fixtures.SuppressedWarningsFixture '
+        'matlab.unittest.fixtures.TemporaryFolderFixture '
+        'matlab.unittest.fixtures.WorkingFolderFixture '
+        'matlab.unittest.measurement.DefaultMeasurementResult '
+        'matlab.unittest.measurement.MeasurementResult '
+        'matlab.unittest.parameters.ClassSetupParameter '
+        'matlab.unittest.parameters.EmptyParameter '
+        'matlab.unittest.parameters.MethodSetupParameter matlab.unittest.parameters.Parameter '
+        'matlab.unittest.parameters.Parameter.fromData '
+        'matlab.unittest.parameters.TestParameter matlab.unittest.plugins.CodeCoveragePlugin '
+        'matlab.unittest.plugins.CodeCoveragePlugin.forFile '
+        'matlab.unittest.plugins.CodeCoveragePlugin.forFolder '
+        'matlab.unittest.plugins.CodeCoveragePlugin.forPackage '
+        'matlab.unittest.plugins.DiagnosticsOutputPlugin '
+        'matlab.unittest.plugins.DiagnosticsRecordingPlugin '
+        'matlab.unittest.plugins.DiagnosticsValidationPlugin '
+        'matlab.unittest.plugins.FailOnWarningsPlugin matlab.unittest.plugins.LoggingPlugin '
+        'matlab.unittest.plugins.LoggingPlugin.withVerbosity '
+        'matlab.unittest.plugins.OutputStream matlab.unittest.plugins.QualifyingPlugin '
+        'matlab.unittest.plugins.StopOnFailuresPlugin matlab.unittest.plugins.TAPPlugin '
+        'matlab.unittest.plugins.TAPPlugin.producingOriginalFormat '
+        'matlab.unittest.plugins.TAPPlugin.producingVersion13 '
+        'matlab.unittest.plugins.TestReportPlugin '
+        'matlab.unittest.plugins.TestReportPlugin.producingDOCX '
+        'matlab.unittest.plugins.TestReportPlugin.producingHTML '
+        'matlab.unittest.plugins.TestReportPlugin.producingPDF '
+        'matlab.unittest.plugins.TestRunProgressPlugin '
+        'matlab.unittest.plugins.TestRunnerPlugin matlab.unittest.plugins.ToFile '
+        'matlab.unittest.plugins.ToStandardOutput matlab.unittest.plugins.ToUniqueFile '
+        'matlab.unittest.plugins.XMLPlugin '
+        'matlab.unittest.plugins.XMLPlugin.producingJUnitFormat '
+        'matlab.unittest.plugins.codecoverage.CoberturaFormat '
+        'matlab.unittest.plugins.codecoverage.CoverageReport '
+        'matlab.unittest.plugins.codecoverage.ProfileReport '
+        'matlab.unittest.plugins.diagnosticrecord.DiagnosticRecord '
+        'matlab.unittest.plugins.diagnosticrecord.ExceptionDiagnosticRecord '
+        'matlab.unittest.plugins.diagnosticrecord.LoggedDiagnosticRecord '
+        'matlab.unittest.plugins.diagnosticrecord.QualificationDiagnosticRecord '
+        'matlab.unittest.plugins.plugindata.FinalizedResultPluginData '
+        'matlab.unittest.plugins.plugindata.ImplicitFixturePluginData '
+        'matlab.unittest.plugins.plugindata.PluginData '
+        'matlab.unittest.plugins.plugindata.QualificationContext '
+        'matlab.unittest.plugins.plugindata.SharedTestFixturePluginData '
+        'matlab.unittest.plugins.plugindata.TestContentCreationPluginData '
+        'matlab.unittest.plugins.plugindata.TestSuiteRunPluginData '
+        'matlab.unittest.plugins.testreport.DOCXTestReportPlugin '
+        'matlab.unittest.plugins.testreport.HTMLTestReportPlugin '
+        'matlab.unittest.plugins.testreport.PDFTestReportPlugin '
+        'matlab.unittest.qualifications.Assertable '
+        'matlab.unittest.qualifications.AssertionFailedException '
+        'matlab.unittest.qualifications.Assumable '
+        'matlab.unittest.qualifications.AssumptionFailedException '
+        'matlab.unittest.qualifications.ExceptionEventData '
+        'matlab.unittest.qualifications.FatalAssertable '
+        'matlab.unittest.qualifications.FatalAssertionFailedException '
+        'matlab.unittest.qualifications.QualificationEventData '
+        'matlab.unittest.qualifications.Verifiable matlab.unittest.selectors.AndSelector '
+        'matlab.unittest.selectors.HasBaseFolder matlab.unittest.selectors.HasName '
+        'matlab.unittest.selectors.HasParameter matlab.unittest.selectors.HasProcedureName '
+        'matlab.unittest.selectors.HasSharedTestFixture '
+        'matlab.unittest.selectors.HasSuperclass matlab.unittest.selectors.HasTag '
+        'matlab.unittest.selectors.NotSelector matlab.unittest.selectors.OrSelector '
+        'matlab.wsdl.createWSDLClient matlab.wsdl.setWSDLToolPath matlabrc matlabroot '
+        'matlabshared.supportpkg.checkForUpdate matlabshared.supportpkg.getInstalled '
+        'matlabshared.supportpkg.getSupportPackageRoot '
+        'matlabshared.supportpkg.setSupportPackageRoot max maxNumCompThreads maxflow maxk '
+        'maxpartitions mean median memmapfile memoize memory menu mergecats mergevars mesh '
+        'meshc meshgrid meshz meta.ArrayDimension meta.DynamicProperty meta.EnumeratedValue '
+        'meta.FixedDimension meta.MetaData meta.UnrestrictedDimension meta.Validation '
+        'meta.abstractDetails meta.class meta.class.fromName meta.event meta.method '
+        'meta.package meta.package.fromName meta.package.getAllPackages meta.property '
+        'metaclass methods methodsview mex mex.getCompilerConfigurations mexext mexhost '
+        'mfilename mget milliseconds min mink minres minspantree minus minute minutes '
+        'mislocked missing mkdir mkpp mldivide mlint mlintrpt mlock mmfileinfo mod mode month '
+        'more morebins movAbsHDU movNamHDU movRelHDU move movefile movegui movevars movie '
+        'movmad movmax movmean movmedian movmin movprod movstd movsum movvar mpower mput '
+        'mrdivide msgbox mtimes mu2lin multibandread multibandwrite munlock mustBeFinite '
+        'mustBeGreaterThan mustBeGreaterThanOrEqual mustBeInteger mustBeLessThan '
+        'mustBeLessThanOrEqual mustBeMember mustBeNegative mustBeNonNan mustBeNonempty '
+        'mustBeNonnegative mustBeNonpositive mustBeNonsparse mustBeNonzero mustBeNumeric '
+        'mustBeNumericOrLogical mustBePositive mustBeReal namelengthmax nargchk nargin '
+        'narginchk nargout nargoutchk native2unicode nccreate ncdisp nchoosek ncinfo ncread '
+        'ncreadatt ncwrite ncwriteatt ncwriteschema ndgrid ndims ne nearest nearestNeighbor '
+        'nearestvertex neighbors netcdf.abort netcdf.close netcdf.copyAtt netcdf.create '
+        'netcdf.defDim netcdf.defGrp netcdf.defVar netcdf.defVarChunking netcdf.defVarDeflate '
+        'netcdf.defVarFill netcdf.defVarFletcher32 netcdf.delAtt netcdf.endDef netcdf.getAtt '
+        'netcdf.getChunkCache netcdf.getConstant netcdf.getConstantNames netcdf.getVar '
+        'netcdf.inq netcdf.inqAtt netcdf.inqAttID netcdf.inqAttName netcdf.inqDim '
+        'netcdf.inqDimID netcdf.inqDimIDs netcdf.inqFormat netcdf.inqGrpName '
+        'netcdf.inqGrpNameFull netcdf.inqGrpParent netcdf.inqGrps netcdf.inqLibVers '
+        'netcdf.inqNcid netcdf.inqUnlimDims netcdf.inqVar netcdf.inqVarChunking '
+        'netcdf.inqVarDeflate netcdf.inqVarFill netcdf.inqVarFletcher32 netcdf.inqVarID '
+        'netcdf.inqVarIDs netcdf.open netcdf.putAtt netcdf.putVar netcdf.reDef '
+        'netcdf.renameAtt netcdf.renameDim netcdf.renameVar netcdf.setChunkCache '
+        'netcdf.setDefaultFormat netcdf.setFill netcdf.sync newline newplot nextfile nextpow2 '
+        'nnz nonzeros norm normalize normest not notebook notify now nsidedpoly nthroot null '
+        'num2cell num2hex num2ruler num2str numArgumentsFromSubscript numRegions '
+        'numboundaries numedges numel numnodes numpartitions numsides nzmax ode113 ode15i '
+        'ode15s ode23 ode23s ode23t ode23tb ode45 odeget odeset odextend onCleanup onFailure '
+        'ones open openDiskFile openFile openProject openfig opengl openvar optimget optimset '
+        'or ordeig orderfields ordqz ordschur orient orth outdegree outedges outerjoin '
+        'outputImpl overlaps pack pad padecoef pagesetupdlg pan panInteraction parallelplot '
+        'pareto parfor parquetDatastore parquetinfo parquetread parquetwrite parse '
+        'parseSoapResponse partition parula pascal patch path path2rc pathsep pathtool pause '
+        'pbaspect pcg pchip pcode pcolor pdepe pdeval peaks perimeter perl perms permute '
+        'persistent pi pie pie3 pink pinv planerot play playblocking plot plot3 plotbrowser '
+        'plotedit plotmatrix plottools plotyy plus pointLocation pol2cart polar polaraxes '
+        'polarhistogram polarplot polarscatter poly polyarea polybuffer polyder polyeig '
+        'polyfit polyint polyshape polyval polyvalm posixtime pow2 power ppval predecessors '
+        'prefdir preferences preferredBufferSize press preview primes print printdlg printopt '
+        'printpreview prism processInputSpecificationChangeImpl processTunedPropertiesImpl '
+        'prod profile profsave progress propagatedInputComplexity propagatedInputDataType '
+        'propagatedInputFixedSize propagatedInputSize propedit properties propertyeditor psi '
+        'publish putData pwd pyargs pyversion qmr qr qrdelete qrinsert qrupdate quad quad2d '
+        'quadgk quadl quadv quarter questdlg quit quiver quiver3 qz rad2deg rand randi randn '
+        'randperm rank rat rats rbbox rcond rdivide read readATblHdr readBTblHdr readCard '
+        'readCol readFrame readImg readKey readKeyCmplx readKeyDbl readKeyLongLong '
+        'readKeyLongStr readKeyUnit readRecord readall readasync readcell readimage '
+        'readmatrix readtable readtimetable readvars real reallog realmax realmin realpow '
+        'realsqrt record recordblocking rectangle rectint recycle reducepatch reducevolume '
+        'refresh refreshSourceControl refreshdata regexp regexpi regexprep regexptranslate '
+        'regionZoomInteraction regions registerevent regmatlabserver rehash '
+        'relationaloperators release releaseImpl reload rem remove removeCategory '
+        'removeFields removeFile removeLabel removeParameter removePath removeReference '
+        'removeShortcut removeShutdownFile removeStartupFile removeToolbarExplorationButtons '
+        'removecats removets removevars rename renamecats rendererinfo reordercats '
+        'reordernodes repeat repelem replace replaceBetween replaceFields repmat '
+        'reportFinalizedResult resample rescale reset resetImpl reshape residue resolve '
+        'restartable restoredefaultpath result resume rethrow retime return '
+        'returnStoredValueWhen reusable reverse rgb2gray rgb2hsv rgb2ind rgbplot ribbon rlim '
+        'rmappdata rmboundary rmdir rmedge rmfield rmholes rmmissing rmnode rmoutliers rmpath '
+        'rmpref rmprop rmslivers rng roots rose rosser rot90 rotate rotate3d '
+        'rotateInteraction round rowfun rows2vars rref rsf2csf rtickangle rtickformat '
+        'rticklabels rticks ruler2num rulerPanInteraction run runInParallel runTest '
+        'runTestClass runTestMethod runTestSuite runperf runtests sampleSummary samplefun '
+        'satisfiedBy save saveObjectImpl saveas savefig saveobj savepath scale scatter '
+        'scatter3 scatteredInterpolant scatterhistogram schur scroll sec secd sech second '
+        'seconds seek selectFailed selectIf selectIncomplete selectLogged selectPassed '
+        'selectmoveresize semilogx semilogy send sendmail serial serialbreak seriallist set '
+        'setBscale setCompressionType setHCompScale setHCompSmooth setParameter setProperties '
+        'setTileDim setToValue setTscale setabstime setappdata setcats setdatatype setdiff '
+        'setdisp setenv setfield setinterpmethod setpixelposition setpref setstr '
+        'settimeseriesnames settings setuniformtime setup setupImpl setupSharedTestFixture '
+        'setupTestClass setupTestMethod setvaropts setvartype setxor sgtitle shading '
+        'sheetnames shg shiftdim shortestpath shortestpathtree show showFiSettingsImpl '
+        'showSimulateUsingImpl showplottool shrinkfaces shuffle sign simplify sin sind single '
+        'sinh sinpi size slice smooth3 smoothdata snapnow sort sortByFixtures sortboundaries '
+        'sortregions sortrows sortx sorty sound soundsc spalloc sparse spaugment spconvert '
+        'spdiags specular speye spfun sph2cart sphere spinmap spline split splitEachLabel '
+        'splitapply splitlines splitvars spones spparms sprand sprandn sprandsym sprank '
+        'spreadsheetDatastore spreadsheetImportOptions spring sprintf spy sqrt sqrtm squeeze '
+        'ss2tf sscanf stack stackedplot stairs standardizeMissing start startMeasuring '
+        'startat startsWith startup stats std stem stem3 step stepImpl stlread stlwrite stop '
+        'stopMeasuring stopasync storeValueWhen str2double str2func str2mat str2num strcat '
+        'strcmp strcmpi stream2 stream3 streamline streamparticles streamribbon streamslice '
+        'streamtube strfind string strings strip strjoin strjust strlength strmatch strncmp '
+        'strncmpi strread strrep strsplit strtok strtrim struct struct2cell struct2table '
+        'structfun strvcat sub2ind subgraph subplot subsasgn subset subsindex subspace '
+        'subsref substruct subtract subvolume successors sum summary summer superclasses '
+        'support supportPackageInstaller supports supportsMultipleInstanceImpl surf '
+        'surf2patch surface surfaceArea surfc surfl surfnorm svd svds swapbytes sylvester '
+        'symamd symbfact symmlq symrcm symvar synchronize syntax system table table2array '
+        'table2cell table2struct table2timetable tabularTextDatastore tail tall tallrng tan '
+        'tand tanh tar tcpclient teardown teardownSharedTestFixture teardownTestClass '
+        'teardownTestMethod tempdir tempname testsuite tetramesh texlabel text textread '
+        'textscan textwrap tfqmr then thetalim thetatickformat thetaticklabels thetaticks '
+        'thingSpeakRead thingSpeakWrite throw throwAsCaller throwExceptionWhen tic time '
+        'timeit timeofday timer timerange timerfind timerfindall times timeseries timetable '
+        'timetable2table timezones title toc todatenum toeplitz toolboxdir topkrows toposort '
+        'trace transclosure transform translate transpose transreduction trapz treelayout '
+        'treeplot triangulation tril trimesh triplequad triplot trisurf triu true '
+        'tscollection tsdata.event tsearchn turningdist type typecast tzoffset uialert uiaxes '
+        'uibutton uibuttongroup uicheckbox uiconfirm uicontextmenu uicontrol uidatepicker '
+        'uidropdown uieditfield uifigure uigauge uigetdir uigetfile uigetpref uigridlayout '
+        'uiimage uiimport uiknob uilabel uilamp uilistbox uimenu uint16 uint32 uint64 uint8 '
+        'uiopen uipanel uiprogressdlg uipushtool uiputfile uiradiobutton uiresume uisave '
+        'uisetcolor uisetfont uisetpref uislider uispinner uistack uiswitch uitab uitabgroup '
+        'uitable uitextarea uitogglebutton uitoggletool uitoolbar uitree uitreenode uiwait '
+        'uminus underlyingValue undocheckout unicode2native union unique uniquetol unix '
+        'unloadlibrary unmesh unmkpp unregisterallevents unregisterevent unstack untar unwrap '
+        'unzip updateDependencies updateImpl upgradePreviouslyInstalledSupportPackages uplus '
+        'upper urlread urlwrite usejava userpath validate validateFunctionSignaturesJSON '
+        'validateInputsImpl validatePropertiesImpl validateattributes validatestring values '
+        'vander var varargin varargout varfun vartype vecnorm vectorize ver verLessThan '
+        'verctrl verifyAccessed verifyCalled verifyClass verifyEmpty verifyEqual verifyError '
+        'verifyFail verifyFalse verifyGreaterThan verifyGreaterThanOrEqual verifyInstanceOf '
+        'verifyLength verifyLessThan verifyLessThanOrEqual verifyMatches verifyNotAccessed '
+        'verifyNotCalled verifyNotEmpty verifyNotEqual verifyNotSameHandle verifyNotSet '
+        'verifyNumElements verifyReturnsTrue verifySameHandle verifySet verifySize '
+        'verifySubstring verifyThat verifyTrue verifyUsing verifyWarning verifyWarningFree '
+        'version vertcat vertexAttachments vertexNormal view viewmtx visdiff volume '
+        'volumebounds voronoi voronoiDiagram voronoin wait waitbar waitfor waitforbuttonpress '
+        'warndlg warning waterfall web weboptions webread websave webwrite week weekday what '
+        'whatsnew when which while whitebg who whos width wilkinson winopen winqueryreg '
+        'winter withAnyInputs withExactInputs withNargout withtol wordcloud write '
+        'writeChecksum writeCol writeComment writeDate writeHistory writeImg writeKey '
+        'writeKeyUnit writeVideo writecell writematrix writetable writetimetable xcorr xcov '
+        'xlabel xlim xline xlsfinfo xlsread xlswrite xmlread xmlwrite xor xslt xtickangle '
+        'xtickformat xticklabels xticks year years ylabel ylim yline ymd ytickangle '
+        'ytickformat yticklabels yticks yyaxis yyyymmdd zeros zip zlabel zlim zoom '
+        'zoomInteraction ztickangle ztickformat zticklabels zticks ').split(),
+    'php_builtins': (
+        'CommonMark\\Parse CommonMark\\Render CommonMark\\Render\\HTML CommonMark\\Render\\Latex '
+        'CommonMark\\Render\\Man CommonMark\\Render\\XML PDF_activate_item PDF_add_annotation '
+        'PDF_add_bookmark PDF_add_launchlink PDF_add_locallink PDF_add_nameddest PDF_add_note '
+        'PDF_add_outline PDF_add_pdflink PDF_add_table_cell PDF_add_textflow '
+        'PDF_add_thumbnail PDF_add_weblink PDF_arc PDF_arcn PDF_attach_file '
+        'PDF_begin_document PDF_begin_font PDF_begin_glyph PDF_begin_item PDF_begin_layer '
+        'PDF_begin_page PDF_begin_page_ext PDF_begin_pattern PDF_begin_template '
+        'PDF_begin_template_ext PDF_circle PDF_clip PDF_close PDF_close_image PDF_close_pdi '
+        'PDF_close_pdi_page PDF_closepath PDF_closepath_fill_stroke PDF_closepath_stroke '
+        'PDF_concat PDF_continue_text PDF_create_3dview PDF_create_action '
+        'PDF_create_annotation PDF_create_bookmark PDF_create_field PDF_create_fieldgroup '
+        'PDF_create_gstate PDF_create_pvf PDF_create_textflow PDF_curveto PDF_define_layer '
+        'PDF_delete PDF_delete_pvf PDF_delete_table PDF_delete_textflow PDF_encoding_set_char '
+        'PDF_end_document PDF_end_font PDF_end_glyph PDF_end_item PDF_end_layer PDF_end_page '
+        'PDF_end_page_ext PDF_end_pattern PDF_end_template PDF_endpath PDF_fill '
+        'PDF_fill_imageblock PDF_fill_pdfblock PDF_fill_stroke PDF_fill_textblock '
+        'PDF_findfont PDF_fit_image PDF_fit_pdi_page PDF_fit_table PDF_fit_textflow '
+        'PDF_fit_textline PDF_get_apiname PDF_get_buffer PDF_get_errmsg PDF_get_errnum '
+        'PDF_get_font PDF_get_fontname PDF_get_fontsize PDF_get_image_height '
+        'PDF_get_image_width PDF_get_majorversion PDF_get_minorversion PDF_get_parameter '
+        'PDF_get_pdi_parameter PDF_get_pdi_value PDF_get_value PDF_info_font '
+        'PDF_info_matchbox PDF_info_table PDF_info_textflow PDF_info_textline '
+        'PDF_initgraphics PDF_lineto PDF_load_3ddata PDF_load_font PDF_load_iccprofile '
+        'PDF_load_image PDF_makespotcolor PDF_moveto PDF_new PDF_open_ccitt PDF_open_file '
+        'PDF_open_gif PDF_open_image PDF_open_image_file PDF_open_jpeg PDF_open_memory_image '
+        'PDF_open_pdi PDF_open_pdi_document PDF_open_pdi_page PDF_open_tiff '
+        'PDF_pcos_get_number PDF_pcos_get_stream PDF_pcos_get_string PDF_place_image '
+        'PDF_place_pdi_page PDF_process_pdi PDF_rect PDF_restore PDF_resume_page PDF_rotate '
+        'PDF_save PDF_scale PDF_set_border_color PDF_set_border_dash PDF_set_border_style '
+        'PDF_set_char_spacing PDF_set_duration PDF_set_gstate PDF_set_horiz_scaling '
+        'PDF_set_info PDF_set_info_author PDF_set_info_creator PDF_set_info_keywords '
+        'PDF_set_info_subject PDF_set_info_title PDF_set_layer_dependency PDF_set_leading '
+        'PDF_set_parameter PDF_set_text_matrix PDF_set_text_pos PDF_set_text_rendering '
+        'PDF_set_text_rise PDF_set_value PDF_set_word_spacing PDF_setcolor PDF_setdash '
+        'PDF_setdashpattern PDF_setflat PDF_setfont PDF_setgray PDF_setgray_fill '
+        'PDF_setgray_stroke PDF_setlinecap PDF_setlinejoin PDF_setlinewidth PDF_setmatrix '
+        'PDF_setmiterlimit PDF_setpolydash PDF_setrgbcolor PDF_setrgbcolor_fill '
+        'PDF_setrgbcolor_stroke PDF_shading PDF_shading_pattern PDF_shfill PDF_show '
+        'PDF_show_boxed PDF_show_xy PDF_skew PDF_stringwidth PDF_stroke PDF_suspend_page '
+        'PDF_translate PDF_utf16_to_utf8 PDF_utf32_to_utf16 PDF_utf8_to_utf16 '
+        'UI\\Draw\\Text\\Font\\fontFamilies UI\\quit UI\\run __autoload __halt_compiler abs acos '
+        'acosh addcslashes addslashes apache_child_terminate apache_get_modules '
+        'apache_get_version apache_getenv apache_lookup_uri apache_note '
+        'apache_request_headers apache_reset_timeout apache_response_headers apache_setenv '
+        'apc_add apc_bin_dump apc_bin_dumpfile apc_bin_load apc_bin_loadfile apc_cache_info '
+        'apc_cas apc_clear_cache apc_compile_file apc_dec apc_define_constants apc_delete '
+        'apc_delete_file apc_exists apc_fetch apc_inc apc_load_constants apc_sma_info '
+        'apc_store apcu_add apcu_cache_info apcu_cas apcu_clear_cache apcu_dec apcu_delete '
+        'apcu_enabled apcu_entry apcu_exists apcu_fetch apcu_inc apcu_sma_info apcu_store '
+        'apd_breakpoint apd_callstack apd_clunk apd_continue apd_croak '
+        'apd_dump_function_table apd_dump_persistent_resources apd_dump_regular_resources '
+        'apd_echo apd_get_active_symbols apd_set_pprof_trace apd_set_session '
+        'apd_set_session_trace apd_set_session_trace_socket array array_change_key_case '
+        'array_chunk array_column array_combine array_count_values array_diff '
+        'array_diff_assoc array_diff_key array_diff_uassoc array_diff_ukey array_fill '
+        'array_fill_keys array_filter array_flip array_intersect array_intersect_assoc '
+        'array_intersect_key array_intersect_uassoc array_intersect_ukey array_key_exists '
+        'array_key_first array_key_last array_keys array_map array_merge '
+        'array_merge_recursive array_multisort array_pad array_pop array_product array_push '
+        'array_rand array_reduce array_replace array_replace_recursive array_reverse '
+        'array_search array_shift array_slice array_splice array_sum array_udiff '
+        'array_udiff_assoc array_udiff_uassoc array_uintersect array_uintersect_assoc '
+        'array_uintersect_uassoc array_unique array_unshift array_values array_walk '
+        'array_walk_recursive arsort asin asinh asort assert assert_options atan atan2 atanh '
+        'base64_decode base64_encode base_convert basename bbcode_add_element '
+        'bbcode_add_smiley bbcode_create bbcode_destroy bbcode_parse bbcode_set_arg_parser '
+        'bbcode_set_flags bcadd bccomp bcdiv bcmod bcmul bcompiler_load bcompiler_load_exe '
+        'bcompiler_parse_class bcompiler_read bcompiler_write_class bcompiler_write_constant '
+        'bcompiler_write_exe_footer bcompiler_write_file bcompiler_write_footer '
+        'bcompiler_write_function bcompiler_write_functions_from_file bcompiler_write_header '
+        'bcompiler_write_included_filename bcpow bcpowmod bcscale bcsqrt bcsub bin2hex '
+        'bind_textdomain_codeset bindec bindtextdomain blenc_encrypt boolval bson_decode '
+        'bson_encode bzclose bzcompress bzdecompress bzerrno bzerror bzerrstr bzflush bzopen '
+        'bzread bzwrite cairo_create cairo_font_options_create cairo_font_options_equal '
+        'cairo_font_options_get_antialias cairo_font_options_get_hint_metrics '
+        'cairo_font_options_get_hint_style cairo_font_options_get_subpixel_order '
+        'cairo_font_options_hash cairo_font_options_merge cairo_font_options_set_antialias '
+        'cairo_font_options_set_hint_metrics cairo_font_options_set_hint_style '
+        'cairo_font_options_set_subpixel_order cairo_font_options_status '
+        'cairo_format_stride_for_width cairo_image_surface_create '
+        'cairo_image_surface_create_for_data cairo_image_surface_create_from_png '
+        'cairo_image_surface_get_data cairo_image_surface_get_format '
+        'cairo_image_surface_get_height cairo_image_surface_get_stride '
+        'cairo_image_surface_get_width cairo_matrix_create_scale '
+        'cairo_matrix_create_translate cairo_matrix_invert cairo_matrix_multiply '
+        'cairo_matrix_transform_distance cairo_matrix_transform_point cairo_matrix_translate '
+        'cairo_pattern_add_color_stop_rgb cairo_pattern_add_color_stop_rgba '
+        'cairo_pattern_create_for_surface cairo_pattern_create_linear '
+        'cairo_pattern_create_radial cairo_pattern_create_rgb cairo_pattern_create_rgba '
+        'cairo_pattern_get_color_stop_count cairo_pattern_get_color_stop_rgba '
+        'cairo_pattern_get_extend cairo_pattern_get_filter cairo_pattern_get_linear_points '
+        'cairo_pattern_get_matrix cairo_pattern_get_radial_circles cairo_pattern_get_rgba '
+        'cairo_pattern_get_surface cairo_pattern_get_type cairo_pattern_set_extend '
+        'cairo_pattern_set_filter cairo_pattern_set_matrix cairo_pattern_status '
+        'cairo_pdf_surface_create cairo_pdf_surface_set_size cairo_ps_get_levels '
+        'cairo_ps_level_to_string cairo_ps_surface_create '
+        'cairo_ps_surface_dsc_begin_page_setup cairo_ps_surface_dsc_begin_setup '
+        'cairo_ps_surface_dsc_comment cairo_ps_surface_get_eps '
+        'cairo_ps_surface_restrict_to_level cairo_ps_surface_set_eps '
+        'cairo_ps_surface_set_size cairo_scaled_font_create cairo_scaled_font_extents '
+        'cairo_scaled_font_get_ctm cairo_scaled_font_get_font_face '
+        'cairo_scaled_font_get_font_matrix cairo_scaled_font_get_font_options '
+        'cairo_scaled_font_get_scale_matrix cairo_scaled_font_get_type '
+        'cairo_scaled_font_glyph_extents cairo_scaled_font_status '
+        'cairo_scaled_font_text_extents cairo_surface_copy_page cairo_surface_create_similar '
+        'cairo_surface_finish cairo_surface_flush cairo_surface_get_content '
+        'cairo_surface_get_device_offset cairo_surface_get_font_options '
+        'cairo_surface_get_type cairo_surface_mark_dirty cairo_surface_mark_dirty_rectangle '
+        'cairo_surface_set_device_offset cairo_surface_set_fallback_resolution '
+        'cairo_surface_show_page cairo_surface_status cairo_surface_write_to_png '
+        'cairo_svg_surface_create cairo_svg_surface_restrict_to_version '
+        'cairo_svg_version_to_string cal_days_in_month cal_from_jd cal_info cal_to_jd '
+        'call_user_func call_user_func_array call_user_method call_user_method_array ceil '
+        'chdb_create chdir checkdate checkdnsrr chgrp chmod chop chown chr chroot chunk_split '
+        'class_alias class_exists class_implements class_parents class_uses classkit_import '
+        'classkit_method_add classkit_method_copy classkit_method_redefine '
+        'classkit_method_remove classkit_method_rename clearstatcache cli_get_process_title '
+        'cli_set_process_title closedir closelog com_create_guid com_event_sink '
+        'com_get_active_object com_load_typelib com_message_pump com_print_typeinfo compact '
+        'connection_aborted connection_status constant convert_cyr_string convert_uudecode '
+        'convert_uuencode copy cos cosh count count_chars crack_check crack_closedict '
+        'crack_getlastmessage crack_opendict crc32 create_function crypt ctype_alnum '
+        'ctype_alpha ctype_cntrl ctype_digit ctype_graph ctype_lower ctype_print ctype_punct '
+        'ctype_space ctype_upper ctype_xdigit cubrid_bind cubrid_close_prepare '
+        'cubrid_close_request cubrid_col_get cubrid_col_size cubrid_column_names '
+        'cubrid_column_types cubrid_commit cubrid_connect cubrid_connect_with_url '
+        'cubrid_current_oid cubrid_disconnect cubrid_drop cubrid_error_code '
+        'cubrid_error_code_facility cubrid_error_msg cubrid_execute cubrid_fetch '
+        'cubrid_free_result cubrid_get cubrid_get_autocommit cubrid_get_charset '
+        'cubrid_get_class_name cubrid_get_client_info cubrid_get_db_parameter '
+        'cubrid_get_query_timeout cubrid_get_server_info cubrid_insert_id cubrid_is_instance '
+        'cubrid_lob2_bind cubrid_lob2_close cubrid_lob2_export cubrid_lob2_import '
+        'cubrid_lob2_new cubrid_lob2_read cubrid_lob2_seek cubrid_lob2_seek64 '
+        'cubrid_lob2_size cubrid_lob2_size64 cubrid_lob2_tell cubrid_lob2_tell64 '
+        'cubrid_lob2_write cubrid_lob_close cubrid_lob_export cubrid_lob_get cubrid_lob_send '
+        'cubrid_lob_size cubrid_lock_read cubrid_lock_write cubrid_move_cursor '
+        'cubrid_next_result cubrid_num_cols cubrid_num_rows cubrid_pconnect '
+        'cubrid_pconnect_with_url cubrid_prepare cubrid_put cubrid_rollback cubrid_schema '
+        'cubrid_seq_drop cubrid_seq_insert cubrid_seq_put cubrid_set_add '
+        'cubrid_set_autocommit cubrid_set_db_parameter cubrid_set_drop '
+        'cubrid_set_query_timeout cubrid_version curl_close curl_copy_handle curl_errno '
+        'curl_error curl_escape curl_exec curl_file_create curl_getinfo curl_init '
+        'curl_multi_add_handle curl_multi_close curl_multi_errno curl_multi_exec '
+        'curl_multi_getcontent curl_multi_info_read curl_multi_init curl_multi_remove_handle '
+        'curl_multi_select curl_multi_setopt curl_multi_strerror curl_pause curl_reset '
+        'curl_setopt curl_setopt_array curl_share_close curl_share_errno curl_share_init '
+        'curl_share_setopt curl_share_strerror curl_strerror curl_unescape curl_version '
+        'current cyrus_authenticate cyrus_bind cyrus_close cyrus_connect cyrus_query '
+        'cyrus_unbind date date_add date_create date_create_from_format date_create_immutable '
+        'date_create_immutable_from_format date_date_set date_default_timezone_get '
+        'date_default_timezone_set date_diff date_format date_get_last_errors '
+        'date_interval_create_from_date_string date_interval_format date_isodate_set '
+        'date_modify date_offset_get date_parse date_parse_from_format date_sub date_sun_info '
+        'date_sunrise date_sunset date_time_set date_timestamp_get date_timestamp_set '
+        'date_timezone_get date_timezone_set db2_autocommit db2_bind_param db2_client_info '
+        'db2_close db2_column_privileges db2_columns db2_commit db2_conn_error '
+        'db2_conn_errormsg db2_connect db2_cursor_type db2_escape_string db2_exec db2_execute '
+        'db2_fetch_array db2_fetch_assoc db2_fetch_both db2_fetch_object db2_fetch_row '
+        'db2_field_display_size db2_field_name db2_field_num db2_field_precision '
+        'db2_field_scale db2_field_type db2_field_width db2_foreign_keys db2_free_result '
+        'db2_free_stmt db2_get_option db2_last_insert_id db2_lob_read db2_next_result '
+        'db2_num_fields db2_num_rows db2_pclose db2_pconnect db2_prepare db2_primary_keys '
+        'db2_procedure_columns db2_procedures db2_result db2_rollback db2_server_info '
+        'db2_set_option db2_special_columns db2_statistics db2_stmt_error db2_stmt_errormsg '
+        'db2_table_privileges db2_tables dba_close dba_delete dba_exists dba_fetch '
+        'dba_firstkey dba_handlers dba_insert dba_key_split dba_list dba_nextkey dba_open '
+        'dba_optimize dba_popen dba_replace dba_sync dbase_add_record dbase_close '
+        'dbase_create dbase_delete_record dbase_get_header_info dbase_get_record '
+        'dbase_get_record_with_names dbase_numfields dbase_numrecords dbase_open dbase_pack '
+        'dbase_replace_record dbplus_add dbplus_aql dbplus_chdir dbplus_close dbplus_curr '
+        'dbplus_errcode dbplus_errno dbplus_find dbplus_first dbplus_flush '
+        'dbplus_freealllocks dbplus_freelock dbplus_freerlocks dbplus_getlock '
+        'dbplus_getunique dbplus_info dbplus_last dbplus_lockrel dbplus_next dbplus_open '
+        'dbplus_prev dbplus_rchperm dbplus_rcreate dbplus_rcrtexact dbplus_rcrtlike '
+        'dbplus_resolve dbplus_restorepos dbplus_rkeys dbplus_ropen dbplus_rquery '
+        'dbplus_rrename dbplus_rsecindex dbplus_runlink dbplus_rzap dbplus_savepos '
+        'dbplus_setindex dbplus_setindexbynumber dbplus_sql dbplus_tcl dbplus_tremove '
+        'dbplus_undo dbplus_undoprepare dbplus_unlockrel dbplus_unselect dbplus_update '
+        'dbplus_xlockrel dbplus_xunlockrel dbx_close dbx_compare dbx_connect dbx_error '
+        'dbx_escape_string dbx_fetch_row dbx_query dbx_sort dcgettext dcngettext '
+        'debug_backtrace debug_print_backtrace debug_zval_dump decbin dechex decoct define '
+        'define_syslog_variables defined deflate_add deflate_init deg2rad delete dgettext die '
+        'dio_close dio_fcntl dio_open dio_read dio_seek dio_stat dio_tcsetattr dio_truncate '
+        'dio_write dir dirname disk_free_space disk_total_space diskfreespace dl dngettext '
+        'dns_check_record dns_get_mx dns_get_record dom_import_simplexml doubleval each '
+        'easter_date easter_days echo eio_busy eio_cancel eio_chmod eio_chown eio_close '
+        'eio_custom eio_dup2 eio_event_loop eio_fallocate eio_fchmod eio_fchown eio_fdatasync '
+        'eio_fstat eio_fstatvfs eio_fsync eio_ftruncate eio_futime eio_get_event_stream '
+        'eio_get_last_error eio_grp eio_grp_add eio_grp_cancel eio_grp_limit eio_init '
+        'eio_link eio_lstat eio_mkdir eio_mknod eio_nop eio_npending eio_nready eio_nreqs '
+        'eio_nthreads eio_open eio_poll eio_read eio_readahead eio_readdir eio_readlink '
+        'eio_realpath eio_rename eio_rmdir eio_seek eio_sendfile eio_set_max_idle '
+        'eio_set_max_parallel eio_set_max_poll_reqs eio_set_max_poll_time '
+        'eio_set_min_parallel eio_stat eio_statvfs eio_symlink eio_sync eio_sync_file_range '
+        'eio_syncfs eio_truncate eio_unlink eio_utime eio_write empty enchant_broker_describe '
+        'enchant_broker_dict_exists enchant_broker_free enchant_broker_free_dict '
+        'enchant_broker_get_dict_path enchant_broker_get_error enchant_broker_init '
+        'enchant_broker_list_dicts enchant_broker_request_dict '
+        'enchant_broker_request_pwl_dict enchant_broker_set_dict_path '
+        'enchant_broker_set_ordering enchant_dict_add_to_personal enchant_dict_add_to_session '
+        'enchant_dict_check enchant_dict_describe enchant_dict_get_error '
+        'enchant_dict_is_in_session enchant_dict_quick_check enchant_dict_store_replacement '
+        'enchant_dict_suggest end ereg ereg_replace eregi eregi_replace error_clear_last '
+        'error_get_last error_log error_reporting escapeshellarg escapeshellcmd eval '
+        'event_add event_base_free event_base_loop event_base_loopbreak event_base_loopexit '
+        'event_base_new event_base_priority_init event_base_reinit event_base_set '
+        'event_buffer_base_set event_buffer_disable event_buffer_enable event_buffer_fd_set '
+        'event_buffer_free event_buffer_new event_buffer_priority_set event_buffer_read '
+        'event_buffer_set_callback event_buffer_timeout_set event_buffer_watermark_set '
+        'event_buffer_write event_del event_free event_new event_priority_set event_set '
+        'event_timer_add event_timer_del event_timer_new event_timer_set exec exif_imagetype '
+        'exif_read_data exif_tagname exif_thumbnail exit exp expect_expectl expect_popen '
+        'explode expm1 expression extension_loaded extract ezmlm_hash fam_cancel_monitor '
+        'fam_close fam_monitor_collection fam_monitor_directory fam_monitor_file '
+        'fam_next_event fam_open fam_pending fam_resume_monitor fam_suspend_monitor '
+        'fann_cascadetrain_on_data fann_cascadetrain_on_file fann_clear_scaling_params '
+        'fann_copy fann_create_from_file fann_create_shortcut fann_create_shortcut_array '
+        'fann_create_sparse fann_create_sparse_array fann_create_standard '
+        'fann_create_standard_array fann_create_train fann_create_train_from_callback '
+        'fann_descale_input fann_descale_output fann_descale_train fann_destroy '
+        'fann_destroy_train fann_duplicate_train_data fann_get_MSE '
+        'fann_get_activation_function fann_get_activation_steepness fann_get_bias_array '
+        'fann_get_bit_fail fann_get_bit_fail_limit fann_get_cascade_activation_functions '
+        'fann_get_cascade_activation_functions_count fann_get_cascade_activation_steepnesses '
+        'fann_get_cascade_activation_steepnesses_count '
+        'fann_get_cascade_candidate_change_fraction fann_get_cascade_candidate_limit '
+        'fann_get_cascade_candidate_stagnation_epochs fann_get_cascade_max_cand_epochs '
+        'fann_get_cascade_max_out_epochs fann_get_cascade_min_cand_epochs '
+        'fann_get_cascade_min_out_epochs fann_get_cascade_num_candidate_groups '
+        'fann_get_cascade_num_candidates fann_get_cascade_output_change_fraction '
+        'fann_get_cascade_output_stagnation_epochs fann_get_cascade_weight_multiplier '
+        'fann_get_connection_array fann_get_connection_rate fann_get_errno fann_get_errstr '
+        'fann_get_layer_array fann_get_learning_momentum fann_get_learning_rate '
+        'fann_get_network_type fann_get_num_input fann_get_num_layers fann_get_num_output '
+        'fann_get_quickprop_decay fann_get_quickprop_mu fann_get_rprop_decrease_factor '
+        'fann_get_rprop_delta_max fann_get_rprop_delta_min fann_get_rprop_delta_zero '
+        'fann_get_rprop_increase_factor fann_get_sarprop_step_error_shift '
+        'fann_get_sarprop_step_error_threshold_factor fann_get_sarprop_temperature '
+        'fann_get_sarprop_weight_decay_shift fann_get_total_connections '
+        'fann_get_total_neurons fann_get_train_error_function fann_get_train_stop_function '
+        'fann_get_training_algorithm fann_init_weights fann_length_train_data '
+        'fann_merge_train_data fann_num_input_train_data fann_num_output_train_data '
+        'fann_print_error fann_randomize_weights fann_read_train_from_file fann_reset_MSE '
+        'fann_reset_errno fann_reset_errstr fann_run fann_save fann_save_train '
+        'fann_scale_input fann_scale_input_train_data fann_scale_output '
+        'fann_scale_output_train_data fann_scale_train fann_scale_train_data '
+        'fann_set_activation_function fann_set_activation_function_hidden '
+        'fann_set_activation_function_layer fann_set_activation_function_output '
+        'fann_set_activation_steepness fann_set_activation_steepness_hidden '
+        'fann_set_activation_steepness_layer fann_set_activation_steepness_output '
+        'fann_set_bit_fail_limit fann_set_callback fann_set_cascade_activation_functions '
+        'fann_set_cascade_activation_steepnesses fann_set_cascade_candidate_change_fraction '
+        'fann_set_cascade_candidate_limit fann_set_cascade_candidate_stagnation_epochs '
+        'fann_set_cascade_max_cand_epochs fann_set_cascade_max_out_epochs '
+        'fann_set_cascade_min_cand_epochs fann_set_cascade_min_out_epochs '
+        'fann_set_cascade_num_candidate_groups fann_set_cascade_output_change_fraction '
+        'fann_set_cascade_output_stagnation_epochs fann_set_cascade_weight_multiplier '
+        'fann_set_error_log fann_set_input_scaling_params fann_set_learning_momentum '
+        'fann_set_learning_rate fann_set_output_scaling_params fann_set_quickprop_decay '
+        'fann_set_quickprop_mu fann_set_rprop_decrease_factor fann_set_rprop_delta_max '
+        'fann_set_rprop_delta_min fann_set_rprop_delta_zero fann_set_rprop_increase_factor '
+        'fann_set_sarprop_step_error_shift fann_set_sarprop_step_error_threshold_factor '
+        'fann_set_sarprop_temperature fann_set_sarprop_weight_decay_shift '
+        'fann_set_scaling_params fann_set_train_error_function fann_set_train_stop_function '
+        'fann_set_training_algorithm fann_set_weight fann_set_weight_array '
+        'fann_shuffle_train_data fann_subset_train_data fann_test fann_test_data fann_train '
+        'fann_train_epoch fann_train_on_data fann_train_on_file fastcgi_finish_request '
+        'fbird_add_user fbird_affected_rows fbird_backup fbird_blob_add fbird_blob_cancel '
+        'fbird_blob_close fbird_blob_create fbird_blob_echo fbird_blob_get fbird_blob_import '
+        'fbird_blob_info fbird_blob_open fbird_close fbird_commit fbird_commit_ret '
+        'fbird_connect fbird_db_info fbird_delete_user fbird_drop_db fbird_errcode '
+        'fbird_errmsg fbird_execute fbird_fetch_assoc fbird_fetch_object fbird_fetch_row '
+        'fbird_field_info fbird_free_event_handler fbird_free_query fbird_free_result '
+        'fbird_gen_id fbird_maintain_db fbird_modify_user fbird_name_result fbird_num_fields '
+        'fbird_num_params fbird_param_info fbird_pconnect fbird_prepare fbird_query '
+        'fbird_restore fbird_rollback fbird_rollback_ret fbird_server_info '
+        'fbird_service_attach fbird_service_detach fbird_set_event_handler fbird_trans '
+        'fbird_wait_event fbsql_affected_rows fbsql_autocommit fbsql_blob_size '
+        'fbsql_change_user fbsql_clob_size fbsql_close fbsql_commit fbsql_connect '
+        'fbsql_create_blob fbsql_create_clob fbsql_create_db fbsql_data_seek fbsql_database '
+        'fbsql_database_password fbsql_db_query fbsql_db_status fbsql_drop_db fbsql_errno '
+        'fbsql_error fbsql_fetch_array fbsql_fetch_assoc fbsql_fetch_field '
+        'fbsql_fetch_lengths fbsql_fetch_object fbsql_fetch_row fbsql_field_flags '
+        'fbsql_field_len fbsql_field_name fbsql_field_seek fbsql_field_table fbsql_field_type '
+        'fbsql_free_result fbsql_get_autostart_info fbsql_hostname fbsql_insert_id '
+        'fbsql_list_dbs fbsql_list_fields fbsql_list_tables fbsql_next_result '
+        'fbsql_num_fields fbsql_num_rows fbsql_password fbsql_pconnect fbsql_query '
+        'fbsql_read_blob fbsql_read_clob fbsql_result fbsql_rollback fbsql_rows_fetched '
+        'fbsql_select_db fbsql_set_characterset fbsql_set_lob_mode fbsql_set_password '
+        'fbsql_set_transaction fbsql_start_db fbsql_stop_db fbsql_table_name fbsql_tablename '
+        'fbsql_username fbsql_warnings fclose fdf_add_doc_javascript fdf_add_template '
+        'fdf_close fdf_create fdf_enum_values fdf_errno fdf_error fdf_get_ap '
+        'fdf_get_attachment fdf_get_encoding fdf_get_file fdf_get_flags fdf_get_opt '
+        'fdf_get_status fdf_get_value fdf_get_version fdf_header fdf_next_field_name fdf_open '
+        'fdf_open_string fdf_remove_item fdf_save fdf_save_string fdf_set_ap fdf_set_encoding '
+        'fdf_set_file fdf_set_flags fdf_set_javascript_action fdf_set_on_import_javascript '
+        'fdf_set_opt fdf_set_status fdf_set_submit_form_action fdf_set_target_frame '
+        'fdf_set_value fdf_set_version feof fflush fgetc fgetcsv fgets fgetss file '
+        'file_exists file_get_contents file_put_contents fileatime filectime filegroup '
+        'fileinode filemtime fileowner fileperms filepro filepro_fieldcount filepro_fieldname '
+        'filepro_fieldtype filepro_fieldwidth filepro_retrieve filepro_rowcount filesize '
+        'filetype filter_has_var filter_id filter_input filter_input_array filter_list '
+        'filter_var filter_var_array finfo_buffer finfo_close finfo_file finfo_open '
+        'finfo_set_flags floatval flock floor flush fmod fnmatch fopen forward_static_call '
+        'forward_static_call_array fpassthru fprintf fputcsv fputs fread frenchtojd '
+        'fribidi_log2vis fscanf fseek fsockopen fstat ftell ftok ftp_alloc ftp_append '
+        'ftp_cdup ftp_chdir ftp_chmod ftp_close ftp_connect ftp_delete ftp_exec ftp_fget '
+        'ftp_fput ftp_get ftp_get_option ftp_login ftp_mdtm ftp_mkdir ftp_mlsd '
+        'ftp_nb_continue ftp_nb_fget ftp_nb_fput ftp_nb_get ftp_nb_put ftp_nlist ftp_pasv '
+        'ftp_put ftp_pwd ftp_quit ftp_raw ftp_rawlist ftp_rename ftp_rmdir ftp_set_option '
+        'ftp_site ftp_size ftp_ssl_connect ftp_systype ftruncate func_get_arg func_get_args '
+        'func_num_args function_exists fwrite gc_collect_cycles gc_disable gc_enable '
+        'gc_enabled gc_mem_caches gc_status gd_info geoip_asnum_by_name '
+        'geoip_continent_code_by_name geoip_country_code3_by_name geoip_country_code_by_name '
+        'geoip_country_name_by_name geoip_database_info geoip_db_avail geoip_db_filename '
+        'geoip_db_get_all_info geoip_domain_by_name geoip_id_by_name geoip_isp_by_name '
+        'geoip_netspeedcell_by_name geoip_org_by_name geoip_record_by_name '
+        'geoip_region_by_name geoip_region_name_by_code geoip_setup_custom_directory '
+        'geoip_time_zone_by_country_and_region getSession get_browser get_called_class '
+        'get_cfg_var get_class get_class_methods get_class_vars get_current_user '
+        'get_declared_classes get_declared_interfaces get_declared_traits '
+        'get_defined_constants get_defined_functions get_defined_vars get_extension_funcs '
+        'get_headers get_html_translation_table get_include_path get_included_files '
+        'get_loaded_extensions get_magic_quotes_gpc get_magic_quotes_runtime get_meta_tags '
+        'get_object_vars get_parent_class get_required_files get_resource_type get_resources '
+        'getallheaders getcwd getdate getenv gethostbyaddr gethostbyname gethostbynamel '
+        'gethostname getimagesize getimagesizefromstring getlastmod getmxrr getmygid '
+        'getmyinode getmypid getmyuid getopt getprotobyname getprotobynumber getrandmax '
+        'getrusage getservbyname getservbyport gettext gettimeofday gettype glob gmdate '
+        'gmmktime gmp_abs gmp_add gmp_and gmp_binomial gmp_clrbit gmp_cmp gmp_com gmp_div '
+        'gmp_div_q gmp_div_qr gmp_div_r gmp_divexact gmp_export gmp_fact gmp_gcd gmp_gcdext '
+        'gmp_hamdist gmp_import gmp_init gmp_intval gmp_invert gmp_jacobi gmp_kronecker '
+        'gmp_lcm gmp_legendre gmp_mod gmp_mul gmp_neg gmp_nextprime gmp_or gmp_perfect_power '
+        'gmp_perfect_square gmp_popcount gmp_pow gmp_powm gmp_prob_prime gmp_random '
+        'gmp_random_bits gmp_random_range gmp_random_seed gmp_root gmp_rootrem gmp_scan0 '
+        'gmp_scan1 gmp_setbit gmp_sign gmp_sqrt gmp_sqrtrem gmp_strval gmp_sub gmp_testbit '
+        'gmp_xor gmstrftime gnupg_adddecryptkey gnupg_addencryptkey gnupg_addsignkey '
+        'gnupg_cleardecryptkeys gnupg_clearencryptkeys gnupg_clearsignkeys gnupg_decrypt '
+        'gnupg_decryptverify gnupg_encrypt gnupg_encryptsign gnupg_export gnupg_geterror '
+        'gnupg_getprotocol gnupg_import gnupg_init gnupg_keyinfo gnupg_setarmor '
+        'gnupg_seterrormode gnupg_setsignmode gnupg_sign gnupg_verify gopher_parsedir '
+        'grapheme_extract grapheme_stripos grapheme_stristr grapheme_strlen grapheme_strpos '
+        'grapheme_strripos grapheme_strrpos grapheme_strstr grapheme_substr gregoriantojd '
+        'gupnp_context_get_host_ip gupnp_context_get_port '
+        'gupnp_context_get_subscription_timeout gupnp_context_host_path gupnp_context_new '
+        'gupnp_context_set_subscription_timeout gupnp_context_timeout_add '
+        'gupnp_context_unhost_path gupnp_control_point_browse_start '
+        'gupnp_control_point_browse_stop gupnp_control_point_callback_set '
+        'gupnp_control_point_new gupnp_device_action_callback_set gupnp_device_info_get '
+        'gupnp_device_info_get_service gupnp_root_device_get_available '
+        'gupnp_root_device_get_relative_location gupnp_root_device_new '
+        'gupnp_root_device_set_available gupnp_root_device_start gupnp_root_device_stop '
+        'gupnp_service_action_get gupnp_service_action_return '
+        'gupnp_service_action_return_error gupnp_service_action_set '
+        'gupnp_service_freeze_notify gupnp_service_info_get '
+        'gupnp_service_info_get_introspection gupnp_service_introspection_get_state_variable '
+        'gupnp_service_notify gupnp_service_proxy_action_get gupnp_service_proxy_action_set '
+        'gupnp_service_proxy_add_notify gupnp_service_proxy_callback_set '
+        'gupnp_service_proxy_get_subscribed gupnp_service_proxy_remove_notify '
+        'gupnp_service_proxy_set_subscribed gupnp_service_thaw_notify gzclose gzcompress '
+        'gzdecode gzdeflate gzencode gzeof gzfile gzgetc gzgets gzgetss gzinflate gzopen '
+        'gzpassthru gzputs gzread gzrewind gzseek gztell gzuncompress gzwrite hash hash_algos '
+        'hash_copy hash_equals hash_file hash_final hash_hkdf hash_hmac hash_hmac_algos '
+        'hash_hmac_file hash_init hash_pbkdf2 hash_update hash_update_file hash_update_stream '
+        'header header_register_callback header_remove headers_list headers_sent hebrev '
+        'hebrevc hex2bin hexdec highlight_file highlight_string hrtime html_entity_decode '
+        'htmlentities htmlspecialchars htmlspecialchars_decode http_build_query '
+        'http_response_code hwapi_attribute_new hwapi_content_new hwapi_hgcsp '
+        'hwapi_object_new hypot ibase_add_user ibase_affected_rows ibase_backup '
+        'ibase_blob_add ibase_blob_cancel ibase_blob_close ibase_blob_create ibase_blob_echo '
+        'ibase_blob_get ibase_blob_import ibase_blob_info ibase_blob_open ibase_close '
+        'ibase_commit ibase_commit_ret ibase_connect ibase_db_info ibase_delete_user '
+        'ibase_drop_db ibase_errcode ibase_errmsg ibase_execute ibase_fetch_assoc '
+        'ibase_fetch_object ibase_fetch_row ibase_field_info ibase_free_event_handler '
+        'ibase_free_query ibase_free_result ibase_gen_id ibase_maintain_db ibase_modify_user '
+        'ibase_name_result ibase_num_fields ibase_num_params ibase_param_info ibase_pconnect '
+        'ibase_prepare ibase_query ibase_restore ibase_rollback ibase_rollback_ret '
+        'ibase_server_info ibase_service_attach ibase_service_detach ibase_set_event_handler '
+        'ibase_trans ibase_wait_event iconv iconv_get_encoding iconv_mime_decode '
+        'iconv_mime_decode_headers iconv_mime_encode iconv_set_encoding iconv_strlen '
+        'iconv_strpos iconv_strrpos iconv_substr id3_get_frame_long_name '
+        'id3_get_frame_short_name id3_get_genre_id id3_get_genre_list id3_get_genre_name '
+        'id3_get_tag id3_get_version id3_remove_tag id3_set_tag idate idn_to_ascii '
+        'idn_to_utf8 ifx_affected_rows ifx_blobinfile_mode ifx_byteasvarchar ifx_close '
+        'ifx_connect ifx_copy_blob ifx_create_blob ifx_create_char ifx_do ifx_error '
+        'ifx_errormsg ifx_fetch_row ifx_fieldproperties ifx_fieldtypes ifx_free_blob '
+        'ifx_free_char ifx_free_result ifx_get_blob ifx_get_char ifx_getsqlca '
+        'ifx_htmltbl_result ifx_nullformat ifx_num_fields ifx_num_rows ifx_pconnect '
+        'ifx_prepare ifx_query ifx_textasvarchar ifx_update_blob ifx_update_char '
+        'ifxus_close_slob ifxus_create_slob ifxus_free_slob ifxus_open_slob ifxus_read_slob '
+        'ifxus_seek_slob ifxus_tell_slob ifxus_write_slob ignore_user_abort iis_add_server '
+        'iis_get_dir_security iis_get_script_map iis_get_server_by_comment '
+        'iis_get_server_by_path iis_get_server_rights iis_get_service_state iis_remove_server '
+        'iis_set_app_settings iis_set_dir_security iis_set_script_map iis_set_server_rights '
+        'iis_start_server iis_start_service iis_stop_server iis_stop_service image2wbmp '
+        'image_type_to_extension image_type_to_mime_type imageaffine imageaffinematrixconcat '
+        'imageaffinematrixget imagealphablending imageantialias imagearc imagebmp imagechar '
+        'imagecharup imagecolorallocate imagecolorallocatealpha imagecolorat '
+        'imagecolorclosest imagecolorclosestalpha imagecolorclosesthwb imagecolordeallocate '
+        'imagecolorexact imagecolorexactalpha imagecolormatch imagecolorresolve '
+        'imagecolorresolvealpha imagecolorset imagecolorsforindex imagecolorstotal '
+        'imagecolortransparent imageconvolution imagecopy imagecopymerge imagecopymergegray '
+        'imagecopyresampled imagecopyresized imagecreate imagecreatefrombmp imagecreatefromgd '
+        'imagecreatefromgd2 imagecreatefromgd2part imagecreatefromgif imagecreatefromjpeg '
+        'imagecreatefrompng imagecreatefromstring imagecreatefromwbmp imagecreatefromwebp '
+        'imagecreatefromxbm imagecreatefromxpm imagecreatetruecolor imagecrop imagecropauto '
+        'imagedashedline imagedestroy imageellipse imagefill imagefilledarc '
+        'imagefilledellipse imagefilledpolygon imagefilledrectangle imagefilltoborder '
+        'imagefilter imageflip imagefontheight imagefontwidth imageftbbox imagefttext '
+        'imagegammacorrect imagegd imagegd2 imagegetclip imagegif imagegrabscreen '
+        'imagegrabwindow imageinterlace imageistruecolor imagejpeg imagelayereffect imageline '
+        'imageloadfont imageopenpolygon imagepalettecopy imagepalettetotruecolor imagepng '
+        'imagepolygon imagepsbbox imagepsencodefont imagepsextendfont imagepsfreefont '
+        'imagepsloadfont imagepsslantfont imagepstext imagerectangle imageresolution '
+        'imagerotate imagesavealpha imagescale imagesetbrush imagesetclip '
+        'imagesetinterpolation imagesetpixel imagesetstyle imagesetthickness imagesettile '
+        'imagestring imagestringup imagesx imagesy imagetruecolortopalette imagettfbbox '
+        'imagettftext imagetypes imagewbmp imagewebp imagexbm imap_8bit imap_alerts '
+        'imap_append imap_base64 imap_binary imap_body imap_bodystruct imap_check '
+        'imap_clearflag_full imap_close imap_create imap_createmailbox imap_delete '
+        'imap_deletemailbox imap_errors imap_expunge imap_fetch_overview imap_fetchbody '
+        'imap_fetchheader imap_fetchmime imap_fetchstructure imap_fetchtext imap_gc '
+        'imap_get_quota imap_get_quotaroot imap_getacl imap_getmailboxes imap_getsubscribed '
+        'imap_header imap_headerinfo imap_headers imap_last_error imap_list imap_listmailbox '
+        'imap_listscan imap_listsubscribed imap_lsub imap_mail imap_mail_compose '
+        'imap_mail_copy imap_mail_move imap_mailboxmsginfo imap_mime_header_decode imap_msgno '
+        'imap_mutf7_to_utf8 imap_num_msg imap_num_recent imap_open imap_ping imap_qprint '
+        'imap_rename imap_renamemailbox imap_reopen imap_rfc822_parse_adrlist '
+        'imap_rfc822_parse_headers imap_rfc822_write_address imap_savebody imap_scan '
+        'imap_scanmailbox imap_search imap_set_quota imap_setacl imap_setflag_full imap_sort '
+        'imap_status imap_subscribe imap_thread imap_timeout imap_uid imap_undelete '
+        'imap_unsubscribe imap_utf7_decode imap_utf7_encode imap_utf8 imap_utf8_to_mutf7 '
+        'implode import_request_variables in_array inclued_get_data inet_ntop inet_pton '
+        'inflate_add inflate_get_read_len inflate_get_status inflate_init ingres_autocommit '
+        'ingres_autocommit_state ingres_charset ingres_close ingres_commit ingres_connect '
+        'ingres_cursor ingres_errno ingres_error ingres_errsqlstate ingres_escape_string '
+        'ingres_execute ingres_fetch_array ingres_fetch_assoc ingres_fetch_object '
+        'ingres_fetch_proc_return ingres_fetch_row ingres_field_length ingres_field_name '
+        'ingres_field_nullable ingres_field_precision ingres_field_scale ingres_field_type '
+        'ingres_free_result ingres_next_error ingres_num_fields ingres_num_rows '
+        'ingres_pconnect ingres_prepare ingres_query ingres_result_seek ingres_rollback '
+        'ingres_set_environment ingres_unbuffered_query ini_alter ini_get ini_get_all '
+        'ini_restore ini_set inotify_add_watch inotify_init inotify_queue_len inotify_read '
+        'inotify_rm_watch intdiv interface_exists intl_error_name intl_get_error_code '
+        'intl_get_error_message intl_is_failure intval ip2long iptcembed iptcparse is_a '
+        'is_array is_bool is_callable is_countable is_dir is_double is_executable is_file '
+        'is_finite is_float is_infinite is_int is_integer is_iterable is_link is_long is_nan '
+        'is_null is_numeric is_object is_readable is_real is_resource is_scalar is_soap_fault '
+        'is_string is_subclass_of is_tainted is_uploaded_file is_writable is_writeable isset '
+        'iterator_apply iterator_count iterator_to_array jddayofweek jdmonthname jdtofrench '
+        'jdtogregorian jdtojewish jdtojulian jdtounix jewishtojd join jpeg2wbmp json_decode '
+        'json_encode json_last_error json_last_error_msg judy_type judy_version juliantojd '
+        'kadm5_chpass_principal kadm5_create_principal kadm5_delete_principal kadm5_destroy '
+        'kadm5_flush kadm5_get_policies kadm5_get_principal kadm5_get_principals '
+        'kadm5_init_with_password kadm5_modify_principal key key_exists krsort ksort lcfirst '
+        'lcg_value lchgrp lchown ldap_8859_to_t61 ldap_add ldap_add_ext ldap_bind '
+        'ldap_bind_ext ldap_close ldap_compare ldap_connect ldap_control_paged_result '
+        'ldap_control_paged_result_response ldap_count_entries ldap_delete ldap_delete_ext '
+        'ldap_dn2ufn ldap_err2str ldap_errno ldap_error ldap_escape ldap_exop '
+        'ldap_exop_passwd ldap_exop_refresh ldap_exop_whoami ldap_explode_dn '
+        'ldap_first_attribute ldap_first_entry ldap_first_reference ldap_free_result '
+        'ldap_get_attributes ldap_get_dn ldap_get_entries ldap_get_option ldap_get_values '
+        'ldap_get_values_len ldap_list ldap_mod_add ldap_mod_add_ext ldap_mod_del '
+        'ldap_mod_del_ext ldap_mod_replace ldap_mod_replace_ext ldap_modify ldap_modify_batch '
+        'ldap_next_attribute ldap_next_entry ldap_next_reference ldap_parse_exop '
+        'ldap_parse_reference ldap_parse_result ldap_read ldap_rename ldap_rename_ext '
+        'ldap_sasl_bind ldap_search ldap_set_option ldap_set_rebind_proc ldap_sort '
+        'ldap_start_tls ldap_t61_to_8859 ldap_unbind levenshtein libxml_clear_errors '
+        'libxml_disable_entity_loader libxml_get_errors libxml_get_last_error '
+        'libxml_set_external_entity_loader libxml_set_streams_context '
+        'libxml_use_internal_errors link linkinfo list localeconv localtime log log10 log1p '
+        'long2ip lstat ltrim lzf_compress lzf_decompress lzf_optimized_for m_checkstatus '
+        'm_completeauthorizations m_connect m_connectionerror m_deletetrans m_destroyconn '
+        'm_destroyengine m_getcell m_getcellbynum m_getcommadelimited m_getheader m_initconn '
+        'm_initengine m_iscommadelimited m_maxconntimeout m_monitor m_numcolumns m_numrows '
+        'm_parsecommadelimited m_responsekeys m_responseparam m_returnstatus m_setblocking '
+        'm_setdropfile m_setip m_setssl m_setssl_cafile m_setssl_files m_settimeout '
+        'm_sslcert_gen_hash m_transactionssent m_transinqueue m_transkeyval m_transnew '
+        'm_transsend m_uwait m_validateidentifier m_verifyconnection m_verifysslcert '
+        'magic_quotes_runtime mail mailparse_determine_best_xfer_encoding '
+        'mailparse_msg_create mailparse_msg_extract_part mailparse_msg_extract_part_file '
+        'mailparse_msg_extract_whole_part_file mailparse_msg_free mailparse_msg_get_part '
+        'mailparse_msg_get_part_data mailparse_msg_get_structure mailparse_msg_parse '
+        'mailparse_msg_parse_file mailparse_rfc822_parse_addresses mailparse_stream_encode '
+        'mailparse_uudecode_all main max maxdb_affected_rows maxdb_autocommit '
+        'maxdb_bind_param maxdb_bind_result maxdb_change_user maxdb_character_set_name '
+        'maxdb_client_encoding maxdb_close maxdb_close_long_data maxdb_commit maxdb_connect '
+        'maxdb_connect_errno maxdb_connect_error maxdb_data_seek maxdb_debug '
+        'maxdb_disable_reads_from_master maxdb_disable_rpl_parse maxdb_dump_debug_info '
+        'maxdb_embedded_connect maxdb_enable_reads_from_master maxdb_enable_rpl_parse '
+        'maxdb_errno maxdb_error maxdb_escape_string maxdb_execute maxdb_fetch '
+        'maxdb_fetch_array maxdb_fetch_assoc maxdb_fetch_field maxdb_fetch_field_direct '
+        'maxdb_fetch_fields maxdb_fetch_lengths maxdb_fetch_object maxdb_fetch_row '
+        'maxdb_field_count maxdb_field_seek maxdb_field_tell maxdb_free_result '
+        'maxdb_get_client_info maxdb_get_client_version maxdb_get_host_info '
+        'maxdb_get_metadata maxdb_get_proto_info maxdb_get_server_info '
+        'maxdb_get_server_version maxdb_info maxdb_init maxdb_insert_id maxdb_kill '
+        'maxdb_master_query maxdb_more_results maxdb_multi_query maxdb_next_result '
+        'maxdb_num_fields maxdb_num_rows maxdb_options maxdb_param_count maxdb_ping '
+        'maxdb_prepare maxdb_query maxdb_real_connect maxdb_real_escape_string '
+        'maxdb_real_query maxdb_report maxdb_rollback maxdb_rpl_parse_enabled maxdb_rpl_probe '
+        'maxdb_rpl_query_type maxdb_select_db maxdb_send_long_data maxdb_send_query '
+        'maxdb_server_end maxdb_server_init maxdb_set_opt maxdb_sqlstate maxdb_ssl_set '
+        'maxdb_stat maxdb_stmt_affected_rows maxdb_stmt_bind_param maxdb_stmt_bind_result '
+        'maxdb_stmt_close maxdb_stmt_close_long_data maxdb_stmt_data_seek maxdb_stmt_errno '
+        'maxdb_stmt_error maxdb_stmt_execute maxdb_stmt_fetch maxdb_stmt_free_result '
+        'maxdb_stmt_init maxdb_stmt_num_rows maxdb_stmt_param_count maxdb_stmt_prepare '
+        'maxdb_stmt_reset maxdb_stmt_result_metadata maxdb_stmt_send_long_data '
+        'maxdb_stmt_sqlstate maxdb_stmt_store_result maxdb_store_result maxdb_thread_id '
+        'maxdb_thread_safe maxdb_use_result maxdb_warning_count mb_check_encoding mb_chr '
+        'mb_convert_case mb_convert_encoding mb_convert_kana mb_convert_variables '
+        'mb_decode_mimeheader mb_decode_numericentity mb_detect_encoding mb_detect_order '
+        'mb_encode_mimeheader mb_encode_numericentity mb_encoding_aliases mb_ereg '
+        'mb_ereg_match mb_ereg_replace mb_ereg_replace_callback mb_ereg_search '
+        'mb_ereg_search_getpos mb_ereg_search_getregs mb_ereg_search_init mb_ereg_search_pos '
+        'mb_ereg_search_regs mb_ereg_search_setpos mb_eregi mb_eregi_replace mb_get_info '
+        'mb_http_input mb_http_output mb_internal_encoding mb_language mb_list_encodings '
+        'mb_ord mb_output_handler mb_parse_str mb_preferred_mime_name mb_regex_encoding '
+        'mb_regex_set_options mb_scrub mb_send_mail mb_split mb_str_split mb_strcut '
+        'mb_strimwidth mb_stripos mb_stristr mb_strlen mb_strpos mb_strrchr mb_strrichr '
+        'mb_strripos mb_strrpos mb_strstr mb_strtolower mb_strtoupper mb_strwidth '
+        'mb_substitute_character mb_substr mb_substr_count mcrypt_cbc mcrypt_cfb '
+        'mcrypt_create_iv mcrypt_decrypt mcrypt_ecb mcrypt_enc_get_algorithms_name '
+        'mcrypt_enc_get_block_size mcrypt_enc_get_iv_size mcrypt_enc_get_key_size '
+        'mcrypt_enc_get_modes_name mcrypt_enc_get_supported_key_sizes '
+        'mcrypt_enc_is_block_algorithm mcrypt_enc_is_block_algorithm_mode '
+        'mcrypt_enc_is_block_mode mcrypt_enc_self_test mcrypt_encrypt mcrypt_generic '
+        'mcrypt_generic_deinit mcrypt_generic_end mcrypt_generic_init mcrypt_get_block_size '
+        'mcrypt_get_cipher_name mcrypt_get_iv_size mcrypt_get_key_size mcrypt_list_algorithms '
+        'mcrypt_list_modes mcrypt_module_close mcrypt_module_get_algo_block_size '
+        'mcrypt_module_get_algo_key_size mcrypt_module_get_supported_key_sizes '
+        'mcrypt_module_is_block_algorithm mcrypt_module_is_block_algorithm_mode '
+        'mcrypt_module_is_block_mode mcrypt_module_open mcrypt_module_self_test mcrypt_ofb '
+        'md5 md5_file mdecrypt_generic memcache_debug memory_get_peak_usage memory_get_usage '
+        'metaphone method_exists mhash mhash_count mhash_get_block_size mhash_get_hash_name '
+        'mhash_keygen_s2k microtime mime_content_type min ming_keypress '
+        'ming_setcubicthreshold ming_setscale ming_setswfcompression ming_useconstants '
+        'ming_useswfversion mkdir mktime money_format move_uploaded_file mqseries_back '
+        'mqseries_begin mqseries_close mqseries_cmit mqseries_conn mqseries_connx '
+        'mqseries_disc mqseries_get mqseries_inq mqseries_open mqseries_put mqseries_put1 '
+        'mqseries_set mqseries_strerror msession_connect msession_count msession_create '
+        'msession_destroy msession_disconnect msession_find msession_get msession_get_array '
+        'msession_get_data msession_inc msession_list msession_listvar msession_lock '
+        'msession_plugin msession_randstr msession_set msession_set_array msession_set_data '
+        'msession_timeout msession_uniq msession_unlock msg_get_queue msg_queue_exists '
+        'msg_receive msg_remove_queue msg_send msg_set_queue msg_stat_queue msql '
+        'msql_affected_rows msql_close msql_connect msql_create_db msql_createdb '
+        'msql_data_seek msql_db_query msql_dbname msql_drop_db msql_error msql_fetch_array '
+        'msql_fetch_field msql_fetch_object msql_fetch_row msql_field_flags msql_field_len '
+        'msql_field_name msql_field_seek msql_field_table msql_field_type msql_fieldflags '
+        'msql_fieldlen msql_fieldname msql_fieldtable msql_fieldtype msql_free_result '
+        'msql_list_dbs msql_list_fields msql_list_tables msql_num_fields msql_num_rows '
+        'msql_numfields msql_numrows msql_pconnect msql_query msql_regcase msql_result '
+        'msql_select_db msql_tablename mssql_bind mssql_close mssql_connect mssql_data_seek '
+        'mssql_execute mssql_fetch_array mssql_fetch_assoc mssql_fetch_batch '
+        'mssql_fetch_field mssql_fetch_object mssql_fetch_row mssql_field_length '
+        'mssql_field_name mssql_field_seek mssql_field_type mssql_free_result '
+        'mssql_free_statement mssql_get_last_message mssql_guid_string mssql_init '
+        'mssql_min_error_severity mssql_min_message_severity mssql_next_result '
+        'mssql_num_fields mssql_num_rows mssql_pconnect mssql_query mssql_result '
+        'mssql_rows_affected mssql_select_db mt_getrandmax mt_rand mt_srand '
+        'mysql_affected_rows mysql_client_encoding mysql_close mysql_connect mysql_create_db '
+        'mysql_data_seek mysql_db_name mysql_db_query mysql_drop_db mysql_errno mysql_error '
+        'mysql_escape_string mysql_fetch_array mysql_fetch_assoc mysql_fetch_field '
+        'mysql_fetch_lengths mysql_fetch_object mysql_fetch_row mysql_field_flags '
+        'mysql_field_len mysql_field_name mysql_field_seek mysql_field_table mysql_field_type '
+        'mysql_free_result mysql_get_client_info mysql_get_host_info mysql_get_proto_info '
+        'mysql_get_server_info mysql_info mysql_insert_id mysql_list_dbs mysql_list_fields '
+        'mysql_list_processes mysql_list_tables mysql_num_fields mysql_num_rows '
+        'mysql_pconnect mysql_ping mysql_query mysql_real_escape_string mysql_result '
+        'mysql_select_db mysql_set_charset mysql_stat mysql_tablename mysql_thread_id '
+        'mysql_unbuffered_query mysqli_bind_param mysqli_bind_result mysqli_client_encoding '
+        'mysqli_connect mysqli_disable_rpl_parse mysqli_enable_reads_from_master '
+        'mysqli_enable_rpl_parse mysqli_escape_string mysqli_execute mysqli_fetch '
+        'mysqli_get_cache_stats mysqli_get_client_stats mysqli_get_links_stats '
+        'mysqli_get_metadata mysqli_master_query mysqli_param_count mysqli_report '
+        'mysqli_rpl_parse_enabled mysqli_rpl_probe mysqli_send_long_data mysqli_slave_query '
+        'mysqlnd_memcache_get_config mysqlnd_memcache_set mysqlnd_ms_dump_servers '
+        'mysqlnd_ms_fabric_select_global mysqlnd_ms_fabric_select_shard '
+        'mysqlnd_ms_get_last_gtid mysqlnd_ms_get_last_used_connection mysqlnd_ms_get_stats '
+        'mysqlnd_ms_match_wild mysqlnd_ms_query_is_select mysqlnd_ms_set_qos '
+        'mysqlnd_ms_set_user_pick_server mysqlnd_ms_xa_begin mysqlnd_ms_xa_commit '
+        'mysqlnd_ms_xa_gc mysqlnd_ms_xa_rollback mysqlnd_qc_clear_cache '
+        'mysqlnd_qc_get_available_handlers mysqlnd_qc_get_cache_info '
+        'mysqlnd_qc_get_core_stats mysqlnd_qc_get_normalized_query_trace_log '
+        'mysqlnd_qc_get_query_trace_log mysqlnd_qc_set_cache_condition '
+        'mysqlnd_qc_set_is_select mysqlnd_qc_set_storage_handler mysqlnd_qc_set_user_handlers '
+        'mysqlnd_uh_convert_to_mysqlnd mysqlnd_uh_set_connection_proxy '
+        'mysqlnd_uh_set_statement_proxy natcasesort natsort ncurses_addch ncurses_addchnstr '
+        'ncurses_addchstr ncurses_addnstr ncurses_addstr ncurses_assume_default_colors '
+        'ncurses_attroff ncurses_attron ncurses_attrset ncurses_baudrate ncurses_beep '
+        'ncurses_bkgd ncurses_bkgdset ncurses_border ncurses_bottom_panel '
+        'ncurses_can_change_color ncurses_cbreak ncurses_clear ncurses_clrtobot '
+        'ncurses_clrtoeol ncurses_color_content ncurses_color_set ncurses_curs_set '
+        'ncurses_def_prog_mode ncurses_def_shell_mode ncurses_define_key ncurses_del_panel '
+        'ncurses_delay_output ncurses_delch ncurses_deleteln ncurses_delwin ncurses_doupdate '
+        'ncurses_echo ncurses_echochar ncurses_end ncurses_erase ncurses_erasechar '
+        'ncurses_filter ncurses_flash ncurses_flushinp ncurses_getch ncurses_getmaxyx '
+        'ncurses_getmouse ncurses_getyx ncurses_halfdelay ncurses_has_colors ncurses_has_ic '
+        'ncurses_has_il ncurses_has_key ncurses_hide_panel ncurses_hline ncurses_inch '
+        'ncurses_init ncurses_init_color ncurses_init_pair ncurses_insch ncurses_insdelln '
+        'ncurses_insertln ncurses_insstr ncurses_instr ncurses_isendwin ncurses_keyok '
+        'ncurses_keypad ncurses_killchar ncurses_longname ncurses_meta ncurses_mouse_trafo '
+        'ncurses_mouseinterval ncurses_mousemask ncurses_move ncurses_move_panel '
+        'ncurses_mvaddch ncurses_mvaddchnstr ncurses_mvaddchstr ncurses_mvaddnstr '
+        'ncurses_mvaddstr ncurses_mvcur ncurses_mvdelch ncurses_mvgetch ncurses_mvhline '
+        'ncurses_mvinch ncurses_mvvline ncurses_mvwaddstr ncurses_napms ncurses_new_panel '
+        'ncurses_newpad ncurses_newwin ncurses_nl ncurses_nocbreak ncurses_noecho '
+        'ncurses_nonl ncurses_noqiflush ncurses_noraw ncurses_pair_content '
+        'ncurses_panel_above ncurses_panel_below ncurses_panel_window ncurses_pnoutrefresh '
+        'ncurses_prefresh ncurses_putp ncurses_qiflush ncurses_raw ncurses_refresh '
+        'ncurses_replace_panel ncurses_reset_prog_mode ncurses_reset_shell_mode '
+        'ncurses_resetty ncurses_savetty ncurses_scr_dump ncurses_scr_init '
+        'ncurses_scr_restore ncurses_scr_set ncurses_scrl ncurses_show_panel ncurses_slk_attr '
+        'ncurses_slk_attroff ncurses_slk_attron ncurses_slk_attrset ncurses_slk_clear '
+        'ncurses_slk_color ncurses_slk_init ncurses_slk_noutrefresh ncurses_slk_refresh '
+        'ncurses_slk_restore ncurses_slk_set ncurses_slk_touch ncurses_standend '
+        'ncurses_standout ncurses_start_color ncurses_termattrs ncurses_termname '
+        'ncurses_timeout ncurses_top_panel ncurses_typeahead ncurses_ungetch '
+        'ncurses_ungetmouse ncurses_update_panels ncurses_use_default_colors ncurses_use_env '
+        'ncurses_use_extended_names ncurses_vidattr ncurses_vline ncurses_waddch '
+        'ncurses_waddstr ncurses_wattroff ncurses_wattron ncurses_wattrset ncurses_wborder '
+        'ncurses_wclear ncurses_wcolor_set ncurses_werase ncurses_wgetch ncurses_whline '
+        'ncurses_wmouse_trafo ncurses_wmove ncurses_wnoutrefresh ncurses_wrefresh '
+        'ncurses_wstandend ncurses_wstandout ncurses_wvline newt_bell newt_button '
+        'newt_button_bar newt_centered_window newt_checkbox newt_checkbox_get_value '
+        'newt_checkbox_set_flags newt_checkbox_set_value newt_checkbox_tree '
+        'newt_checkbox_tree_add_item newt_checkbox_tree_find_item '
+        'newt_checkbox_tree_get_current newt_checkbox_tree_get_entry_value '
+        'newt_checkbox_tree_get_multi_selection newt_checkbox_tree_get_selection '
+        'newt_checkbox_tree_multi newt_checkbox_tree_set_current newt_checkbox_tree_set_entry '
+        'newt_checkbox_tree_set_entry_value newt_checkbox_tree_set_width '
+        'newt_clear_key_buffer newt_cls newt_compact_button newt_component_add_callback '
+        'newt_component_takes_focus newt_create_grid newt_cursor_off newt_cursor_on '
+        'newt_delay newt_draw_form newt_draw_root_text newt_entry newt_entry_get_value '
+        'newt_entry_set newt_entry_set_filter newt_entry_set_flags newt_finished newt_form '
+        'newt_form_add_component newt_form_add_components newt_form_add_hot_key '
+        'newt_form_destroy newt_form_get_current newt_form_run newt_form_set_background '
+        'newt_form_set_height newt_form_set_size newt_form_set_timer newt_form_set_width '
+        'newt_form_watch_fd newt_get_screen_size newt_grid_add_components_to_form '
+        'newt_grid_basic_window newt_grid_free newt_grid_get_size newt_grid_h_close_stacked '
+        'newt_grid_h_stacked newt_grid_place newt_grid_set_field newt_grid_simple_window '
+        'newt_grid_v_close_stacked newt_grid_v_stacked newt_grid_wrapped_window '
+        'newt_grid_wrapped_window_at newt_init newt_label newt_label_set_text newt_listbox '
+        'newt_listbox_append_entry newt_listbox_clear newt_listbox_clear_selection '
+        'newt_listbox_delete_entry newt_listbox_get_current newt_listbox_get_selection '
+        'newt_listbox_insert_entry newt_listbox_item_count newt_listbox_select_item '
+        'newt_listbox_set_current newt_listbox_set_current_by_key newt_listbox_set_data '
+        'newt_listbox_set_entry newt_listbox_set_width newt_listitem newt_listitem_get_data '
+        'newt_listitem_set newt_open_window newt_pop_help_line newt_pop_window '
+        'newt_push_help_line newt_radio_get_current newt_radiobutton newt_redraw_help_line '
+        'newt_reflow_text newt_refresh newt_resize_screen newt_resume newt_run_form '
+        'newt_scale newt_scale_set newt_scrollbar_set newt_set_help_callback '
+        'newt_set_suspend_callback newt_suspend newt_textbox newt_textbox_get_num_lines '
+        'newt_textbox_reflowed newt_textbox_set_height newt_textbox_set_text '
+        'newt_vertical_scrollbar newt_wait_for_key newt_win_choice newt_win_entries '
+        'newt_win_menu newt_win_message newt_win_messagev newt_win_ternary next ngettext '
+        'nl2br nl_langinfo nsapi_request_headers nsapi_response_headers nsapi_virtual '
+        'number_format oauth_get_sbs oauth_urlencode ob_clean ob_end_clean ob_end_flush '
+        'ob_flush ob_get_clean ob_get_contents ob_get_flush ob_get_length ob_get_level '
+        'ob_get_status ob_gzhandler ob_iconv_handler ob_implicit_flush ob_list_handlers '
+        'ob_start ob_tidyhandler oci_bind_array_by_name oci_bind_by_name oci_cancel '
+        'oci_client_version oci_close oci_commit oci_connect oci_define_by_name oci_error '
+        'oci_execute oci_fetch oci_fetch_all oci_fetch_array oci_fetch_assoc oci_fetch_object '
+        'oci_fetch_row oci_field_is_null oci_field_name oci_field_precision oci_field_scale '
+        'oci_field_size oci_field_type oci_field_type_raw oci_free_descriptor '
+        'oci_free_statement oci_get_implicit_resultset oci_internal_debug oci_lob_copy '
+        'oci_lob_is_equal oci_new_collection oci_new_connect oci_new_cursor '
+        'oci_new_descriptor oci_num_fields oci_num_rows oci_parse oci_password_change '
+        'oci_pconnect oci_register_taf_callback oci_result oci_rollback oci_server_version '
+        'oci_set_action oci_set_call_timeout oci_set_client_identifier oci_set_client_info '
+        'oci_set_db_operation oci_set_edition oci_set_module_name oci_set_prefetch '
+        'oci_statement_type oci_unregister_taf_callback octdec odbc_autocommit odbc_binmode '
+        'odbc_close odbc_close_all odbc_columnprivileges odbc_columns odbc_commit '
+        'odbc_connect odbc_cursor odbc_data_source odbc_do odbc_error odbc_errormsg odbc_exec '
+        'odbc_execute odbc_fetch_array odbc_fetch_into odbc_fetch_object odbc_fetch_row '
+        'odbc_field_len odbc_field_name odbc_field_num odbc_field_precision odbc_field_scale '
+        'odbc_field_type odbc_foreignkeys odbc_free_result odbc_gettypeinfo odbc_longreadlen '
+        'odbc_next_result odbc_num_fields odbc_num_rows odbc_pconnect odbc_prepare '
+        'odbc_primarykeys odbc_procedurecolumns odbc_procedures odbc_result odbc_result_all '
+        'odbc_rollback odbc_setoption odbc_specialcolumns odbc_statistics '
+        'odbc_tableprivileges odbc_tables opcache_compile_file opcache_get_configuration '
+        'opcache_get_status opcache_invalidate opcache_is_script_cached opcache_reset '
+        'openal_buffer_create openal_buffer_data openal_buffer_destroy openal_buffer_get '
+        'openal_buffer_loadwav openal_context_create openal_context_current '
+        'openal_context_destroy openal_context_process openal_context_suspend '
+        'openal_device_close openal_device_open openal_listener_get openal_listener_set '
+        'openal_source_create openal_source_destroy openal_source_get openal_source_pause '
+        'openal_source_play openal_source_rewind openal_source_set openal_source_stop '
+        'openal_stream opendir openlog openssl_cipher_iv_length openssl_csr_export '
+        'openssl_csr_export_to_file openssl_csr_get_public_key openssl_csr_get_subject '
+        'openssl_csr_new openssl_csr_sign openssl_decrypt openssl_dh_compute_key '
+        'openssl_digest openssl_encrypt openssl_error_string openssl_free_key '
+        'openssl_get_cert_locations openssl_get_cipher_methods openssl_get_curve_names '
+        'openssl_get_md_methods openssl_get_privatekey openssl_get_publickey openssl_open '
+        'openssl_pbkdf2 openssl_pkcs12_export openssl_pkcs12_export_to_file '
+        'openssl_pkcs12_read openssl_pkcs7_decrypt openssl_pkcs7_encrypt openssl_pkcs7_read '
+        'openssl_pkcs7_sign openssl_pkcs7_verify openssl_pkey_export '
+        'openssl_pkey_export_to_file openssl_pkey_free openssl_pkey_get_details '
+        'openssl_pkey_get_private openssl_pkey_get_public openssl_pkey_new '
+        'openssl_private_decrypt openssl_private_encrypt openssl_public_decrypt '
+        'openssl_public_encrypt openssl_random_pseudo_bytes openssl_seal openssl_sign '
+        'openssl_spki_export openssl_spki_export_challenge openssl_spki_new '
+        'openssl_spki_verify openssl_verify openssl_x509_check_private_key '
+        'openssl_x509_checkpurpose openssl_x509_export openssl_x509_export_to_file '
+        'openssl_x509_fingerprint openssl_x509_free openssl_x509_parse openssl_x509_read '
+        'openssl_x509_verify ord output_add_rewrite_var output_reset_rewrite_vars '
+        'override_function pack parse_ini_file parse_ini_string parse_str parse_url '
+        'parsekit_compile_file parsekit_compile_string parsekit_func_arginfo passthru '
+        'password_get_info password_hash password_needs_rehash password_verify pathinfo '
+        'pclose pcntl_alarm pcntl_async_signals pcntl_errno pcntl_exec pcntl_fork '
+        'pcntl_get_last_error pcntl_getpriority pcntl_setpriority pcntl_signal '
+        'pcntl_signal_dispatch pcntl_signal_get_handler pcntl_sigprocmask pcntl_sigtimedwait '
+        'pcntl_sigwaitinfo pcntl_strerror pcntl_wait pcntl_waitpid pcntl_wexitstatus '
+        'pcntl_wifexited pcntl_wifsignaled pcntl_wifstopped pcntl_wstopsig pcntl_wtermsig '
+        'pfsockopen pg_affected_rows pg_cancel_query pg_client_encoding pg_close pg_connect '
+        'pg_connect_poll pg_connection_busy pg_connection_reset pg_connection_status '
+        'pg_consume_input pg_convert pg_copy_from pg_copy_to pg_dbname pg_delete pg_end_copy '
+        'pg_escape_bytea pg_escape_identifier pg_escape_literal pg_escape_string pg_execute '
+        'pg_fetch_all pg_fetch_all_columns pg_fetch_array pg_fetch_assoc pg_fetch_object '
+        'pg_fetch_result pg_fetch_row pg_field_is_null pg_field_name pg_field_num '
+        'pg_field_prtlen pg_field_size pg_field_table pg_field_type pg_field_type_oid '
+        'pg_flush pg_free_result pg_get_notify pg_get_pid pg_get_result pg_host pg_insert '
+        'pg_last_error pg_last_notice pg_last_oid pg_lo_close pg_lo_create pg_lo_export '
+        'pg_lo_import pg_lo_open pg_lo_read pg_lo_read_all pg_lo_seek pg_lo_tell '
+        'pg_lo_truncate pg_lo_unlink pg_lo_write pg_meta_data pg_num_fields pg_num_rows '
+        'pg_options pg_parameter_status pg_pconnect pg_ping pg_port pg_prepare pg_put_line '
+        'pg_query pg_query_params pg_result_error pg_result_error_field pg_result_seek '
+        'pg_result_status pg_select pg_send_execute pg_send_prepare pg_send_query '
+        'pg_send_query_params pg_set_client_encoding pg_set_error_verbosity pg_socket '
+        'pg_trace pg_transaction_status pg_tty pg_unescape_bytea pg_untrace pg_update '
+        'pg_version php_check_syntax php_ini_loaded_file php_ini_scanned_files php_logo_guid '
+        'php_sapi_name php_strip_whitespace php_uname phpcredits phpdbg_break_file '
+        'phpdbg_break_function phpdbg_break_method phpdbg_break_next phpdbg_clear '
+        'phpdbg_color phpdbg_end_oplog phpdbg_exec phpdbg_get_executable phpdbg_prompt '
+        'phpdbg_start_oplog phpinfo phpversion pi png2wbmp popen pos posix_access '
+        'posix_ctermid posix_errno posix_get_last_error posix_getcwd posix_getegid '
+        'posix_geteuid posix_getgid posix_getgrgid posix_getgrnam posix_getgroups '
+        'posix_getlogin posix_getpgid posix_getpgrp posix_getpid posix_getppid posix_getpwnam '
+        'posix_getpwuid posix_getrlimit posix_getsid posix_getuid posix_initgroups '
+        'posix_isatty posix_kill posix_mkfifo posix_mknod posix_setegid posix_seteuid '
+        'posix_setgid posix_setpgid posix_setrlimit posix_setsid posix_setuid posix_strerror '
+        'posix_times posix_ttyname posix_uname pow preg_filter preg_grep preg_last_error '
+        'preg_match preg_match_all preg_quote preg_replace preg_replace_callback '
+        'preg_replace_callback_array preg_split prev print print_r printf proc_close '
+        'proc_get_status proc_nice proc_open proc_terminate property_exists ps_add_bookmark '
+        'ps_add_launchlink ps_add_locallink ps_add_note ps_add_pdflink ps_add_weblink ps_arc '
+        'ps_arcn ps_begin_page ps_begin_pattern ps_begin_template ps_circle ps_clip ps_close '
+        'ps_close_image ps_closepath ps_closepath_stroke ps_continue_text ps_curveto '
+        'ps_delete ps_end_page ps_end_pattern ps_end_template ps_fill ps_fill_stroke '
+        'ps_findfont ps_get_buffer ps_get_parameter ps_get_value ps_hyphenate ps_include_file '
+        'ps_lineto ps_makespotcolor ps_moveto ps_new ps_open_file ps_open_image '
+        'ps_open_image_file ps_open_memory_image ps_place_image ps_rect ps_restore ps_rotate '
+        'ps_save ps_scale ps_set_border_color ps_set_border_dash ps_set_border_style '
+        'ps_set_info ps_set_parameter ps_set_text_pos ps_set_value ps_setcolor ps_setdash '
+        'ps_setflat ps_setfont ps_setgray ps_setlinecap ps_setlinejoin ps_setlinewidth '
+        'ps_setmiterlimit ps_setoverprintmode ps_setpolydash ps_shading ps_shading_pattern '
+        'ps_shfill ps_show ps_show2 ps_show_boxed ps_show_xy ps_show_xy2 ps_string_geometry '
+        'ps_stringwidth ps_stroke ps_symbol ps_symbol_name ps_symbol_width ps_translate '
+        'pspell_add_to_personal pspell_add_to_session pspell_check pspell_clear_session '
+        'pspell_config_create pspell_config_data_dir pspell_config_dict_dir '
+        'pspell_config_ignore pspell_config_mode pspell_config_personal pspell_config_repl '
+        'pspell_config_runtogether pspell_config_save_repl pspell_new pspell_new_config '
+        'pspell_new_personal pspell_save_wordlist pspell_store_replacement pspell_suggest '
+        'putenv px_close px_create_fp px_date2string px_delete px_delete_record px_get_field '
+        'px_get_info px_get_parameter px_get_record px_get_schema px_get_value '
+        'px_insert_record px_new px_numfields px_numrecords px_open_fp px_put_record '
+        'px_retrieve_record px_set_blob_file px_set_parameter px_set_tablename '
+        'px_set_targetencoding px_set_value px_timestamp2string px_update_record '
+        'quoted_printable_decode quoted_printable_encode quotemeta rad2deg radius_acct_open '
+        'radius_add_server radius_auth_open radius_close radius_config radius_create_request '
+        'radius_cvt_addr radius_cvt_int radius_cvt_string radius_demangle '
+        'radius_demangle_mppe_key radius_get_attr radius_get_tagged_attr_data '
+        'radius_get_tagged_attr_tag radius_get_vendor_attr radius_put_addr radius_put_attr '
+        'radius_put_int radius_put_string radius_put_vendor_addr radius_put_vendor_attr '
+        'radius_put_vendor_int radius_put_vendor_string radius_request_authenticator '
+        'radius_salt_encrypt_attr radius_send_request radius_server_secret radius_strerror '
+        'rand random_bytes random_int range rar_wrapper_cache_stats rawurldecode rawurlencode '
+        'read_exif_data readdir readfile readgzfile readline readline_add_history '
+        'readline_callback_handler_install readline_callback_handler_remove '
+        'readline_callback_read_char readline_clear_history readline_completion_function '
+        'readline_info readline_list_history readline_on_new_line readline_read_history '
+        'readline_redisplay readline_write_history readlink realpath realpath_cache_get '
+        'realpath_cache_size recode recode_file recode_string register_shutdown_function '
+        'register_tick_function rename rename_function reset restore_error_handler '
+        'restore_exception_handler restore_include_path rewind rewinddir rmdir round '
+        'rpm_close rpm_get_tag rpm_is_valid rpm_open rpm_version rpmaddtag rpmdbinfo '
+        'rpmdbsearch rpminfo rpmvercmp rrd_create rrd_error rrd_fetch rrd_first rrd_graph '
+        'rrd_info rrd_last rrd_lastupdate rrd_restore rrd_tune rrd_update rrd_version '
+        'rrd_xport rrdc_disconnect rsort rtrim runkit7_constant_add runkit7_constant_redefine '
+        'runkit7_constant_remove runkit7_function_add runkit7_function_copy '
+        'runkit7_function_redefine runkit7_function_remove runkit7_function_rename '
+        'runkit7_import runkit7_method_add runkit7_method_copy runkit7_method_redefine '
+        'runkit7_method_remove runkit7_method_rename runkit7_object_id runkit7_superglobals '
+        'runkit7_zval_inspect runkit_class_adopt runkit_class_emancipate runkit_constant_add '
+        'runkit_constant_redefine runkit_constant_remove runkit_function_add '
+        'runkit_function_copy runkit_function_redefine runkit_function_remove '
+        'runkit_function_rename runkit_import runkit_lint runkit_lint_file runkit_method_add '
+        'runkit_method_copy runkit_method_redefine runkit_method_remove runkit_method_rename '
+        'runkit_return_value_used runkit_sandbox_output_handler runkit_superglobals '
+        'sapi_windows_cp_conv sapi_windows_cp_get sapi_windows_cp_is_utf8 sapi_windows_cp_set '
+        'sapi_windows_generate_ctrl_event sapi_windows_set_ctrl_handler '
+        'sapi_windows_vt100_support scandir scoutapm_get_calls '
+        'scoutapm_list_instrumented_functions seaslog_get_author seaslog_get_version '
+        'sem_acquire sem_get sem_release sem_remove serialize session_abort '
+        'session_cache_expire session_cache_limiter session_commit session_create_id '
+        'session_decode session_destroy session_encode session_gc session_get_cookie_params '
+        'session_id session_is_registered session_module_name session_name '
+        'session_pgsql_add_error session_pgsql_get_error session_pgsql_get_field '
+        'session_pgsql_reset session_pgsql_set_field session_pgsql_status '
+        'session_regenerate_id session_register session_register_shutdown session_reset '
+        'session_save_path session_set_cookie_params session_set_save_handler session_start '
+        'session_status session_unregister session_unset session_write_close '
+        'set_error_handler set_exception_handler set_file_buffer set_include_path '
+        'set_magic_quotes_runtime set_socket_blocking set_time_limit setcookie setlocale '
+        'setproctitle setrawcookie setthreadtitle settype sha1 sha1_file shell_exec '
+        'shm_attach shm_detach shm_get_var shm_has_var shm_put_var shm_remove shm_remove_var '
+        'shmop_close shmop_delete shmop_open shmop_read shmop_size shmop_write show_source '
+        'shuffle similar_text simplexml_import_dom simplexml_load_file simplexml_load_string '
+        'sin sinh sizeof sleep snmp2_get snmp2_getnext snmp2_real_walk snmp2_set snmp2_walk '
+        'snmp3_get snmp3_getnext snmp3_real_walk snmp3_set snmp3_walk snmp_get_quick_print '
+        'snmp_get_valueretrieval snmp_read_mib snmp_set_enum_print snmp_set_oid_numeric_print '
+        'snmp_set_oid_output_format snmp_set_quick_print snmp_set_valueretrieval snmpget '
+        'snmpgetnext snmprealwalk snmpset snmpwalk snmpwalkoid socket_accept '
+        'socket_addrinfo_bind socket_addrinfo_connect socket_addrinfo_explain '
+        'socket_addrinfo_lookup socket_bind socket_clear_error socket_close socket_cmsg_space '
+        'socket_connect socket_create socket_create_listen socket_create_pair '
+        'socket_export_stream socket_get_option socket_get_status socket_getopt '
+        'socket_getpeername socket_getsockname socket_import_stream socket_last_error '
+        'socket_listen socket_read socket_recv socket_recvfrom socket_recvmsg socket_select '
+        'socket_send socket_sendmsg socket_sendto socket_set_block socket_set_blocking '
+        'socket_set_nonblock socket_set_option socket_set_timeout socket_setopt '
+        'socket_shutdown socket_strerror socket_write socket_wsaprotocol_info_export '
+        'socket_wsaprotocol_info_import socket_wsaprotocol_info_release sodium_add '
+        'sodium_base642bin sodium_bin2base64 sodium_bin2hex sodium_compare '
+        'sodium_crypto_aead_aes256gcm_decrypt sodium_crypto_aead_aes256gcm_encrypt '
+        'sodium_crypto_aead_aes256gcm_is_available sodium_crypto_aead_aes256gcm_keygen '
+        'sodium_crypto_aead_chacha20poly1305_decrypt '
+        'sodium_crypto_aead_chacha20poly1305_encrypt '
+        'sodium_crypto_aead_chacha20poly1305_ietf_decrypt '
+        'sodium_crypto_aead_chacha20poly1305_ietf_encrypt '
+        'sodium_crypto_aead_chacha20poly1305_ietf_keygen '
+        'sodium_crypto_aead_chacha20poly1305_keygen '
+        'sodium_crypto_aead_xchacha20poly1305_ietf_decrypt '
+        'sodium_crypto_aead_xchacha20poly1305_ietf_encrypt '
+        'sodium_crypto_aead_xchacha20poly1305_ietf_keygen sodium_crypto_auth '
+        'sodium_crypto_auth_keygen sodium_crypto_auth_verify sodium_crypto_box '
+        'sodium_crypto_box_keypair sodium_crypto_box_keypair_from_secretkey_and_publickey '
+        'sodium_crypto_box_open sodium_crypto_box_publickey '
+        'sodium_crypto_box_publickey_from_secretkey sodium_crypto_box_seal '
+        'sodium_crypto_box_seal_open sodium_crypto_box_secretkey '
+        'sodium_crypto_box_seed_keypair sodium_crypto_generichash '
+        'sodium_crypto_generichash_final sodium_crypto_generichash_init '
+        'sodium_crypto_generichash_keygen sodium_crypto_generichash_update '
+        'sodium_crypto_kdf_derive_from_key sodium_crypto_kdf_keygen '
+        'sodium_crypto_kx_client_session_keys sodium_crypto_kx_keypair '
+        'sodium_crypto_kx_publickey sodium_crypto_kx_secretkey sodium_crypto_kx_seed_keypair '
+        'sodium_crypto_kx_server_session_keys sodium_crypto_pwhash '
+        'sodium_crypto_pwhash_scryptsalsa208sha256 '
+        'sodium_crypto_pwhash_scryptsalsa208sha256_str '
+        'sodium_crypto_pwhash_scryptsalsa208sha256_str_verify sodium_crypto_pwhash_str '
+        'sodium_crypto_pwhash_str_needs_rehash sodium_crypto_pwhash_str_verify '
+        'sodium_crypto_scalarmult sodium_crypto_scalarmult_base sodium_crypto_secretbox '
+        'sodium_crypto_secretbox_keygen sodium_crypto_secretbox_open '
+        'sodium_crypto_secretstream_xchacha20poly1305_init_pull '
+        'sodium_crypto_secretstream_xchacha20poly1305_init_push '
+        'sodium_crypto_secretstream_xchacha20poly1305_keygen '
+        'sodium_crypto_secretstream_xchacha20poly1305_pull '
+        'sodium_crypto_secretstream_xchacha20poly1305_push '
+        'sodium_crypto_secretstream_xchacha20poly1305_rekey sodium_crypto_shorthash '
+        'sodium_crypto_shorthash_keygen sodium_crypto_sign sodium_crypto_sign_detached '
+        'sodium_crypto_sign_ed25519_pk_to_curve25519 '
+        'sodium_crypto_sign_ed25519_sk_to_curve25519 sodium_crypto_sign_keypair '
+        'sodium_crypto_sign_keypair_from_secretkey_and_publickey sodium_crypto_sign_open '
+        'sodium_crypto_sign_publickey sodium_crypto_sign_publickey_from_secretkey '
+        'sodium_crypto_sign_secretkey sodium_crypto_sign_seed_keypair '
+        'sodium_crypto_sign_verify_detached sodium_crypto_stream sodium_crypto_stream_keygen '
+        'sodium_crypto_stream_xor sodium_hex2bin sodium_increment sodium_memcmp '
+        'sodium_memzero sodium_pad sodium_unpad solr_get_version sort soundex spl_autoload '
+        'spl_autoload_call spl_autoload_extensions spl_autoload_functions '
+        'spl_autoload_register spl_autoload_unregister spl_classes spl_object_hash '
+        'spl_object_id split spliti sprintf sql_regcase sqlite_array_query '
+        'sqlite_busy_timeout sqlite_changes sqlite_close sqlite_column '
+        'sqlite_create_aggregate sqlite_create_function sqlite_current sqlite_error_string '
+        'sqlite_escape_string sqlite_exec sqlite_factory sqlite_fetch_all sqlite_fetch_array '
+        'sqlite_fetch_column_types sqlite_fetch_object sqlite_fetch_single '
+        'sqlite_fetch_string sqlite_field_name sqlite_has_more sqlite_has_prev sqlite_key '
+        'sqlite_last_error sqlite_last_insert_rowid sqlite_libencoding sqlite_libversion '
+        'sqlite_next sqlite_num_fields sqlite_num_rows sqlite_open sqlite_popen sqlite_prev '
+        'sqlite_query sqlite_rewind sqlite_seek sqlite_single_query sqlite_udf_decode_binary '
+        'sqlite_udf_encode_binary sqlite_unbuffered_query sqlite_valid '
+        'sqlsrv_begin_transaction sqlsrv_cancel sqlsrv_client_info sqlsrv_close sqlsrv_commit '
+        'sqlsrv_configure sqlsrv_connect sqlsrv_errors sqlsrv_execute sqlsrv_fetch '
+        'sqlsrv_fetch_array sqlsrv_fetch_object sqlsrv_field_metadata sqlsrv_free_stmt '
+        'sqlsrv_get_config sqlsrv_get_field sqlsrv_has_rows sqlsrv_next_result '
+        'sqlsrv_num_fields sqlsrv_num_rows sqlsrv_prepare sqlsrv_query sqlsrv_rollback '
+        'sqlsrv_rows_affected sqlsrv_send_stream_data sqlsrv_server_info sqrt srand sscanf '
+        'ssdeep_fuzzy_compare ssdeep_fuzzy_hash ssdeep_fuzzy_hash_filename ssh2_auth_agent '
+        'ssh2_auth_hostbased_file ssh2_auth_none ssh2_auth_password ssh2_auth_pubkey_file '
+        'ssh2_connect ssh2_disconnect ssh2_exec ssh2_fetch_stream ssh2_fingerprint '
+        'ssh2_methods_negotiated ssh2_publickey_add ssh2_publickey_init ssh2_publickey_list '
+        'ssh2_publickey_remove ssh2_scp_recv ssh2_scp_send ssh2_sftp ssh2_sftp_chmod '
+        'ssh2_sftp_lstat ssh2_sftp_mkdir ssh2_sftp_readlink ssh2_sftp_realpath '
+        'ssh2_sftp_rename ssh2_sftp_rmdir ssh2_sftp_stat ssh2_sftp_symlink ssh2_sftp_unlink '
+        'ssh2_shell ssh2_tunnel stat stats_absolute_deviation stats_cdf_beta '
+        'stats_cdf_binomial stats_cdf_cauchy stats_cdf_chisquare stats_cdf_exponential '
+        'stats_cdf_f stats_cdf_gamma stats_cdf_laplace stats_cdf_logistic '
+        'stats_cdf_negative_binomial stats_cdf_noncentral_chisquare stats_cdf_noncentral_f '
+        'stats_cdf_noncentral_t stats_cdf_normal stats_cdf_poisson stats_cdf_t '
+        'stats_cdf_uniform stats_cdf_weibull stats_covariance stats_dens_beta '
+        'stats_dens_cauchy stats_dens_chisquare stats_dens_exponential stats_dens_f '
+        'stats_dens_gamma stats_dens_laplace stats_dens_logistic stats_dens_normal '
+        'stats_dens_pmf_binomial stats_dens_pmf_hypergeometric '
+        'stats_dens_pmf_negative_binomial stats_dens_pmf_poisson stats_dens_t '
+        'stats_dens_uniform stats_dens_weibull stats_harmonic_mean stats_kurtosis '
+        'stats_rand_gen_beta stats_rand_gen_chisquare stats_rand_gen_exponential '
+        'stats_rand_gen_f stats_rand_gen_funiform stats_rand_gen_gamma '
+        'stats_rand_gen_ibinomial stats_rand_gen_ibinomial_negative stats_rand_gen_int '
+        'stats_rand_gen_ipoisson stats_rand_gen_iuniform stats_rand_gen_noncentral_chisquare '
+        'stats_rand_gen_noncentral_f stats_rand_gen_noncentral_t stats_rand_gen_normal '
+        'stats_rand_gen_t stats_rand_get_seeds stats_rand_phrase_to_seeds stats_rand_ranf '
+        'stats_rand_setall stats_skew stats_standard_deviation stats_stat_binomial_coef '
+        'stats_stat_correlation stats_stat_factorial stats_stat_independent_t '
+        'stats_stat_innerproduct stats_stat_paired_t stats_stat_percentile '
+        'stats_stat_powersum stats_variance stomp_connect_error stomp_version str_getcsv '
+        'str_ireplace str_pad str_repeat str_replace str_rot13 str_shuffle str_split '
+        'str_word_count strcasecmp strchr strcmp strcoll strcspn stream_bucket_append '
+        'stream_bucket_make_writeable stream_bucket_new stream_bucket_prepend '
+        'stream_context_create stream_context_get_default stream_context_get_options '
+        'stream_context_get_params stream_context_set_default stream_context_set_option '
+        'stream_context_set_params stream_copy_to_stream stream_filter_append '
+        'stream_filter_prepend stream_filter_register stream_filter_remove '
+        'stream_get_contents stream_get_filters stream_get_line stream_get_meta_data '
+        'stream_get_transports stream_get_wrappers stream_is_local stream_isatty '
+        'stream_notification_callback stream_register_wrapper stream_resolve_include_path '
+        'stream_select stream_set_blocking stream_set_chunk_size stream_set_read_buffer '
+        'stream_set_timeout stream_set_write_buffer stream_socket_accept stream_socket_client '
+        'stream_socket_enable_crypto stream_socket_get_name stream_socket_pair '
+        'stream_socket_recvfrom stream_socket_sendto stream_socket_server '
+        'stream_socket_shutdown stream_supports_lock stream_wrapper_register '
+        'stream_wrapper_restore stream_wrapper_unregister strftime strip_tags stripcslashes '
+        'stripos stripslashes stristr strlen strnatcasecmp strnatcmp strncasecmp strncmp '
+        'strpbrk strpos strptime strrchr strrev strripos strrpos strspn strstr strtok '
+        'strtolower strtotime strtoupper strtr strval substr substr_compare substr_count '
+        'substr_replace svn_add svn_auth_get_parameter svn_auth_set_parameter svn_blame '
+        'svn_cat svn_checkout svn_cleanup svn_client_version svn_commit svn_delete svn_diff '
+        'svn_export svn_fs_abort_txn svn_fs_apply_text svn_fs_begin_txn2 '
+        'svn_fs_change_node_prop svn_fs_check_path svn_fs_contents_changed svn_fs_copy '
+        'svn_fs_delete svn_fs_dir_entries svn_fs_file_contents svn_fs_file_length '
+        'svn_fs_is_dir svn_fs_is_file svn_fs_make_dir svn_fs_make_file '
+        'svn_fs_node_created_rev svn_fs_node_prop svn_fs_props_changed svn_fs_revision_prop '
+        'svn_fs_revision_root svn_fs_txn_root svn_fs_youngest_rev svn_import svn_log svn_ls '
+        'svn_mkdir svn_repos_create svn_repos_fs svn_repos_fs_begin_txn_for_commit '
+        'svn_repos_fs_commit_txn svn_repos_hotcopy svn_repos_open svn_repos_recover '
+        'svn_revert svn_status svn_update swoole_async_dns_lookup swoole_async_read '
+        'swoole_async_readfile swoole_async_set swoole_async_write swoole_async_writefile '
+        'swoole_client_select swoole_cpu_num swoole_errno swoole_event_add swoole_event_defer '
+        'swoole_event_del swoole_event_exit swoole_event_set swoole_event_wait '
+        'swoole_event_write swoole_get_local_ip swoole_last_error swoole_load_module '
+        'swoole_select swoole_set_process_name swoole_strerror swoole_timer_after '
+        'swoole_timer_exists swoole_timer_tick swoole_version sybase_affected_rows '
+        'sybase_close sybase_connect sybase_data_seek sybase_deadlock_retry_count '
+        'sybase_fetch_array sybase_fetch_assoc sybase_fetch_field sybase_fetch_object '
+        'sybase_fetch_row sybase_field_seek sybase_free_result sybase_get_last_message '
+        'sybase_min_client_severity sybase_min_error_severity sybase_min_message_severity '
+        'sybase_min_server_severity sybase_num_fields sybase_num_rows sybase_pconnect '
+        'sybase_query sybase_result sybase_select_db sybase_set_message_handler '
+        'sybase_unbuffered_query symlink sys_get_temp_dir sys_getloadavg syslog system taint '
+        'tan tanh tcpwrap_check tempnam textdomain tidy_access_count tidy_config_count '
+        'tidy_error_count tidy_get_output tidy_warning_count time time_nanosleep '
+        'time_sleep_until timezone_abbreviations_list timezone_identifiers_list '
+        'timezone_location_get timezone_name_from_abbr timezone_name_get timezone_offset_get '
+        'timezone_open timezone_transitions_get timezone_version_get tmpfile token_get_all '
+        'token_name touch trader_acos trader_ad trader_add trader_adosc trader_adx '
+        'trader_adxr trader_apo trader_aroon trader_aroonosc trader_asin trader_atan '
+        'trader_atr trader_avgprice trader_bbands trader_beta trader_bop trader_cci '
+        'trader_cdl2crows trader_cdl3blackcrows trader_cdl3inside trader_cdl3linestrike '
+        'trader_cdl3outside trader_cdl3starsinsouth trader_cdl3whitesoldiers '
+        'trader_cdlabandonedbaby trader_cdladvanceblock trader_cdlbelthold '
+        'trader_cdlbreakaway trader_cdlclosingmarubozu trader_cdlconcealbabyswall '
+        'trader_cdlcounterattack trader_cdldarkcloudcover trader_cdldoji trader_cdldojistar '
+        'trader_cdldragonflydoji trader_cdlengulfing trader_cdleveningdojistar '
+        'trader_cdleveningstar trader_cdlgapsidesidewhite trader_cdlgravestonedoji '
+        'trader_cdlhammer trader_cdlhangingman trader_cdlharami trader_cdlharamicross '
+        'trader_cdlhighwave trader_cdlhikkake trader_cdlhikkakemod trader_cdlhomingpigeon '
+        'trader_cdlidentical3crows trader_cdlinneck trader_cdlinvertedhammer '
+        'trader_cdlkicking trader_cdlkickingbylength trader_cdlladderbottom '
+        'trader_cdllongleggeddoji trader_cdllongline trader_cdlmarubozu trader_cdlmatchinglow '
+        'trader_cdlmathold trader_cdlmorningdojistar trader_cdlmorningstar trader_cdlonneck '
+        'trader_cdlpiercing trader_cdlrickshawman trader_cdlrisefall3methods '
+        'trader_cdlseparatinglines trader_cdlshootingstar trader_cdlshortline '
+        'trader_cdlspinningtop trader_cdlstalledpattern trader_cdlsticksandwich '
+        'trader_cdltakuri trader_cdltasukigap trader_cdlthrusting trader_cdltristar '
+        'trader_cdlunique3river trader_cdlupsidegap2crows trader_cdlxsidegap3methods '
+        'trader_ceil trader_cmo trader_correl trader_cos trader_cosh trader_dema trader_div '
+        'trader_dx trader_ema trader_errno trader_exp trader_floor trader_get_compat '
+        'trader_get_unstable_period trader_ht_dcperiod trader_ht_dcphase trader_ht_phasor '
+        'trader_ht_sine trader_ht_trendline trader_ht_trendmode trader_kama trader_linearreg '
+        'trader_linearreg_angle trader_linearreg_intercept trader_linearreg_slope trader_ln '
+        'trader_log10 trader_ma trader_macd trader_macdext trader_macdfix trader_mama '
+        'trader_mavp trader_max trader_maxindex trader_medprice trader_mfi trader_midpoint '
+        'trader_midprice trader_min trader_minindex trader_minmax trader_minmaxindex '
+        'trader_minus_di trader_minus_dm trader_mom trader_mult trader_natr trader_obv '
+        'trader_plus_di trader_plus_dm trader_ppo trader_roc trader_rocp trader_rocr '
+        'trader_rocr100 trader_rsi trader_sar trader_sarext trader_set_compat '
+        'trader_set_unstable_period trader_sin trader_sinh trader_sma trader_sqrt '
+        'trader_stddev trader_stoch trader_stochf trader_stochrsi trader_sub trader_sum '
+        'trader_t3 trader_tan trader_tanh trader_tema trader_trange trader_trima trader_trix '
+        'trader_tsf trader_typprice trader_ultosc trader_var trader_wclprice trader_willr '
+        'trader_wma trait_exists trigger_error trim uasort ucfirst ucwords '
+        'udm_add_search_limit udm_alloc_agent udm_alloc_agent_array udm_api_version '
+        'udm_cat_list udm_cat_path udm_check_charset udm_clear_search_limits udm_crc32 '
+        'udm_errno udm_error udm_find udm_free_agent udm_free_ispell_data udm_free_res '
+        'udm_get_doc_count udm_get_res_field udm_get_res_param udm_hash32 '
+        'udm_load_ispell_data udm_set_agent_param uksort umask uniqid unixtojd unlink unpack '
+        'unregister_tick_function unserialize unset untaint uopz_add_function uopz_allow_exit '
+        'uopz_backup uopz_compose uopz_copy uopz_del_function uopz_delete uopz_extend '
+        'uopz_flags uopz_function uopz_get_exit_status uopz_get_hook uopz_get_mock '
+        'uopz_get_property uopz_get_return uopz_get_static uopz_implement uopz_overload '
+        'uopz_redefine uopz_rename uopz_restore uopz_set_hook uopz_set_mock uopz_set_property '
+        'uopz_set_return uopz_set_static uopz_undefine uopz_unset_hook uopz_unset_mock '
+        'uopz_unset_return urldecode urlencode use_soap_error_handler user_error usleep usort '
+        'utf8_decode utf8_encode var_dump var_export variant_abs variant_add variant_and '
+        'variant_cast variant_cat variant_cmp variant_date_from_timestamp '
+        'variant_date_to_timestamp variant_div variant_eqv variant_fix variant_get_type '
+        'variant_idiv variant_imp variant_int variant_mod variant_mul variant_neg variant_not '
+        'variant_or variant_pow variant_round variant_set variant_set_type variant_sub '
+        'variant_xor version_compare vfprintf virtual vpopmail_add_alias_domain '
+        'vpopmail_add_alias_domain_ex vpopmail_add_domain vpopmail_add_domain_ex '
+        'vpopmail_add_user vpopmail_alias_add vpopmail_alias_del vpopmail_alias_del_domain '
+        'vpopmail_alias_get vpopmail_alias_get_all vpopmail_auth_user vpopmail_del_domain '
+        'vpopmail_del_domain_ex vpopmail_del_user vpopmail_error vpopmail_passwd '
+        'vpopmail_set_user_quota vprintf vsprintf wddx_add_vars wddx_deserialize '
+        'wddx_packet_end wddx_packet_start wddx_serialize_value wddx_serialize_vars '
+        'win32_continue_service win32_create_service win32_delete_service '
+        'win32_get_last_control_message win32_pause_service win32_ps_list_procs '
+        'win32_ps_stat_mem win32_ps_stat_proc win32_query_service_status '
+        'win32_send_custom_control win32_set_service_exit_code win32_set_service_exit_mode '
+        'win32_set_service_status win32_start_service win32_start_service_ctrl_dispatcher '
+        'win32_stop_service wincache_fcache_fileinfo wincache_fcache_meminfo wincache_lock '
+        'wincache_ocache_fileinfo wincache_ocache_meminfo wincache_refresh_if_changed '
+        'wincache_rplist_fileinfo wincache_rplist_meminfo wincache_scache_info '
+        'wincache_scache_meminfo wincache_ucache_add wincache_ucache_cas '
+        'wincache_ucache_clear wincache_ucache_dec wincache_ucache_delete '
+        'wincache_ucache_exists wincache_ucache_get wincache_ucache_inc wincache_ucache_info '
+        'wincache_ucache_meminfo wincache_ucache_set wincache_unlock wordwrap xattr_get '
+        'xattr_list xattr_remove xattr_set xattr_supported xdiff_file_bdiff '
+        'xdiff_file_bdiff_size xdiff_file_bpatch xdiff_file_diff xdiff_file_diff_binary '
+        'xdiff_file_merge3 xdiff_file_patch xdiff_file_patch_binary xdiff_file_rabdiff '
+        'xdiff_string_bdiff xdiff_string_bdiff_size xdiff_string_bpatch xdiff_string_diff '
+        'xdiff_string_diff_binary xdiff_string_merge3 xdiff_string_patch '
+        'xdiff_string_patch_binary xdiff_string_rabdiff xhprof_disable xhprof_enable '
+        'xhprof_sample_disable xhprof_sample_enable xml_error_string '
+        'xml_get_current_byte_index xml_get_current_column_number xml_get_current_line_number '
+        'xml_get_error_code xml_parse xml_parse_into_struct xml_parser_create '
+        'xml_parser_create_ns xml_parser_free xml_parser_get_option xml_parser_set_option '
+        'xml_set_character_data_handler xml_set_default_handler xml_set_element_handler '
+        'xml_set_end_namespace_decl_handler xml_set_external_entity_ref_handler '
+        'xml_set_notation_decl_handler xml_set_object xml_set_processing_instruction_handler '
+        'xml_set_start_namespace_decl_handler xml_set_unparsed_entity_decl_handler '
+        'xmlrpc_decode xmlrpc_decode_request xmlrpc_encode xmlrpc_encode_request '
+        'xmlrpc_get_type xmlrpc_is_fault xmlrpc_parse_method_descriptions '
+        'xmlrpc_server_add_introspection_data xmlrpc_server_call_method xmlrpc_server_create '
+        'xmlrpc_server_destroy xmlrpc_server_register_introspection_callback '
+        'xmlrpc_server_register_method xmlrpc_set_type yaml_emit yaml_emit_file yaml_parse '
+        'yaml_parse_file yaml_parse_url yaz_addinfo yaz_ccl_conf yaz_ccl_parse yaz_close '
+        'yaz_connect yaz_database yaz_element yaz_errno yaz_error yaz_es yaz_es_result '
+        'yaz_get_option yaz_hits yaz_itemorder yaz_present yaz_range yaz_record yaz_scan '
+        'yaz_scan_result yaz_schema yaz_search yaz_set_option yaz_sort yaz_syntax yaz_wait '
+        'yp_all yp_cat yp_err_string yp_errno yp_first yp_get_default_domain yp_master '
+        'yp_match yp_next yp_order zend_logo_guid zend_thread_id zend_version zip_close '
+        'zip_entry_close zip_entry_compressedsize zip_entry_compressionmethod '
+        'zip_entry_filesize zip_entry_name zip_entry_open zip_entry_read zip_open zip_read '
+        'zlib_decode zlib_encode zlib_get_coding_type zookeeper_dispatch ').split(),
+    'php_keywords': (
+        '__class__ __dir__ __file__ __function__ __halt_compiler __line__ __method__ '
+        '__namespace__ __trait__ abstract and array as break case catch cfunction clone '
+        'continue declare default die do echo else elseif empty enddeclare endfor endforeach '
+        'endif endswitch endwhile eval exit extends final finally fn for foreach global goto '
+        'if implements include include_once instanceof insteadof isset list match new '
+        'old_function or parent print private protected public readonly require require_once '
+        'return self static switch throw try unset var while xor yield ').split(),
+    'powershell_attributes': (
+        'ConfirmImpact DefaultParameterSetName HelpURI PositionalBinding SupportsPaging '
+        'SupportsShouldProcess ').split(),
+    'powershell_auto_vars': (
+        '$$ $? $^ $_ $args $ConsoleFileName $Error $Event $EventArgs $EventSubscriber '
+        '$ExecutionContext $false $foreach $HOME $Host $input $IsCoreCLR $IsLinux $IsMacOS '
+        '$IsWindows $LastExitCode $Matches $MyInvocation $NestedPromptLevel $null $PID '
+        '$PROFILE $PSBoundParameters $PSCmdlet $PSCommandPath $PSCulture $PSDebugContext '
+        '$PSHOME $PSItem $PSScriptRoot $PSSenderInfo $PSUICulture $PSVersionTable $PWD '
+        '$REPORTERRORSHOWEXCEPTIONCLASS $REPORTERRORSHOWINNEREXCEPTION $REPORTERRORSHOWSOURCE '
+        '$REPORTERRORSHOWSTACKTRACE $SENDER $ShellId $StackTrace $switch $this $true ').split(),
+    'powershell_keywords': (
+        'assembly exit process base filter public begin finally return break for sequence '
+        'catch foreach static class from switch command function throw configuration hidden '
+        'trap continue if try data in type define inlinescript until do interface using '
+        'dynamicparam module var else namespace while elseif parallel workflow end param enum '
+        'private ').split(),
+    'powershell_multiline_keywords': (
+        'synopsis description parameter example inputs outputs notes link component role '
+        'functionality forwardhelptargetname forwardhelpcategory remotehelprunspace '
+        'externalhelp ').split(),
+    'powershell_operators': (
+        '-split -isplit -csplit -join -is -isnot -as -eq -ieq -ceq -ne -ine -cne -gt -igt '
+        '-cgt -ge -ige -cge -lt -ilt -clt -le -ile -cle -like -ilike -clike -notlike '
+        '-inotlike -cnotlike -match -imatch -cmatch -notmatch -inotmatch -cnotmatch -contains '
+        '-icontains -ccontains -notcontains -inotcontains -cnotcontains -replace -ireplace '
+        '-creplace -shl -shr -band -bor -bxor -and -or -xor -not += -= *= /= %= ').split(),
+    'racket_builtins': (
+        '* + - / < <= = > >= abort-current-continuation abs absolute-path? acos add1 '
+        'alarm-evt always-evt andmap angle append apply arithmetic-shift arity-at-least '
+        'arity-at-least-value arity-at-least? asin assoc assq assv atan banner bitwise-and '
+        'bitwise-bit-field bitwise-bit-set? bitwise-ior bitwise-not bitwise-xor boolean? '
+        'bound-identifier=? box box-cas! box-immutable box? break-enabled break-thread '
+        'build-path build-path/convention-type byte-pregexp byte-pregexp? byte-ready? '
+        'byte-regexp byte-regexp? byte? bytes bytes->immutable-bytes bytes->list bytes->path '
+        'bytes->path-element bytes->string/latin-1 bytes->string/locale bytes->string/utf-8 '
+        'bytes-append bytes-close-converter bytes-convert bytes-convert-end bytes-converter? '
+        'bytes-copy bytes-copy! bytes-environment-variable-name? bytes-fill! bytes-length '
+        'bytes-open-converter bytes-ref bytes-set! bytes-utf-8-index bytes-utf-8-length '
+        'bytes-utf-8-ref bytes<? bytes=? bytes>? bytes? caaaar caaadr caaar caadar caaddr '
+        'caadr caar cadaar cadadr cadar caddar cadddr caddr cadr call-in-nested-thread '
+        'call-with-break-parameterization call-with-composable-continuation '
+        'call-with-continuation-barrier call-with-continuation-prompt '
+        'call-with-current-continuation call-with-default-reading-parameterization '
+        'call-with-escape-continuation call-with-exception-handler '
+        'call-with-immediate-continuation-mark call-with-input-file call-with-output-file '
+        'call-with-parameterization call-with-semaphore call-with-semaphore/enable-break '
+        'call-with-values call/cc call/ec car cdaaar cdaadr cdaar cdadar cdaddr cdadr cdar '
+        'cddaar cddadr cddar cdddar cddddr cdddr cddr cdr ceiling channel-get channel-put '
+        'channel-put-evt channel-put-evt? channel-try-get channel? chaperone-box '
+        'chaperone-continuation-mark-key chaperone-evt chaperone-hash chaperone-of? '
+        'chaperone-procedure chaperone-prompt-tag chaperone-struct chaperone-struct-type '
+        'chaperone-vector chaperone? char->integer char-alphabetic? char-blank? char-ci<=? '
+        'char-ci<? char-ci=? char-ci>=? char-ci>? char-downcase char-foldcase '
+        'char-general-category char-graphic? char-iso-control? char-lower-case? char-numeric? '
+        'char-punctuation? char-ready? char-symbolic? char-title-case? char-titlecase '
+        'char-upcase char-upper-case? char-utf-8-length char-whitespace? char<=? char<? '
+        'char=? char>=? char>? char? check-duplicate-identifier '
+        'checked-procedure-check-and-extract choice-evt cleanse-path close-input-port '
+        'close-output-port collect-garbage collection-file-path collection-path compile '
+        'compile-allow-set!-undefined compile-context-preservation-enabled '
+        'compile-enforce-module-constants compile-syntax compiled-expression? '
+        'compiled-module-expression? complete-path? complex? cons continuation-mark-key? '
+        'continuation-mark-set->context continuation-mark-set->list '
+        'continuation-mark-set->list* continuation-mark-set-first continuation-mark-set? '
+        'continuation-marks continuation-prompt-available? continuation-prompt-tag? '
+        'continuation? copy-file cos current-break-parameterization current-code-inspector '
+        'current-command-line-arguments current-compile current-compiled-file-roots '
+        'current-continuation-marks current-custodian current-directory '
+        'current-directory-for-user current-drive current-environment-variables '
+        'current-error-port current-eval current-evt-pseudo-random-generator '
+        'current-gc-milliseconds current-get-interaction-input-port '
+        'current-inexact-milliseconds current-input-port current-inspector '
+        'current-library-collection-paths current-load current-load-extension '
+        'current-load-relative-directory current-load/use-compiled current-locale '
+        'current-memory-use current-milliseconds current-module-declare-name '
+        'current-module-declare-source current-module-name-resolver '
+        'current-module-path-for-load current-namespace current-output-port '
+        'current-parameterization current-preserved-thread-cell-values current-print '
+        'current-process-milliseconds current-prompt-read current-pseudo-random-generator '
+        'current-read-interaction current-reader-guard current-readtable current-seconds '
+        'current-security-guard current-subprocess-custodian-mode current-thread '
+        'current-thread-group current-thread-initial-stack-size '
+        'current-write-relative-directory custodian-box-value custodian-box? '
+        'custodian-limit-memory custodian-managed-list custodian-memory-accounting-available? '
+        'custodian-require-memory custodian-shutdown-all custodian? '
+        'custom-print-quotable-accessor custom-print-quotable? custom-write-accessor '
+        'custom-write? date date* date*-nanosecond date*-time-zone-name date*? date-day '
+        'date-dst? date-hour date-minute date-month date-second date-time-zone-offset '
+        'date-week-day date-year date-year-day date? datum-intern-literal '
+        'default-continuation-prompt-tag delete-directory delete-file denominator '
+        'directory-exists? directory-list display displayln dump-memory-stats dynamic-require '
+        'dynamic-require-for-syntax dynamic-wind environment-variables-copy '
+        'environment-variables-names environment-variables-ref environment-variables-set! '
+        'environment-variables? eof eof-object? ephemeron-value ephemeron? eprintf '
+        'eq-hash-code eq? equal-hash-code equal-secondary-hash-code equal? equal?/recur '
+        'eqv-hash-code eqv? error error-display-handler error-escape-handler '
+        'error-print-context-length error-print-source-location error-print-width '
+        'error-value->string-handler eval eval-jit-enabled eval-syntax even? evt? '
+        'exact->inexact exact-integer? exact-nonnegative-integer? exact-positive-integer? '
+        'exact? executable-yield-handler exit exit-handler exn exn-continuation-marks '
+        'exn-message exn:break exn:break-continuation exn:break:hang-up exn:break:hang-up? '
+        'exn:break:terminate exn:break:terminate? exn:break? exn:fail exn:fail:contract '
+        'exn:fail:contract:arity exn:fail:contract:arity? exn:fail:contract:continuation '
+        'exn:fail:contract:continuation? exn:fail:contract:divide-by-zero '
+        'exn:fail:contract:divide-by-zero? exn:fail:contract:non-fixnum-result '
+        'exn:fail:contract:non-fixnum-result? exn:fail:contract:variable '
+        'exn:fail:contract:variable-id exn:fail:contract:variable? exn:fail:contract? '
+        'exn:fail:filesystem exn:fail:filesystem:errno exn:fail:filesystem:errno-errno '
+        'exn:fail:filesystem:errno? exn:fail:filesystem:exists exn:fail:filesystem:exists? '
+        'exn:fail:filesystem:missing-module exn:fail:filesystem:missing-module-path '
+        'exn:fail:filesystem:missing-module? exn:fail:filesystem:version '
+        'exn:fail:filesystem:version? exn:fail:filesystem? exn:fail:network '
+        'exn:fail:network:errno exn:fail:network:errno-errno exn:fail:network:errno? '
+        'exn:fail:network? exn:fail:out-of-memory exn:fail:out-of-memory? exn:fail:read '
+        'exn:fail:read-srclocs exn:fail:read:eof exn:fail:read:eof? exn:fail:read:non-char '
+        'exn:fail:read:non-char? exn:fail:read? exn:fail:syntax exn:fail:syntax-exprs '
+        'exn:fail:syntax:missing-module exn:fail:syntax:missing-module-path '
+        'exn:fail:syntax:missing-module? exn:fail:syntax:unbound exn:fail:syntax:unbound? '
+        'exn:fail:syntax? exn:fail:unsupported exn:fail:unsupported? exn:fail:user '
+        'exn:fail:user? exn:fail? exn:missing-module-accessor exn:missing-module? '
+        'exn:srclocs-accessor exn:srclocs? exn? exp expand expand-once expand-syntax '
+        'expand-syntax-once expand-syntax-to-top-form expand-to-top-form expand-user-path '
+        'explode-path expt file-exists? file-or-directory-identity '
+        'file-or-directory-modify-seconds file-or-directory-permissions file-position '
+        'file-position* file-size file-stream-buffer-mode file-stream-port? file-truncate '
+        'filesystem-change-evt filesystem-change-evt-cancel filesystem-change-evt? '
+        'filesystem-root-list find-executable-path find-library-collection-paths '
+        'find-system-path fixnum? floating-point-bytes->real flonum? floor flush-output '
+        'for-each format fprintf free-identifier=? gcd generate-temporaries gensym '
+        'get-output-bytes get-output-string getenv global-port-print-handler guard-evt '
+        'handle-evt handle-evt? hash hash-equal? hash-eqv? hash-has-key? hash-placeholder? '
+        'hash-ref! hasheq hasheqv identifier-binding identifier-binding-symbol '
+        'identifier-label-binding identifier-prune-lexical-context '
+        'identifier-prune-to-source-module identifier-remove-from-definition-context '
+        'identifier-template-binding identifier-transformer-binding identifier? imag-part '
+        'immutable? impersonate-box impersonate-continuation-mark-key impersonate-hash '
+        'impersonate-procedure impersonate-prompt-tag impersonate-struct impersonate-vector '
+        'impersonator-ephemeron impersonator-of? impersonator-prop:application-mark '
+        'impersonator-property-accessor-procedure? impersonator-property? impersonator? '
+        'inexact->exact inexact-real? inexact? input-port? inspector? integer->char '
+        'integer->integer-bytes integer-bytes->integer integer-length integer-sqrt '
+        'integer-sqrt/remainder integer? internal-definition-context-seal '
+        'internal-definition-context? keyword->string keyword<? keyword? kill-thread lcm '
+        'length liberal-define-context? link-exists? list list* list->bytes list->string '
+        'list->vector list-ref list-tail list? load load-extension load-on-demand-enabled '
+        'load-relative load-relative-extension load/cd load/use-compiled local-expand '
+        'local-expand/capture-lifts local-transformer-expand '
+        'local-transformer-expand/capture-lifts locale-string-encoding log log-max-level '
+        'magnitude make-arity-at-least make-bytes make-channel make-continuation-mark-key '
+        'make-continuation-prompt-tag make-custodian make-custodian-box make-date make-date* '
+        'make-derived-parameter make-directory make-environment-variables make-ephemeron '
+        'make-exn make-exn:break make-exn:break:hang-up make-exn:break:terminate '
+        'make-exn:fail make-exn:fail:contract make-exn:fail:contract:arity '
+        'make-exn:fail:contract:continuation make-exn:fail:contract:divide-by-zero '
+        'make-exn:fail:contract:non-fixnum-result make-exn:fail:contract:variable '
+        'make-exn:fail:filesystem make-exn:fail:filesystem:errno '
+        'make-exn:fail:filesystem:exists make-exn:fail:filesystem:missing-module '
+        'make-exn:fail:filesystem:version make-exn:fail:network make-exn:fail:network:errno '
+        'make-exn:fail:out-of-memory make-exn:fail:read make-exn:fail:read:eof '
+        'make-exn:fail:read:non-char make-exn:fail:syntax make-exn:fail:syntax:missing-module '
+        'make-exn:fail:syntax:unbound make-exn:fail:unsupported make-exn:fail:user '
+        'make-file-or-directory-link make-hash-placeholder make-hasheq-placeholder '
+        'make-hasheqv make-hasheqv-placeholder make-immutable-hasheqv '
+        'make-impersonator-property make-input-port make-inspector make-known-char-range-list '
+        'make-output-port make-parameter make-phantom-bytes make-pipe make-placeholder '
+        'make-polar make-prefab-struct make-pseudo-random-generator make-reader-graph '
+        'make-readtable make-rectangular make-rename-transformer make-resolved-module-path '
+        'make-security-guard make-semaphore make-set!-transformer make-shared-bytes '
+        'make-sibling-inspector make-special-comment make-srcloc make-string '
+        'make-struct-field-accessor make-struct-field-mutator make-struct-type '
+        'make-struct-type-property make-syntax-delta-introducer make-syntax-introducer '
+        'make-thread-cell make-thread-group make-vector make-weak-box make-weak-hasheqv '
+        'make-will-executor map max mcar mcdr mcons member memq memv min module->exports '
+        'module->imports module->language-info module->namespace '
+        'module-compiled-cross-phase-persistent? module-compiled-exports '
+        'module-compiled-imports module-compiled-language-info module-compiled-name '
+        'module-compiled-submodules module-declared? module-path-index-join '
+        'module-path-index-resolve module-path-index-split module-path-index-submodule '
+        'module-path-index? module-path? module-predefined? module-provide-protected? modulo '
+        'mpair? nack-guard-evt namespace-attach-module namespace-attach-module-declaration '
+        'namespace-base-phase namespace-mapped-symbols namespace-module-identifier '
+        'namespace-module-registry namespace-require namespace-require/constant '
+        'namespace-require/copy namespace-require/expansion-time '
+        'namespace-set-variable-value! namespace-symbol->identifier '
+        'namespace-syntax-introduce namespace-undefine-variable! namespace-unprotect-module '
+        'namespace-variable-value namespace? negative? never-evt newline normal-case-path not '
+        'null null? number->string number? numerator object-name odd? open-input-bytes '
+        'open-input-file open-input-output-file open-input-string open-output-bytes '
+        'open-output-file open-output-string ormap output-port? pair? parameter-procedure=? '
+        'parameter? parameterization? path->bytes path->complete-path path->directory-path '
+        'path->string path-add-suffix path-convention-type path-element->bytes '
+        'path-element->string path-for-some-system? path-list-string->path-list '
+        'path-replace-suffix path-string? path? peek-byte peek-byte-or-special peek-bytes '
+        'peek-bytes! peek-bytes-avail! peek-bytes-avail!* peek-bytes-avail!/enable-break '
+        'peek-char peek-char-or-special peek-string peek-string! phantom-bytes? '
+        'pipe-content-length placeholder-get placeholder-set! placeholder? poll-guard-evt '
+        'port-closed-evt port-closed? port-commit-peeked port-count-lines! '
+        'port-count-lines-enabled port-counts-lines? port-display-handler port-file-identity '
+        'port-file-unlock port-next-location port-print-handler port-progress-evt '
+        'port-provides-progress-evts? port-read-handler port-try-file-lock? '
+        'port-write-handler port-writes-atomic? port-writes-special? port? positive? '
+        'prefab-key->struct-type prefab-key? prefab-struct-key pregexp pregexp? '
+        'primitive-closure? primitive-result-arity primitive? print print-as-expression '
+        'print-boolean-long-form print-box print-graph print-hash-table '
+        'print-mpair-curly-braces print-pair-curly-braces print-reader-abbreviations '
+        'print-struct print-syntax-width print-unreadable print-vector-length printf '
+        'procedure->method procedure-arity procedure-arity-includes? procedure-arity? '
+        'procedure-closure-contents-eq? procedure-extract-target procedure-reduce-arity '
+        'procedure-rename procedure-struct-type? procedure? progress-evt? prop:arity-string '
+        'prop:checked-procedure prop:custom-print-quotable prop:custom-write prop:equal+hash '
+        'prop:evt prop:exn:missing-module prop:exn:srclocs prop:impersonator-of '
+        'prop:input-port prop:liberal-define-context prop:output-port prop:procedure '
+        'prop:rename-transformer prop:set!-transformer pseudo-random-generator->vector '
+        'pseudo-random-generator-vector? pseudo-random-generator? putenv quotient '
+        'quotient/remainder raise raise-argument-error raise-arguments-error '
+        'raise-arity-error raise-mismatch-error raise-range-error raise-result-error '
+        'raise-syntax-error raise-type-error raise-user-error random random-seed rational? '
+        'rationalize read read-accept-bar-quote read-accept-box read-accept-compiled '
+        'read-accept-dot read-accept-graph read-accept-infix-dot read-accept-lang '
+        'read-accept-quasiquote read-accept-reader read-byte read-byte-or-special read-bytes '
+        'read-bytes! read-bytes-avail! read-bytes-avail!* read-bytes-avail!/enable-break '
+        'read-bytes-line read-case-sensitive read-char read-char-or-special '
+        'read-curly-brace-as-paren read-decimal-as-inexact read-eval-print-loop read-language '
+        'read-line read-on-demand-source read-square-bracket-as-paren read-string '
+        'read-string! read-syntax read-syntax/recursive read/recursive readtable-mapping '
+        'readtable? real->double-flonum real->floating-point-bytes real->single-flonum '
+        'real-part real? regexp regexp-match regexp-match-peek regexp-match-peek-immediate '
+        'regexp-match-peek-positions regexp-match-peek-positions-immediate '
+        'regexp-match-peek-positions-immediate/end regexp-match-peek-positions/end '
+        'regexp-match-positions regexp-match-positions/end regexp-match/end regexp-match? '
+        'regexp-max-lookbehind regexp-replace regexp-replace* regexp? relative-path? '
+        'remainder rename-file-or-directory rename-transformer-target rename-transformer? '
+        'reroot-path resolve-path resolved-module-path-name resolved-module-path? reverse '
+        'round seconds->date security-guard? semaphore-peek-evt semaphore-peek-evt? '
+        'semaphore-post semaphore-try-wait? semaphore-wait semaphore-wait/enable-break '
+        'semaphore? set!-transformer-procedure set!-transformer? set-box! set-mcar! set-mcdr! '
+        'set-phantom-bytes! set-port-next-location! shared-bytes shell-execute simplify-path '
+        'sin single-flonum? sleep special-comment-value special-comment? split-path sqrt '
+        'srcloc srcloc->string srcloc-column srcloc-line srcloc-position srcloc-source '
+        'srcloc-span srcloc? string string->bytes/latin-1 string->bytes/locale '
+        'string->bytes/utf-8 string->immutable-string string->keyword string->list '
+        'string->number string->path string->path-element string->symbol '
+        'string->uninterned-symbol string->unreadable-symbol string-append string-ci<=? '
+        'string-ci<? string-ci=? string-ci>=? string-ci>? string-copy string-copy! '
+        'string-downcase string-environment-variable-name? string-fill! string-foldcase '
+        'string-length string-locale-ci<? string-locale-ci=? string-locale-ci>? '
+        'string-locale-downcase string-locale-upcase string-locale<? string-locale=? '
+        'string-locale>? string-normalize-nfc string-normalize-nfd string-normalize-nfkc '
+        'string-normalize-nfkd string-ref string-set! string-titlecase string-upcase '
+        'string-utf-8-length string<=? string<? string=? string>=? string>? string? '
+        'struct->vector struct-accessor-procedure? struct-constructor-procedure? struct-info '
+        'struct-mutator-procedure? struct-predicate-procedure? struct-type-info '
+        'struct-type-make-constructor struct-type-make-predicate '
+        'struct-type-property-accessor-procedure? struct-type-property? struct-type? '
+        'struct:arity-at-least struct:date struct:date* struct:exn struct:exn:break '
+        'struct:exn:break:hang-up struct:exn:break:terminate struct:exn:fail '
+        'struct:exn:fail:contract struct:exn:fail:contract:arity '
+        'struct:exn:fail:contract:continuation struct:exn:fail:contract:divide-by-zero '
+        'struct:exn:fail:contract:non-fixnum-result struct:exn:fail:contract:variable '
+        'struct:exn:fail:filesystem struct:exn:fail:filesystem:errno '
+        'struct:exn:fail:filesystem:exists struct:exn:fail:filesystem:missing-module '
+        'struct:exn:fail:filesystem:version struct:exn:fail:network '
+        'struct:exn:fail:network:errno struct:exn:fail:out-of-memory struct:exn:fail:read '
+        'struct:exn:fail:read:eof struct:exn:fail:read:non-char struct:exn:fail:syntax '
+        'struct:exn:fail:syntax:missing-module struct:exn:fail:syntax:unbound '
+        'struct:exn:fail:unsupported struct:exn:fail:user struct:srcloc struct? sub1 subbytes '
+        'subprocess subprocess-group-enabled subprocess-kill subprocess-pid subprocess-status '
+        'subprocess-wait subprocess? substring symbol->string symbol-interned? '
+        'symbol-unreadable? symbol? sync sync/enable-break sync/timeout '
+        'sync/timeout/enable-break syntax->list syntax-arm syntax-column syntax-disarm '
+        'syntax-e syntax-line syntax-local-bind-syntaxes syntax-local-certifier '
+        'syntax-local-context syntax-local-expand-expression syntax-local-get-shadower '
+        'syntax-local-introduce syntax-local-lift-context syntax-local-lift-expression '
+        'syntax-local-lift-module-end-declaration syntax-local-lift-provide '
+        'syntax-local-lift-require syntax-local-lift-values-expression '
+        'syntax-local-make-definition-context syntax-local-make-delta-introducer '
+        'syntax-local-module-defined-identifiers syntax-local-module-exports '
+        'syntax-local-module-required-identifiers syntax-local-name syntax-local-phase-level '
+        'syntax-local-submodules syntax-local-transforming-module-provides? '
+        'syntax-local-value syntax-local-value/immediate syntax-original? syntax-position '
+        'syntax-property syntax-property-symbol-keys syntax-protect syntax-rearm '
+        'syntax-recertify syntax-shift-phase-level syntax-source syntax-source-module '
+        'syntax-span syntax-taint syntax-tainted? syntax-track-origin '
+        'syntax-transforming-module-expression? syntax-transforming? syntax? '
+        'system-big-endian? system-idle-evt system-language+country system-library-subpath '
+        'system-path-convention-type system-type tan terminal-port? thread thread-cell-ref '
+        'thread-cell-set! thread-cell-values? thread-cell? thread-dead-evt thread-dead? '
+        'thread-group? thread-resume thread-resume-evt thread-rewind-receive thread-running? '
+        'thread-suspend thread-suspend-evt thread-wait thread/suspend-to-kill thread? '
+        'time-apply truncate unbox uncaught-exception-handler use-collection-link-paths '
+        'use-compiled-file-paths use-user-specific-search-paths values '
+        'variable-reference->empty-namespace variable-reference->module-base-phase '
+        'variable-reference->module-declaration-inspector '
+        'variable-reference->module-path-index variable-reference->module-source '
+        'variable-reference->namespace variable-reference->phase '
+        'variable-reference->resolved-module-path variable-reference-constant? '
+        'variable-reference? vector vector->immutable-vector vector->list '
+        'vector->pseudo-random-generator vector->pseudo-random-generator! vector->values '
+        'vector-fill! vector-immutable vector-length vector-ref vector-set! '
+        'vector-set-performance-stats! vector? version void void? weak-box-value weak-box? '
+        'will-execute will-executor? will-register will-try-execute with-input-from-file '
+        'with-output-to-file wrap-evt write write-byte write-bytes write-bytes-avail '
+        'write-bytes-avail* write-bytes-avail-evt write-bytes-avail/enable-break write-char '
+        'write-special write-special-avail* write-special-evt write-string zero? ').split(),
+    'racket_keywords': (
+        '... and begin begin-for-syntax begin0 case case-lambda cond datum->syntax-object '
+        'define define-for-syntax define-logger define-struct define-syntax '
+        'define-syntax-rule define-syntaxes define-values define-values-for-syntax delay do '
+        'expand-path fluid-let force hash-table-copy hash-table-count hash-table-for-each '
+        'hash-table-get hash-table-iterate-first hash-table-iterate-key '
+        'hash-table-iterate-next hash-table-iterate-value hash-table-map hash-table-put! '
+        'hash-table-remove! hash-table? if lambda let let* let*-values let-struct let-syntax '
+        'let-syntaxes let-values let/cc let/ec letrec letrec-syntax letrec-syntaxes '
+        'letrec-syntaxes+values letrec-values list-immutable make-hash-table '
+        'make-immutable-hash-table make-namespace module module* module-identifier=? '
+        'module-label-identifier=? module-template-identifier=? '
+        'module-transformer-identifier=? namespace-transformer-require or parameterize '
+        'parameterize* parameterize-break promise? prop:method-arity-error provide '
+        'provide-for-label provide-for-syntax quasiquote quasisyntax quasisyntax/loc quote '
+        'quote-syntax quote-syntax/prune require require-for-label require-for-syntax '
+        'require-for-template set! set!-values syntax syntax-case syntax-case* '
+        'syntax-id-rules syntax-object->datum syntax-rules syntax/loc tcp-abandon-port '
+        'tcp-accept tcp-accept-evt tcp-accept-ready? tcp-accept/enable-break tcp-addresses '
+        'tcp-close tcp-connect tcp-connect/enable-break tcp-listen tcp-listener? tcp-port? '
+        'time transcript-off transcript-on udp-addresses udp-bind! udp-bound? udp-close '
+        'udp-connect! udp-connected? udp-multicast-interface udp-multicast-join-group! '
+        'udp-multicast-leave-group! udp-multicast-loopback? udp-multicast-set-interface! '
+        'udp-multicast-set-loopback! udp-multicast-set-ttl! udp-multicast-ttl udp-open-socket '
+        'udp-receive! udp-receive!* udp-receive!-evt udp-receive!/enable-break '
+        'udp-receive-ready-evt udp-send udp-send* udp-send-evt udp-send-ready-evt udp-send-to '
+        'udp-send-to* udp-send-to-evt udp-send-to/enable-break udp-send/enable-break udp? '
+        'unless unquote unquote-splicing unsyntax unsyntax-splicing when '
+        'with-continuation-mark with-handlers with-handlers* with-syntax λ ').split(),
+    'sql_keywords': (
+        'ABORT ABS ABSOLUTE ACCESS ADA ADD ADMIN AFTER AGGREGATE ALIAS ALL ALLOCATE ALTER '
+        'ANALYSE ANALYZE AND ANY ARE AS ASC ASENSITIVE ASSERTION ASSIGNMENT ASYMMETRIC AT '
+        'ATOMIC AUTHORIZATION AVG BACKWARD BEFORE BEGIN BETWEEN BITVAR BIT_LENGTH BOTH '
+        'BREADTH BY C CACHE CALL CALLED CARDINALITY CASCADE CASCADED CASE CAST CATALOG '
+        'CATALOG_NAME CHAIN CHARACTERISTICS CHARACTER_LENGTH CHARACTER_SET_CATALOG '
+        'CHARACTER_SET_NAME CHARACTER_SET_SCHEMA CHAR_LENGTH CHECK CHECKED CHECKPOINT CLASS '
+        'CLASS_ORIGIN CLOB CLOSE CLUSTER COALSECE COBOL COLLATE COLLATION COLLATION_CATALOG '
+        'COLLATION_NAME COLLATION_SCHEMA COLUMN COLUMN_NAME COMMAND_FUNCTION '
+        'COMMAND_FUNCTION_CODE COMMENT COMMIT COMMITTED COMPLETION CONDITION_NUMBER CONNECT '
+        'CONNECTION CONNECTION_NAME CONSTRAINT CONSTRAINTS CONSTRAINT_CATALOG CONSTRAINT_NAME '
+        'CONSTRAINT_SCHEMA CONSTRUCTOR CONTAINS CONTINUE CONVERSION CONVERT COPY '
+        'CORRESPONTING COUNT CREATE CREATEDB CREATEUSER CROSS CUBE CURRENT CURRENT_DATE '
+        'CURRENT_PATH CURRENT_ROLE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURSOR '
+        'CURSOR_NAME CYCLE DATA DATABASE DATETIME_INTERVAL_CODE DATETIME_INTERVAL_PRECISION '
+        'DAY DEALLOCATE DECLARE DEFAULT DEFAULTS DEFERRABLE DEFERRED DEFINED DEFINER DELETE '
+        'DELIMITER DELIMITERS DEREF DESC DESCRIBE DESCRIPTOR DESTROY DESTRUCTOR DETERMINISTIC '
+        'DIAGNOSTICS DICTIONARY DISCONNECT DISPATCH DISTINCT DO DOMAIN DROP DYNAMIC '
+        'DYNAMIC_FUNCTION DYNAMIC_FUNCTION_CODE EACH ELSE ENCODING ENCRYPTED END END-EXEC '
+        'EQUALS ESCAPE ESCEPTION EVERY EXCEPT EXCLUDING EXCLUSIVE EXEC EXECUTE EXISTING '
+        'EXISTS EXPLAIN EXTERNAL EXTRACT FALSE FETCH FINAL FIRST FOLLOWING FOR FORCE FOREIGN '
+        'FORTRAN FORWARD FOUND FREE FREEZE FROM FULL FUNCTION G GENERAL GENERATED GET GLOBAL '
+        'GO GOTO GRANT GRANTED GROUP GROUPING HANDLER HAVING HIERARCHY HOLD HOST IDENTITY '
+        'IGNORE ILIKE IMMEDIATE IMMUTABLE IMPLEMENTATION IMPLICIT IN INCLUDING INCREMENT '
+        'INDEX INDITCATOR INFIX INHERITS INITIALIZE INITIALLY INNER INOUT INPUT INSENSITIVE '
+        'INSERT INSTANTIABLE INSTEAD INTERSECT INTO INVOKER IS ISNULL ISOLATION ITERATE JOIN '
+        'KEY KEY_MEMBER KEY_TYPE LANCOMPILER LANGUAGE LARGE LAST LATERAL LEADING LEFT LENGTH '
+        'LESS LEVEL LIKE LIMIT LISTEN LOAD LOCAL LOCALTIME LOCALTIMESTAMP LOCATION LOCATOR '
+        'LOCK LOWER MAP MATCH MAX MAXVALUE MESSAGE_LENGTH MESSAGE_OCTET_LENGTH MESSAGE_TEXT '
+        'METHOD MIN MINUTE MINVALUE MOD MODE MODIFIES MODIFY MONTH MORE MOVE MUMPS NAMES '
+        'NATURAL NCLOB NEW NEXT NO NOCREATEDB NOCREATEUSER NONE NOT NOTHING NOTIFY NOTNULL '
+        'NULL NULLABLE NULLIF OBJECT OCTET_LENGTH OF OFF OFFSET OIDS OLD ON ONLY OPEN '
+        'OPERATION OPERATOR OPTION OPTIONS OR ORDER ORDINALITY OUT OUTER OUTPUT OVERLAPS '
+        'OVERLAY OVERRIDING OWNER PAD PARAMATER_NAME PARAMATER_ORDINAL_POSITION '
+        'PARAMATER_SPECIFIC_SCHEMA PARAMETER PARAMETERS PARAMETER_MODE '
+        'PARAMETER_SPECIFIC_CATALOG PARAMETER_SPECIFIC_NAME PARTIAL PARTITION PASCAL PENDANT '
+        'PLACING PLI POSITION POSTFIX PRECEDING PREFIX PREORDER PREPARE PRESERVE PRIMARY '
+        'PRIOR PRIVILEGES PROCEDURAL PROCEDURE PUBLIC RANGE READ READS RECHECK RECURSIVE REF '
+        'REFERENCES REFERENCING REINDEX RELATIVE RENAME REPEATABLE REPLACE RESET RESTART '
+        'RESTRICT RESULT RETURN RETURNED_LENGTH RETURNED_OCTET_LENGTH RETURNED_SQLSTATE '
+        'RETURNS REVOKE RIGHT ROLE ROLLBACK ROLLUP ROUTINE ROUTINE_CATALOG ROUTINE_NAME '
+        'ROUTINE_SCHEMA ROW ROWS ROW_COUNT RULE SAVE_POINT SCALE SCHEMA SCHEMA_NAME SCOPE '
+        'SCROLL SEARCH SECOND SECURITY SELECT SELF SENSITIVE SERIALIZABLE SERVER_NAME SESSION '
+        'SESSION_USER SET SETOF SETS SHARE SHOW SIMILAR SIMPLE SIZE SOME SOURCE SPACE '
+        'SPECIFIC SPECIFICTYPE SPECIFIC_NAME SQL SQLCODE SQLERROR SQLEXCEPTION SQLSTATE '
+        'SQLWARNINIG STABLE START STATE STATEMENT STATIC STATISTICS STDIN STDOUT STORAGE '
+        'STRICT STRUCTURE STYPE SUBCLASS_ORIGIN SUBLIST SUBSTRING SUM SYMMETRIC SYSID SYSTEM '
+        'SYSTEM_USER TABLE TABLE_NAME TEMP TEMPLATE TEMPORARY TERMINATE THAN THEN '
+        'TIMEZONE_HOUR TIMEZONE_MINUTE TO TOAST TRAILING TRANSACTIONS_COMMITTED '
+        'TRANSACTIONS_ROLLED_BACK TRANSATION TRANSATION_ACTIVE TRANSFORM TRANSFORMS TRANSLATE '
+        'TRANSLATION TREAT TRIGGER TRIGGER_CATALOG TRIGGER_NAME TRIGGER_SCHEMA TRIM TRUE '
+        'TRUNCATE TRUSTED TYPE UNCOMMITTED UNDER UNENCRYPTED UNION UNIQUE UNKNOWN UNLISTEN '
+        'UNNAMED UNNEST UNTIL UPDATE UPPER USAGE USER USER_DEFINED_TYPE_CATALOG '
+        'USER_DEFINED_TYPE_NAME USER_DEFINED_TYPE_SCHEMA USING VACUUM VALID VALIDATOR VALUES '
+        'VARIABLE VERBOSE VERSION VIEW VOLATILE WHEN WHENEVER WHERE WINDOW WITH WITHOUT WORK '
+        'WRITE ZONE ').split(),
+    'sql_keywords_type': (
+        'BIGINT BINARY BIT BLOB BOOL BOOLEAN BYTE CHAR CHARACTER DATE DATETIME DEC DECIMAL '
+        'DOUBLE ENUM FIXED FLOAT INT INTEGER LONGBLOB LONGTEXT MEDIUMBLOB MEDIUMINT '
+        'MEDIUMTEXT NATIONAL NCHAR NUMERIC PRECISION REAL SERIAL SIGNED SMALLINT TEXT TIME '
+        'TIMESTAMP TINYBLOB TINYINT TINYTEXT UNSIGNED VARBINARY VARCHAR VARYING YEAR ZEROFILL ').split(),
+    'verilog_keywords': (
+        'alias always always_comb always_ff always_latch assert assert_strobe assign assume '
+        'attribute automatic before begin bind bins binsof break case casex casez clocking '
+        'config constraint context continue cover covergroup coverpoint cross deassign '
+        'default defparam design dist do else end endattribute endcase endclass endclocking '
+        'endconfig endfunction endgenerate endgroup endinterface endmodule endpackage '
+        'endprimitive endprogram endproperty endsequence endspecify endtable endtask expect '
+        'export extends extern final first_match for force foreach forever fork forkjoin '
+        'function generate genvar if iff ifnone ignore_bins illegal_bins import incdir '
+        'include initial inside instance interface intersect join join_any join_none liblist '
+        'library local localparam matches modport module new noshowcancelled null package '
+        'parameter primitive priority program property protected pulsestyle_ondetect '
+        'pulsestyle_onevent pure rand randc randcase randsequence release return sequence '
+        'showcancelled solve specify super table task this throughout timeprecision timeunit '
+        'type typedef unique use wait wait_order while wildcard with within ').split(),
+    'verilog_keywords_system_task': (
+        'acos acosh asin asinh assertfailoff assertfailon assertkill assertnonvacuouson '
+        'assertoff asserton assertpassoff assertpasson assertvacuousoff atan atan2 atanh bits '
+        'bitstoreal bitstoshortreal cast ceil changed changed_gclk changing_gclk clog2 cos '
+        'cosh countones coverage_control coverage_get coverage_get_max coverage_merge '
+        'coverage_save dimensions display displayb displayh displayo dist_chi_square '
+        'dist_erlang dist_exponential dist_normal dist_poisson dist_t dist_uniform dumpall '
+        'dumpfile dumpflush dumplimit dumpoff dumpon dumpports dumpportsall dumpportsflush '
+        'dumpportslimit dumpportsoff dumpportson dumpvars error exit exp falling_gclk fclose '
+        'fdisplay fdisplayb fdisplayh fdisplayo fell fell_gclk feof ferror fflush fgetc fgets '
+        'finish floor fmonitor fmonitorb fmonitorh fmonitoro fopen fread fscanf fseek fstrobe '
+        'fstrobeb fstrobeh fstrobeo ftell future_gclk fwrite fwriteb fwriteh fwriteo '
+        'get_coverage high hypot increment info isunbounded isunknown itor left ln '
+        'load_coverage_db log10 low monitor monitorb monitorh monitoro monitoroff monitoron '
+        'onehot onehot0 past past_gclk pow printtimescale q_add q_exam q_full q_initialize '
+        'q_remove random readmemb readmemh realtime realtobits rewind right rising_gclk rose '
+        'rose_gclk rtoi sampled set_coverage_db_name sformat sformatf shortrealtobits signed '
+        'sin sinh size sqrt sscanf stable stable_gclk steady_gclk stime stop strobe strobeb '
+        'strobeh strobeo swrite swriteb swriteh swriteo system tan tanh time timeformat '
+        'typename ungetc unpacked_dimensions unsigned warning write writeb writeh writememb '
+        'writememh writeo ').split(),
+    'verilog_keywords_type': (
+        'and bit buf bufif0 bufif1 byte cell chandle class cmos const disable edge enum event '
+        'highz0 highz1 initial inout input int integer join logic longint macromodule medium '
+        'nand negedge nmos nor not notif0 notif1 or output packed parameter pmos posedge '
+        'pull0 pull1 pulldown pullup rcmos real realtime ref reg repeat rnmos rpmos rtran '
+        'rtranif0 rtranif1 scalared shortint shortreal signed specparam static strength '
+        'string strong0 strong1 struct supply0 supply1 tagged time tran tranif0 tranif1 tri '
+        'tri0 tri1 triand trior trireg union unsigned uwire var vectored virtual void wait '
+        'wand weak[01] wire wor xnor xor ').split(),
+    'vhdl_keywords': (
+        'access after alias all architecture array assert assume assume_guarantee attribute '
+        'begin block body buffer bus case component configuration constant context cover '
+        'default disconnect downto else elsif end entity exit fairness file for force '
+        'function generate generic group guarded if impure in inertial inout is label library '
+        'linkage literal loop map new next null of on open others out package parameter port '
+        'postponed procedure process property protected pure range record register reject '
+        'release report return select sequence severity shared signal strong subtype then to '
+        'transport type unaffected units until use variable vmode vprop vunit wait when while '
+        'with ').split(),
+    'vhdl_keywords_type': (
+        'bit bit_vector boolean boolean_vector character integer integer_vector natural '
+        'positive real real_vector severity_level signed std_logic std_logic_vector '
+        'std_ulogic std_ulogic_vector string time time_vector unsigned ').split(),
+    'vhdl_operator_words': (
+        'abs and mod nand nor not or rem rol ror sla sll sra srl xnor xor ').split(),
+    'viml_auto': (
+        'BufAdd BufCreate BufDelete BufEnter BufFilePost BufFilePre BufHidden BufLeave BufNew '
+        'BufNewFile BufRead BufReadCmd BufReadPost BufReadPre BufUnload BufWinEnter '
+        'BufWinLeave BufWipeout BufWrite BufWriteCmd BufWritePost BufWritePre CmdUndefined '
+        'CmdlineChanged CmdlineEnter CmdlineLeave CmdwinEnter CmdwinLeave ColorScheme '
+        'ColorSchemePre CompleteChanged CompleteDone CompleteDonePre CursorHold CursorHoldI '
+        'CursorMoved CursorMovedI DiffUpdated DirChanged EncodingChanged ExitPre '
+        'FileAppendCmd FileAppendPost FileAppendPre FileChangedRO FileChangedShell '
+        'FileChangedShellPost FileEncoding FileReadCmd FileReadPost FileReadPre FileType '
+        'FileWriteCmd FileWritePost FileWritePre FilterReadPost FilterReadPre FilterWritePost '
+        'FilterWritePre FocusGained FocusLost FuncUndefined GUIEnter GUIFailed InsertChange '
+        'InsertCharPre InsertEnter InsertLeave MenuPopup OptionSet QuickFixCmdPost '
+        'QuickFixCmdPre QuitPre RemoteReply SafeState SafeStateAgain SessionLoadPost '
+        'ShellCmdPost ShellFilterPost SourceCmd SourcePost SourcePre SpellFileMissing '
+        'StdinReadPost StdinReadPre SwapExists Syntax TabClosed TabEnter TabLeave TabNew '
+        'TermChanged TermResponse TerminalOpen TerminalWinOpen TextChanged TextChangedI '
+        'TextChangedP TextYankPost User VimEnter VimLeave VimLeavePre VimResized WinEnter '
+        'WinLeave WinNew ').split(),
+    'viml_command': (
+        'a ab abc abclear abo aboveleft addd al all ar arga argadd argd argdelete argdo arge '
+        'argedit argg argglobal argl arglocal args argu argument as ascii au b bN bNext ba '
+        'bad badd ball bd bdelete bel belowright bf bfirst bl blast bm bmodified bn bnext bo '
+        'botright bp bprevious br brea break breaka breakadd breakd breakdel breakl breaklist '
+        'brewind bro browse bufdo buffer buffers bun bunload bw bwipeout c cN cNext cNf '
+        'cNfile ca cabc cabclear cabo cabove cad caddbuffer cadde caddexpr caddf caddfile caf '
+        'cafter cal call cat catch cb cbe cbefore cbel cbelow cbo cbottom cbuffer cc ccl '
+        'cclose cd cdo ce center cex cexpr cf cfdo cfile cfir cfirst cg cgetb cgetbuffer '
+        'cgete cgetexpr cgetfile change changes chd chdir che checkpath checkt checktime chi '
+        'chistory cl cla clast cle clearjumps clist clo close cmapc cmapclear cn cnew cnewer '
+        'cnext cnf cnfile cnor co col colder colo colorscheme com comc comclear comp compiler '
+        'con conf confirm cons const continue cope copen copy cp cpf cpfile cprevious cq '
+        'cquit cr crewind cs cscope cstag cun cuna cunabbrev cw cwindow d debug debugg '
+        'debuggreedy def delc delcommand delel delep delete deletel deletep deletl deletp '
+        'delf delfunction dell delm delmarks delp dep di dif diffg diffget diffo diffoff '
+        'diffp diffpatch diffpu diffput diffs diffsplit difft diffthis diffupdate dig '
+        'digraphs dir disa disassemble display dj djump dl dli dlist do doau doaut dp dr drop '
+        'ds dsearch dsp dsplit e ea earlier ec echoe echoerr echom echomsg echon edit el else '
+        'elsei elseif em emenu en endd enddef endf endfo endfor endfunction endif endt endtry '
+        'endw endwhile ene enew eval ex exi exit exp export exu exusage f file files filet '
+        'filetype filt filter fin fina finally find fini finish fir first fix fixdel fo fold '
+        'foldc foldclose foldd folddoc folddoclosed folddoopen foldo foldopen for fu function '
+        'g go goto gr grep grepa grepadd gui gvim h ha hardcopy help helpc helpclose helpf '
+        'helpfind helpg helpgrep helpt helptags hi hid hide his history i ia iabc iabclear if '
+        'ij ijump il ilist imapc imapclear imp import in inor intro is isearch isp isplit '
+        'iuna iunabbrev j join ju jumps k kee keepa keepalt keepj keepjumps keepmarks keepp '
+        'keeppatterns l lN lNext lNf lNfile la lab labove lad laddb laddbuffer laddexpr laddf '
+        'laddfile laf lafter lan language last lat later lb lbe lbefore lbel lbelow lbo '
+        'lbottom lbuffer lc lcd lch lchdir lcl lclose lcs lcscope ld ldo le left lefta '
+        'leftabove lex lexpr lf lfdo lfile lfir lfirst lg lgetb lgetbuffer lgete lgetexpr '
+        'lgetfile lgr lgrep lgrepa lgrepadd lh lhelpgrep lhi lhistory list ll lla llast lli '
+        'llist lma lmak lmake lmapc lmapclear lne lnew lnewer lnext lnf lnfile lo loadk '
+        'loadkeymap loadview loc lockmarks lockv lockvar lol lolder lop lopen lp lpf lpfile '
+        'lprevious lr lrewind ls lt ltag lua luado luafile lv lvimgrep lvimgrepa lvimgrepadd '
+        'lw lwindow m ma mak make mark marks mat match menut menutranslate mes messages mk '
+        'mkexrc mks mksession mksp mkspell mkv mkvie mkview mkvimrc mod mode move mz mzf '
+        'mzfile mzscheme n nb nbc nbclose nbkey nbs nbstart new next nmapc nmapclear noa '
+        'noautocmd noh nohlsearch nor nore nos noswapfile nu number o ol oldfiles omapc '
+        'omapclear on only open opt options ownsyntax p pa packadd packl packloadall pc '
+        'pclose pe ped pedit perl perld perldo po pop popu popup pp ppop pre preserve prev '
+        'previous print pro prof profd profdel profile promptf promptfind promptr promptrepl '
+        'ps psearch ptN ptNext pta ptag ptf ptfirst ptj ptjump ptl ptlast ptn ptnext ptp '
+        'ptprevious ptr ptrewind pts ptselect pu put pw pwd py py3 py3do py3f py3file pydo '
+        'pyf pyfile python python3 pythonx pyx pyxdo pyxfile q qa qall quit quita quitall r '
+        'read rec recover red redi redir redo redr redraw redraws redrawstatus redrawt '
+        'redrawtabline reg registers res resize ret retab retu return rew rewind ri right '
+        'rightb rightbelow ru rub ruby rubyd rubydo rubyf rubyfile rundo runtime rv rviminfo '
+        'sI sIc sIe sIg sIl sIn sIp sIr sN sNext sa sal sall san sandbox sargument sav saveas '
+        'sb sbN sbNext sba sball sbf sbfirst sbl sblast sbm sbmodified sbn sbnext sbp '
+        'sbprevious sbr sbrewind sbuffer sc scI sce scg sci scl scp scr scripte '
+        'scriptencoding scriptnames scriptv scriptversion scs scscope se set setf setfiletype '
+        'setg setglobal setl setlocal sf sfind sfir sfirst sg sgI sgc sge sgi sgl sgn sgp sgr '
+        'sh shell si sic sie sig sign sil silent sim simalt sin sip sir sl sla slast sleep sm '
+        'smagic smap sme smenu smile sn snext sno snomagic snoreme snoremenu so sor sort '
+        'source sp spe spelld spelldump spellgood spelli spellinfo spellr spellrare '
+        'spellrepall spellrrare spellu spellundo spellw spellwrong split spr sprevious sr srI '
+        'src sre srewind srg sri srl srn srp st sta stag star startg startgreplace '
+        'startinsert startr startreplace stj stjump stop stopi stopinsert sts stselect sun '
+        'sunhide sunme sunmenu sus suspend sv sview sw swapname sy syn sync syncbind syntime '
+        't tN tNext ta tab tabN tabNext tabc tabclose tabd tabdo tabe tabedit tabf tabfind '
+        'tabfir tabfirst tabl tablast tabm tabmove tabn tabnew tabnext tabo tabonly tabp '
+        'tabprevious tabr tabrewind tabs tag tags tc tcd tch tchdir tcl tcld tcldo tclf '
+        'tclfile te tearoff ter terminal tf tfirst th throw tj tjump tl tlast tlm tlmenu tln '
+        'tlnoremenu tlu tlunmenu tm tma tmap tmapc tmapclear tmenu tn tnext tno tnoremap to '
+        'topleft tp tprevious tr trewind try ts tselect tu tunma tunmap tunmenu u una '
+        'unabbreviate undo undoj undojoin undol undolist unh unhide unl unlo unlockvar uns '
+        'unsilent up update v ve verb verbose version vert vertical vi vie view vim vim9 '
+        'vim9script vimgrep vimgrepa vimgrepadd visual viu viusage vmapc vmapclear vne vnew '
+        'vs vsplit w wN wNext wa wall wh while win winc wincmd windo winp winpos winsize wn '
+        'wnext wp wprevious wq wqa wqall write wundo wv wviminfo x xa xall xit xmapc '
+        'xmapclear xme xmenu xnoreme xnoremenu xprop xr xrestore xunme xunmenu xwininfo y '
+        'yank ').split(),
+    'viml_function': (
+        'abs acos add and append appendbufline argc argidx arglistid argv asin assert_beeps '
+        'assert_equal assert_equalfile assert_exception assert_fails assert_false '
+        'assert_inrange assert_match assert_notequal assert_notmatch assert_report '
+        'assert_true atan atan2 balloon_gettext balloon_show balloon_split browse browsedir '
+        'bufadd bufexists buflisted bufload bufloaded bufname bufnr bufwinid bufwinnr '
+        'byte2line byteidx byteidxcomp call ceil ch_canread ch_close ch_close_in ch_evalexpr '
+        'ch_evalraw ch_getbufnr ch_getjob ch_info ch_log ch_logfile ch_open ch_read '
+        'ch_readblob ch_readraw ch_sendexpr ch_sendraw ch_setoptions ch_status changenr '
+        'char2nr chdir cindent clearmatches col complete complete_add complete_check '
+        'complete_info confirm copy cos cosh count cscope_connection cursor debugbreak '
+        'deepcopy delete deletebufline did_filetype diff_filler diff_hlID echoraw empty '
+        'environ escape eval eventhandler executable execute exepath exists exp expand '
+        'expandcmd extend feedkeys filereadable filewritable filter finddir findfile float2nr '
+        'floor fmod fnameescape fnamemodify foldclosed foldclosedend foldlevel foldtext '
+        'foldtextresult foreground funcref function garbagecollect get getbufinfo getbufline '
+        'getbufvar getchangelist getchar getcharmod getcharsearch getcmdline getcmdpos '
+        'getcmdtype getcmdwintype getcompletion getcurpos getcwd getenv getfontname getfperm '
+        'getfsize getftime getftype getimstatus getjumplist getline getloclist getmatches '
+        'getmousepos getpid getpos getqflist getreg getregtype gettabinfo gettabvar '
+        'gettabwinvar gettagstack getwininfo getwinpos getwinposx getwinposy getwinvar glob '
+        'glob2regpat globpath has has_key haslocaldir hasmapto histadd histdel histget histnr '
+        'hlID hlexists hostname iconv indent index input inputdialog inputlist inputrestore '
+        'inputsave inputsecret insert interrupt invert isdirectory isinf islocked isnan items '
+        'job_getchannel job_info job_setoptions job_start job_status job_stop join js_decode '
+        'js_encode json_decode json_encode keys len libcall libcallnr line line2byte '
+        'lispindent list2str listener_add listener_flush listener_remove localtime log log10 '
+        'luaeval map maparg mapcheck match matchadd matchaddpos matcharg matchdelete matchend '
+        'matchlist matchstr matchstrpos max min mkdir mode mzeval nextnonblank nr2char or '
+        'pathshorten perleval popup_atcursor popup_beval popup_clear popup_close popup_create '
+        'popup_dialog popup_filter_menu popup_filter_yesno popup_findinfo popup_findpreview '
+        'popup_getoptions popup_getpos popup_hide popup_menu popup_move popup_notification '
+        'popup_setoptions popup_settext popup_show pow prevnonblank printf prompt_setcallback '
+        'prompt_setinterrupt prompt_setprompt prop_add prop_clear prop_find prop_list '
+        'prop_remove prop_type_add prop_type_change prop_type_delete prop_type_get '
+        'prop_type_list pum_getpos pumvisible py3eval pyeval pyxeval rand range readdir '
+        'readfile reg_executing reg_recording reltime reltimefloat reltimestr remote_expr '
+        'remote_foreground remote_peek remote_read remote_send remote_startserver remove '
+        'rename repeat resolve reverse round rubyeval screenattr screenchar screenchars '
+        'screencol screenpos screenrow screenstring search searchdecl searchpair '
+        'searchpairpos searchpos server2client serverlist setbufline setbufvar setcharsearch '
+        'setcmdpos setenv setfperm setline setloclist setmatches setpos setqflist setreg '
+        'settabvar settabwinvar settagstack setwinvar sha256 shellescape shiftwidth '
+        'sign_define sign_getdefined sign_getplaced sign_jump sign_place sign_placelist '
+        'sign_undefine sign_unplace sign_unplacelist simplify sin sinh sort sound_clear '
+        'sound_playevent sound_playfile sound_stop soundfold spellbadword spellsuggest split '
+        'sqrt srand state str2float str2list str2nr strcharpart strchars strdisplaywidth '
+        'strftime strgetchar stridx string strlen strpart strptime strridx strtrans strwidth '
+        'submatch substitute swapinfo swapname synID synIDattr synIDtrans synconcealed '
+        'synstack system systemlist tabpagebuflist tabpagenr tabpagewinnr tagfiles taglist '
+        'tan tanh tempname term_dumpdiff term_dumpload term_dumpwrite term_getaltscreen '
+        'term_getansicolors term_getattr term_getcursor term_getjob term_getline '
+        'term_getscrolled term_getsize term_getstatus term_gettitle term_gettty term_list '
+        'term_scrape term_sendkeys term_setansicolors term_setapi term_setkill '
+        'term_setrestore term_setsize term_start term_wait test_alloc_fail test_autochdir '
+        'test_feedinput test_garbagecollect_now test_garbagecollect_soon test_getvalue '
+        'test_ignore_error test_null_blob test_null_channel test_null_dict test_null_job '
+        'test_null_list test_null_partial test_null_string test_option_not_set test_override '
+        'test_refcount test_scrollbar test_setmouse test_settime test_srand_seed test_unknown '
+        'test_void timer_info timer_pause timer_start timer_stop timer_stopall tolower '
+        'toupper tr trim trunc type undofile undotree uniq values virtcol visualmode '
+        'wildmenumode win_execute win_findbuf win_getid win_gettype win_gotoid win_id2tabwin '
+        'win_id2win win_screenpos win_splitmove win_type winbufnr wincol windowsversion '
+        'winheight winlayout winline winnr winrestcmd winrestview winsaveview winwidth '
+        'wordcount writefile xor ').split(),
+    'viml_option': (
+        'acd ai akm al aleph allowrevins altkeymap ambiwidth ambw anti antialias ar arab '
+        'arabic arabicshape ari arshape autochdir autoindent autoread autowrite autowriteall '
+        'aw awa background backspace backup backupcopy backupdir backupext backupskip '
+        'balloondelay ballooneval balloonevalterm balloonexpr bdir bdlay belloff beval '
+        'bevalterm bex bexpr bg bh bin binary bk bkc bl bo bomb breakat breakindent '
+        'breakindentopt bri briopt brk browsedir bs bsdir bsk bt bufhidden buflisted buftype '
+        'casemap cb cc ccv cd cdpath cedit cf cfu ch charconvert ci cin cindent cink cinkeys '
+        'cino cinoptions cinw cinwords clipboard cm cmdheight cmdwinheight cmp cms co cocu '
+        'cole colorcolumn columns com comments commentstring compatible complete completefunc '
+        'completeopt completepopup completeslash concealcursor conceallevel confirm '
+        'copyindent cot cp cpo cpoptions cpp cpt crb cryptmethod cscopepathcomp cscopeprg '
+        'cscopequickfix cscoperelative cscopetag cscopetagorder cscopeverbose csl cspc csprg '
+        'csqf csre cst csto csverb cuc cul culopt cursorbind cursorcolumn cursorline '
+        'cursorlineopt cwh debug deco def define delcombine dex dg dict dictionary diff '
+        'diffexpr diffopt digraph dip dir directory display dy ea ead eadirection eb ed '
+        'edcompatible ef efm ei ek emo emoji enc encoding endofline eol ep equalalways '
+        'equalprg errorbells errorfile errorformat esckeys et eventignore ex expandtab exrc '
+        'fcl fcs fdc fde fdi fdl fdls fdm fdn fdo fdt fen fenc fencs fex ff ffs fic '
+        'fileencoding fileencodings fileformat fileformats fileignorecase filetype fillchars '
+        'fixendofline fixeol fk fkmap flp fml fmr fo foldclose foldcolumn foldenable foldexpr '
+        'foldignore foldlevel foldlevelstart foldmarker foldmethod foldminlines foldnestmax '
+        'foldopen foldtext formatexpr formatlistpat formatoptions formatprg fp fs fsync ft '
+        'gcr gd gdefault gfm gfn gfs gfw ghr go gp grepformat grepprg gtl gtt guicursor '
+        'guifont guifontset guifontwide guiheadroom guioptions guipty guitablabel '
+        'guitabtooltip helpfile helpheight helplang hf hh hi hid hidden highlight history hk '
+        'hkmap hkmapp hkp hl hlg hls hlsearch ic icon iconstring ignorecase im imactivatefunc '
+        'imactivatekey imaf imak imc imcmdline imd imdisable imi iminsert ims imsearch imsf '
+        'imst imstatusfunc imstyle inc include includeexpr incsearch inde indentexpr '
+        'indentkeys indk inex inf infercase insertmode invacd invai invakm invallowrevins '
+        'invaltkeymap invanti invantialias invar invarab invarabic invarabicshape invari '
+        'invarshape invautochdir invautoindent invautoread invautowrite invautowriteall invaw '
+        'invawa invbackup invballooneval invballoonevalterm invbeval invbevalterm invbin '
+        'invbinary invbk invbl invbomb invbreakindent invbri invbuflisted invcf invci invcin '
+        'invcindent invcompatible invconfirm invcopyindent invcp invcrb invcscoperelative '
+        'invcscopetag invcscopeverbose invcsre invcst invcsverb invcuc invcul invcursorbind '
+        'invcursorcolumn invcursorline invdeco invdelcombine invdg invdiff invdigraph invea '
+        'inveb inved invedcompatible invek invemo invemoji invendofline inveol invequalalways '
+        'inverrorbells invesckeys invet invex invexpandtab invexrc invfen invfic '
+        'invfileignorecase invfixendofline invfixeol invfk invfkmap invfoldenable invfs '
+        'invfsync invgd invgdefault invguipty invhid invhidden invhk invhkmap invhkmapp '
+        'invhkp invhls invhlsearch invic invicon invignorecase invim invimc invimcmdline '
+        'invimd invimdisable invincsearch invinf invinfercase invinsertmode invis '
+        'invjoinspaces invjs invlangnoremap invlangremap invlazyredraw invlbr invlinebreak '
+        'invlisp invlist invlnr invloadplugins invlpl invlrm invlz invma invmacatsui invmagic '
+        'invmh invml invmle invmod invmodeline invmodelineexpr invmodifiable invmodified '
+        'invmore invmousef invmousefocus invmousehide invnu invnumber invodev invopendevice '
+        'invpaste invpi invpreserveindent invpreviewwindow invprompt invpvw invreadonly '
+        'invrelativenumber invremap invrestorescreen invrevins invri invrightleft invrl '
+        'invrnu invro invrs invru invruler invsb invsc invscb invscf invscrollbind '
+        'invscrollfocus invscs invsecure invsft invshellslash invshelltemp invshiftround '
+        'invshortname invshowcmd invshowfulltag invshowmatch invshowmode invsi invsm '
+        'invsmartcase invsmartindent invsmarttab invsmd invsn invsol invspell invsplitbelow '
+        'invsplitright invspr invsr invssl invsta invstartofline invstmp invswapfile invswf '
+        'invta invtagbsearch invtagrelative invtagstack invtbi invtbidi invtbs invtermbidi '
+        'invterse invtextauto invtextmode invtf invtgst invtildeop invtimeout invtitle invto '
+        'invtop invtr invttimeout invttybuiltin invttyfast invtx invudf invundofile invvb '
+        'invvisualbell invwa invwarn invwb invweirdinvert invwfh invwfw invwic '
+        'invwildignorecase invwildmenu invwinfixheight invwinfixwidth invwiv invwmnu invwrap '
+        'invwrapscan invwrite invwriteany invwritebackup invws is isf isfname isi isident isk '
+        'iskeyword isp isprint joinspaces js key keymap keymodel keywordprg km kmp kp langmap '
+        'langmenu langnoremap langremap laststatus lazyredraw lbr lcs linebreak lines '
+        'linespace lisp lispwords list listchars lm lmap lnr loadplugins lpl lrm ls lsp '
+        'luadll lw lz ma macatsui magic makeef makeencoding makeprg mat matchpairs matchtime '
+        'maxcombine maxfuncdepth maxmapdepth maxmem maxmempattern maxmemtot mco mef menc '
+        'menuitems mfd mh mis mkspellmem ml mle mls mm mmd mmp mmt mod modeline modelineexpr '
+        'modelines modifiable modified more mouse mousef mousefocus mousehide mousem '
+        'mousemodel mouses mouseshape mouset mousetime mp mps msm mzq mzquantum mzschemedll '
+        'mzschemegcdll nf noacd noai noakm noallowrevins noaltkeymap noanti noantialias noar '
+        'noarab noarabic noarabicshape noari noarshape noautochdir noautoindent noautoread '
+        'noautowrite noautowriteall noaw noawa nobackup noballooneval noballoonevalterm '
+        'nobeval nobevalterm nobin nobinary nobk nobl nobomb nobreakindent nobri nobuflisted '
+        'nocf noci nocin nocindent nocompatible noconfirm nocopyindent nocp nocrb '
+        'nocscoperelative nocscopetag nocscopeverbose nocsre nocst nocsverb nocuc nocul '
+        'nocursorbind nocursorcolumn nocursorline nodeco nodelcombine nodg nodiff nodigraph '
+        'noea noeb noed noedcompatible noek noemo noemoji noendofline noeol noequalalways '
+        'noerrorbells noesckeys noet noex noexpandtab noexrc nofen nofic nofileignorecase '
+        'nofixendofline nofixeol nofk nofkmap nofoldenable nofs nofsync nogd nogdefault '
+        'noguipty nohid nohidden nohk nohkmap nohkmapp nohkp nohls nohlsearch noic noicon '
+        'noignorecase noim noimc noimcmdline noimd noimdisable noincsearch noinf noinfercase '
+        'noinsertmode nois nojoinspaces nojs nolangnoremap nolangremap nolazyredraw nolbr '
+        'nolinebreak nolisp nolist nolnr noloadplugins nolpl nolrm nolz noma nomacatsui '
+        'nomagic nomh noml nomle nomod nomodeline nomodelineexpr nomodifiable nomodified '
+        'nomore nomousef nomousefocus nomousehide nonu nonumber noodev noopendevice nopaste '
+        'nopi nopreserveindent nopreviewwindow noprompt nopvw noreadonly norelativenumber '
+        'noremap norestorescreen norevins nori norightleft norl nornu noro nors noru noruler '
+        'nosb nosc noscb noscf noscrollbind noscrollfocus noscs nosecure nosft noshellslash '
+        'noshelltemp noshiftround noshortname noshowcmd noshowfulltag noshowmatch noshowmode '
+        'nosi nosm nosmartcase nosmartindent nosmarttab nosmd nosn nosol nospell nosplitbelow '
+        'nosplitright nospr nosr nossl nosta nostartofline nostmp noswapfile noswf nota '
+        'notagbsearch notagrelative notagstack notbi notbidi notbs notermbidi noterse '
+        'notextauto notextmode notf notgst notildeop notimeout notitle noto notop notr '
+        'nottimeout nottybuiltin nottyfast notx noudf noundofile novb novisualbell nowa '
+        'nowarn nowb noweirdinvert nowfh nowfw nowic nowildignorecase nowildmenu '
+        'nowinfixheight nowinfixwidth nowiv nowmnu nowrap nowrapscan nowrite nowriteany '
+        'nowritebackup nows nrformats nu number numberwidth nuw odev oft ofu omnifunc '
+        'opendevice operatorfunc opfunc osfiletype pa packpath para paragraphs paste '
+        'pastetoggle patchexpr patchmode path pdev penc perldll pex pexpr pfn ph pheader pi '
+        'pm pmbcs pmbfn popt pp preserveindent previewheight previewpopup previewwindow '
+        'printdevice printencoding printexpr printfont printheader printmbcharset printmbfont '
+        'printoptions prompt pt pumheight pumwidth pvh pvp pvw pw pythondll pythonhome '
+        'pythonthreedll pythonthreehome pyx pyxversion qe quoteescape rdt re readonly '
+        'redrawtime regexpengine relativenumber remap renderoptions report restorescreen '
+        'revins ri rightleft rightleftcmd rl rlc rnu ro rop rs rtp ru rubydll ruf ruler '
+        'rulerformat runtimepath sb sbo sbr sc scb scf scl scr scroll scrollbind scrollfocus '
+        'scrolljump scrolloff scrollopt scs sect sections secure sel selection selectmode '
+        'sessionoptions sft sh shcf shell shellcmdflag shellpipe shellquote shellredir '
+        'shellslash shelltemp shelltype shellxescape shellxquote shiftround shiftwidth shm '
+        'shortmess shortname showbreak showcmd showfulltag showmatch showmode showtabline shq '
+        'si sidescroll sidescrolloff signcolumn siso sj slm sm smartcase smartindent smarttab '
+        'smc smd sn so softtabstop sol sp spc spell spellcapcheck spellfile spelllang '
+        'spellsuggest spf spl splitbelow splitright spr sps sr srr ss ssl ssop st sta stal '
+        'startofline statusline stl stmp sts su sua suffixes suffixesadd sw swapfile swapsync '
+        'swb swf switchbuf sws sxe sxq syn synmaxcol syntax t_8b t_8f t_AB t_AF t_AL t_BD '
+        't_BE t_CS t_CV t_Ce t_Co t_Cs t_DL t_EC t_EI t_F1 t_F2 t_F3 t_F4 t_F5 t_F6 t_F7 t_F8 '
+        't_F9 t_GP t_IE t_IS t_K1 t_K3 t_K4 t_K5 t_K6 t_K7 t_K8 t_K9 t_KA t_KB t_KC t_KD t_KE '
+        't_KF t_KG t_KH t_KI t_KJ t_KK t_KL t_PE t_PS t_RB t_RC t_RF t_RI t_RS t_RT t_RV t_Ri '
+        't_SC t_SH t_SI t_SR t_ST t_Sb t_Sf t_Si t_TE t_TI t_Te t_Ts t_VS t_WP t_WS t_ZH t_ZR '
+        't_al t_bc t_cd t_ce t_cl t_cm t_cs t_da t_db t_dl t_fs t_k1 t_k2 t_k3 t_k4 t_k5 t_k6 '
+        't_k7 t_k8 t_k9 t_kB t_kD t_kI t_kN t_kP t_kb t_kd t_ke t_kh t_kl t_kr t_ks t_ku t_le '
+        't_mb t_md t_me t_mr t_ms t_nd t_op t_se t_so t_sr t_te t_ti t_ts t_u7 t_ue t_us t_ut '
+        't_vb t_ve t_vi t_vs t_xn t_xs ta tabline tabpagemax tabstop tag tagbsearch tagcase '
+        'tagfunc taglength tagrelative tags tagstack tal tb tbi tbidi tbis tbs tc tcldll tenc '
+        'term termbidi termencoding termguicolors termwinkey termwinscroll termwinsize '
+        'termwintype terse textauto textmode textwidth tf tfu tgc tgst thesaurus tildeop '
+        'timeout timeoutlen title titlelen titleold titlestring tl tm to toolbar '
+        'toolbariconsize top tpm tr ts tsl tsr ttimeout ttimeoutlen ttm tty ttybuiltin '
+        'ttyfast ttym ttymouse ttyscroll ttytype tw twk tws twsl twt tx uc udf udir ul '
+        'undodir undofile undolevels undoreload updatecount updatetime ur ut varsofttabstop '
+        'vartabstop vb vbs vdir ve verbose verbosefile vfile vi viewdir viewoptions vif '
+        'viminfo viminfofile virtualedit visualbell vop vsts vts wa wak warn wb wc wcm wcr wd '
+        'weirdinvert wfh wfw wh whichwrap wi wic wig wildchar wildcharm wildignore '
+        'wildignorecase wildmenu wildmode wildoptions wim winaltkeys wincolor window '
+        'winfixheight winfixwidth winheight winminheight winminwidth winptydll winwidth wiv '
+        'wiw wm wmh wmnu wmw wop wrap wrapmargin wrapscan write writeany writebackup '
+        'writedelay ws ww ').split(),
+}
