@@ -72,6 +72,11 @@ end
 vhdl = Rouge::Lexers::VHDL
 %w(keywords keywords_type operator_words).each { |k| words["vhdl_#{k}"] = vhdl.send(k).to_a.sort }
 words["mathematica_builtins"] = Rouge::Lexers::Mathematica.builtins.to_a.sort
+# GDScript's lists are regex alternations: keep their order
+gd = Rouge::Lexers::GDScript
+%w(keywords keywords_reserved builtins builtins_type).each do |k|
+  words["gdscript_#{k}"] = gd.send(k).split("|")
+end
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

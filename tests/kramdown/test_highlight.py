@@ -70,6 +70,7 @@ _ROUGE_ALIASES = {
     "lisp": "common_lisp", "cl": "common_lisp", "elisp": "common_lisp",
     "emacs-lisp": "common_lisp", "common-lisp": "common_lisp", "llvm": "llvm",
     "verilog": "verilog", "vhdl": "vhdl", "mathematica": "mathematica", "wl": "mathematica",
+    "gd": "gdscript",
 }
 
 

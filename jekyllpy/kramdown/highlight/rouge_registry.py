@@ -987,6 +987,24 @@ WORDS: dict[str, list[str]] = {
     'css_vendor_prefixes': (
         '-ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- mso- '
         'prince- ').split(),
+    'gdscript_builtins': (
+        'Color8 ColorN abs acos asin assert atan atan2 bytes2var ceil char clamp convert cos '
+        'cosh db2linear decimals dectime deg2rad dict2inst ease exp floor fmod fposmod '
+        'funcref hash inst2dict instance_from_id is_inf is_nan lerp linear2db load log max '
+        'min nearest_po2 pow preload print print_stack printerr printraw prints printt '
+        'rad2deg rand_range rand_seed randf randi randomize range round seed sign sin sinh '
+        'sqrt stepify str str2var tan tan tanh type_exist typeof var2bytes var2str weakref '
+        'yield ').split(),
+    'gdscript_builtins_type': (
+        'bool int float String Vector2 Rect2 Transform2D Vector3 AABB Plane Quat Basis '
+        'Transform Color RID Object NodePath Dictionary Array PoolByteArray PoolIntArray '
+        'PoolRealArray PoolStringArray PoolVector2Array PoolVector3Array PoolColorArray null ').split(),
+    'gdscript_keywords': (
+        'and in not or as breakpoint class class_name extends is func setget signal tool '
+        'const enum export onready static var break continue if elif else for pass return '
+        'match while remote master puppet remotesync mastersync puppetsync ').split(),
+    'gdscript_keywords_reserved': (
+        'do switch case ').split(),
     'gherkin_element': ['Abstract Scenario', 'Abstrakt Scenario', 'Achtergrond', 'Aer', 'Agtergrond',
      'Antecedentes', 'Antecedents', 'Atburðarás', 'Awww, look mate', 'B4', 'Background',
      'Baggrund', 'Bakgrund', 'Bakgrunn', 'Bakgrunnur', 'Beispiel', 'Beispill', 'Bối cảnh',

@@ -125,6 +125,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "verilog": ("verilog", "LEXER"),
     "vhdl": ("vhdl", "LEXER"),
     "mathematica": ("mathematica", "LEXER"),
+    "gdscript": ("gdscript", "LEXER"),
 }
 
 
