@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from .converter.html import HtmlConverter
 from .element import Element
-from .options import copy_resolved, defined_option_names, parse_option, resolve_options
+from .options import defined_option_names, parse_option, resolve_options
 from .parser import GFMParser, KramdownParser
 
 try:  # The highlighter is optional at import time so the parser can be used alone.
@@ -38,9 +38,14 @@ class Document:
     def with_resolved_options(cls, text: str, options: Mapping[str, Any]) -> "Document":
         """A document parsed with options :func:`resolve_options` gave already: a caller
         converting many texts with the same options resolves them once (reading them in
-        costs a short text's conversion a tenth).  The document works on its own copy."""
+        costs a short text's conversion a tenth).  The document works on its own copy of
+        the mapping; the values in it (the hashes of ``link_defs``,
+        ``syntax_highlighter_opts`` and the like) are shared, read and never changed by
+        the engine (``{::options}`` replaces a value in the copy), and the caller must not
+        change them either.  (``Document(text, **options)`` copies those too: a document's
+        ``options`` are then its own to change.)"""
         doc = cls.__new__(cls)
-        doc._read(text, copy_resolved(options))
+        doc._read(text, dict(options))
         return doc
 
     def _read(self, text: str, options: dict[str, Any]) -> None:

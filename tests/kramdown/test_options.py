@@ -337,12 +337,22 @@ def test_resolved_options_convert_as_the_options_they_come_from() -> None:
     from jekyllpy.kramdown.options import resolve_options
 
     options = {"input": "GFM", "auto_ids": True, "toc_levels": [1, 2, 3],
-               "syntax_highlighter_opts": {"default_lang": "plaintext"}}
+               "syntax_highlighter_opts": {"default_lang": "plaintext",
+                                           "span": {"line_numbers": False},
+                                           "block": {"line_numbers": True, "start_line": 3}},
+               "link_defs": {"given": ["/given", "Given"]},
+               "typographic_symbols": {"hellip": "...", "mdash": "--"},
+               "math_engine_opts": {"preview": True}}
     resolved = resolve_options(options)
     before = repr(resolved)
-    texts = ["# A head\n\nSome *text* [x](/y)\n",
+    # every option a hash or list holds is read by some text here; the options the
+    # conversions share must come out as they went in
+    texts = ["# A head\n\nSome *text* [x](/y) [given] and [given][] -- wait...\n",
              "{::options auto_ids=\"false\" toc_levels=\"2\" /}\n# Head\n\n* a\n* b\n",
-             "# After\n\n```ruby\nx = 1\n```\n"]
+             "{::options syntax_highlighter_opts=\"{default_lang: ruby}\" /}\n\n    y = 2\n",
+             "# After\n\n```ruby\nx = 1\n```\n\n`z = 3`{:.language-ruby}\n",
+             "* toc\n{:toc}\n\n## Two\n\n$$a^2$$ and $$b$$ inline\n\nnote[^1]\n\n[^1]: Foot\n",
+             "*[HTML]: Hyper\n\nHTML here\n\n[given]: /other\n"]
     for text in texts:
         assert (Document.with_resolved_options(text, resolved).to_html()
                 == Document(text, **options).to_html())

@@ -66,6 +66,8 @@ class EndMatter:
                 f'<a href="#fn:{name}" class="footnote" rel="footnote">{number}</a></sup>')
 
     def footnote_content(self) -> str:
+        if not self.footnotes:  # most documents: nothing to write
+            return ""
         ol = Element("ol")
         if self.footnote_start != 1:
             ol.attr["start"] = self.footnote_start

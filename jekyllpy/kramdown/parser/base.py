@@ -106,22 +106,22 @@ class ParserBase:
         self.replace_abbreviations(root)
 
     def _configure(self) -> None:
-        for name in self.block_parsers + self.span_parsers:
-            if name not in self.RULES:
-                raise ValueError(f"Unknown parser rule: {name}")
+        # every document of a site has the same rules: checked and set up once
         cls = type(self)
-        key = (cls, tuple(self.block_parsers))
-        block = _BLOCK_SETUPS.get(key)
-        if block is None:
+        key = (cls, tuple(self.block_parsers), tuple(self.span_parsers))
+        setup = _SETUPS.get(key)
+        if setup is None:
+            for name in self.block_parsers + self.span_parsers:
+                if name not in self.RULES:
+                    raise ValueError(f"Unknown parser rule: {name}")
             rules = [self.RULES[n] for n in self.block_parsers]
             bound = [(r, (r.start_re, getattr(cls, r.method))) for r in rules]
             chars = set("".join(r.first_chars or "" for r in rules))
             default = [pair for r, pair in bound if r.first_chars is None]
             table = {c: [pair for r, pair in bound if r.first_chars is None or c in r.first_chars]
                      for c in chars}
-            block = _BLOCK_SETUPS[key] = (table, default)
-        self._block_table, self._block_default = block
-        self._span_start, self._span_rules = self._span_setup(tuple(self.span_parsers))
+            setup = _SETUPS[key] = (table, default, *self._span_setup(key[2]))
+        self._block_table, self._block_default, self._span_start, self._span_rules = setup
 
     def _span_setup(self, names: tuple[str, ...]
                     ) -> tuple[tuple[str, re.Pattern[str], Any, int, frozenset[str]], Any]:
@@ -436,7 +436,8 @@ class ParserBase:
 
 
 #: rule tables per (parser class, rule names), and combined stop patterns; see _span_setup
-_BLOCK_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
+#: (parser class, block rules, span rules) -> the block dispatch table and span setup
+_SETUPS: dict[tuple[type, tuple[str, ...], tuple[str, ...]], Any] = {}
 _SPAN_SETUPS: dict[tuple[type, tuple[str, ...]], Any] = {}
 _STOP_RES: dict[tuple[str, int, str, str | None], tuple[re.Pattern[str], Any]] = {}
 _ANY_LINE = P.rx(r".*\n")

@@ -41,6 +41,10 @@ _BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
 _NON_WORD = regex_cache.compile(f"[^{P.U.WORD}\\- \t]")
 
 
+#: (parser class, kramdown's rule lists, quirks, hard_wrap) -> GFM's (see GFMParser._gfm_rules)
+_GFM_RULES: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...], Any]] = {}
+
+
 class GFMParser(KramdownParser):
     """kramdown's parser with GitHub Flavored Markdown's differences."""
 
@@ -63,25 +67,42 @@ class GFMParser(KramdownParser):
         super().__init__(source, options)
         self.options["auto_id_stripping"] = True
         self._id_counter: dict[str, int] = {}
-        quirks = [str(q).lstrip(":") for q in (self.options.get("gfm_quirks") or ())]
-        if self.options.get("hard_wrap"):
-            self.span_parsers.remove("line_break")
+        quirks = tuple(str(q).lstrip(":") for q in (self.options.get("gfm_quirks") or ()))
+        hard_wrap = bool(self.options.get("hard_wrap"))
+        # the same for every document converted with the same options: worked out once
+        key = (type(self), tuple(self.block_parsers), tuple(self.span_parsers), quirks,
+               hard_wrap)
+        rules = _GFM_RULES.get(key)
+        if rules is None:
+            rules = _GFM_RULES[key] = self._gfm_rules(quirks, hard_wrap)
+        blocks, spans, self.paragraph_end = rules
+        self.block_parsers, self.span_parsers = list(blocks), list(spans)
+        self._hard_line_break = "\n" if hard_wrap else "\\\n"
+
+    def _gfm_rules(self, quirks: tuple[str, ...], hard_wrap: bool
+                   ) -> tuple[tuple[str, ...], tuple[str, ...], Any]:
+        """kramdown's rule lists changed as GFM changes them: its own fenced code blocks,
+        ATX headers, escaped characters and strikethrough; no ``line_break`` with
+        ``hard_wrap``, no ``typographic_syms`` with the ``no_auto_typographic`` quirk; and
+        the paragraph end pattern the ``paragraph_end`` quirk asks for."""
+        blocks, spans = list(self.block_parsers), list(self.span_parsers)
+        if hard_wrap:
+            spans.remove("line_break")
         if "no_auto_typographic" in quirks:
-            self.span_parsers.remove("typographic_syms")
+            spans.remove("typographic_syms")
         if "paragraph_end" in quirks:
             atx = "atx_header_gfm_quirk"
-            self.paragraph_end = PARAGRAPH_END_GFM
+            paragraph_end = PARAGRAPH_END_GFM
         else:
             atx = "atx_header_gfm"
-            self.paragraph_end = P.PARAGRAPH_END
+            paragraph_end = P.PARAGRAPH_END
         for current, replacement in (("codeblock_fenced", "codeblock_fenced_gfm"),
                                      ("atx_header", atx)):
-            i = self.block_parsers.index(current)
-            self.block_parsers[i] = replacement
-        if "escaped_chars" in self.span_parsers:
-            self.span_parsers[self.span_parsers.index("escaped_chars")] = "escaped_chars_gfm"
-        self.span_parsers.append("strikethrough_gfm")
-        self._hard_line_break = "\n" if self.options.get("hard_wrap") else "\\\n"
+            blocks[blocks.index(current)] = replacement
+        if "escaped_chars" in spans:
+            spans[spans.index("escaped_chars")] = "escaped_chars_gfm"
+        spans.append("strikethrough_gfm")
+        return tuple(blocks), tuple(spans), paragraph_end
 
     def finish_tree(self, root: Element) -> None:
         """kramdown's abbreviation pass and the GFM parser's own pass (hard line breaks,
