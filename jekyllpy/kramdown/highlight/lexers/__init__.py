@@ -126,6 +126,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "vhdl": ("vhdl", "LEXER"),
     "mathematica": ("mathematica", "LEXER"),
     "gdscript": ("gdscript", "LEXER"),
+    "brainfuck": ("brainfuck", "LEXER"),
 }
 
 
