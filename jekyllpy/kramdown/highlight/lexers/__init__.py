@@ -127,6 +127,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "mathematica": ("mathematica", "LEXER"),
     "gdscript": ("gdscript", "LEXER"),
     "brainfuck": ("brainfuck", "LEXER"),
+    "email": ("email", "LEXER"),
 }
 
 
