@@ -128,6 +128,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "gdscript": ("gdscript", "LEXER"),
     "brainfuck": ("brainfuck", "LEXER"),
     "email": ("email", "LEXER"),
+    "tap": ("tap", "LEXER"),
 }
 
 
