@@ -129,6 +129,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "brainfuck": ("brainfuck", "LEXER"),
     "email": ("email", "LEXER"),
     "tap": ("tap", "LEXER"),
+    "turtle": ("turtle", "LEXER"),
 }
 
 
