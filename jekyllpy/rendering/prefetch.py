@@ -20,6 +20,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import select
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -167,6 +168,9 @@ def _worker_count() -> int:
 #: bytes a pipe to or from the excerpt worker is asked to hold (Linux allows 1 MiB to
 #: anyone); what is sent in all stays under the pipe's size, so sending never waits
 PIPE_SIZE = 1 << 20
+#: the excerpt worker sends each conversion at once when it is fewer than this many
+#: texts ahead of the build process (else in batches)
+NEAR = 16
 #: what a pipe is sure to hold where it cannot be made bigger (POSIX's least is 64 KiB)
 SMALL_PIPE = 48 * 1024
 
@@ -190,20 +194,26 @@ class ExcerptStream:
         context = multiprocessing.get_context("fork")  # ValueError where there is none
         self._stop = context.Event()
         self._read = context.Value("i", 0, lock=False)
+        self._taken = context.Value("i", 0, lock=False)
         worker_in, self._out = context.Pipe(duplex=False)
         self._in, worker_out = context.Pipe(duplex=False)
+        # Connection.poll builds a selector on every call: asked once per post read and
+        # per excerpt rendered, that costs more than what it finds; one poll object does
+        self._ready = select.poll()
+        self._ready.register(self._in.fileno(), select.POLLIN)
         grown = [_grow_pipe(conn.fileno()) for conn in (self._out, worker_out)]
         self._limit = PIPE_SIZE - 4096 if all(grown) else SMALL_PIPE
         self._front_matter: dict[str, list[Any]] = {}
         self._process = context.Process(
             target=_stream_worker, daemon=True,
             args=(options, worker_in, worker_out, self._stop, (self._out, self._in),
-                  list(front_matter_files), self._read))
+                  list(front_matter_files), self._read, self._taken))
         self._process.start()
         worker_in.close()
         worker_out.close()
         self._batch: list[str] = []
         self._sent = 0
+        self._sent_texts: set[str] = set()
         self._done: dict[str, str] = {}
         self._open = True
 
@@ -223,6 +233,7 @@ class ExcerptStream:
                 try:
                     self._out.send_bytes(data)
                     self._sent += len(data) + 16
+                    self._sent_texts.update(batch)
                 except OSError:
                     self._open = False
         self.drain()
@@ -231,7 +242,7 @@ class ExcerptStream:
         """Take in the conversions (and front matter) the worker has sent back so far
         (never waits)."""
         try:
-            while self._in.poll():
+            while self._ready.poll(0):
                 message = self._in.recv()
                 if type(message) is dict:
                     self._done.update(message)
@@ -253,6 +264,11 @@ class ExcerptStream:
         return found.pop() if found else None
 
     def take(self, key: Any, text: str) -> str | None:
+        """The HTML of ``text`` if the worker has sent it.  Asking for a text sent to the
+        worker tells it to go on from the next one (texts are asked for in about the order
+        they were sent): :func:`_convert_received`."""
+        if text in self._sent_texts:
+            self._taken.value += 1
         html = self._done.get(text)
         if html is None and self._open:
             self.drain()
@@ -270,6 +286,7 @@ class ExcerptStream:
         self._in.close()
         self._done.clear()
         self._front_matter.clear()
+        self._sent_texts.clear()
 
 
 def _grow_pipe(fd: int) -> bool:
@@ -283,34 +300,58 @@ def _grow_pipe(fd: int) -> bool:
 
 def _stream_worker(options: dict[str, Any], conn_in: Any, conn_out: Any, stop: Any,
                    parents: tuple[Any, ...], front_matter_files: list[str],
-                   read: Any) -> None:
+                   read: Any, taken: Any) -> None:
     """The worker of :class:`ExcerptStream`: first load the front matter of the files
-    given and send it back by block, then convert each batch received and send the HTML
-    back by text, until told to stop or nobody listens any more."""
+    given and send it back by block, then convert what it receives
+    (:func:`_convert_received`), until told to stop or nobody listens any more."""
     try:
         for conn in parents:  # the other process's ends, so that closing them is seen
             conn.close()
         _init_worker(options, stop)
         _send_front_matter(front_matter_files, conn_out, stop, read)
-        while True:
+        _convert_received(conn_in, conn_out, stop, taken)
+    except BaseException:  # EOFError or a broken pipe: the build process is done
+        pass
+    finally:
+        os._exit(0)  # nothing of the parent's (exit functions, buffers) runs here
+
+
+def _convert_received(conn_in: Any, conn_out: Any, stop: Any, taken: Any) -> None:
+    """Convert the texts received, in the order they came, and send the HTML back by
+    text, until ``stop`` is set.
+
+    The build process converts itself a text it asks for before the worker has sent it;
+    ``taken`` counts the texts it has asked for, so the worker goes on from there instead
+    of converting them again, and sends each conversion at once while the build process
+    is close behind (in batches when it is far)."""
+    received: list[str] = []
+    place = 0  # the next text of ``received`` to convert
+    done: dict[str, str] = {}
+    while True:
+        while conn_in.poll(0):
+            received.extend(conn_in.recv())
+        place = max(place, taken.value)
+        if place >= len(received):
+            if done:
+                conn_out.send(done)
+                done = {}
             # other processes forked meanwhile may hold the other end open too: the stop
             # event is looked at while waiting
             while not conn_in.poll(0.05):
                 if stop.is_set():
                     return
-            done: dict[str, str] = {}
-            for text in conn_in.recv():
-                if stop.is_set():
-                    return
-                if text not in done:
-                    html = _convert(text)
-                    if html is not None:
-                        done[text] = html
+            continue
+        text = received[place]
+        place += 1
+        if stop.is_set():
+            return
+        if text not in done:
+            html = _convert(text)
+            if html is not None:
+                done[text] = html
+        if done and (len(done) >= BATCH or place - taken.value <= NEAR):
             conn_out.send(done)
-    except BaseException:  # EOFError or a broken pipe: the build process is done
-        pass
-    finally:
-        os._exit(0)  # nothing of the parent's (exit functions, buffers) runs here
+            done = {}
 
 
 def _send_front_matter(files: list[str], conn_out: Any, stop: Any, read: Any) -> None:

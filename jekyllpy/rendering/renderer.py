@@ -213,7 +213,9 @@ def prefetch_while_reading(site: "Site", file: Path) -> None:
         # oldest on, which this process, reading newest first, comes to last, until the
         # two meet (what it finds loaded it takes, for exactly the same front matter text;
         # posts in subfolders, or not found, it loads itself)
-        stream = ExcerptStream(markdown.options(), [str(posts / name) for name in names])
+        folder = os.fspath(posts)  # names joined as text: a Path each costs more
+        stream = ExcerptStream(markdown.options(),
+                               [os.path.join(folder, name) for name in names])
     except (OSError, ValueError):  # no posts folder, no fork, no process to be had
         return
     site._prefetch = stream  # type: ignore[attr-defined]

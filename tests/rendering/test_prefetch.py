@@ -128,3 +128,41 @@ def test_render_page_takes_front_matter_the_worker_loaded(tmp_path, monkeypatch)
     # some from the worker (not the one whose YAML fails: render_page reports that one);
     # every post's front matter is asked for once
     assert loaded and len(taken) == count
+
+
+def test_the_stream_worker_goes_on_from_where_the_build_process_is(monkeypatch) -> None:
+    """Texts the build process has already asked for (and so converted itself) are not
+    converted again by the worker: it goes on from the next one."""
+
+    class Batches:  # the worker's end of the pipe from the build process
+        def __init__(self, batches: list[list[str]]) -> None:
+            self.batches = batches
+
+        def poll(self, timeout: float = 0) -> bool:
+            return bool(self.batches)
+
+        def recv(self) -> list[str]:
+            return self.batches.pop(0)
+
+    class Sent:
+        def __init__(self) -> None:
+            self.messages: list[dict[str, str]] = []
+
+        def send(self, message: dict[str, str]) -> None:
+            self.messages.append(message)
+
+    class Taken:  # the build process has asked for the first three texts already
+        value = 3
+
+    class Stop:  # set once the worker has nothing left to do
+        def is_set(self) -> bool:
+            return not conn_in.batches and len(converted) >= 5
+
+    converted: list[str] = []
+    monkeypatch.setattr(prefetch, "_convert", lambda text: converted.append(text) or text.upper())
+    texts = [f"t{i}" for i in range(8)]
+    conn_in, conn_out = Batches([texts[:5], texts[5:]]), Sent()
+    prefetch._convert_received(conn_in, conn_out, Stop(), Taken())
+    assert converted == texts[3:]
+    sent = {k: v for message in conn_out.messages for k, v in message.items()}
+    assert sent == {t: t.upper() for t in texts[3:]}
