@@ -60,6 +60,15 @@ class Collection:
             found = table[ext] = self.site.converters_for(ext)
         return found
 
+    def output_ext_for(self, ext: str) -> str:
+        """The output extension of this collection's documents with extension ``ext``
+        and no ``permalink`` (worked out once per extension)."""
+        table: dict[str, str] = self.__dict__.setdefault("_output_ext_by_ext", {})
+        found = table.get(ext)
+        if found is None:
+            found = table[ext] = self.site.output_ext(ext, None, self.converters_for(ext))
+        return found
+
     def write_p(self) -> bool:
         return bool(self.metadata.get("output", False))
 

@@ -224,7 +224,10 @@ class Document:
 
     @property
     def output_ext(self) -> str:
-        return self.site.output_ext(self.extname, self.permalink, self.converters)
+        permalink = self.permalink
+        if permalink is None:  # the usual case: the same for the collection's documents
+            return self.collection.output_ext_for(self.extname)
+        return self.site.output_ext(self.extname, permalink, self.converters)
 
     @property
     def cleaned_relative_path(self) -> str:

@@ -608,18 +608,19 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
 
     Values go through :func:`escape_path`; the template's own text is never escaped.
     """
-    if isinstance(placeholders, UrlDrop):
+    lazy = type(placeholders) is _DocumentUrlDrop
+    if lazy or isinstance(placeholders, UrlDrop):
         parts = _drop_template(template)
         if len(parts) == 1:
             return template
         out = [parts[0]]
-        lazy = type(placeholders) is _DocumentUrlDrop
         for i in range(1, len(parts), 2):
             key = parts[i]
             # the usual cases inline: a date part (digits or English names, never
-            # escaped), or a known name whose value needs no escaping
+            # escaped, worked out directly: each is asked for once), or a known name
+            # whose value needs no escaping
             if lazy and key in _PLAIN_DATE_PARTS:
-                out.append(placeholders[key])
+                out.append(_DOCUMENT_PLACEHOLDERS[key](placeholders))  # type: ignore[arg-type]
             elif key[-1] != "_" and key in placeholders:
                 value = placeholders[key]
                 if not value:  # nothing to put (no categories, say)
@@ -820,6 +821,13 @@ def escape_path(path: str) -> str:
     """
     if not path or _PLAIN_PATH.search(path):
         return path
+    return _escaped(path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped(path: str) -> str:
+    """:func:`escape_path` of a value that is not plain, remembered: the same category or
+    title comes back in many URLs of a site, and Addressable's parse is slow to redo."""
     return _addressable_encode(path).replace("#", "%23", 1)
 
 
