@@ -16,9 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from onigmo_classes import onigmo_classes  # noqa: E402
 
-#: name in unicode_props.py -> the Onigmo class it holds
+#: name in unicode_props.py -> the Onigmo class it holds (BOUNDARY_WORD: the characters
+#: Ruby's \b counts as word characters, [[:word:]] and six Latin-1 digits and fractions)
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
-              "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]"}
+              "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
+              "WORD": "[[:word:]]", "BOUNDARY_WORD": r"\A\b"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

@@ -77,6 +77,7 @@ gd = Rouge::Lexers::GDScript
 %w(keywords keywords_reserved builtins builtins_type).each do |k|
   words["gdscript_#{k}"] = gd.send(k).split("|")
 end
+%w(builtins keywords).each { |k| words["sparql_#{k}"] = Rouge::Lexers::SPARQL.send(k).to_a.sort }
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -130,6 +130,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "email": ("email", "LEXER"),
     "tap": ("tap", "LEXER"),
     "turtle": ("turtle", "LEXER"),
+    "sparql": ("sparql", "LEXER"),
 }
 
 
