@@ -5,6 +5,7 @@ and ``%`` formats inside; kept as in Rouge."""
 
 from __future__ import annotations
 
+from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
 from ..rouge_registry import WORDS
 
@@ -13,6 +14,7 @@ def _alternation(name: str) -> str:
     return "|".join(WORDS[f"gdscript_{name}"])
 
 
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character (unicode_props)
 _NAME = r"[a-zA-Z_]\w*"
 _FORMAT = r"%(?:\(\w+\))?[-#0 +]*(?:[0-9]+|[*])?(?:\.(?:[0-9]+|[*]))?[hlL]?[E-GXc-giorsux%]"
 
@@ -51,15 +53,15 @@ LEXER = RegexLexer({
         Rule(rx(r"#.*"), "c1"),
         Rule(rx(r"[\[\]{}:(),;]"), "p"),
         Rule(rx(r"\\\n"), ""),
-        Rule(rx(r"(?:in|and|or|not)\b"), "ow"),
+        Rule(rx(f"(?:in|and|or|not){_END}"), "ow"),
         Rule(rx(r"!=|==|<<|>>|&&|\+=|-=|\*=|/=|%=|&=|\|=|\|\||[-~+/*%=<>&^.!|$]"), "o"),
         Rule(rx(r"(func)((?:\s|\\)+)"), ("k", ""), "funcname"),
         Rule(rx(r"(class)((?:\s|\\)+)"), ("k", ""), "classname"),
-        Rule(rx(rf"\b(?:{_alternation('keywords')})\b"), "k"),
-        Rule(rx(rf"\b(?:{_alternation('keywords_reserved')})\b"), "kr"),
-        Rule(rx(rf"\b(?:{_alternation('builtins')})\b"), "nb"),
-        Rule(rx(r"\b(?:self|false|true|PI|TAU|NAN|INF)\b"), "bp"),
-        Rule(rx(rf"\b(?:{_alternation('builtins_type')})\b"), "kt"),
+        Rule(rx(rf"\b(?:{_alternation('keywords')}){_END}"), "k"),
+        Rule(rx(rf"\b(?:{_alternation('keywords_reserved')}){_END}"), "kr"),
+        Rule(rx(rf"\b(?:{_alternation('builtins')}){_END}"), "nb"),
+        Rule(rx(rf"\b(?:self|false|true|PI|TAU|NAN|INF){_END}"), "bp"),
+        Rule(rx(rf"\b(?:{_alternation('builtins_type')}){_END}"), "kt"),
         Rule(rx(r'"""'), "s2", "escape_tdqs"),
         Rule(rx(r"'''"), "s2", "escape_tsqs"),
         Rule(rx(r'"'), "s2", "escape_dqs"),

@@ -5,8 +5,10 @@ case-insensitive as Ruby's /i matches, U+017F and U+212A included), diagnostics 
 
 from __future__ import annotations
 
+from .. import unicode_props as P
 from ..regex_lexer import RegexLexer, Rule, ruby_ci, rx, then
 
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character (unicode_props)
 LEXER = RegexLexer({
     "root": [
         Rule(rx(r"^TAP version \d+\n"), "nn"),
@@ -31,7 +33,7 @@ LEXER = RegexLexer({
     ],
     "directive": [
         Rule(rx(r"[^\S\n]+"), "c"),
-        Rule(rx(r"\b" + ruby_ci("todo") + r"\b"), "cp"),
+        Rule(rx(r"\b" + ruby_ci("todo") + _END), "cp"),
         Rule(rx(r"\b" + ruby_ci("skip") + r"\S*"), "cp"),
         Rule(rx(r"\S+"), "c"),
         Rule(rx(r"\n"), action=then("c", pop=2)),

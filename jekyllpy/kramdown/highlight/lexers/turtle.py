@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import RegexLexer, Rule, ruby_ci, rx
 
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character (unicode_props)
 _NAME_CHARS = r"[^:;<>#@\"().\[\]{} ]"
 
 LEXER = RegexLexer({
     "root": [
-        Rule(rx(r"@base\b"), "kd"),
-        Rule(rx(r"@prefix\b"), "kd"),
-        Rule(rx(r"true\b"), "kc"),
-        Rule(rx(r"false\b"), "kc"),
+        Rule(rx(f"@base{_END}"), "kd"),
+        Rule(rx(f"@prefix{_END}"), "kd"),
+        Rule(rx(f"true{_END}"), "kc"),
+        Rule(rx(f"false{_END}"), "kc"),
         Rule(rx(r'""".*?"""', re.S), "s"),
         Rule(rx(r'"(?:[^"\\]|\\.)*"'), "s"),
         Rule(rx(r"'''.*?'''", re.S), "s"),
@@ -30,10 +32,10 @@ LEXER = RegexLexer({
         Rule(rx(r"[+-]?[0-9]+"), "mi"),
         Rule(rx(r"[.,;(){}\[\]]|\^\^"), "p"),
         Rule(rx(r"<[^>]*>"), "nl"),
-        Rule(rx(ruby_ci("base") + r"\b"), "kd"),
-        Rule(rx(ruby_ci("prefix") + r"\b"), "kd"),
-        Rule(rx(r"GRAPH\b"), "k"),
-        Rule(rx(r"a\b"), "k"),
+        Rule(rx(ruby_ci("base") + _END), "kd"),
+        Rule(rx(ruby_ci("prefix") + _END), "kd"),
+        Rule(rx(f"GRAPH{_END}"), "k"),
+        Rule(rx(f"a{_END}"), "k"),
         Rule(rx(r"\s+"), "w"),
         Rule(rx(f"{_NAME_CHARS}*:"), "nn"),
         Rule(rx(f"{_NAME_CHARS}+"), "n"),

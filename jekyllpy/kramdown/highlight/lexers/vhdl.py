@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, ruby_ci, rx
 from ..rouge_registry import WORDS
 
@@ -15,6 +16,7 @@ _KEYWORDS = frozenset(WORDS["vhdl_keywords"])
 _TYPES = frozenset(WORDS["vhdl_keywords_type"])
 _OPERATOR_WORDS = frozenset(WORDS["vhdl_operator_words"])
 
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character (unicode_props)
 _ID = r"[a-zA-Z][a-zA-Z0-9_]*"
 
 
@@ -39,7 +41,7 @@ LEXER = RegexLexer({
         Rule(rx(r"'[^']?'"), "sc"),
         Rule(rx(f"'{_ID}"), "na"),
         Rule(rx(r"[(),:;]"), "p"),
-        Rule(rx(ruby_ci("(?:true|false|null)") + r"\b"), "nb"),
+        Rule(rx(ruby_ci("(?:true|false|null)") + _END), "nb"),
         Rule(rx(_ID), action=_name),
         Rule(rx(r"=>|[*][*]|:=|/=|>=|<=|<>|\?\?|\?=|\?/=|\?>|\?<|\?>=|\?<=|<<|>>"
                 r"|[#&'*+-./:<=>?@^]"), "o"),
