@@ -27,11 +27,16 @@ class Reader:
 
     def read(self) -> None:
         site = self.site
+        # Posts newest first (render_page handing them to a second process) are also read
+        # last: that process, which starts on the oldest at once, gets further before the
+        # two meet.  Nothing read here depends on the posts, and what is read is sorted.
+        self._posts_later: list[str] | None = [] if site.read_posts_newest_first else None
         site.layouts = self.read_layouts()
         self.read_directories("")
         site.pages.sort(key=lambda p: p.name.encode("utf-8"))
         site.static_files.sort(key=lambda f: f.relative_path.encode("utf-8"))
-        site.posts.sort_docs()
+        if self._posts_later is None:
+            site.posts.sort_docs()
         for label, collection in site.collections.items():
             if label != "posts":
                 collection.read()
@@ -41,6 +46,11 @@ class Reader:
         if site.theme is not None and site.theme.data_path is not None:
             from ..config import deep_merge
             site.data = deep_merge(read_data(site.theme.data_path, site.config), site.data)
+        if self._posts_later is not None:
+            dirs, self._posts_later = self._posts_later, None
+            for dir in dirs:
+                self.retrieve_posts(dir)
+            site.posts.sort_docs()
 
     # -- theme assets --------------------------------------------------------------------------
     def read_theme_assets(self) -> None:
@@ -119,6 +129,9 @@ class Reader:
             site.static_files.append(StaticFile(site, site.source, dir, name))
 
     def retrieve_posts(self, dir: str) -> None:
+        if getattr(self, "_posts_later", None) is not None:
+            self._posts_later.append(dir)  # read at the end (see read)
+            return
         site = self.site
         collections_dir = str(site.config.get("collections_dir") or "")
         if collections_dir and not dir.startswith(f"/{collections_dir}"):
