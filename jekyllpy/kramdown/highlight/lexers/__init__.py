@@ -131,6 +131,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "tap": ("tap", "LEXER"),
     "turtle": ("turtle", "LEXER"),
     "sparql": ("sparql", "LEXER"),
+    "rego": ("rego", "LEXER"),
 }
 
 
