@@ -73,6 +73,8 @@ def _render_page(file: Path, config: Mapping[str, Any] | None) -> str:
     root = find_site_root(file).resolve()
     overrides = dict(config or {})
     site_config = load_config(root, None, overrides or None)
+    if "serving" not in site_config:  # what `jekyll build` sets (after every setting)
+        site_config["serving"] = False
     if not site_config.get("destination"):
         site_config["destination"] = str(root / "_site")
     site = Site(site_config)
