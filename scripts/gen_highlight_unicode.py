@@ -20,7 +20,8 @@ from onigmo_classes import onigmo_classes  # noqa: E402
 #: Ruby's \b counts as word characters, [[:word:]] and six Latin-1 digits and fractions)
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
-              "WORD": "[[:word:]]", "BOUNDARY_WORD": r"\A\b"}
+              "WORD": "[[:word:]]", "BOUNDARY_WORD": r"\A\b", "ALPHA": "[[:alpha:]]",
+              "ALNUM": "[[:alnum:]]"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

@@ -132,6 +132,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "turtle": ("turtle", "LEXER"),
     "sparql": ("sparql", "LEXER"),
     "rego": ("rego", "LEXER"),
+    "meson": ("meson", "LEXER"),
 }
 
 
