@@ -133,6 +133,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "sparql": ("sparql", "LEXER"),
     "rego": ("rego", "LEXER"),
     "meson": ("meson", "LEXER"),
+    "jsonnet": ("jsonnet", "LEXER"),
 }
 
 
