@@ -134,6 +134,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "rego": ("rego", "LEXER"),
     "meson": ("meson", "LEXER"),
     "jsonnet": ("jsonnet", "LEXER"),
+    "smalltalk": ("smalltalk", "LEXER"),
 }
 
 
