@@ -135,6 +135,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "meson": ("meson", "LEXER"),
     "jsonnet": ("jsonnet", "LEXER"),
     "smalltalk": ("smalltalk", "LEXER"),
+    "prometheus": ("prometheus", "LEXER"),
 }
 
 
