@@ -136,6 +136,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "jsonnet": ("jsonnet", "LEXER"),
     "smalltalk": ("smalltalk", "LEXER"),
     "prometheus": ("prometheus", "LEXER"),
+    "hylang": ("hylang", "LEXER"),
 }
 
 
