@@ -137,6 +137,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "smalltalk": ("smalltalk", "LEXER"),
     "prometheus": ("prometheus", "LEXER"),
     "hylang": ("hylang", "LEXER"),
+    "postscript": ("postscript", "LEXER"),
 }
 
 
