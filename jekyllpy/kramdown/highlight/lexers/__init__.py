@@ -138,6 +138,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "prometheus": ("prometheus", "LEXER"),
     "hylang": ("hylang", "LEXER"),
     "postscript": ("postscript", "LEXER"),
+    "cypher": ("cypher", "LEXER"),
 }
 
 
