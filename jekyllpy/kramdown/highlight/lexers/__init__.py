@@ -139,6 +139,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "hylang": ("hylang", "LEXER"),
     "postscript": ("postscript", "LEXER"),
     "cypher": ("cypher", "LEXER"),
+    "moonscript": ("moonscript", "LEXER"),
 }
 
 
