@@ -140,6 +140,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "postscript": ("postscript", "LEXER"),
     "cypher": ("cypher", "LEXER"),
     "moonscript": ("moonscript", "LEXER"),
+    "literate_haskell": ("literate_haskell", "LEXER"),
 }
 
 
