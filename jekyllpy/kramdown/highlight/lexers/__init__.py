@@ -141,6 +141,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "cypher": ("cypher", "LEXER"),
     "moonscript": ("moonscript", "LEXER"),
     "literate_haskell": ("literate_haskell", "LEXER"),
+    "literate_coffeescript": ("literate_coffeescript", "LEXER"),
 }
 
 
