@@ -142,6 +142,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "moonscript": ("moonscript", "LEXER"),
     "literate_haskell": ("literate_haskell", "LEXER"),
     "literate_coffeescript": ("literate_coffeescript", "LEXER"),
+    "qml": ("qml", "LEXER"),
 }
 
 
