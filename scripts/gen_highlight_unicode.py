@@ -21,7 +21,7 @@ from onigmo_classes import onigmo_classes  # noqa: E402
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
               "WORD": "[[:word:]]", "BOUNDARY_WORD": r"\A\b", "ALPHA": "[[:alpha:]]",
-              "ALNUM": "[[:alnum:]]"}
+              "ALNUM": "[[:alnum:]]", "PC": r"\p{Pc}"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

@@ -143,6 +143,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "literate_haskell": ("literate_haskell", "LEXER"),
     "literate_coffeescript": ("literate_coffeescript", "LEXER"),
     "qml": ("qml", "LEXER"),
+    "ada": ("ada", "LEXER"),
 }
 
 
