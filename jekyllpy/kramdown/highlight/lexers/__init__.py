@@ -144,6 +144,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "literate_coffeescript": ("literate_coffeescript", "LEXER"),
     "qml": ("qml", "LEXER"),
     "ada": ("ada", "LEXER"),
+    "actionscript": ("actionscript", "LEXER"),
 }
 
 
