@@ -17,11 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from onigmo_classes import onigmo_classes  # noqa: E402
 
 #: name in unicode_props.py -> the Onigmo class it holds (BOUNDARY_WORD: the characters
-#: Ruby's \b counts as word characters, [[:word:]] and six Latin-1 digits and fractions)
+#: Ruby's \b counts as word characters, [[:word:]] and six Latin-1 digits and fractions;
+#: [[:word:]], [[:alpha:]] and [[:alnum:]] are kramdown's, in parser/unicode_classes.py)
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
-              "WORD": "[[:word:]]", "BOUNDARY_WORD": r"\A\b", "ALPHA": "[[:alpha:]]",
-              "ALNUM": "[[:alnum:]]", "PC": r"\p{Pc}"}
+              "BOUNDARY_WORD": r"\A\b", "PC": r"\p{Pc}"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

@@ -1,5 +1,6 @@
 """Ada 2012 as Rouge 3.30's Ada lexer tokenises it: names (Onigmo's ``[[:alpha:]]``,
-``[[:alnum:]]`` and ``\\p{Pc}``, ended by Ruby's ``\\b``: all from ``unicode_props``) are
+``[[:alnum:]]`` and ``\\p{Pc}``, ended by Ruby's ``\\b``; kramdown's ``unicode_classes`` and
+``unicode_props``) are
 looked up in lower case; a declaration keyword makes the next name a function (after
 ``package``/``procedure``... and dotted parents), ``with``/``use`` clauses at a line's start
 name namespaces; based numbers, attributes and ``<<labels>>``.  Rouge's last rule for a word
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
 from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, ruby_ci, rx
 
@@ -31,7 +33,7 @@ for _css, _words in (
         _CLASS_OF[_word] = _css
 
 _END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
-_ID = f"[{P.ALPHA}](?:[{P.PC}]?[{P.ALNUM}])*{_END}"
+_ID = f"[{U.ALPHA}](?:[{P.PC}]?[{U.ALNUM}])*{_END}"
 _NUM = r"(?:\d(?:_?\d)*)"
 _XNUM = r"(?:[0-9a-fA-F](?:_?[0-9a-fA-F])*)"
 _EXP = f"(?:[eE][-+]?{_NUM})?"
@@ -110,6 +112,6 @@ LEXER = RegexLexer({
         Rule(rx(r"[+*/&<=>|]|-|=>|\.\.|\*\*|[:></]=|<<|>>|<>"), "o"),
         Rule(rx(r"[.,:;()]"), "p"),
         Rule(rx(_ID), action=_name),
-        Rule(rx(f"(?:[{P.PC}]|[alph])[{P.WORD}]*"), "err"),
+        Rule(rx(f"(?:[{P.PC}]|[alph])[{U.WORD}]*"), "err"),
     ],
 })

@@ -1,7 +1,7 @@
 """Meson build files as Rouge 3.30's Meson lexer tokenises them.
 
-Names are Onigmo's ``[[:alpha:]_][[:alnum:]_]*`` and Ruby's ``\\b`` ends them (both from
-``unicode_props``).  A name before ``(`` is a builtin only when no blank separates them:
+Names are Onigmo's ``[[:alpha:]_][[:alnum:]_]*`` (kramdown's ``unicode_classes``) and
+Ruby's ``\\b`` ends them (``unicode_props``).  A name before ``(`` is a builtin only when no blank separates them:
 Rouge looks the blanks up with the name; kept.  Rouge's ``(?<!\\.)`` before names always
 holds (its scanner sees nothing before the cursor) and is left out.  Strings remember their
 quote and ``f`` prefix on a stack; in f-strings ``@...@`` is lexed afresh as Meson code."""
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
 from .. import unicode_props as P
 from ..regex_lexer import LexRun, RegexLexer, Rule, rx, then
 
@@ -26,7 +27,7 @@ join_paths library message option project run_target run_command set_variable su
 subdir_done subproject summary shared_library shared_module static_library test vcs_tag
 warning""".split())
 
-_NAME = f"[{P.ALPHA}_][{P.ALNUM}_]*"
+_NAME = f"[{U.ALPHA}_][{U.ALNUM}_]*"
 _END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 

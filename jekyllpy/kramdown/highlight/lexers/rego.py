@@ -1,11 +1,11 @@
 """Rego (Open Policy Agent) as Rouge 3.30's Rego lexer tokenises it: words (Onigmo's
-``[[:word:]]``, from ``unicode_props``) are constants, operator words or names."""
+``[[:word:]]``, from kramdown's ``unicode_classes``) are constants, operator words or names."""
 
 from __future__ import annotations
 
 import re
 
-from .. import unicode_props as P
+from ...parser import unicode_classes as U
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
 
 _CONSTANTS = frozenset(("true", "false", "null"))
@@ -36,6 +36,6 @@ LEXER = RegexLexer({
     "root": [
         Mixin("basic"),
         Mixin("operators"),
-        Rule(rx(f"[{P.WORD}]+"), action=_word),
+        Rule(rx(f"[{U.WORD}]+"), action=_word),
     ],
 })

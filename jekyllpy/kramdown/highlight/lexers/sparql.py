@@ -2,14 +2,16 @@
 words classed by Rouge's lists in upper case (builtins, keywords; any other word is an
 error); strings are followed by an optional ``@lang`` tag or ``^^`` type marker.
 
-Onigmo's ``[[:word:]]`` (letters, marks, decimal digits, connector punctuation) and the
-characters Ruby's ``\\b`` counts as word characters come from ``unicode_props``; Ruby's /i
-letter class also takes U+017F and U+212A, which fold into ``s`` and ``k``."""
+Onigmo's ``[[:word:]]`` (letters, marks, decimal digits, connector punctuation) comes from
+kramdown's ``unicode_classes``, the characters Ruby's ``\\b`` counts as word characters from
+``unicode_props``; Ruby's /i letter class also takes U+017F and U+212A, which fold into
+``s`` and ``k``."""
 
 from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
 from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, ruby_ci, rx, then
 from ..rouge_registry import WORDS
@@ -18,8 +20,8 @@ from ..rouge_registry import WORDS
 _BUILTINS = frozenset(WORDS["sparql_builtins"])
 _KEYWORDS = frozenset(WORDS["sparql_keywords"])
 
-_W = f"[{P.WORD}]"
-_W_DASH = f"[{P.WORD}-]"
+_W = f"[{U.WORD}]"
+_W_DASH = f"[{U.WORD}-]"
 _END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 
