@@ -145,6 +145,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "qml": ("qml", "LEXER"),
     "ada": ("ada", "LEXER"),
     "actionscript": ("actionscript", "LEXER"),
+    "cython": ("cython", "LEXER"),
 }
 
 
