@@ -146,6 +146,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "ada": ("ada", "LEXER"),
     "actionscript": ("actionscript", "LEXER"),
     "cython": ("cython", "LEXER"),
+    "hocon": ("hocon", "LEXER"),
 }
 
 
