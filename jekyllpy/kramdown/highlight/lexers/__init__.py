@@ -147,6 +147,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "actionscript": ("actionscript", "LEXER"),
     "cython": ("cython", "LEXER"),
     "hocon": ("hocon", "LEXER"),
+    "apex": ("apex", "LEXER"),
 }
 
 
