@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
 from ..rouge_registry import WORDS
 
@@ -14,8 +16,9 @@ BUILTINS = frozenset(WORDS["css_builtins"])
 CONSTANTS = frozenset(WORDS["css_constants"])
 VENDOR_PREFIXES = tuple(WORDS["css_vendor_prefixes"])
 
-_CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-IDENTIFIER = rf"(?:(?u:[^\W\d])|-)(?:(?u:\w)|[{_CF}-])*"
+# Rouge: [\p{L}_-][\p{Word}\p{Cf}-]* (Onigmo's properties: Python's \w has no marks and counts
+# other numbers such as U+00B2 as letters)
+IDENTIFIER = rf"[{P.L}_-][{U.WORD}{P.CF}-]*"
 NUMBER = r"-?(?:[0-9]+(\.[0-9]+)?|\.[0-9]+)"
 _UNITS = "em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz"
 
@@ -51,7 +54,7 @@ STATES = {
         Mixin("basics"),
         Rule(rx(r"url\(.*?\)"), "sx"),
         Rule(rx(r"#[0-9a-f]{1,6}", re.I), "m"),
-        Rule(rx(rf"{NUMBER}(?:%|(?:{_UNITS})\b)?"), "m"),
+        Rule(rx(rf"{NUMBER}(?:%|(?:{_UNITS})(?![{P.BOUNDARY_WORD}]))?"), "m"),  # Ruby's \b
         Rule(rx(r"[\[\]():\/.,]"), "p"),
         Rule(rx(r'"(\\\\|\\"|[^"])*"'), "s1"),
         Rule(rx(r"'(\\\\|\\'|[^'])*'"), "s2"),
@@ -78,7 +81,7 @@ STATES = {
     "stanza_value": [
         Rule(rx(r";"), "p", "#pop"),
         Rule(rx(r"(?=})"), action=then(pop=1)),
-        Rule(rx(r"!\s*important\b"), "cp"),
+        Rule(rx(rf"!\s*important(?![{P.BOUNDARY_WORD}])"), "cp"),
         Rule(rx(r"^@.*?$"), "cp"),
         Mixin("value"),
     ],

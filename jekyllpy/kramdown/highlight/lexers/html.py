@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, RegexLexer, Rule, delegate, rx, then
 from . import css, javascript
 
-_CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-_NAME = rf"(?:(?u:[^\W\d_])|[:_-])(?:(?u:\w)|[{_CF}:.\u00b7-])*"
+# Rouge's name classes: \p{L} first, then \p{Word}, \p{Cf} and punctuation (Onigmo's
+# properties: Python's \w has no marks and counts other numbers such as U+00B2 as letters)
+_LETTER = P.L
+_PART = f"{U.WORD}{P.CF}"
+_NAME = rf"[{_LETTER}:_-][{_PART}:.\u00b7-]*"
 
 
 def _open_embedded(kind: str):
@@ -60,9 +65,9 @@ STATES = {
     ],
     "tag": [
         Rule(rx(r"\s+", re.S), ""),
-        Rule(rx(rf"(?:(?u:[^\W\d_])|[:_\[\]()*.-])(?:(?u:\w)|[{_CF}:.\u00b7\[\]()*-])*\s*=\s*",
-                re.S), "na", "attr"),
-        Rule(rx(rf"(?:(?u:[^\W\d_])|[:_*#-])(?:(?u:\w)|[{_CF}:.\u00b7*#-])*"), "na"),
+        Rule(rx(rf"[{_LETTER}:_\[\]()*.-][{_PART}:.\u00b7\[\]()*-]*\s*=\s*", re.S), "na",
+             "attr"),
+        Rule(rx(rf"[{_LETTER}:_*#-][{_PART}:.\u00b7*#-]*"), "na"),
         Rule(rx(r"/?\s*>", re.S), "nt", "#pop"),
     ],
     "attr": [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
 
 KEYWORDS = frozenset(
@@ -31,7 +32,9 @@ BUILTINS = frozenset(
     "Uint16Array Uint16ClampedArray Int32Array Uint32Array Uint32ClampedArray Float32Array "
     "Float64Array DataView ArrayBuffer".split())
 
-ID = f"(?:(?u:[^\\W\\d_])|[$_])[{U.WORD}]*"
+# Rouge: [\p{L}\p{Nl}$_][\p{Word}]* (Onigmo's properties; Python's letters add U+00B2 and
+# other numbers)
+ID = f"[{P.L}{P.NL}$_][{U.WORD}]*"
 
 
 def _identifier_action(keywords: frozenset[str], declarations: frozenset[str],
