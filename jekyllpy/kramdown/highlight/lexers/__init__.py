@@ -148,6 +148,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "cython": ("cython", "LEXER"),
     "hocon": ("hocon", "LEXER"),
     "apex": ("apex", "LEXER"),
+    "smarty": ("smarty", "LEXER"),
 }
 
 
