@@ -149,6 +149,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "hocon": ("hocon", "LEXER"),
     "apex": ("apex", "LEXER"),
     "smarty": ("smarty", "LEXER"),
+    "velocity": ("velocity", "LEXER"),
 }
 
 
