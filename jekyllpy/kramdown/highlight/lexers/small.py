@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, feed_embedded, rx
 from . import shell
 
-_CF = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-_XML_NAME = rf"(?:(?u:[^\W\d_])|[:_])(?:(?u:\w)|[{_CF}:.\u00b7-])*"
+# Rouge: [\p{L}:_][\p{Word}\p{Cf}:.\u00b7-]* (Onigmo's properties: Python's \w has no marks
+# and counts other numbers such as U+00B2 as letters)
+_XML_NAME = rf"[{P.L}:_][{U.WORD}{P.CF}:.\u00b7-]*"
 
 INI = RegexLexer({
     "basic": [
