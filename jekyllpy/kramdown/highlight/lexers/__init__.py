@@ -150,6 +150,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "apex": ("apex", "LEXER"),
     "smarty": ("smarty", "LEXER"),
     "velocity": ("velocity", "LEXER"),
+    "haxe": ("haxe", "LEXER"),
 }
 
 
