@@ -280,9 +280,20 @@ ENUMERABLE_CALLS: dict[str, Callable[[Drop], Any]] = {
 }
 
 
+#: imported when first needed (the site package imports this module), then kept: an
+#: import statement costs about 2 us each time, and a home page asks for every post's
+#: excerpt
+_Excerpt: Any = None
+_render_standalone: Any = None
+_note_on_demand_render: Any = None
+_ensure_rendered: Any = None
+
+
 def _rendered(doc: Any) -> Any:
-    from .renderer import ensure_rendered
-    ensure_rendered(doc)
+    global _ensure_rendered
+    if _ensure_rendered is None:
+        from .renderer import ensure_rendered as _ensure_rendered
+    _ensure_rendered(doc)
     return doc
 
 
@@ -331,10 +342,12 @@ class DocumentDrop(Drop):
 
 
 def _excerpt_string(value: Any) -> str:
+    global _Excerpt
     if value is None:
         return ""
-    from ..site.document import Excerpt
-    if isinstance(value, Excerpt):
+    if _Excerpt is None:
+        from ..site.document import Excerpt as _Excerpt
+    if isinstance(value, _Excerpt):
         return render_excerpt(value)
     from . import ruby
     return ruby.to_s(value)
@@ -637,14 +650,17 @@ def _note_site_read(tracker: Any, site: "Site", key: Any) -> None:
 
 def render_excerpt(excerpt: Any) -> str:
     """An excerpt's output, rendered the first time it is asked for (``Excerpt#output``)."""
+    global _render_standalone, _note_on_demand_render
     if excerpt.output is None:
-        from .renderer import note_on_demand_render, render_standalone
+        if _render_standalone is None:
+            from .renderer import note_on_demand_render as _note_on_demand_render
+            from .renderer import render_standalone as _render_standalone
         site = excerpt.doc.site
-        note_on_demand_render(site)
+        _note_on_demand_render(site)
         tracker = _deps.active
         if tracker is None:
-            excerpt.output = render_standalone(site, excerpt)
+            excerpt.output = _render_standalone(site, excerpt)
         else:
             excerpt.output = tracker.excerpt(excerpt,
-                                             lambda: render_standalone(site, excerpt))
+                                             lambda: _render_standalone(site, excerpt))
     return excerpt.output

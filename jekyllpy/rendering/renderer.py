@@ -380,11 +380,18 @@ def render_standalone(site: "Site", item: Any) -> str:
     return run(site, item, site_payload(site))
 
 
+#: site.document.Excerpt, imported when first needed (the site package imports this
+#: module); an import statement run for every document costs more than it seems
+_Excerpt: Any = None
+
+
 def run(site: "Site", doc: Any, payload: dict[str, Any]) -> str:
     """``Renderer#run`` for a page, document or excerpt."""
-    from ..site.document import Excerpt
+    global _Excerpt
+    if _Excerpt is None:
+        from ..site.document import Excerpt as _Excerpt
     env = environment_for(site)
-    if isinstance(doc, Excerpt):
+    if isinstance(doc, _Excerpt):
         payload["page"] = ExcerptDrop(doc)
     elif hasattr(doc, "snapshot_for_render"):
         payload["page"] = doc.snapshot_for_render()

@@ -36,6 +36,10 @@ class DateError(JekyllpyError, ValueError):
     pass
 
 
+#: rendering.drops.DocumentDrop, imported when first needed (see Document.to_liquid)
+_DocumentDrop: Any = None
+
+
 class Document:
     def __init__(self, site: "Site", path: Path, collection: "Collection") -> None:
         self.site = site
@@ -291,10 +295,12 @@ class Document:
         return None
 
     def to_liquid(self) -> Any:
+        global _DocumentDrop
         drop = getattr(self, "_drop", None)
         if drop is None:
-            from ..rendering.drops import DocumentDrop
-            drop = self._drop = DocumentDrop(self)
+            if _DocumentDrop is None:  # imported once (the rendering package imports us)
+                from ..rendering.drops import DocumentDrop as _DocumentDrop
+            drop = self._drop = _DocumentDrop(self)
         return drop
 
     def __str__(self) -> str:

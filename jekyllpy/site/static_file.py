@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .site import Site
 
 
+#: rendering.drops.StaticFileDrop, imported when first needed (see StaticFile.to_liquid)
+_StaticFileDrop: Any = None
+
+
 class StaticFile:
     def __init__(self, site: "Site", base: Path, dir: str, name: str,
                  collection: "Collection | None" = None) -> None:
@@ -80,5 +84,7 @@ class StaticFile:
         shutil.copy2(self.path, target)
 
     def to_liquid(self) -> Any:
-        from ..rendering.drops import StaticFileDrop
-        return StaticFileDrop(self)
+        global _StaticFileDrop
+        if _StaticFileDrop is None:  # imported once (the rendering package imports us)
+            from ..rendering.drops import StaticFileDrop as _StaticFileDrop
+        return _StaticFileDrop(self)
