@@ -367,9 +367,15 @@ def inspect_filter(value: Any, *, context: Any = None) -> str:
 
 # --------------------------------------------------------------------------- dates
 
+#: standard_filters.to_date, imported when first needed (standard_filters imports us)
+_to_date: Any = None
+
+
 def _time(value: Any, zone: _dt.tzinfo) -> _dt.datetime:
-    from .standard_filters import to_date
-    when = to_date(value, zone)
+    global _to_date
+    if _to_date is None:
+        from .standard_filters import to_date as _to_date
+    when = _to_date(value, zone)
     if when is None:
         raise FilterError(f"Invalid Date: '{ruby.inspect(value, zone)}' is not a valid "
                           "datetime.")

@@ -162,7 +162,10 @@ def time_to_s(dt: _dt.datetime, tz: _dt.tzinfo) -> str:
     """``Time#to_s``: ``2024-01-02 03:04:05 +0100``, or ``... UTC`` for a UTC time."""
     dt = _aware(dt, tz)
     zone = "UTC" if _is_utc(dt) else _offset(dt)
-    return f"{dt:%Y-%m-%d %H:%M:%S} {zone}"
+    # Ruby pads the year to four digits (glibc's %Y does not); formatted field by field,
+    # which also spares the import of ``time`` that each datetime.strftime runs
+    return (f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d} "
+            f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d} {zone}")
 
 
 class RubySymbol(str):

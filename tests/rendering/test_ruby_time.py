@@ -25,3 +25,16 @@ def test_a_date_alone_is_local_midnight_as_with_a_time(zone: str) -> None:
             continue
         got = ruby.parse_time(f" {date}\n", tz)
         assert (got, got.tzinfo) == (expected, expected.tzinfo), date
+
+
+def test_time_to_s_pads_the_year_as_ruby_does() -> None:
+    """``Time#to_s`` of a year before 1000 (Ruby: ``Time.utc(5, 1, 1).to_s`` is
+    ``0005-01-01 00:00:00 UTC``; glibc's ``%Y`` would give ``5``)."""
+    from datetime import datetime, timedelta, timezone
+    assert ruby.time_to_s(datetime(5, 1, 1, tzinfo=timezone.utc), timezone.utc) == \
+        "0005-01-01 00:00:00 UTC"
+    plus_one = timezone(timedelta(hours=1))
+    assert ruby.time_to_s(datetime(999, 12, 31, 23, 59, 59, tzinfo=plus_one), plus_one) == \
+        "0999-12-31 23:59:59 +0100"
+    assert ruby.time_to_s(datetime(2024, 6, 1, 12, 0, 5, tzinfo=timezone.utc),
+                          timezone.utc) == "2024-06-01 12:00:05 UTC"
