@@ -608,20 +608,34 @@ def generate_url(template: str, placeholders: Mapping[str, str | None]) -> str:
 
     Values go through :func:`escape_path`; the template's own text is never escaped.
     """
-    lazy = type(placeholders) is _DocumentUrlDrop
-    if lazy or isinstance(placeholders, UrlDrop):
+    if type(placeholders) is _DocumentUrlDrop:  # a document's: the usual case, inlined
+        parts = _drop_template(template)
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            key = parts[i]
+            compute = _DOCUMENT_PLACEHOLDERS.get(key)  # never for a name ending in "_"
+            if compute is None:
+                out.append(_fill_drop_key(key, placeholders))
+            else:  # worked out here, once (a template names each placeholder once or so)
+                value = compute(placeholders)
+                # a date part is digits or English names, never escaped
+                if key in _PLAIN_DATE_PARTS or (value and _PLAIN_PATH.search(value)):
+                    out.append(value)
+                elif value:  # nothing to put for an empty one (no categories, say)
+                    escaped = escape_path(value)
+                    out.append(escaped if "\\" not in escaped
+                               else _fill_drop_key(key, placeholders))
+            out.append(parts[i + 1])
+        return "".join(out)
+    if isinstance(placeholders, UrlDrop):
         parts = _drop_template(template)
         if len(parts) == 1:
             return template
         out = [parts[0]]
         for i in range(1, len(parts), 2):
             key = parts[i]
-            # the usual cases inline: a date part (digits or English names, never
-            # escaped, worked out directly: each is asked for once), or a known name
-            # whose value needs no escaping
-            if lazy and key in _PLAIN_DATE_PARTS:
-                out.append(_DOCUMENT_PLACEHOLDERS[key](placeholders))  # type: ignore[arg-type]
-            elif key[-1] != "_" and key in placeholders:
+            # the usual cases inline: a known name whose value needs no escaping
+            if key[-1] != "_" and key in placeholders:
                 value = placeholders[key]
                 if not value:  # nothing to put (no categories, say)
                     pass
