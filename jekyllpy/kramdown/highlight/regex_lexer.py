@@ -203,11 +203,14 @@ class RegexLexer:
                 run.stack = list(self.start)
                 run.token("", text[pos:])
                 break
-            end = self._step(run, run.stack[-1], pos)
+            state = run.stack[-1]
+            end = self._step(run, state, pos)
             if end is not None and end == pos:
                 null_steps += 1
-                if null_steps > 5:  # Rouge's MAX_NULL_SCANS: treated as no match
-                    end = None
+                if null_steps > 5:  # Rouge's MAX_NULL_SCANS
+                    end = self._past_null_limit(run, state, pos)
+                    if end is not None:
+                        null_steps = 0
             elif end is not None:
                 null_steps = 0
             if end is None:
@@ -215,6 +218,41 @@ class RegexLexer:
                 pos += 1
             else:
                 pos = end
+
+    def _past_null_limit(self, run: LexRun, state: str, pos: int) -> int | None:
+        """A rule matched nothing once too often (its action has run).  Rouge then treats
+        the mixin holding that rule as not matching and goes on with the rules after it in
+        ``state``'s list (as it was when the step began), each further empty match ending
+        its own mixin the same way; a rule outside any mixin, or no rule left, fails the
+        step.  Returns the new position, or None when the step fails."""
+        flat, ends = self._flat(state)
+        text = run.text
+        i = next(k for k, rule in enumerate(flat) if rule.pattern.match(text, pos))
+        while True:
+            resume = ends[i]
+            if resume is None:
+                return None
+            for i in range(resume, len(flat)):
+                m = flat[i].pattern.match(text, pos)
+                if m is not None:
+                    self._apply(run, flat[i], m)
+                    if m.end() != pos:
+                        return m.end()
+                    break
+            else:
+                return None
+
+    def _flat(self, state: str) -> tuple[list[Rule], list[int | None]]:
+        """The state's rules with mixins expanded, and for each the index just past the
+        innermost mixin holding it (None for the state's own rules)."""
+        cache = self.__dict__.setdefault("_flats", {})
+        entry = cache.get(state)
+        if entry is None:
+            flat: list[Rule] = []
+            ends: list[int | None] = []
+            _expand_with_ends(self.states, state, flat, ends, None)
+            entry = cache[state] = (flat, ends)
+        return entry
 
     def _plan(self, state: str) -> list[tuple[Any, Any]]:
         """How to try the state's rules (mixins expanded in place, as Rouge does).
@@ -345,3 +383,21 @@ def _expand_mixins(states: dict[str, list[Any]], name: str, flat: list[Rule]) ->
             _expand_mixins(states, rule.state, flat)
         else:
             flat.append(rule)
+
+
+def _expand_with_ends(states: dict[str, list[Any]], name: str, flat: list[Rule],
+                      ends: list[int | None], frame: list[int] | None) -> None:
+    """As :func:`_expand_mixins`, also recording for each rule the end of the innermost
+    mixin holding it (``frame`` collects the rules directly in the mixin being expanded;
+    their ends are filled in once it is)."""
+    for rule in states[name]:
+        if isinstance(rule, Mixin):
+            inner: list[int] = []
+            _expand_with_ends(states, rule.state, flat, ends, inner)
+            for k in inner:
+                ends[k] = len(flat)
+        else:
+            if frame is not None:
+                frame.append(len(flat))
+            flat.append(rule)
+            ends.append(None)
