@@ -151,6 +151,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "smarty": ("smarty", "LEXER"),
     "velocity": ("velocity", "LEXER"),
     "haxe": ("haxe", "LEXER"),
+    "sml": ("sml", "LEXER"),
 }
 
 
