@@ -33,7 +33,7 @@ import time as _time
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from liquid.undefined import Undefined
 
@@ -490,21 +490,48 @@ def strftime(value: _dt.datetime | _dt.date, fmt: str, tz: _dt.tzinfo | None = N
     for part in _strftime_parts(fmt):
         if type(part) is str:
             out.append(part)
+        elif part[2] is not None:
+            out.append(part[2](value))
         else:
             out.append(_directive(value, is_date, tz, part[0], part[1]))
     return "".join(out)
 
 
+#: the conversions of a date's own fields written without a width, plain or with the
+#: ``-`` flag (no padding): what :func:`_directive` gives for them, directly (a site's
+#: date formats are made of these; see ``tests/rendering/test_ruby_time.py``)
+_PLAIN_DIRECTIVES: dict[tuple[str, str], Callable[[Any], str]] = {
+    ("", "Y"): lambda v: f"{v.year:04d}",
+    ("", "m"): lambda v: f"{v.month:02d}",
+    ("", "d"): lambda v: f"{v.day:02d}",
+    ("", "e"): lambda v: f"{v.day:2d}",
+    ("", "y"): lambda v: f"{v.year % 100:02d}",
+    ("-", "Y"): lambda v: str(v.year),
+    ("-", "m"): lambda v: str(v.month),
+    ("-", "d"): lambda v: str(v.day),
+    ("-", "e"): lambda v: str(v.day),
+    ("-", "y"): lambda v: str(v.year % 100),
+    ("", "B"): lambda v: _MONTHS[v.month - 1],
+    ("", "b"): lambda v: _MONTHS[v.month - 1][:3],
+    ("", "h"): lambda v: _MONTHS[v.month - 1][:3],
+    ("", "A"): lambda v: _DAYS[v.weekday()],
+    ("", "a"): lambda v: _DAYS[v.weekday()][:3],
+}
+
+
 @functools.lru_cache(maxsize=256)
 def _strftime_parts(fmt: str) -> tuple[Any, ...]:
-    """A format cut once into text and conversions (each its groups and its own text): a
-    site formats every post's date with the same few formats."""
+    """A format cut once into text and conversions (each its groups, its own text and
+    its :data:`_PLAIN_DIRECTIVES` function if it has one): a site formats every post's
+    date with the same few formats."""
     parts: list[Any] = []
     last = 0
     for m in _SPEC.finditer(fmt):
         if m.start() > last:
             parts.append(fmt[last:m.start()])
-        parts.append((m.groups(), m.group(0)))
+        flags, width, colons, mod, c = m.groups()
+        plain = None if width or colons or mod else _PLAIN_DIRECTIVES.get((flags, c))
+        parts.append((m.groups(), m.group(0), plain))
         last = m.end()
     if last < len(fmt):
         parts.append(fmt[last:])

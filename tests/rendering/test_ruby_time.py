@@ -38,3 +38,23 @@ def test_time_to_s_pads_the_year_as_ruby_does() -> None:
         "0999-12-31 23:59:59 +0100"
     assert ruby.time_to_s(datetime(2024, 6, 1, 12, 0, 5, tzinfo=timezone.utc),
                           timezone.utc) == "2024-06-01 12:00:05 UTC"
+
+
+def test_plain_strftime_conversions_match_the_general_rules() -> None:
+    """``strftime`` writes a date's own fields (``%Y``, ``%-d``, ``%b`` ...) by a
+    shortcut; :func:`ruby._directive` must give the same text for each, on dates and
+    times across the years Python has."""
+    from datetime import date, datetime, timezone
+    rng = random.Random(7)
+    for _ in range(3000):
+        when = datetime(rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28),
+                        rng.randint(0, 23), tzinfo=timezone.utc)
+        for value, is_date in ((when, False), (when.date(), True)):
+            for (flags, c), plain in ruby._PLAIN_DIRECTIVES.items():
+                general = ruby._directive(value, is_date, timezone.utc,
+                                          (flags, "", "", "", c), f"%{flags}{c}")
+                assert plain(value) == general, (value, flags, c)
+    # a width, a modifier or another flag is left to the general rules
+    assert [p[2] for p in ruby._strftime_parts("%5Y %Ey %^b %_d %b")[::2]] == \
+        [None, None, None, None, ruby._PLAIN_DIRECTIVES[("", "b")]]
+    assert ruby.strftime(date(5, 3, 9), "%b %-d, %Y %e|%y") == "Mar 9, 0005  9|05"
