@@ -78,6 +78,10 @@ gd = Rouge::Lexers::GDScript
   words["gdscript_#{k}"] = gd.send(k).split("|")
 end
 %w(builtins keywords).each { |k| words["sparql_#{k}"] = Rouge::Lexers::SPARQL.send(k).to_a.sort }
+plsql = Rouge::Lexers::PLSQL
+%w(keywords keywords_reserved keywords_func keywords_type).each do |k|
+  words["plsql_#{k}"] = plsql.send(k).to_a.sort
+end
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

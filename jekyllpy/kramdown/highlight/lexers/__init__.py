@@ -152,6 +152,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "velocity": ("velocity", "LEXER"),
     "haxe": ("haxe", "LEXER"),
     "sml": ("sml", "LEXER"),
+    "plsql": ("plsql", "LEXER"),
 }
 
 
