@@ -535,6 +535,12 @@ class JekyllDrop(Drop):
         return self.ruby_class
 
 
+#: the names SiteDrop answers itself rather than from the configuration
+_SITE_OWN = frozenset(("posts", "pages", "html_pages", "static_files", "documents",
+                       "collections", "data", "time", "categories", "tags",
+                       "related_posts", "config"))
+
+
 class SiteDrop(Drop):
     """``site``: the configuration plus what was read; a collection's label gives its
     documents."""
@@ -567,6 +573,12 @@ class SiteDrop(Drop):
             _note_site_read(tracker, site, key)
         if key != "posts" and key in site.collections:
             return [d.to_liquid() for d in site.collections[key].docs]
+        if type(key) is str and key not in _SITE_OWN and key not in self.calls:
+            # a setting (site.title, site.show_excerpts): the usual case, found directly
+            config = site.config
+            if key in config:
+                return config[key]
+            return self.missing(key)
         if key in self._cache:
             return self._cache[key]
         if key == "posts":
