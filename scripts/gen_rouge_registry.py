@@ -82,6 +82,11 @@ plsql = Rouge::Lexers::PLSQL
 %w(keywords keywords_reserved keywords_func keywords_type).each do |k|
   words["plsql_#{k}"] = plsql.send(k).to_a.sort
 end
+lean = Rouge::Lexers::Lean
+words["lean_keywords"] = lean.keywords.to_a.sort
+words["lean_types"] = lean.types.sort
+# Lean's operators are regex alternatives (some escaped, one holding a space): keep their order
+words["lean_operators"] = lean.operators
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

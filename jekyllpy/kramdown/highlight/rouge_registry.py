@@ -1327,6 +1327,21 @@ WORDS: dict[str, list[str]] = {
         'UnionAll UnitLowerTriangular UnitRange UnitUpperTriangular Unsigned UpgradeLevel '
         'UpperTriangular Val Vararg VecElement VecOrMat Vector VersionNumber WeakKeyDict '
         'WeakRef Week WorkerConfig WorkerPool Year ').split(),
+    'lean_keywords': (
+        '#check #eval #print #reduce abbreviation add_rewrite alias assume axiom begin by '
+        'calc calc_refl calc_subst calc_trans coercion conjecture constant constants context '
+        'corollary def definition end example exit export expose exposing extends from fun '
+        'have help hiding hott hypothesis import include including inductive infix infixl '
+        'infixr inline instance irreducible lemma match namespace notation opaque opaque_hint '
+        'open options parameter parameters postfix precedence prefix private protected '
+        'reducible renaming repeat section set_option show tactic_hint theorem universe '
+        'universes using variable variables with ').split(),
+    'lean_operators': ['!=', '#', '&', '&&', '\\*', '\\+', '-', '/', '@', '!', '`', '-\\.', '->', '\\.', '\\.\\.',
+     '\\.\\.\\.', '::', ':>', ';', ';;', '<', '<-', '=', '==', '>', '_', '\\|', '\\|\\|', '~',
+     '=>', '<=', '>=', '/ \\/', '∀', 'Π', 'λ', '↔', '∧', '∨', '≠', '≤', '≥', '⊎', '¬', '⁻¹',
+     '⬝', '▸', '→', '∃', 'ℕ', 'ℤ', '≈', '×', '⌞', '⌟', '≡', '⟨', '⟩'],
+    'lean_types': (
+        'Prop Sort Type ').split(),
     'llvm_instructions': (
         'add addrspacecast alloca and ashr atomicrmw bitcast br call callbr catchpad catchret '
         'catchswitch cleanuppad cleanupret cmpxchg extractelement extractvalue fadd fcmp fdiv '

@@ -153,6 +153,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "haxe": ("haxe", "LEXER"),
     "sml": ("sml", "LEXER"),
     "plsql": ("plsql", "LEXER"),
+    "lean": ("lean", "LEXER"),
 }
 
 
