@@ -154,6 +154,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "sml": ("sml", "LEXER"),
     "plsql": ("plsql", "LEXER"),
     "lean": ("lean", "LEXER"),
+    "q": ("q", "LEXER"),
 }
 
 
