@@ -87,6 +87,12 @@ words["lean_keywords"] = lean.keywords.to_a.sort
 words["lean_types"] = lean.types.sort
 # Lean's operators are regex alternatives (some escaped, one holding a space): keep their order
 words["lean_operators"] = lean.operators
+stata = Rouge::Lexers::Stata
+# Stata's command and function names are regex alternations: keep their order
+words["stata_keywords"] = stata::KEYWORDS
+words["stata_primitive_functions"] = stata::PRIMITIVE_FUNCTIONS
+words["stata_type_keywords"] = stata.type_keywords.to_a.sort
+words["stata_reserved_keywords"] = stata.reserved_keywords.to_a.sort
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

@@ -155,6 +155,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "plsql": ("plsql", "LEXER"),
     "lean": ("lean", "LEXER"),
     "q": ("q", "LEXER"),
+    "stata": ("stata", "LEXER"),
 }
 
 
