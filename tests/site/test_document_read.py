@@ -67,3 +67,18 @@ def test_remembered_times_equal_parsed_ones() -> None:
         assert (text, tz) not in document._DATES
         document._parse_time(text, tz)
         assert (text, tz) not in document._DATES
+
+
+def test_link_definitions_are_found_as_jekylls_pattern_finds_them() -> None:
+    """The excerpt's link definitions are searched for with a pattern that starts at a
+    newline (fast); it must find what Jekyll's line-anchored pattern finds."""
+    import random
+    import re
+
+    from jekyllpy.site.document import _LINK_REF
+    anchored = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
+    rng = random.Random(3)
+    pieces = ["[", "]", ":", " ", "  ", "\n", "a", "b c", "]:", "\r", "\t", "[x]: /u"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        assert _LINK_REF.findall("\n" + text) == anchored.findall(text), repr(text)
