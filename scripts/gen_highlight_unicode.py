@@ -21,7 +21,8 @@ from onigmo_classes import onigmo_classes  # noqa: E402
 #: [[:word:]], [[:alpha:]] and [[:alnum:]] are kramdown's, in parser/unicode_classes.py)
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
-              "BOUNDARY_WORD": r"\A\b", "PC": r"\p{Pc}", "CF": r"\p{Cf}"}
+              "BOUNDARY_WORD": r"\A\b", "PC": r"\p{Pc}", "CF": r"\p{Cf}",
+              "UPPER": "[[:upper:]]", "DIGIT": "[[:digit:]]"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

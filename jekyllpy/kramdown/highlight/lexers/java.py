@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, RegexLexer, Rule, rx
 
 _KEYWORDS = ("assert break case catch continue default do else finally for if goto instanceof "
@@ -15,7 +16,8 @@ _DECLARATIONS = ("abstract const enum extends final implements native private pr
 _TYPES = "boolean byte char double float int long short var void".split()
 
 _ID = f"[{U.ALPHA}_][{U.WORD}]*"
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_UPPER = P.UPPER  # Onigmo's [[:upper:]]
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 _DIGIT = r"(?:[0-9]_+[0-9]|[0-9])"
 
 
@@ -32,21 +34,21 @@ STATES = {
         Rule(rx(r"[^\S\n]+"), ""),
         Rule(rx(r"//.*?$"), "c1"),
         Rule(rx(r"/\*.*?\*/", re.S), "cm"),
-        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)})\b"), "k"),
+        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)}){_END}"), "k"),
         Rule(rx(r"(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()"),
              action=_signature),
         Rule(rx(f"@{_ID}"), "nd"),
-        Rule(rx(rf"(?:{'|'.join(_DECLARATIONS)})\b"), "kd"),
-        Rule(rx(rf"(?:{'|'.join(_TYPES)})\b"), "kt"),
-        Rule(rx(r"(?:true|false|null)\b"), "kc"),
-        Rule(rx(r"(?:class|interface)\b"), "kd", "class"),
-        Rule(rx(r"(?:import|package)\b"), "kn", "import"),
+        Rule(rx(rf"(?:{'|'.join(_DECLARATIONS)}){_END}"), "kd"),
+        Rule(rx(rf"(?:{'|'.join(_TYPES)}){_END}"), "kt"),
+        Rule(rx(f"(?:true|false|null){_END}"), "kc"),
+        Rule(rx(f"(?:class|interface){_END}"), "kd", "class"),
+        Rule(rx(f"(?:import|package){_END}"), "kn", "import"),
         Rule(rx(r'"(\\\\|\\"|[^"])*"'), "s"),
         Rule(rx(r"'(?:\\.|[^\\]|\\u[0-9a-f]{4})'"), "sc"),
         Rule(rx(rf"(\.)({_ID})"), ("o", "na")),
         Rule(rx(f"{_ID}:"), "nl"),
-        Rule(rx(rf"[{_UPPER}][{_UPPER}0-9_]*\b"), "no"),
-        Rule(rx(rf"[{_UPPER}][{U.ALNUM}]*\b"), "nc"),
+        Rule(rx(rf"[{_UPPER}][{_UPPER}{P.DIGIT}_]*{_END}"), "no"),
+        Rule(rx(rf"[{_UPPER}][{U.ALNUM}]*{_END}"), "nc"),
         Rule(rx(rf"\$?{_ID}"), "n"),
         Rule(rx(r"[~^*!%&\[\](){}<>\|+=:;,.\/?-]"), "o"),
         Rule(rx(rf"{_DIGIT}+\.{_DIGIT}+([eE]{_DIGIT}+)?[fd]?"), "mf"),
@@ -62,7 +64,8 @@ STATES = {
     ],
     "import": [
         Rule(rx(r"\s+"), ""),
-        Rule(rx(r"[a-zA-Z0-9_.]+\*?"), "nn", "#pop"),
+        # (Rouge's pattern is case-insensitive: Ruby also folds U+017F and U+212A into it)
+        Rule(rx("[a-zA-Z0-9_.\u017f\u212a]+\\*?"), "nn", "#pop"),
     ],
 }
 
