@@ -156,6 +156,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "lean": ("lean", "LEXER"),
     "q": ("q", "LEXER"),
     "stata": ("stata", "LEXER"),
+    "jsp": ("jsp", "LEXER"),
 }
 
 
