@@ -68,3 +68,21 @@ def test_only_texts_parsed_with_remember_are_kept() -> None:
     assert ("once.md", text) not in fm._PARSED
     fm.parse(text, "once.md", remember=True)  # serve, --watch
     assert ("once.md", text) in fm._PARSED
+
+
+def test_the_front_matter_pattern_matches_as_jekylls() -> None:
+    """FRONT_MATTER tries the lines of the block one by one; it must match as Jekyll's
+    character-by-character pattern does, blank lines, odd whitespace and all."""
+    import random
+    import re
+
+    from jekyllpy.site.front_matter import FRONT_MATTER
+    # Ruby's \s is ASCII white space
+    jekylls = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S | re.ASCII)
+    rng = random.Random(11)
+    pieces = ["---", "...", "-", "--", " ", "\t", "\n", "\n\n", "\r", "a", "x: 1", "\v",
+              "\u2028", "\x85", "\u00a0"]
+    for _ in range(30000):
+        text = "---" + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        a, b = FRONT_MATTER.match(text), jekylls.match(text)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), repr(text)
