@@ -93,6 +93,7 @@ words["stata_keywords"] = stata::KEYWORDS
 words["stata_primitive_functions"] = stata::PRIMITIVE_FUNCTIONS
 words["stata_type_keywords"] = stata.type_keywords.to_a.sort
 words["stata_reserved_keywords"] = stata.reserved_keywords.to_a.sort
+%w(specials bundled).each { |k| words["janet_#{k}"] = Rouge::Lexers::Janet.send(k).to_a.sort }
 # Julia's type names are an extended-mode alternation \b(?: A | B ... )\b; keep the names
 julia_types = Rouge::Lexers::Julia::TYPES.source.gsub(/\s+/, "")
 words["julia_types"] = julia_types[/\A\\b\(\?:(.*)\)\\b\z/, 1].split("|")

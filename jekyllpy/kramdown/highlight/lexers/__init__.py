@@ -157,6 +157,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     "q": ("q", "LEXER"),
     "stata": ("stata", "LEXER"),
     "jsp": ("jsp", "LEXER"),
+    "janet": ("janet", "LEXER"),
 }
 
 
