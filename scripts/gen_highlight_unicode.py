@@ -22,7 +22,8 @@ from onigmo_classes import onigmo_classes  # noqa: E402
 PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", "S": r"\p{S}",
               "SM": r"\p{Sm}", "SO": r"\p{So}", "SPACE": r"\p{Space}", "LOWER": "[[:lower:]]",
               "BOUNDARY_WORD": r"\A\b", "PC": r"\p{Pc}", "CF": r"\p{Cf}",
-              "UPPER": "[[:upper:]]", "DIGIT": "[[:digit:]]"}
+              "UPPER": "[[:upper:]]", "DIGIT": "[[:digit:]]", "LL": r"\p{Ll}", "LT": r"\p{Lt}",
+              "LM": r"\p{Lm}", "ND": r"\p{Nd}", "MN": r"\p{Mn}", "MC": r"\p{Mc}"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

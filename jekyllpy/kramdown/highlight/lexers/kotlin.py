@@ -1,11 +1,12 @@
 """Kotlin as Rouge 3.30's Kotlin lexer tokenises it (declarations, functions, generic
-parameters, destructuring, labels, numeric literals).  Rouge's Unicode letter categories are
-matched with Python's word classes; uppercase (class names) is Latin uppercase."""
+parameters, destructuring, labels, numeric literals).  Rouge's Unicode categories in names are
+Onigmo's (``unicode_props``), and its ``\\b`` is Ruby's."""
 
 from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import RegexLexer, Rule, rx
 
 KEYWORDS = (
@@ -15,25 +16,28 @@ KEYWORDS = (
     "override package private protected public reified return sealed set super suspend tailrec "
     "this throw true try typealias typeof val var vararg when where while yield").split()
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_NAME_CHARS = r"(?:[-_]|(?u:\w))*"
-CLASS_NAME = rf"`?[{_UPPER}]{_NAME_CHARS}`?"
-NAME = rf"`?(?:_|(?u:[^\W\d_])){_NAME_CHARS}`?"
+_LETTERS = f"{P.LU}{P.LL}{P.LT}{P.LM}{P.NL}"
+_NAME_CHARS = f"[-_{_LETTERS}{P.ND}{P.PC}{P.CF}{P.MN}{P.MC}]*"
+CLASS_NAME = f"`?[{P.LU}]{_NAME_CHARS}`?"
+NAME = f"`?[_{_LETTERS}]{_NAME_CHARS}`?"
+# Ruby's \b: after a word character, and anywhere (a name may end in a backquote)
+_END = f"(?![{P.BOUNDARY_WORD}])"
+_B = f"(?:(?<=[{P.BOUNDARY_WORD}]){_END}|(?<![{P.BOUNDARY_WORD}])(?=[{P.BOUNDARY_WORD}]))"
 _DEC = r"(?:[0-9][0-9_]*[0-9]|[0-9])"
 _EXP = rf"[eE][+-]?{_DEC}"
 _DOUBLE = rf"(?:(?:{_DEC})?\.{_DEC}(?:{_EXP})?|{_DEC}{_EXP})"
 
 LEXER = RegexLexer({
     "root": [
-        Rule(rx(r"\b(companion)(\s+)(object)\b"), ("k", "", "k")),
+        Rule(rx(rf"\b(companion)(\s+)(object){_END}"), ("k", "", "k")),
         Rule(rx(r"\b(class|data\s+class|interface|object)(\s+)"), ("kd", ""), "class"),
         Rule(rx(r"\b(fun)(\s+)"), ("k", ""), "function"),
         Rule(rx(r"\b(package|import)(\s+)"), ("k", ""), "package"),
         Rule(rx(r"\b(val|var)(\s+)(\()"), ("kd", "", "p"), "destructure"),
         Rule(rx(r"\b(val|var)(\s+)"), ("kd", ""), "property"),
-        Rule(rx(rf"(return|continue|break|this|super)(@{NAME})?\b"), ("k", "nd")),
-        Rule(rx(r"\bfun\b"), "k"),
-        Rule(rx(rf"\b(?:{'|'.join(KEYWORDS)})\b"), "k"),
+        Rule(rx(rf"(return|continue|break|this|super)(@{NAME})?{_B}"), ("k", "nd")),
+        Rule(rx(rf"\bfun{_END}"), "k"),
+        Rule(rx(rf"\b(?:{'|'.join(KEYWORDS)}){_END}"), "k"),
         Rule(rx(r"^\s*\[.*?\]"), "na"),
         Rule(rx(r"[^\S\n]+"), ""),
         Rule(rx(r"\\\n"), ""),
