@@ -41,7 +41,8 @@ _BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
 _NON_WORD = regex_cache.compile(f"[^{P.U.WORD}\\- \t]")
 
 
-#: (parser class, kramdown's rule lists, quirks, hard_wrap) -> GFM's (see GFMParser._gfm_rules)
+#: (parser class, quirks, hard_wrap) -> the class's rule lists as GFM changes them (see
+#: GFMParser._gfm_rules)
 _GFM_RULES: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...], Any]] = {}
 
 
@@ -70,8 +71,7 @@ class GFMParser(KramdownParser):
         quirks = tuple(str(q).lstrip(":") for q in (self.options.get("gfm_quirks") or ()))
         hard_wrap = bool(self.options.get("hard_wrap"))
         # the same for every document converted with the same options: worked out once
-        key = (type(self), tuple(self.block_parsers), tuple(self.span_parsers), quirks,
-               hard_wrap)
+        key = (type(self), quirks, hard_wrap)  # the lists are still the class's rules
         rules = _GFM_RULES.get(key)
         if rules is None:
             rules = _GFM_RULES[key] = self._gfm_rules(quirks, hard_wrap)
@@ -85,7 +85,7 @@ class GFMParser(KramdownParser):
         ATX headers, escaped characters and strikethrough; no ``line_break`` with
         ``hard_wrap``, no ``typographic_syms`` with the ``no_auto_typographic`` quirk; and
         the paragraph end pattern the ``paragraph_end`` quirk asks for."""
-        blocks, spans = list(self.block_parsers), list(self.span_parsers)
+        blocks, spans = list(self.BLOCK_RULES), list(self.SPAN_RULES)
         if hard_wrap:
             spans.remove("line_break")
         if "no_auto_typographic" in quirks:
