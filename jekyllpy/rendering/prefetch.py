@@ -22,7 +22,7 @@ import os
 import pickle
 import select
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import Any, Callable
 
 #: fewer eligible files than this: not worth a process
 MIN_FILES = 40
@@ -197,10 +197,8 @@ class ExcerptStream:
         self._taken = context.Value("i", 0, lock=False)
         worker_in, self._out = context.Pipe(duplex=False)
         self._in, worker_out = context.Pipe(duplex=False)
-        # Connection.poll builds a selector on every call: asked once per post read and
-        # per excerpt rendered, that costs more than what it finds; one poll object does
-        self._ready = select.poll()
-        self._ready.register(self._in.fileno(), select.POLLIN)
+        # asked once per post read and per excerpt rendered (see _ready)
+        self._waiting = _ready(self._in)
         grown = [_grow_pipe(conn.fileno()) for conn in (self._out, worker_out)]
         self._limit = PIPE_SIZE - 4096 if all(grown) else SMALL_PIPE
         self._front_matter: dict[str, list[Any]] = {}
@@ -242,7 +240,7 @@ class ExcerptStream:
         """Take in the conversions (and front matter) the worker has sent back so far
         (never waits)."""
         try:
-            while self._ready.poll(0):
+            while self._waiting():
                 message = self._in.recv()
                 if type(message) is dict:
                     self._done.update(message)
@@ -327,8 +325,9 @@ def _convert_received(conn_in: Any, conn_out: Any, stop: Any, taken: Any) -> Non
     received: list[str] = []
     place = 0  # the next text of ``received`` to convert
     done: dict[str, str] = {}
+    waiting = _ready(conn_in)  # looked at before every conversion
     while True:
-        while conn_in.poll(0):
+        while waiting():
             received.extend(conn_in.recv())
         place = max(place, taken.value)
         if place >= len(received):
@@ -352,6 +351,17 @@ def _convert_received(conn_in: Any, conn_out: Any, stop: Any, taken: Any) -> Non
         if done and (len(done) >= BATCH or place - taken.value <= NEAR):
             conn_out.send(done)
             done = {}
+
+
+def _ready(conn: Any) -> Callable[[], bool]:
+    """Whether something waits to be received on ``conn``, without waiting: one poll
+    object for the pipe (``Connection.poll`` builds a selector on every call)."""
+    try:
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN)
+    except (AttributeError, OSError, ValueError):  # not a pipe of ours
+        return lambda: bool(conn.poll(0))
+    return lambda: bool(poller.poll(0))
 
 
 def _send_front_matter(files: list[str], conn_out: Any, stop: Any, read: Any) -> None:
