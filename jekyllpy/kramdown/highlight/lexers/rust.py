@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
 
 KEYWORDS = ("as async await break const continue crate dyn else enum extern false fn for if "
@@ -22,7 +23,9 @@ BUILTINS = frozenset(
     "drop Fn FnMut FnOnce Clone PartialEq PartialOrd AsMut AsRef From Into Default "
     "DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator".split())
 
-ID = r"(?u:[^\W\d])(?u:\w)*"
+# Rouge: [\p{XID_Start}_]\p{XID_Continue}* (Onigmo's properties, from unicode_props)
+ID = f"[{P.XID_START}_][{P.XID_CONTINUE}]*"
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 _HEX = "[0-9a-fA-F]"
 ESCAPES = rf"\\(?:[nrt'\"\\0]|x{_HEX}{{2}}|u\{{(?:{_HEX}_*){{1,6}}\}})"
 _SIZE = r"(?:8|16|32|64|128|size)"
@@ -90,20 +93,20 @@ STATES = {
         Rule(rx(r"\n"), "", "bol"),
         Mixin("whitespace"),
         Rule(rx(r"#!?\["), "nd", "attribute"),
-        Rule(rx(rf"\b(?:{'|'.join(KEYWORDS)})\b"), "k"),
+        Rule(rx(rf"\b(?:{'|'.join(KEYWORDS)}){_END}"), "k"),
         Mixin("has_literals"),
         Rule(rx(r"[=-]>"), "k"),
         Rule(rx(r"<->"), "k"),
         Rule(rx(r"[()\[\]{}|,:;]"), "p"),
         Rule(rx(r"[*\/!@~&+%^<>=\?-]|\.{2,3}"), "o"),
         Rule(rx(rf"([.]\s*)?{ID}(?=\s*[(])", re.S), "nf"),
-        Rule(rx(r"[.]\s*await\b"), "k"),
+        Rule(rx(rf"[.]\s*await{_END}"), "k"),
         Rule(rx(rf"[.]\s*{ID}"), "py"),
         Rule(rx(r"[.]\s*\d+"), "na"),
         Rule(rx(rf"({ID})(::)", re.S), ("nn", "p")),
         Rule(rx(r"\bmacro_rules!"), "nd", "macro_rules"),
         Rule(rx(f"{ID}!"), "nd", "macro"),
-        Rule(rx(r"'static\b"), "k"),
+        Rule(rx(rf"'static{_END}"), "k"),
         Rule(rx(f"'{ID}"), "nv"),
         Rule(rx(ID), action=_word),
     ],
@@ -121,12 +124,12 @@ STATES = {
         Mixin("macro"),
     ],
     "has_literals": [
-        Rule(rx(r"\b(?:true|false)\b"), "kc"),
+        Rule(rx(rf"\b(?:true|false){_END}"), "kc"),
         Rule(rx(rf"b?'(?:{ESCAPES}|[^\\])'"), "sc"),
         Rule(rx(r'b?"'), "s", "string"),
         Rule(rx(r'b?r(#*)".*?"\1', re.S), "s"),
         Rule(rx(rf"[0-9][0-9_]*(?:{_DOT}(?:{_EXP})?(?:{_FLT})?|(?:{_DOT})?{_EXP}(?:{_FLT})?"
-                rf"|(?:{_DOT})?(?:{_EXP})?{_FLT}|[.](?![._]|(?u:[^\W\d])))"), "mf"),
+                rf"|(?:{_DOT})?(?:{_EXP})?{_FLT}|[.](?![._{P.XID_START}]))"), "mf"),
         Rule(rx(rf"(?:0b[10_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)(?:u{_SIZE}?|i{_SIZE})?"),
              "mi"),
     ],
