@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
 
 KEYWORDS = frozenset(
@@ -19,8 +21,12 @@ DECLARATIONS = frozenset(
     "var dynamic indirect associatedtype open fileprivate some".split())
 CONSTANTS = frozenset("true false nil".split())
 
-ID = r"(?:_|(?u:[^\W\d_])|[\U00010000-\U0010ffff])(?:(?u:\w)|[\U00010000-\U0010ffff])*"
-_UPPER = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+# Rouge: _|(?!\p{Mc})\p{Alpha}|[^\u0000-\uFFFF], then [\p{Alnum}_]|[^\u0000-\uFFFF] (Onigmo's
+# classes), and [[:upper:]] for types
+ID = (f"(?:_|(?![{P.MC}])[{U.ALPHA}]|[\U00010000-\U0010ffff])"
+      f"(?:[{U.ALNUM}_]|[\U00010000-\U0010ffff])*")
+_UPPER = re.compile(f"[{P.UPPER}]")
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 
 def _access(run: LexRun, m: re.Match[str]) -> None:
@@ -90,13 +96,14 @@ LEXER = RegexLexer({
         Rule(rx(r"#available\([^)]+\)"), "kd"),
         Rule(rx(r"(#(?:selector|keyPath)\()([^)]+?(?:[(].*?[)])?)(\))"), ("kd", "nf", "kd")),
         Rule(rx(r"#(line|file|column|function|dsohandle)"), "kd"),
-        Rule(rx(rf"(let|var)\b(\s*)({ID})"), ("k", "", "nv")),
-        Rule(rx(r"(let|var)\b(\s*)([(])"), ("k", "", "p"), "tuple"),
-        Rule(rx(rf"(?!\b(if|while|for|private|internal|unowned|switch|case)\b)\b{ID}"
+        Rule(rx(rf"(let|var){_END}(\s*)({ID})"), ("k", "", "nv")),
+        Rule(rx(rf"(let|var){_END}(\s*)([(])"), ("k", "", "p"), "tuple"),
+        Rule(rx(rf"(?!\b(if|while|for|private|internal|unowned|switch|case){_END})"
+                rf"(?=[{P.BOUNDARY_WORD}]){ID}"
                 r"(?=(\?|!)?\s*[(])"), action=_call),
         Rule(rx(r"as[?!]?(?=\s)"), "k"),
         Rule(rx(r"try[!]?(?=\s)"), "k"),
-        Rule(rx(rf"(#?(?!default)(?![A-Z\u00c0-\u00d6\u00d8-\u00de]){ID})(\s*)(:)"),
+        Rule(rx(rf"(#?(?!default)(?![{P.UPPER}]){ID})(\s*)(:)"),
              ("nv", "", "p")),
         Rule(rx(ID), action=_word),
         Rule(rx(f"(`)({ID})(`)"), ("p", "nv", "p")),
