@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
 
-ID = r"@?[_a-zA-Z]\w*"
+# Rouge's /@?[_a-z]\w*/i: Ruby folds U+017F and U+212A into its letters (not into \w)
+ID = "@?[_a-zA-Z\u017f\u212a]\\w*"
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 KEYWORDS = (
     "abstract as base break case catch checked const continue default delegate do else enum "
     "event explicit extern false finally fixed for foreach goto if implicit in interface "
@@ -56,11 +59,11 @@ LEXER = RegexLexer({
         Rule(rx(r"'(\\.|.)'"), "sc"),
         Rule(rx(r"0x[0-9a-f]+[lu]?", re.I), "m"),
         Rule(rx(r"[0-9]([.][0-9]*)?(e[+-][0-9]+)?[fldu]?", re.I), "m"),
-        Rule(rx(r"\b(?:class|struct|interface)\b"), "k", "class"),
-        Rule(rx(r"\b(?:namespace|using)\b"), "k", "namespace"),
-        Rule(rx(rf"^#[ \t]*({'|'.join(CPP)})\b.*?\n"), "cp"),
-        Rule(rx(rf"\b({'|'.join(KEYWORDS)})\b"), "k"),
-        Rule(rx(rf"\b({'|'.join(TYPES)})\b"), "kt"),
+        Rule(rx(rf"\b(?:class|struct|interface){_END}"), "k", "class"),
+        Rule(rx(rf"\b(?:namespace|using){_END}"), "k", "namespace"),
+        Rule(rx(rf"^#[ \t]*({'|'.join(CPP)}){_END}.*?\n"), "cp"),
+        Rule(rx(rf"\b({'|'.join(KEYWORDS)}){_END}"), "k"),
+        Rule(rx(rf"\b({'|'.join(TYPES)}){_END}"), "kt"),
         Rule(rx(rf"{ID}(?=\s*[(])", re.I), "nf"),
         Rule(rx(ID, re.I), "n"),
     ],
