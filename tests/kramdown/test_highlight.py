@@ -70,7 +70,12 @@ _ROUGE_ALIASES = {
     "lisp": "common_lisp", "cl": "common_lisp", "elisp": "common_lisp",
     "emacs-lisp": "common_lisp", "common-lisp": "common_lisp", "llvm": "llvm",
     "verilog": "verilog", "vhdl": "vhdl", "mathematica": "mathematica", "wl": "mathematica",
-    "gd": "gdscript",
+    "gd": "gdscript", "eml": "email", "e-mail": "email", "hy": "hylang", "st": "smalltalk",
+    "squeak": "smalltalk", "moon": "moonscript", "lithaskell": "literate_haskell",
+    "lhaskell": "literate_haskell", "lhs": "literate_haskell",
+    "litcoffee": "literate_coffeescript", "as": "actionscript", "as3": "actionscript",
+    "pyx": "cython", "pyrex": "cython", "hx": "haxe", "ml": "sml", "kdb+": "q",
+    "postscr": "postscript", "ps": "postscript", "eps": "postscript", "jdn": "janet",
 }
 
 
