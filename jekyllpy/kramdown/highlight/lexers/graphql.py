@@ -6,11 +6,22 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from .. import unicode_props as P
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule
+from ..regex_lexer import rx as _rx
 from . import markdown
 
 _NAME = r"[_A-Za-z][_0-9A-Za-z]*"
 _BUILTIN_TYPES = r"\b(?:Int|Float|String|Boolean|ID)\b"
+_END = f"(?![{P.BOUNDARY_WORD}])"
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Rouge's GraphQL patterns with every ``\\b`` after the first character as Ruby tests
+    it: each follows a name or keyword character, so it is "no word character next", with
+    Ruby's word characters (``unicode_props``; Python's differ on combining marks and
+    U+00B2)."""
+    return _rx(pattern[:1] + pattern[1:].replace("\\b", _END), flags)
 
 
 def _top(run: LexRun) -> str | None:
