@@ -1,10 +1,12 @@
 """Xojo (REALbasic) as Rouge 3.30's Xojo lexer tokenises it.  Its words are matched
-case-insensitively as Ruby's /i matches them (:func:`..regex_lexer.ruby_ci`)."""
+case-insensitively as Ruby's /i matches them (:func:`..regex_lexer.ruby_ci`), and end with
+Ruby's ``\\b``."""
 
 from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import RegexLexer, Rule, ruby_ci, rx
 
 _KEYWORDS = """addhandler aggregates array asc assigns attributes begin break byref byval call
@@ -19,14 +21,20 @@ uint32 uint64 ushort windowptr wstring""".split()
 _OPERATORS = "addressof weakaddressof and as in is isa mod not or xor".split()
 
 
+# Ruby's \b (its word characters from unicode_props): after a word character, and anywhere
+_W = P.BOUNDARY_WORD
+_END = f"(?![{_W}])"
+_B = f"(?:(?<=[{_W}])(?![{_W}])|(?<![{_W}])(?=[{_W}]))"
+
+
 def _words(words: list[str]) -> str:
-    return rf"\b(?:{'|'.join(ruby_ci(w) for w in words)})\b"
+    return rf"\b(?:{'|'.join(ruby_ci(w) for w in words)}){_END}"
 
 
 LEXER = RegexLexer({
     "root": [
         Rule(rx(r"\s+"), "w"),
-        Rule(rx(ruby_ci("rem") + r"\b.*?$"), "c1"),
+        Rule(rx(ruby_ci("rem") + _END + r".*?$"), "c1"),
         Rule(rx(r"[//'].*$"), "c1"),
         Rule(rx(r"\#" + ruby_ci("tag Note") + r".*?\#" + ruby_ci("tag EndNote"), re.S), "cp"),
         Rule(rx(r"\s*[#].*$"), "cp"),
@@ -39,7 +47,7 @@ LEXER = RegexLexer({
         Rule(rx(r"[+-]?\d+"), "mi"),
         Rule(rx(r"&[cChH][0-9a-fA-F]+"), "mh"),
         Rule(rx(r"&[oO][0-7]+"), "mo"),
-        Rule(rx(r"\b[\w.]+\b"), ""),
+        Rule(rx(rf"\b[\w.]+{_B}"), ""),
         Rule(rx(r"<=|>=|<>|[=><+\-*/\\]"), "o"),
     ],
 })
