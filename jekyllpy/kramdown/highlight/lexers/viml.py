@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, RegexLexer, Rule, rx
 from ..rouge_registry import WORDS
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 COMMANDS = frozenset(WORDS["viml_command"])
 OTHERS = frozenset(WORDS["viml_function"]) | frozenset(WORDS["viml_option"]) \
@@ -34,10 +37,10 @@ STATES = {
         Rule(rx(r"#[0-9a-f]{6}", re.I), "mh"),
         Rule(rx(r"^:"), "p"),
         Rule(rx(r"[():<>+=!\[\]{}\|,~.-]"), "p"),
-        Rule(rx(r"\b(let|if|else|endif|elseif|fun|function|endfunction)\b"), "k"),
-        Rule(rx(r"\b(NONE|bold|italic|underline|dark|light)\b"), "nb"),
-        Rule(rx(r"[absg]:\w+\b"), "nv"),
-        Rule(rx(r"\b\w+\b"), action=_word),
+        Rule(rx(rf"\b(let|if|else|endif|elseif|fun|function|endfunction){_END}"), "k"),
+        Rule(rx(rf"\b(NONE|bold|italic|underline|dark|light){_END}"), "nb"),
+        Rule(rx(rf"[absg]:\w+{_END}"), "nv"),
+        Rule(rx(rf"\b\w+{_END}"), action=_word),
         Rule(rx(r".", re.S), ""),
     ],
 }
