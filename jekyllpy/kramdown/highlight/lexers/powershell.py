@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+from .. import unicode_props as P
+from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, ruby_ci, rx
 from ..rouge_registry import WORDS
 
 ATTRIBUTES = frozenset(WORDS["powershell_attributes"])
@@ -28,6 +29,11 @@ AUTO_VARS = _alternation(WORDS["powershell_auto_vars"])
 KEYWORDS = _alternation(WORDS["powershell_keywords"])
 OPERATORS = _alternation(WORDS["powershell_operators"])
 HELP_KEYWORDS = _alternation(WORDS["powershell_multiline_keywords"])
+
+# Rouge's rules here are case-insensitive: Ruby also folds U+017F and U+212A into s and k
+# (ruby_ci), and its \b counts other characters as word characters than Python's
+_W = P.BOUNDARY_WORD
+_B = f"(?:(?<=[{_W}])(?![{_W}])|(?<![{_W}])(?=[{_W}]))"
 
 
 def _bracket_word(run: LexRun, m: re.Match[str]) -> None:
@@ -49,7 +55,7 @@ STATES = {
         Rule(rx(r"\$\{(?:[^`]|`.)+?\}"), "nv"),
     ],
     "multiline": [
-        Rule(rx(rf"\.(?:{HELP_KEYWORDS})", re.I), "cs"),
+        Rule(rx(rf"\.(?:{ruby_ci(HELP_KEYWORDS)})"), "cs"),
         Rule(rx(r"#>"), "cm", "#pop"),
         Rule(rx(r"[^#.]+?", re.S), "cm"),
         Rule(rx(r"[#.]+"), "cm"),
@@ -141,14 +147,14 @@ STATES = {
         Mixin("comments"),
         Rule(rx(r"#requires\s-version \d(?:\.\d+)?"), "cp"),
         Rule(rx(r"\.\.(?=\.?\d)"), "o"),
-        Rule(rx(rf"(?:{OPERATORS})\b", re.I), "o"),
-        Rule(rx(r"(class)(\s+)(\w+)", re.I), ("kr", "w", "nc"), "class"),
-        Rule(rx(r"(function)(\s+)(?:(\w+)(:))?(\w[-\w]+)", re.I),
+        Rule(rx(rf"(?:{ruby_ci(OPERATORS)}){_B}"), "o"),
+        Rule(rx(f"({ruby_ci('class')})(\\s+)(\\w+)"), ("kr", "w", "nc"), "class"),
+        Rule(rx(f"({ruby_ci('function')})" r"(\s+)(?:(\w+)(:))?(\w[-\w]+)"),
              ("kr", "w", "nn", "p", "nf")),
-        Rule(rx(rf"(?:{KEYWORDS})\b(?![-.])", re.I), "kr"),
+        Rule(rx(rf"(?:{ruby_ci(KEYWORDS)}){_B}(?![-.])"), "kr"),
         Rule(rx(r"-{1,2}\w+"), "nt"),
         Rule(rx(r"(\.)?([-\w]+)(\[)"), ("o", "n", "p"), "bracket"),
-        Rule(rx(r"([/\\~a-z][-.:/\\~\w]*)(\n)?", re.I), ("n", "w"), "parameters"),
+        Rule(rx("([/\\\\~a-zA-Z\u017f\u212a][-.:/\\\\~\\w]*)(\\n)?"), ("n", "w"), "parameters"),
         Rule(rx(r"(\.)([-\w]+)(?:(\()|(\n))?"), action=_member),
         Rule(rx(r"\?"), "nf", "parameters"),
         Mixin("expr"),
