@@ -24,7 +24,8 @@ PROPERTIES = {"L": r"\p{L}", "LU": r"\p{Lu}", "NL": r"\p{Nl}", "PO": r"\p{Po}", 
               "BOUNDARY_WORD": r"\A\b", "PC": r"\p{Pc}", "CF": r"\p{Cf}",
               "UPPER": "[[:upper:]]", "DIGIT": "[[:digit:]]", "LL": r"\p{Ll}", "LT": r"\p{Lt}",
               "LM": r"\p{Lm}", "ND": r"\p{Nd}", "MN": r"\p{Mn}", "MC": r"\p{Mc}",
-              "XID_START": r"\p{XID_Start}", "XID_CONTINUE": r"\p{XID_Continue}"}
+              "XID_START": r"\p{XID_Start}", "XID_CONTINUE": r"\p{XID_Continue}",
+              "N": r"\p{N}"}
 
 OUT = Path(__file__).resolve().parent.parent / "jekyllpy/kramdown/highlight/unicode_props.py"
 

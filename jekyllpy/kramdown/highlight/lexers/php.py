@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx, then
+from ..regex_lexer import ruby_ci as _ci
 from ..rouge_registry import WORDS
 from . import html
 
@@ -25,7 +27,9 @@ KEYWORDS = frozenset(WORDS["php_keywords"])
 #: Rouge compares the lower-cased name with these (so entries with capitals never match)
 BUILTINS = frozenset(WORDS["php_builtins"])
 
-ID = r"(?:(?u:[^\W\d])|_)(?u:\w)*"
+# Rouge: [\p{L}_][\p{L}\p{N}_]* (Onigmo's properties, unicode_props)
+ID = f"[{P.L}_][{P.L}{P.N}_]*"
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 NS = rf"(?:{ID}\\)+"
 ID_NS = rf"(?:{NS})?{ID}"
 
@@ -165,9 +169,9 @@ STATES = {
         Rule(rx(r"'([^'\\]*(?:\\.[^'\\]*)*)'"), "s1"),
         Rule(rx(r"`([^`\\]*(?:\\.[^`\\]*)*)`"), "sb"),
         Rule(rx(r'"'), "s2", "string"),
-        Rule(rx(r"(function|fn)\b", re.I), action=_function_keyword),
-        Rule(rx(r"(true|false|null)\b", re.I), "kc"),
-        Rule(rx(r"new\b", re.I), "k", "in_new"),
+        Rule(rx(f"({_ci('function|fn')}){_END}"), action=_function_keyword),
+        Rule(rx(f"({_ci('true|false|null')}){_END}"), "kc"),
+        Rule(rx(_ci("new") + _END), "k", "in_new"),
     ],
     "variables": [
         Rule(rx(rf"\$\{{\$+{ID}\}}"), "nv"),
@@ -189,8 +193,8 @@ STATES = {
         Mixin("whitespace"),
         Mixin("variables"),
         Mixin("values"),
-        Rule(rx(rf"(namespace)(\s+)({ID_NS})", re.I), ("kn", "", "nn")),
-        Rule(rx(rf"(class|interface|trait|extends|implements)(\s+)({ID_NS})", re.I),
+        Rule(rx(rf"({_ci('namespace')})(\s+)({ID_NS})"), ("kn", "", "nn")),
+        Rule(rx(rf"({_ci('class|interface|trait|extends|implements')})(\s+)({ID_NS})"),
              ("kd", "", "nc")),
         Mixin("names"),
         Rule(rx(r"[;,(){}\[\]]"), "p"),
@@ -247,7 +251,7 @@ STATES = {
         Rule(rx(r","), "p"),
         Rule(rx(r"[.]{3}"), "p"),
         Rule(rx(r"="), "o", "in_assign"),
-        Rule(rx(r"\b(?:public|protected|private|readonly)\b", re.I), "k"),
+        Rule(rx(rf"\b(?:{_ci('public|protected|private|readonly')}){_END}"), "k"),
         Rule(rx(rf"\??{ID}"), "kt", "in_assign"),
         Mixin("escape"),
         Mixin("whitespace"),
@@ -256,7 +260,7 @@ STATES = {
     ],
     "in_function_return": [
         Rule(rx(r":"), "p"),
-        Rule(rx(r"use\b", re.I), "k", "in_function_use"),
+        Rule(rx(_ci("use") + _END), "k", "in_function_use"),
         Rule(rx(rf"\??{ID}"), "kt", "in_assign"),
         Rule(rx(r"\{"), action=then("p", goto="in_function_body")),
         Mixin("escape"),
@@ -273,7 +277,7 @@ STATES = {
         Mixin("return"),
     ],
     "in_new": [
-        Rule(rx(r"class\b", re.I), action=then("kd", goto="in_new_class")),
+        Rule(rx(_ci("class") + _END), action=then("kd", goto="in_new_class")),
         Rule(rx(ID_NS), "nc", "#pop"),
         Mixin("escape"),
         Mixin("whitespace"),
@@ -286,7 +290,7 @@ STATES = {
     ],
     "in_use": [
         Rule(rx(r"[,}]"), "p"),
-        Rule(rx(r"(function|const)\b", re.I), "k"),
+        Rule(rx(f"(?:{_ci('function|const')}){_END}"), "k"),
         Rule(rx(rf"({NS})(\{{)"), ("nn", "p")),
         Rule(rx(rf"{ID_NS}(_{ID})+"), "nf"),
         Mixin("escape"),
@@ -295,8 +299,8 @@ STATES = {
         Mixin("return"),
     ],
     "in_visibility": [
-        Rule(rx(r"\b(?:readonly|static)\b", re.I), "k"),
-        Rule(rx(r"(?=(abstract|const|function)\b)", re.I), action=_leave),
+        Rule(rx(rf"\b(?:{_ci('readonly|static')}){_END}"), "k"),
+        Rule(rx(f"(?=(?:{_ci('abstract|const|function')}){_END})"), action=_leave),
         Rule(rx(rf"\??{ID}"), "kt", "#pop"),
         Mixin("escape"),
         Mixin("whitespace"),
