@@ -7,7 +7,13 @@ keyword, ``${...}`` braces are keywords, and ``$(...)`` is string interpolation.
 
 from __future__ import annotations
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+
+# Ruby's \b (its word characters from unicode_props): after a word character, and anywhere
+_W = P.BOUNDARY_WORD
+_END = f"(?![{_W}])"
+_B = f"(?:(?<=[{_W}])(?![{_W}])|(?<![{_W}])(?=[{_W}]))"
 
 _KEYWORDS = ("if fi else while do done for then return function select continue until esac "
              "elif in").split()
@@ -53,9 +59,9 @@ def _pop(run: LexRun, m) -> None:
 STATES = {
     "basic": [
         Rule(rx(r"#.*$"), COMMENT),
-        Rule(rx(rf"\b(?:{'|'.join(_KEYWORDS)})\s*\b"), KEYWORD),
-        Rule(rx(r"\bcase\b"), KEYWORD, "case"),
-        Rule(rx(rf"\b(?:{'|'.join(_BUILTINS)})\s*\b(?!(\.|-))"), BUILTIN),
+        Rule(rx(rf"\b(?:{'|'.join(_KEYWORDS)})\s*{_B}"), KEYWORD),
+        Rule(rx(rf"\bcase{_END}"), KEYWORD, "case"),
+        Rule(rx(rf"\b(?:{'|'.join(_BUILTINS)})\s*{_B}(?!(\.|-))"), BUILTIN),
         Rule(rx(r"[.](?=\s)"), BUILTIN),
         Rule(rx(r"(\b\w+)(=)"), (VARIABLE, OPERATOR)),
         Rule(rx(r"[\[\]{}()!=>]"), OPERATOR),
@@ -125,7 +131,7 @@ STATES = {
         Mixin("root"),
     ],
     "case": [
-        Rule(rx(r"\besac\b"), KEYWORD, "#pop"),
+        Rule(rx(rf"\besac{_END}"), KEYWORD, "#pop"),
         Rule(rx(r"\|"), PUNCT),
         Rule(rx(r"\)"), PUNCT, "case_stanza"),
         Mixin("root"),
