@@ -12,6 +12,9 @@ from ..regex_lexer import LexRun, RegexLexer, Rule, rx
 
 _LETTER = f"[{P.L}$_]"
 _UPPER = f"[{P.LU}$_]"
+# Ruby's \b (its word characters from unicode_props); the names here may end in an operator
+_W = P.BOUNDARY_WORD
+_B = f"(?:(?<=[{_W}])(?![{_W}])|(?<![{_W}])(?=[{_W}]))"
 # an operator character: ASCII or a math/other symbol, but not a space, letter, digit,
 # bracket or delimiter
 _OP = (rf"(?:(?![{P.SPACE}{P.L}$_0-9(){{}}\[\]\u2018\u2019\".;,])"
@@ -47,13 +50,13 @@ LEXER = RegexLexer({
         Rule(rx(rf"(val)(\s+)({_ANY_NAME})(\s*)"), ("k", "", "nv", "")),
         Rule(rx(rf"(this)(\n*)(\.)({_IDREST})"), ("k", "", "o", "py")),
         Rule(rx(rf"({_IDREST}|_)(\n*)(\.)({_IDREST})"), ("nv", "", "o", "py")),
-        Rule(rx(rf"{_UPPER}{_IDREST}\b"), "nc"),
+        Rule(rx(rf"{_UPPER}{_IDREST}{_B}"), "nc"),
         Rule(rx(rf"({_IDREST})([{P.SPACE}]*)(\()"), ("nf", "", "o")),
         Rule(rx(rf"(\.)({_IDREST})"), ("o", "py")),
-        Rule(rx(rf"({'|'.join(_KEYWORDS)})\b|(<[%:-]|=>|>:|[#=@_\u21d2\u2190])(\b|(?=\s)|$)"),
+        Rule(rx(rf"({'|'.join(_KEYWORDS)}){_B}|(<[%:-]|=>|>:|[#=@_\u21d2\u2190])({_B}|(?=\s)|$)"),
              "k"),
         Rule(rx(rf":(?!{_OP})"), "k", "type"),
-        Rule(rx(r"(true|false|null)\b"), "kc"),
+        Rule(rx(rf"(true|false|null){_B}"), "kc"),
         Rule(rx(r"(import|package)(\s+)"), ("k", ""), "import"),
         Rule(rx(r"(type)(\s+)"), ("k", ""), "type"),
         Rule(rx(r'""".*?"""(?!")', re.S), "s"),
