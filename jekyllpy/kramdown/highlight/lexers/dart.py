@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 _KEYWORDS = ("as assert await break case catch continue default do else finally for if in is "
              "new rethrow return super switch this throw try while with yield").split()
@@ -38,12 +41,12 @@ LEXER = RegexLexer({
         Rule(rx(r"r'[^']*'"), "sx"),
         Rule(rx(rf"#(?:{_ID})*"), "ss"),  # Rouge: its /i stops at the interpolated name
         Rule(rx(rf"@{_ID}"), "nd"),
-        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)})\b"), "k"),
-        Rule(rx(rf"(?:{'|'.join(_DECLARATIONS)})\b"), "kd"),
-        Rule(rx(rf"(?:{'|'.join(_TYPES)})\b"), "kt"),
-        Rule(rx(r"(?:true|false|null)\b"), "kc"),
-        Rule(rx(r"(?:class|interface|mixin)\b"), "kd", "class"),
-        Rule(rx(rf"(?:{'|'.join(_IMPORTS)})\b"), "kn", "import"),
+        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)}){_END}"), "k"),
+        Rule(rx(rf"(?:{'|'.join(_DECLARATIONS)}){_END}"), "kd"),
+        Rule(rx(rf"(?:{'|'.join(_TYPES)}){_END}"), "kt"),
+        Rule(rx(rf"(?:true|false|null){_END}"), "kc"),
+        Rule(rx(rf"(?:class|interface|mixin){_END}"), "kd", "class"),
+        Rule(rx(rf"(?:{'|'.join(_IMPORTS)}){_END}"), "kn", "import"),
         Rule(rx(rf"(\.)({_ID})"), ("o", "na")),
         Rule(rx(rf"{_ID}:"), "nl"),
         Rule(rx(rf"\$?{_ID}"), "n"),
@@ -70,7 +73,7 @@ LEXER = RegexLexer({
     ],
     "import": [
         Rule(rx(r";"), "o", "#pop"),
-        Rule(rx(r"(?:show|hide)\b"), "kd"),
+        Rule(rx(rf"(?:show|hide){_END}"), "kd"),
         Mixin("root"),
     ],
     "string": [
