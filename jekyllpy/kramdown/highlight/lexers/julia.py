@@ -15,13 +15,14 @@ from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
 from ..rouge_registry import WORDS
 
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 _BUILTINS = (r"\b(?:true|false|missing|nothing|Inf|Inf16|Inf32|Inf64|NaN|NaN16|NaN32|NaN64"
              r"|stdout|stderr|stdin|devnull|pi|π|ℯ|im|ARGS|C_NULL|ENV|ENDIAN_BOM|VERSION|undef"
-             r"|(LOAD|DEPOT)_PATH)\b")
+             r"|(LOAD|DEPOT)_PATH)" + _END)
 _KEYWORDS = (r"\b(?:function|return|module|import|export|if|else|elseif|end|for|in|isa|while"
              r"|try|catch|const|local|global|using|struct|mutablestruct|abstracttype|finally"
-             r"|begin|do|quote|macro|forouter|where)\b")
-_TYPES = rf"\b(?:{'|'.join(WORDS['julia_types'])})\b"
+             r"|begin|do|quote|macro|forouter|where)" + _END)
+_TYPES = rf"\b(?:{'|'.join(WORDS['julia_types'])}){_END}"
 _OPERATORS = (r"\+|=|-|\*|/|\\|&|\||\$|~|\^|%|!|>>>|>>|<<|&&|\|\||\+=|-=|\*=|/=|\\=|÷=|%="
               r"|\^=|&=|\|=|\$=|>>>=|>>=|<<=|==|!=|≠|<=|≤|>=|≥|\.|::|<:|->|\?|\.\*|\.\^|\.\\"
               r"|\./|\\|<|>|÷|>:|:|===|!==|=>")
@@ -41,7 +42,7 @@ LEXER = RegexLexer({
         Rule(rx(r"((?:mutable )?struct|(?:abstract|primitive) type)((?:\s|\\\s)+)"),
              ("k", "nc"), "typename"),
         Rule(rx(_TYPES), "kt"),
-        Rule(rx(r"(local|global|const)\b"), "kd"),
+        Rule(rx(rf"(local|global|const){_END}"), "kd"),
         Rule(rx(_KEYWORDS), "k"),
         Rule(rx(_BUILTINS), "nb"),
         Rule(rx(r"`.*?`"), "sb"),
