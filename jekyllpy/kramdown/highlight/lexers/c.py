@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
 # Rouge interpolates this as a group of its own, compiled without the multiline flag: the
@@ -86,8 +89,8 @@ def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
         Rule(rx(r"\*/"), "err"),
         Rule(rx(r"[~!%^&*+=\|?:<>/-]"), "o"),
         Rule(rx(r"[()\[\],.;]"), "p"),
-        Rule(rx(r"\bcase\b"), "k", "case"),
-        Rule(rx(r"(?:true|false|NULL)\b"), "nb"),
+        Rule(rx(r"\bcase" + _END), "k", "case"),
+        Rule(rx(r"(?:true|false|NULL)" + _END), "nb"),
         Rule(rx(ID), action=_word_action(keywords, types, reserved, builtins)),
     ]
     root = [
@@ -149,25 +152,26 @@ def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
         "if_0": [
             Rule(rx(r"^\s*#if"), "c", "if_0"),
             Rule(rx(r"^\s*#\s*el(?:se|if)"), "c", "#pop"),
-            Rule(rx(r"^\s*#\s*endif\b.*?(?<!\\)\n", re.S), "c", "#pop"),
+            Rule(rx(r"^\s*#\s*endif" + _END + r".*?(?<!\\)\n", re.S), "c", "#pop"),
             Rule(rx(r".*?\n"), "c"),
         ],
     }
     if cpp:
         dq = r"\d(?:'?\d)*"
-        states["root"] = [Rule(rx(r"(?:__offload|__blockingoffload|__outer)\b"), "kp"), *root]
+        states["root"] = [Rule(rx(r"(?:__offload|__blockingoffload|__outer)" + _END), "kp"),
+                          *root]
         states["statements"] = [
-            Rule(rx(r"(class|struct)\b"), "k", "classname"),
-            Rule(rx(r"template\b"), "k", "template"),
-            Rule(rx(rf"{dq}(\.{dq})?(?:y|d|h|(?:min)|s|(?:ms)|(?:us)|(?:ns)|i|(?:if)|(?:il))\b"),
-                 "mx"),
+            Rule(rx(r"(class|struct)" + _END), "k", "classname"),
+            Rule(rx(r"template" + _END), "k", "template"),
+            Rule(rx(rf"{dq}(\.{dq})?(?:y|d|h|(?:min)|s|(?:ms)|(?:us)|(?:ns)|i|(?:if)|(?:il))"
+                    + _END), "mx"),
             Rule(rx(rf"({dq}[.](?:{dq})?|[.]{dq})(e[+-]?{dq}[lu]*)?", re.I), "mf"),
             Rule(rx(rf"{dq}e[+-]?{dq}[lu]*", re.I), "mf"),
             Rule(rx(r"0x[0-9a-fA-F]('?[0-9a-fA-F])*[lu]*", re.I), "mh"),
             Rule(rx(r"0b[01]+('[01]+)*"), "mb"),
             Rule(rx(r"0[0-7]('?[0-7])*[lu]*", re.I), "mo"),
             Rule(rx(rf"{dq}[lu]*", re.I), "mi"),
-            Rule(rx(r"\bnullptr\b"), "nb"),
+            Rule(rx(r"\bnullptr" + _END), "nb"),
             Rule(rx(r"(?:u8|u|U|L)?R\"([a-zA-Z0-9_{}\[\]#<>%:;.?*\+\-\/\^&|~!=,\"']{0,16})\(.*?\)\1\"",
                     re.S), "s"),
             Rule(rx(r"(::|<=>)"), "o"),
@@ -183,7 +187,7 @@ def make_states(cpp: bool, get_lexer: Callable[[], RegexLexer],
         ]
         states["template"] = [
             Rule(rx(r"[>;]"), "p", "#pop"),
-            Rule(rx(r"typename\b"), "k", "classname"),
+            Rule(rx(r"typename" + _END), "k", "classname"),
             Mixin("statements"),
         ]
         states["case"] = [Rule(rx(r":(?!:)"), "p", "#pop"), Mixin("statements")]

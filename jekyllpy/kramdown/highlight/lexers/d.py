@@ -3,7 +3,10 @@ strings, the language's float and integer literal forms)."""
 
 from __future__ import annotations
 
+from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 _KEYWORDS = """abstract alias align asm assert auto body break case cast catch class const
 continue debug default delegate delete deprecated do else enum export extern finally final
@@ -43,12 +46,12 @@ LEXER = RegexLexer({
         Rule(rx(r"//.*"), "c1"),
         Rule(rx(r"/(\\\n)?[*](.|\n)*?[*](\\\n)?/"), "cm"),
         Rule(rx(r"/\+"), "cm", "nested_comment"),
-        Rule(rx(rf"({'|'.join(_KEYWORDS)})\b"), "k"),
-        Rule(rx(rf"({'|'.join(_TYPES)})\b"), "kt"),
-        Rule(rx(r"(false|true|null)\b"), "kc"),
-        Rule(rx(rf"({'|'.join(_PSEUDO)})\b"), "kp"),
-        Rule(rx(r"macro\b"), "kr"),
-        Rule(rx(r"(string|wstring|dstring|size_t|ptrdiff_t)\b"), "nb"),
+        Rule(rx(rf"({'|'.join(_KEYWORDS)}){_END}"), "k"),
+        Rule(rx(rf"({'|'.join(_TYPES)}){_END}"), "kt"),
+        Rule(rx(r"(false|true|null)" + _END), "kc"),
+        Rule(rx(rf"({'|'.join(_PSEUDO)}){_END}"), "kp"),
+        Rule(rx(r"macro" + _END), "kr"),
+        Rule(rx(r"(string|wstring|dstring|size_t|ptrdiff_t)" + _END), "nb"),
         Rule(rx(r"0[xX]([0-9a-fA-F_]*\.[0-9a-fA-F_]+|[0-9a-fA-F_]+)[pP][+\-]?[0-9_]+[fFL]?[i]?"),
              "mf"),
         Rule(rx(r"[0-9_]+(\.[0-9_]+[eE][+\-]?[0-9_]+|\.[0-9_]*|[eE][+\-]?[0-9_]+)[fFL]?[i]?"),

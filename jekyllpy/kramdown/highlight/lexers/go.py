@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from ...parser import unicode_classes as U
+from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 _KEYWORD = (r"\b(?:break|default|func|interface|select|case|defer|go|map|struct|chan|else"
             r"|goto|package|switch|const|fallthrough|if|range|type|continue|for|import|return"
-            r"|var)\b")
+            r"|var)" + _END)
 _LETTER = f"(?:[{U.ALPHA}]|_)"
 _DIGIT_U = r"(?u:\d)"
 _OPERATOR = (r"\+=|\+\+|\+|&\^=|&\^|&=|&&|&|==|=|!=|!|-=|--|-|\|=|\|\||\||<=|<-|<<=|<<|<"
@@ -28,10 +31,10 @@ STATES = {
         Rule(rx(r"//(?:(?!\n).)*|/\*(?:(?!\*/).)*\*/", re.S), "c"),
         Rule(rx(_KEYWORD), "k"),
         Rule(rx(r"\b(?:bool|byte|complex64|complex128|error|float32|float64|int8|int16|int32"
-                r"|int64|int|rune|string|uint8|uint16|uint32|uint64|uintptr|uint)\b"), "kt"),
+                r"|int64|int|rune|string|uint8|uint16|uint32|uint64|uintptr|uint)" + _END), "kt"),
         Rule(rx(r"\b(?:append|cap|close|complex|copy|delete|imag|len|make|new|panic|print"
-                r"|println|real|recover)\b"), "nb"),
-        Rule(rx(r"\b(?:true|false|iota|nil)\b"), "no"),
+                r"|println|real|recover)" + _END), "nb"),
+        Rule(rx(r"\b(?:true|false|iota|nil)" + _END), "no"),
         Rule(rx(rf"(?:{_DECIMALS}|{_FLOAT})i"), "m"),
         Rule(rx(_FLOAT), "m"),
         Rule(rx(_INT), "m"),
