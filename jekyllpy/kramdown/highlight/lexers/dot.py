@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, delegate, rx
 from . import html
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 
 def _ci(word: str) -> str:
@@ -52,7 +55,7 @@ LEXER = RegexLexer({
     ],
     "root": [
         Mixin("comments_and_whitespace"),
-        Rule(rx(rf"\b({_KEYWORDS})\b"), "k"),
+        Rule(rx(rf"\b({_KEYWORDS}){_END}"), "k"),
         Rule(rx(r"[{};:=]"), "p"),
         Rule(rx(r"-[->]"), "o"),
         Rule(rx(r"\["), "o", "a_list"),

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 _KEYWORDS = ("case continue do else elsif for foreach if last my next our redo reset then "
              "unless until while use print new BEGIN CHECK INIT END return").split()
@@ -73,10 +76,10 @@ STATES = {
     "root": [
         Rule(rx(r"#.*"), "c1"),
         Rule(rx(r"^=[a-zA-Z0-9]+\s+.*?\n=cut", re.S), "cm"),
-        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)})\b"), "k"),
+        Rule(rx(rf"(?:{'|'.join(_KEYWORDS)}){_END}"), "k"),
         Rule(rx(r"(format)(\s+)([a-zA-Z0-9_]+)(\s*)(=)(\s*\n)"), ("k", "", "n", "", "p", ""),
              "format"),
-        Rule(rx(r"(?:eq|lt|gt|le|ge|ne|not|and|or|cmp)\b"), "ow"),
+        Rule(rx(r"(?:eq|lt|gt|le|ge|ne|not|and|or|cmp)" + _END), "ow"),
         Rule(rx(r"(?:s|tr|y)\{(\\\\|\\\}|[^}])*\}\s*"), _RE, "balanced_regex"),
         Rule(rx(r"(?:s|tr|y)<(\\\\|\\>|[^>])*>\s*"), _RE, "balanced_regex"),
         Rule(rx(r"(?:s|tr|y)\[(\\\\|\\\]|[^\]])*\]\s*"), _RE, "balanced_regex"),
@@ -89,10 +92,10 @@ STATES = {
         Rule(rx(rf"m\s+(\w){_PART}[msixpodualngc]*"), _RE),
         Rule(rx(r"\s+"), ""),
         Rule(rx(rf"(?=[{_AZ}_]\w*(\s*#.*\n)*\s*=>)"), None, "fat_comma"),
-        Rule(rx(rf"(?:{'|'.join(_BUILTINS)})\b"), "nb"),
-        Rule(rx(r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))\b"), "bp"),
+        Rule(rx(rf"(?:{'|'.join(_BUILTINS)}){_END}"), "nb"),
+        Rule(rx(r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))" + _END), "bp"),
         Rule(rx(r"<<(['\"]?)([a-zA-Z_][a-zA-Z0-9_]*)\1;?\n.*?\n\2\n", re.S), "s"),
-        Rule(rx(r"(__(END|DATA)__)\b"), "cp", "end_part"),
+        Rule(rx(r"(__(END|DATA)__)" + _END), "cp", "end_part"),
         Rule(rx(r"\$\^[ADEFHILMOPSTWX]"), "vg"),
         Rule(rx(r"\$[\\\"'\[\]&`+*.,;=%~?@$!<>(^|/_-](?!\w)"), "vg"),
         Rule(rx(rf"[$@%&*][$@%&*#_]*(?=[{_AZ}{{\[;])"), "nv", "varname"),

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .. import unicode_props as P
 from ..regex_lexer import Mixin, RegexLexer, Rule, rx
+
+_END = f"(?![{P.BOUNDARY_WORD}])"  # Ruby's \b after a word character
 
 _ID = "@?[_a-zA-Z\u017f\u212a]\\w*"
 _KEYWORDS = """abstract as async base break case catch const construct continue default
@@ -34,8 +37,8 @@ LEXER = RegexLexer({
         Rule(rx(r"'(\\.|.)'"), "sc"),
         Rule(rx(r"0x[0-9a-f]+[lu]?", re.I), "m"),
         Rule(rx(r"[0-9]([.][0-9]*)?(e[+-][0-9]+)?[fldu]?", re.I), "m"),
-        Rule(rx(rf"\b({'|'.join(_KEYWORDS)})\b"), "k"),
-        Rule(rx(rf"\b({'|'.join(_TYPES)})\b"), "kt"),
+        Rule(rx(rf"\b({'|'.join(_KEYWORDS)}){_END}"), "k"),
+        Rule(rx(rf"\b({'|'.join(_TYPES)}){_END}"), "kt"),
         Rule(rx(r"class|struct"), "k", "class"),
         Rule(rx(r"namespace|using"), "k", "namespace"),
         Rule(rx(rf"{_ID}(?=\s*[(])"), "nf"),
