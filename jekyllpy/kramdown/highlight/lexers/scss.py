@@ -49,7 +49,7 @@ COMMON = {
         Rule(rx(f"%{ID}"), "nd"),
         Rule(rx(r"(true|false)\b"), "bp"),
         Rule(rx(r"(and|or|not)\b"), "ow"),
-        Rule(rx(r"#[a-z0-9]{1,6}", re.I), "mh"),
+        Rule(rx("#[a-zA-Z0-9\u017f\u212a]{1,6}"), "mh"),  # Ruby's /i: also U+017F, U+212A
         Rule(rx(r"-?\d+(%|[a-z]+)?"), "m"),
         Rule(rx(r"-?\d*\.\d+(%|[a-z]+)?"), "mi"),
         Mixin("has_strings"),
