@@ -21,7 +21,7 @@ import json, sys
 from jekyllpy.kramdown import regex_cache
 import jekyllpy
 html = jekyllpy.markdownify("# Héllo *wörld*\n\n<div markdown='1'>[a](b) `c`</div>\n\n```python\nx = 1\n```\n")
-print(json.dumps({"fresh": regex_cache._fresh, "loaded": len(regex_cache._programs or {}),
+print(json.dumps({"fresh": regex_cache._fresh, "loaded": len(regex_cache._index or {}),
                   "html": html}))
 """
 
@@ -67,6 +67,46 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path) -> None:
 
 
 def test_document_text_patterns_are_not_stored() -> None:
-    before = dict(regex_cache._programs or {})
+    before = dict(regex_cache._new)
     P.rx(r"unique-abbreviation-\d+", persist=False)
-    assert (regex_cache._programs or {}) == before
+    assert regex_cache._new == before
+
+
+def test_programs_are_read_from_the_file_one_by_one(tmp_path: Path) -> None:
+    """The next process reads only the programs it asks for; a file whose programs do
+    not match its index (or an older format) is compiled around, with the same output."""
+    first = _probe(tmp_path)
+    cache = next(tmp_path.glob("regex.*.marshal"))
+    probe = PROBE.replace('"html": html', '"html": html, "read": len(regex_cache._used)')
+    environment = {**os.environ, "JEKYLLPY_CACHE_DIR": str(tmp_path)}
+
+    def run() -> dict:
+        return json.loads(subprocess.run([sys.executable, "-c", probe], cwd=ROOT,
+                                         env=environment, capture_output=True, text=True,
+                                         check=True).stdout)
+
+    # a program of a pattern this process never uses, stored by another process
+    other = subprocess.run(
+        [sys.executable, "-c", "from jekyllpy.kramdown import regex_cache as r; "
+         "r.compile('[a-z]+-only-here-[0-9]+')"], cwd=ROOT, env=environment, check=True)
+    assert other.returncode == 0
+    again = run()
+    assert not again["fresh"] and again["loaded"] > again["read"] and again["html"] == first["html"]
+    data = bytearray(cache.read_bytes())
+    data[-40:] = bytes(40)  # damage the last programs: their digests no longer match
+    cache.write_bytes(bytes(data))
+    assert run()["html"] == first["html"]
+    cache.write_bytes(b"\xff" * 64)  # not a file of ours: a huge index length
+    assert run()["html"] == first["html"]
+
+
+def test_a_damaged_program_is_dropped_when_the_file_is_written_again(tmp_path: Path) -> None:
+    first = _probe(tmp_path)
+    cache = next(tmp_path.glob("regex.*.marshal"))
+    data = bytearray(cache.read_bytes())
+    data[-40:] = bytes(40)
+    cache.write_bytes(bytes(data))
+    second = _probe(tmp_path)  # compiles the damaged ones again and writes the file
+    assert second["fresh"] and second["html"] == first["html"]
+    third = _probe(tmp_path)
+    assert not third["fresh"] and third["html"] == first["html"]
