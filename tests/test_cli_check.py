@@ -52,16 +52,17 @@ def test_identical_build_exits_0() -> None:
 
 def test_altered_page_is_reported_with_its_element(expected: Path) -> None:
     page = expected / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("May 20, 2023", "May 21, 2023"),
-                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert "Jun 3, 2023" in text  # the second post listed
+    page.write_text(text.replace("Jun 3, 2023", "Jun 4, 2023"), encoding="utf-8")
     result = _check(str(BLOG / "source"), "--against", str(expected))
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     assert "Differing: 1 file" in result.stdout
     start = next(i for i, line in enumerate(lines) if line.strip() == "index.html")
     assert lines[start + 1].strip() == "at html > body > ul > li:nth-of-type(2) > span (text)"
-    assert lines[start + 2].strip() == "expected: May 21, 2023"
-    assert lines[start + 3].strip() == "built:    May 20, 2023"
+    assert lines[start + 2].strip() == "expected: Jun 4, 2023"
+    assert lines[start + 3].strip() == "built:    Jun 3, 2023"
     # Only that page: every other file is listed as identical.
     assert sum(1 for line in lines if line.strip().endswith(".html")) == 1
     assert "Result: 1 file not identical." in result.stdout
