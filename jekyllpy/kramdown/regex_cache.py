@@ -70,7 +70,8 @@ _MAX_ENTRIES = 4000
 _DIGEST = 20
 _SIZE = struct.Struct("<Q")  # the length of the index, before it in the file
 _fresh = False
-_enabled = _KEY is not None and os.environ.get("JEKYLLPY_REGEX_CACHE", "1") != "0"
+_enabled = (_KEY is not None and hasattr(os, "pread")  # pread: not on Windows
+            and os.environ.get("JEKYLLPY_REGEX_CACHE", "1") != "0")
 
 
 def compile(pattern: str, flags: int = 0, *, persist: bool = True) -> re.Pattern[str]:
