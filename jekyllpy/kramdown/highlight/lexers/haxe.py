@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
+from .javascript import REGEX_STATES
 
 _KEYWORDS = frozenset("""break case cast catch class continue default do else enum false for
 function if import interface macro new null override package private public return switch
@@ -69,28 +70,10 @@ LEXER = RegexLexer({
         Rule(rx(r"[{]"), "p", "object"),
         Rule(rx(r""), None, "#pop"),
     ],
-    "regex": [
-        Rule(rx(r"/"), action=then("sr", goto="regex_end")),
-        Rule(rx(r"[^/]\n"), "err", "#pop"),
-        Rule(rx(r"\n"), "err", "#pop"),
-        Rule(rx(r"\[\^"), "se", "regex_group"),
-        Rule(rx(r"\["), "se", "regex_group"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"[(][?][:=<!]"), "se"),
-        Rule(rx(r"[{][\d,]+[}]"), "se"),
-        Rule(rx(r"[()?]"), "se"),
-        Rule(rx(r"."), "sr"),
-    ],
+    **REGEX_STATES,  # JavaScript's, as Rouge restates them
     "regex_end": [
         Rule(rx(r"[gim]+"), "sr", "#pop"),
         Rule(rx(r""), None, "#pop"),
-    ],
-    "regex_group": [
-        Rule(rx(r"/"), "se"),
-        Rule(rx(r"[^/]\n"), action=then("err", pop=2)),
-        Rule(rx(r"\]"), "se", "#pop"),
-        Rule(rx(r"\\."), "se"),
-        Rule(rx(r"."), "sr"),
     ],
     "root": [
         Rule(rx(r"\n"), "", "statement"),

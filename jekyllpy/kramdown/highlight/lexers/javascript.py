@@ -66,7 +66,7 @@ def _decorator(run: LexRun, m: re.Match[str]) -> None:
 
 
 #: a regex literal's body and ``[...]`` groups, as Rouge's JavaScript lexer reads them (its Awk
-#: lexer restates them word for word: ``awk.py``)
+#: lexer restates them word for word: ``awk.py``; ActionScript and Haxe share them)
 REGEX_STATES = {
     "regex": [
         Rule(rx(r"/"), action=then("sr", goto="regex_end")),
