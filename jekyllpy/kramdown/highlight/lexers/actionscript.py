@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..regex_lexer import LexRun, Mixin, RegexLexer, Rule, rx, then
-from .javascript import REGEX_STATES
+from ..regex_lexer import Mixin, RegexLexer, Rule, rx, then
+from .javascript import REGEX_STATES, _identifier_action
 
 _KEYWORDS = frozenset("""for in while do break return continue switch case default if else
 throw try catch finally new delete typeof is this with""".split())
@@ -27,22 +27,8 @@ encodeURI encodeURIComponent eval isFinite isNaN parseFloat parseInt this""".spl
 _ID = r"[$a-zA-Z_][a-zA-Z0-9_]*"
 
 
-def _name(run: LexRun, m: re.Match[str]) -> None:
-    word = m.group()
-    if word in _KEYWORDS:
-        run.token("k", word)
-        run.push("expr_start")
-    elif word in _DECLARATIONS:
-        run.token("kd", word)
-        run.push("expr_start")
-    elif word in _RESERVED:
-        run.token("kr", word)
-    elif word in _CONSTANTS:
-        run.token("kc", word)
-    elif word in _BUILTINS:
-        run.token("nb", word)
-    else:
-        run.token("nx", word)
+#: a name as JavaScript's lexer reads one, with ActionScript's word lists
+_name = _identifier_action(_KEYWORDS, _DECLARATIONS, _RESERVED, _CONSTANTS, _BUILTINS)
 
 
 LEXER = RegexLexer({
